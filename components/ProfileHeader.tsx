@@ -1,0 +1,28 @@
+import type { AuthorProfile } from '../lib/corpus/schema';
+
+/** The author's profile figures, as the source profile shows them. */
+export function ProfileHeader({ author }: { author: AuthorProfile }) {
+  const figures: [string, string][] = [
+    ['h-index', String(author.hIndex)],
+    ['papers', String(author.papers)],
+    ['citations', author.citations.toLocaleString('en')],
+    ['novelty', `${Math.round(author.novelty * 100)}%`],
+    ['AI score', String(author.aiScore)],
+  ];
+  return (
+    <header class="profile">
+      <h1>{author.name}</h1>
+      <p class="profile-category" title={author.primaryCategoryName}>
+        {author.primaryCategory} · {author.primaryCategoryName}
+      </p>
+      <dl class="profile-figures">
+        {figures.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </header>
+  );
+}

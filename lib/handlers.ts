@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { describeZodError } from './corpus/schema';
+import { DB_VERSION, getMeta, type PaperlensDatabase } from './db';
+import {
+  IdRequestSchema,
+  LookupRequestSchema,
+  type PaperSummary,
+  SaveRequestSchema,
+  UpdateEntryRequestSchema,
+} from './message-schemas';
+import type { ProtocolMap } from './messages';
+import { listEntries, removeEntry, saveEntry, updateEntry } from './reading-list/store';
+
+/** The background's answer to each message, by message type. */
+export type Handlers = {
+  [K in keyof ProtocolMap]: (data: unknown) => Promise<ReturnType<ProtocolMap[K]>>;
+};
+
+/** A request that failed validation; the message names the bad fields. */
+export class BadRequestError extends Error {
+  override name = 'BadRequestError';
+}
+
+function parse<T>(schema: z.ZodType<T>, type: string, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new BadRequestError(`invalid ${type} request: ${describeZodError(result.error)}`);
+  return result.data;
+}
+
+/**
+ * The message handlers, over a database that is ready (opened and seeded).
+ * Every request is validated before it touches the database.
+ */
+export function createHandlers(ready: () => Promise<PaperlensDatabase>): Handlers {
+  return {
+    async lookupPapers(data) {
+      const request = parse(LookupRequestSchema, 'lookupPapers', data);
+      const db = await ready();
+      const tx = db.transaction(['papers', 'coauthors', 'readingList']);
+      const papersStore = tx.objectStore('papers');
+      const [byId, byTitle, coauthors, savedKeys] = await Promise.all([
+        Promise.all([...new Set(request.ids)].map((id) => papersStore.get(id))),
+        Promise.all([...new Set(request.titles)].map((title) => papersStore.index('by-title').get(title))),
+        tx.objectStore('coauthors').getAll(),
+        tx.objectStore('readingList').getAllKeys(),
+      ]);
+      const shared = new Map(coauthors.map((coauthor) => [coauthor.name, coauthor.count]));
+      const saved = new Set(savedKeys);
+      const found = new Map([...byId, ...byTitle].filter((p) => p !== undefined).map((p) => [p.id, p]));
+      const titles = new Map<string, string>();
+      if (found.size) for (const paper of await papersStore.getAll()) titles.set(paper.id, paper.displayTitle);
+      await tx.done;
+      const papers = [...found.values()].map(({ abstract: _abstract, notes: _notes, ...paper }): PaperSummary => ({
+        ...paper,
+        coauthors: paper.authors
+          .filter((name) => shared.has(name))
+          .map((name) => ({ name, sharedPapers: shared.get(name) ?? 0 })),
+        closestEarlierTitle: paper.novelty.closestEarlierId
+          ? (titles.get(paper.novelty.closestEarlierId) ?? null)
+          : null,
+        saved: saved.has(paper.id),
+      }));
+      return { papers };
+    },
+
+    async corpusStatus() {
+      const db = await ready();
+      const [papers, coauthors, readingList, hash] = await Promise.all([
+        db.count('papers'),
+        db.count('coauthors'),
+        db.count('readingList'),
+        getMeta(db.transaction('meta').store, 'corpusHash'),
+      ]);
+      return { papers, coauthors, readingList, corpusHash: hash ?? null, schemaVersion: DB_VERSION };
+    },
+
+    async getLibrary() {
+      const db = await ready();
+      const tx = db.transaction(['papers', 'coauthors', 'meta']);
+      const [papers, coauthors, author] = await Promise.all([
+        tx.objectStore('papers').getAll(),
+        tx.objectStore('coauthors').getAll(),
+        getMeta(tx.objectStore('meta'), 'author'),
+      ]);
+      await tx.done;
+      if (!author) throw new Error('The corpus is not loaded yet; reopen Paperlens in a moment.');
+      return {
+        author,
+        papers: papers.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
+        coauthors: coauthors.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en')),
+      };
+    },
+
+    async getReadingList() {
+      return listEntries(await ready());
+    },
+
+    async saveToReadingList(data) {
+      const request = parse(SaveRequestSchema, 'saveToReadingList', data);
+      return saveEntry(await ready(), request);
+    },
+
+    async removeFromReadingList(data) {
+      const request = parse(IdRequestSchema, 'removeFromReadingList', data);
+      return removeEntry(await ready(), request.id);
+    },
+
+    async updateReadingListEntry(data) {
+      const { id, ...changes } = parse(UpdateEntryRequestSchema, 'updateReadingListEntry', data);
+      return updateEntry(await ready(), id, changes);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { AuthorProfile, Coauthor, Paper } from './corpus/schema';
+import { AnyArxivIdSchema, type ReadingListEntry, ReadingStatusSchema } from './reading-list/schema';
+
+/**
+ * Request schemas of the message protocol. Only the background imports this
+ * module (it validates every request); senders use the inferred types, so zod
+ * never reaches the content script.
+ */
+
+/** One scan's worth of candidates: every arXiv id and candidate title found, deduplicated. */
+export const LookupRequestSchema = z.object({
+  ids: z.array(AnyArxivIdSchema).max(20_000),
+  titles: z.array(z.string().min(1).max(400)).max(5_000),
+});
+export type LookupRequest = z.infer<typeof LookupRequestSchema>;
+
+export const SaveRequestSchema = z.object({
+  id: AnyArxivIdSchema,
+  /** Title for papers outside the corpus (the link text); corpus papers use their own. */
+  title: z.string().trim().max(1000).optional(),
+  source: z.object({ url: z.string().max(2048), linkText: z.string().max(1000) }).nullable().optional(),
+});
+export type SaveRequest = z.infer<typeof SaveRequestSchema>;
+
+export const IdRequestSchema = z.object({ id: AnyArxivIdSchema });
+export type IdRequest = z.infer<typeof IdRequestSchema>;
+
+export const UpdateEntryRequestSchema = z.object({
+  id: AnyArxivIdSchema,
+  status: ReadingStatusSchema.optional(),
+  note: z.string().max(20_000).optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+});
+export type UpdateEntryRequest = z.infer<typeof UpdateEntryRequestSchema>;
+
+/** A coauthor on one paper and how many corpus papers they share with the author. */
+export interface PaperCoauthor {
+  name: string;
+  sharedPapers: number;
+}
+
+/** What a badge and its card show about one corpus paper. */
+export interface PaperSummary extends Omit<Paper, 'abstract' | 'notes'> {
+  coauthors: PaperCoauthor[];
+  /** Display title of the closest earlier paper (the novelty explanation), if any. */
+  closestEarlierTitle: string | null;
+  saved: boolean;
+}
+
+export interface LookupResponse {
+  papers: PaperSummary[];
+}
+
+export interface CorpusStatus {
+  papers: number;
+  coauthors: number;
+  readingList: number;
+  corpusHash: string | null;
+  schemaVersion: number;
+}
+
+export interface Library {
+  author: AuthorProfile;
+  papers: Paper[];
+  coauthors: Coauthor[];
+}
+
+export type { ReadingListEntry };

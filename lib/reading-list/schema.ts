@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Any arXiv id a reading-list entry may hold: new style (`2402.07871`) or old style (`hep-th/9901001`). */
+export const AnyArxivIdSchema = z
+  .string()
+  .regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be a bare arXiv id like 2402.07871 or hep-th/9901001');
+
+export const ReadingStatusSchema = z.enum(['to-read', 'reading', 'read']);
+export type ReadingStatus = z.infer<typeof ReadingStatusSchema>;
+
+/** One saved paper, as stored in the `readingList` store (schema v2). */
+export const ReadingListEntrySchema = z.object({
+  id: AnyArxivIdSchema,
+  title: z.string().trim().min(1).max(1000),
+  /** ISO timestamp. */
+  savedAt: z.iso.datetime(),
+  status: ReadingStatusSchema,
+  note: z.string().max(20_000),
+  tags: z.array(z.string().trim().min(1).max(50)).max(50),
+  /** Where a paper was found, for papers saved from a page. */
+  source: z.object({ url: z.string().max(2048), linkText: z.string().max(1000) }).nullable(),
+  /** False for arXiv papers outside the bundled corpus. */
+  inCorpus: z.boolean(),
+});
+export type ReadingListEntry = z.infer<typeof ReadingListEntrySchema>;
