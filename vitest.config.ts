@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/setup.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     // DOM tests opt in with a `@vitest-environment happy-dom` comment.
     environment: 'node',

@@ -7,6 +7,16 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  // `npm run dev` opens a browser only when told which one: CHROME_PATH=/usr/bin/chromium (or FIREFOX_PATH).
+  // Without it, dev mode builds .output/chrome-mv3-dev with live reload for you to load unpacked.
+  webExt: {
+    disabled: !process.env.CHROME_PATH && !process.env.FIREFOX_PATH,
+    binaries: {
+      ...(process.env.CHROME_PATH ? { chrome: process.env.CHROME_PATH } : {}),
+      ...(process.env.FIREFOX_PATH ? { firefox: process.env.FIREFOX_PATH } : {}),
+    },
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-sync'],
+  },
   manifest: ({ browser }) => ({
     name: 'Paperlens',
     description:

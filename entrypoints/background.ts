@@ -30,7 +30,9 @@ async function openAndSeed(): Promise<PaperlensDatabase> {
   const parsed = CorpusSchema.safeParse(corpusJson);
   if (!parsed.success) {
     // Keep serving the last good corpus (and the reading list) from the database.
-    console.error(`[paperlens] the bundled corpus is invalid, keeping the stored one:\n${describeZodError(parsed.error)}`);
+    console.error(
+      `[paperlens] the bundled corpus is invalid, keeping the stored one:\n${describeZodError(parsed.error)}`,
+    );
     return db;
   }
   const result = await seedCorpus(db, parsed.data);

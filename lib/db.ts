@@ -49,7 +49,12 @@ type UpgradeTransaction = IDBPTransaction<PaperlensDB, StoreNames<PaperlensDB>[]
  * The upgrade ladder. Each step only ever grows, and each runs exactly once
  * per database, in order, inside the version-change transaction.
  */
-export function upgrade(db: IDBPDatabase<PaperlensDB>, oldVersion: number, tx: UpgradeTransaction, toVersion = DB_VERSION): void {
+export function upgrade(
+  db: IDBPDatabase<PaperlensDB>,
+  oldVersion: number,
+  tx: UpgradeTransaction,
+  toVersion = DB_VERSION,
+): void {
   if (oldVersion < 1 && toVersion >= 1) {
     const papers = db.createObjectStore('papers', { keyPath: 'id' });
     papers.createIndex('by-title', 'normalizedTitle');

@@ -50,16 +50,18 @@ export function createHandlers(ready: () => Promise<PaperlensDatabase>): Handler
       const titles = new Map<string, string>();
       if (found.size) for (const paper of await papersStore.getAll()) titles.set(paper.id, paper.displayTitle);
       await tx.done;
-      const papers = [...found.values()].map(({ abstract: _abstract, notes: _notes, ...paper }): PaperSummary => ({
-        ...paper,
-        coauthors: paper.authors
-          .filter((name) => shared.has(name))
-          .map((name) => ({ name, sharedPapers: shared.get(name) ?? 0 })),
-        closestEarlierTitle: paper.novelty.closestEarlierId
-          ? (titles.get(paper.novelty.closestEarlierId) ?? null)
-          : null,
-        saved: saved.has(paper.id),
-      }));
+      const papers = [...found.values()].map(
+        ({ abstract: _abstract, notes: _notes, ...paper }): PaperSummary => ({
+          ...paper,
+          coauthors: paper.authors
+            .filter((name) => shared.has(name))
+            .map((name) => ({ name, sharedPapers: shared.get(name) ?? 0 })),
+          closestEarlierTitle: paper.novelty.closestEarlierId
+            ? (titles.get(paper.novelty.closestEarlierId) ?? null)
+            : null,
+          saved: saved.has(paper.id),
+        }),
+      );
       return { papers };
     },
 

@@ -19,7 +19,10 @@ export const SaveRequestSchema = z.object({
   id: AnyArxivIdSchema,
   /** Title for papers outside the corpus (the link text); corpus papers use their own. */
   title: z.string().trim().max(1000).optional(),
-  source: z.object({ url: z.string().max(2048), linkText: z.string().max(1000) }).nullable().optional(),
+  source: z
+    .object({ url: z.string().max(2048), linkText: z.string().max(1000) })
+    .nullable()
+    .optional(),
 });
 export type SaveRequest = z.infer<typeof SaveRequestSchema>;
 

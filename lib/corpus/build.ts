@@ -1,5 +1,5 @@
-import { buildCoauthorIndex } from '../insights/coauthors';
 import { categoryName, toArxivCategory } from '../insights/categories';
+import { buildCoauthorIndex } from '../insights/coauthors';
 import { computeNovelty, computeRelated } from '../insights/novelty';
 import { tfidfVectors } from '../insights/text-vectors';
 import { latexToText } from '../text/latex';

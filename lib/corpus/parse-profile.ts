@@ -67,9 +67,7 @@ export class ProfileParseError extends Error {
 export const YEARLESS_DATES_YEAR = 2026;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const ENTRY_HEADER = new RegExp(
-  `^([A-Z]{2,5})(${MONTHS.join('|')}) (\\d{1,2})(?:, (\\d{4}))?(Code)?$`,
-);
+const ENTRY_HEADER = new RegExp(`^([A-Z]{2,5})(${MONTHS.join('|')}) (\\d{1,2})(?:, (\\d{4}))?(Code)?$`);
 
 interface Line {
   number: number;
@@ -106,7 +104,10 @@ export function parseProfile(text: string): ParsedProfile {
   const name = next("the author's name").text;
   const categoryLine = next('the primary category');
   if (!/^[A-Z]{2,5}$/.test(categoryLine.text)) {
-    throw new ProfileParseError(categoryLine.number, `expected the primary category code like "LG", found "${categoryLine.text}"`);
+    throw new ProfileParseError(
+      categoryLine.number,
+      `expected the primary category code like "LG", found "${categoryLine.text}"`,
+    );
   }
   const hIndex = figure('h-index', /^h-index\s*(\d+)$/, 'h-index27');
   const papers = figure('papers', /^(\d+)\s*papers$/, '13papers');
@@ -116,7 +117,10 @@ export function parseProfile(text: string): ParsedProfile {
   const countLine = next('the paper count line');
   const countMatch = /^(\d+) Papers?$/.exec(countLine.text);
   if (!countMatch) {
-    throw new ProfileParseError(countLine.number, `expected the paper count like "13 Papers", found "${countLine.text}"`);
+    throw new ProfileParseError(
+      countLine.number,
+      `expected the paper count like "13 Papers", found "${countLine.text}"`,
+    );
   }
   const expectedEntries = Number(countMatch[1]);
 
@@ -148,7 +152,10 @@ function parseEntry(next: (what: string) => Line, headerLineNumber: number): Pro
 
   const title = next(`the title of the paper on line ${headerLineNumber}`);
   if (ENTRY_HEADER.test(title.text)) {
-    throw new ProfileParseError(title.number, `expected a title after the paper header on line ${header.number}, found another header`);
+    throw new ProfileParseError(
+      title.number,
+      `expected a title after the paper header on line ${header.number}, found another header`,
+    );
   }
   const byline = next(`the author line of "${title.text}"`);
   const { authors, etAl, affiliation } = parseByline(byline);

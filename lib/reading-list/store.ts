@@ -57,7 +57,7 @@ export async function updateEntry(db: PaperlensDatabase, id: string, changes: En
   const tx = db.transaction('readingList', 'readwrite');
   const existing = await tx.store.get(id);
   if (!existing) {
-    tx.abort();
+    await tx.done;
     throw new Error(`arXiv:${id} is not in your reading list; save it first.`);
   }
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));

@@ -45,15 +45,19 @@ const MACROS: Record<string, string> = {
   pm: '±',
 };
 
+/** A private-use character that marks an escaped special while math delimiters are removed. */
+const ESCAPED = '\uE000';
+const UNMARKED_DOLLAR = new RegExp(`\\$(?!${ESCAPED})`, 'g');
+
 /** Turns `$\mu$-P` into `μ-P` and `68.4\%` into `68.4%`. */
 export function latexToText(input: string): string {
   return (
     input
-      .replace(/\\([%&#_$])/g, '$1\u0000')
-      .replace(/\\([A-Za-z]+)\s?/g, (whole, name: string) => MACROS[name] ?? name)
-      // Math delimiters; an escaped dollar was marked with NUL above so it survives.
-      .replace(/\$(?!\u0000)/g, '')
-      .replace(/\u0000/g, '')
+      .replace(/\\([%&#_$])/g, `$1${ESCAPED}`)
+      .replace(/\\([A-Za-z]+)\s?/g, (_whole, name: string) => MACROS[name] ?? name)
+      // Math delimiters go; an escaped dollar was marked above so it survives.
+      .replace(UNMARKED_DOLLAR, '')
+      .replaceAll(ESCAPED, '')
       .replace(/[{}]/g, '')
   );
 }

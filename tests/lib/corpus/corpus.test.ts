@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_PATH, generateCorpusJson } from '../../../data/build-corpus';
-import { CorpusSchema, describeZodError, PaperFactsSchema } from '../../../lib/corpus/schema';
 import { buildCorpusContent, CorpusJoinError } from '../../../lib/corpus/build';
 import { parseProfile } from '../../../lib/corpus/parse-profile';
+import { CorpusSchema, describeZodError, PaperFactsSchema } from '../../../lib/corpus/schema';
 
 const committed = readFileSync(CORPUS_PATH, 'utf8');
 const corpus = CorpusSchema.parse(JSON.parse(committed));
@@ -106,8 +106,12 @@ describe('buildCorpusContent', () => {
   it('refuses facts whose category contradicts the profile', () => {
     const wrong = {
       ...facts,
-      papers: facts.papers.map((fact) => (fact.arxivId === '2507.13264' ? { ...fact, primaryCategory: 'cs.LG' } : fact)),
+      papers: facts.papers.map((fact) =>
+        fact.arxivId === '2507.13264' ? { ...fact, primaryCategory: 'cs.LG' } : fact,
+      ),
     };
-    expect(() => buildCorpusContent(profile, wrong)).toThrow('"Voxtral" is cs.SD in the profile but cs.LG in the facts');
+    expect(() => buildCorpusContent(profile, wrong)).toThrow(
+      '"Voxtral" is cs.SD in the profile but cs.LG in the facts',
+    );
   });
 });

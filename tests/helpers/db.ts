@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { CorpusSchema } from '../../lib/corpus/schema';
+import { DB_NAME, type PaperlensDB, upgrade } from '../../lib/db';
+
+export const corpus = CorpusSchema.parse(
+  JSON.parse(readFileSync(new URL('../../data/corpus.json', import.meta.url), 'utf8')),
+);
+
+export interface DbFixture {
+  version: number;
+  stores: Record<string, unknown[]>;
+}
+
+export function readDbFixture(version: number): DbFixture {
+  return JSON.parse(readFileSync(new URL(`../fixtures/db/v${version}.json`, import.meta.url), 'utf8'));
+}
+
+/**
+ * Creates a database as the extension at `fixture.version` left it (the
+ * ladder climbed only that far) and fills it with the fixture's records.
+ */
+export async function createFromFixture(factory: IDBFactory, fixture: DbFixture): Promise<void> {
+  const previous = globalThis.indexedDB;
+  globalThis.indexedDB = factory;
+  try {
+    const db = await openDB<PaperlensDB>(DB_NAME, fixture.version, {
+      upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx, fixture.version),
+    });
+    for (const [store, records] of Object.entries(fixture.stores)) {
+      const tx = db.transaction(store as 'meta', 'readwrite');
+      await Promise.all(records.map((record) => tx.store.put(record as never)));
+      await tx.done;
+    }
+    db.close();
+  } finally {
+    globalThis.indexedDB = previous;
+  }
+}
+
+export const freshFactory = () => new IDBFactory();

@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../../lib/db';
+import { createHandlers } from '../../lib/handlers';
+import { onMessage, type ProtocolMap, removeAllListeners, sendMessage } from '../../lib/messages';
+import { corpus, freshFactory } from '../helpers/db';
+
+describe('the message protocol, end to end over fakeBrowser', () => {
+  let db: PaperlensDatabase;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    removeAllListeners();
+    db = await openPaperlensDb(freshFactory());
+    await seedCorpus(db, corpus);
+    const handlers = createHandlers(async () => db);
+    for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
+      onMessage(type, ({ data }) => handlers[type](data) as never);
+    }
+  });
+
+  it('answers one batched lookup with the corpus papers among ids and titles', async () => {
+    const { papers } = await sendMessage('lookupPapers', {
+      ids: ['2402.07871', '2402.07872', '1706.03762', 'hep-th/9901001'],
+      titles: ['mu parametrization for mixture of experts', 'attention is all you need'],
+    });
+    expect(papers.map((paper) => paper.id).sort()).toEqual(['2402.07871', '2508.09752']);
+    const scaling = papers.find((paper) => paper.id === '2402.07871')!;
+    expect(scaling).not.toHaveProperty('abstract');
+    expect(scaling.saved).toBe(false);
+    expect(scaling.closestEarlierTitle).toBe('Mixture of Tokens: Continuous MoE through Cross-Example Aggregation');
+    expect(scaling.coauthors).toContainEqual({ name: 'Maciej Pióro', sharedPapers: 7 });
+    expect(scaling.coauthors.map((c) => c.name)).not.toContain('Jan Ludziejewski');
+  });
+
+  it('rejects an invalid request with a message naming the field', async () => {
+    await expect(sendMessage('lookupPapers', { ids: ['<img src=x>'], titles: [] } as never)).rejects.toThrow(
+      /invalid lookupPapers request: ids\.0: must be a bare arXiv id/,
+    );
+    await expect(sendMessage('saveToReadingList', {} as never)).rejects.toThrow(
+      /invalid saveToReadingList request: id/,
+    );
+  });
+
+  it('reports the corpus status and the library', async () => {
+    expect(await sendMessage('corpusStatus', undefined)).toMatchObject({
+      papers: 13,
+      readingList: 0,
+      corpusHash: corpus.hash,
+      schemaVersion: 2,
+    });
+    const library = await sendMessage('getLibrary', undefined);
+    expect(library.author.name).toBe('Jan Ludziejewski');
+    expect(library.papers[0]?.id).toBe('2603.25551');
+    expect(library.coauthors[0]?.count).toBe(7);
+  });
+
+  it('saves, marks as saved in lookups, updates and removes reading-list entries', async () => {
+    const saved = await sendMessage('saveToReadingList', { id: '2402.07871' });
+    expect(saved).toMatchObject({ title: 'Scaling Laws for Fine-Grained Mixture of Experts', inCorpus: true });
+    const { papers } = await sendMessage('lookupPapers', { ids: ['2402.07871'], titles: [] });
+    expect(papers[0]?.saved).toBe(true);
+    expect(await sendMessage('updateReadingListEntry', { id: '2402.07871', status: 'read' })).toMatchObject({
+      status: 'read',
+    });
+    expect((await sendMessage('removeFromReadingList', { id: '2402.07871' }))?.id).toBe('2402.07871');
+    expect(await sendMessage('getReadingList', undefined)).toEqual([]);
+  });
+
+  it('waits for the database when a request arrives before it is ready', async () => {
+    removeAllListeners();
+    let open!: (db: PaperlensDatabase) => void;
+    const ready = new Promise<PaperlensDatabase>((resolve) => {
+      open = resolve;
+    });
+    const handlers = createHandlers(() => ready);
+    onMessage('corpusStatus', ({ data }) => handlers.corpusStatus(data));
+    const answer = sendMessage('corpusStatus', undefined);
+    open(db);
+    expect((await answer).papers).toBe(13);
+  });
+});
