@@ -1,0 +1,22 @@
+import { normalizeText } from '../text/normalize';
+import type { TitleRef } from './types';
+
+// Link texts this short ("PDF", "arXiv", "[12]") are never titles.
+const MIN_NORMALIZED_LENGTH = 8;
+// Longer texts are paragraphs that happen to be links; they are common enough on some pages
+// that they are dismissed before paying for normalization.
+const MAX_RAW_LENGTH = 300;
+
+/**
+ * Matches a link's text against the corpus titles, given already normalized.
+ *
+ * Only exact equality after {@link normalizeText} counts, so case, LaTeX, diacritics,
+ * quotes and a trailing period are forgiven, but a title fragment or a longer sentence
+ * containing a title is not a match.
+ */
+export function matchTitle(linkText: string, titles: ReadonlySet<string>): TitleRef | null {
+  if (linkText.length > MAX_RAW_LENGTH) return null;
+  const normalized = normalizeText(linkText);
+  if (normalized.length < MIN_NORMALIZED_LENGTH || !titles.has(normalized)) return null;
+  return { kind: 'title', normalizedTitle: normalized };
+}

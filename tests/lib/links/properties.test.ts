@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseArxivId } from '../../../lib/links/arxiv-id';
+import { detectPaperLink, hrefMightBePaper } from '../../../lib/links/detect';
+import { normalizeText } from '../../../lib/text/normalize';
+
+const PAGE = 'https://example.com/notes/page';
+
+/** Every supported shape, as a function of the versioned id (`2402.07871v2` or `2402.07871`). */
+const SHAPES: readonly ((versioned: string) => string)[] = [
+  (x) => `https://arxiv.org/abs/${x}`,
+  (x) => `http://www.arxiv.org/abs/${x}/`,
+  (x) => `https://export.arxiv.org/abs/arXiv:${x}?context=cs`,
+  (x) => `https://browse.arxiv.org/abs/${x}//#comments`,
+  (x) => `https://arxiv.org/pdf/${x}`,
+  (x) => `https://arxiv.org/pdf/${x}.pdf`,
+  (x) => `https://arxiv.org/pdf/ARXIV:${x}.pdf`,
+  (x) => `https://arxiv.org/html/${x}/#S3`,
+  (x) => `https://arxiv.org/format/${x}`,
+  (x) => `https://arxiv.org/ps/${x}`,
+  (x) => `https://arxiv.org/ftp/arxiv/papers/${x.slice(0, 4)}/${x}.pdf`,
+  (x) => `https://www.alphaxiv.org/abs/${x}`,
+  (x) => `https://alphaxiv.org/overview/${x}/`,
+  (x) => `https://huggingface.co/papers/${x}#community`,
+  (x) => `https://ar5iv.labs.arxiv.org/html/${x}`,
+  (x) => `https://ar5iv.org/abs/${x}`,
+  (x) => `https://www.semanticscholar.org/arxiv/${x}/`,
+  (x) => `https://doi.org/10.48550/arXiv.${x}`,
+  (x) => `https://dx.doi.org/10.48550%2FARXIV.${x}`,
+  (x) => `https://scirate.com/arxiv/${x}`,
+  (x) => `https://www.scirate.com/arxiv/${x}`,
+];
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** Any valid new-style id: four-digit numbers from April 2007 through 2014, five after. */
+const newStyleId = fc
+  .record({ year: fc.integer({ min: 7, max: 99 }), month: fc.integer({ min: 1, max: 12 }) })
+  .filter(({ year, month }) => year > 7 || month >= 4)
+  .chain(({ year, month }) => {
+    const width = year < 15 ? 4 : 5;
+    return fc.integer({ min: 1, max: 10 ** width - 1 }).map((n) => `${pad(year, 2)}${pad(month, 2)}.${pad(n, width)}`);
+  });
+
+const version = fc.option(fc.integer({ min: 1, max: 99 }), { nil: null });
+const shape = fc.constantFrom(...SHAPES);
+
+describe('link detection properties', () => {
+  it('maps every valid id, in every supported shape, back to its id and version', () => {
+    fc.assert(
+      fc.property(newStyleId, version, shape, (id, v, render) => {
+        const href = render(v === null ? id : `${id}v${v}`);
+        expect(detectPaperLink(href, '', PAGE)).toMatchObject({ kind: 'id', id, version: v });
+      }),
+    );
+  });
+
+  it('passes every supported shape through the prefilter', () => {
+    fc.assert(
+      fc.property(newStyleId, version, shape, (id, v, render) => {
+        expect(hrefMightBePaper(render(v === null ? id : `${id}v${v}`))).toBe(true);
+      }),
+    );
+  });
+
+  it('finds nothing when a digit is added before or after a valid id', () => {
+    fc.assert(
+      fc.property(newStyleId, fc.integer({ min: 0, max: 9 }), fc.boolean(), shape, (id, digit, before, render) => {
+        const href = render(before ? `${digit}${id}` : `${id}${digit}`);
+        expect(detectPaperLink(href, '', PAGE)).toBeNull();
+      }),
+    );
+  });
+
+  it('never throws, and anything it finds carries a valid id or a known title', () => {
+    const titles = new Set([normalizeText('Scaling Laws for Fine-Grained Mixture of Experts')]);
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constant('Scaling laws for fine-grained MoE'));
+    const href = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.webUrl(),
+      newStyleId.chain((id) => shape.map((render) => render(id))),
+    );
+    const page = fc.oneof(fc.string({ unit: 'binary' }), fc.webUrl(), fc.constant('https://arxiv.org/list/cs.LG/new'));
+    fc.assert(
+      fc.property(href, text, page, (h, t, p) => {
+        const ref = detectPaperLink(h, t, p, titles);
+        if (ref?.kind === 'id') expect(parseArxivId(ref.id)).not.toBeNull();
+        if (ref?.kind === 'title') expect(titles.has(ref.normalizedTitle)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('matches no arbitrary string href on a page of a non-paper host', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), fc.string(), (h, t) => {
+        expect(detectPaperLink(h, t, 'http://example.com/index.html')).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('matches no relative arXiv-shaped path on a page of a non-paper host', () => {
+    fc.assert(
+      fc.property(newStyleId, shape, (id, render) => {
+        const url = new URL(render(id));
+        expect(detectPaperLink(`${url.pathname}${url.search}${url.hash}`, '', PAGE)).toBeNull();
+      }),
+    );
+  });
+});
