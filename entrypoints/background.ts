@@ -1,9 +1,11 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import corpusJson from '../data/corpus.json';
 import { CorpusSchema, describeZodError } from '../lib/corpus/schema';
 import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../lib/db';
 import { createHandlers } from '../lib/handlers';
 import { onMessage, type ProtocolMap } from '../lib/messages';
+import { TabPaperCounts } from '../lib/tab-counts';
 
 export default defineBackground(() => {
   let ready: Promise<PaperlensDatabase> | undefined;
@@ -17,10 +19,19 @@ export default defineBackground(() => {
     return ready;
   };
 
-  const handlers = createHandlers(getDb);
+  const tabCounts = new TabPaperCounts((tabId, count) => {
+    void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
+  });
+  browser.action.setBadgeBackgroundColor({ color: '#0b6bcb' }).catch(() => {});
+  browser.tabs.onRemoved.addListener((tabId) => tabCounts.clear(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') tabCounts.clear(tabId);
+  });
+
+  const handlers = createHandlers(getDb, tabCounts);
   // Listeners are registered synchronously so a message that wakes the worker is answered.
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
-    onMessage(type, ({ data }) => handlers[type](data) as never);
+    onMessage(type, ({ data, sender }) => handlers[type](data, sender) as never);
   }
   void getDb().catch((error: unknown) => console.error('[paperlens]', error));
 });

@@ -5,16 +5,24 @@ import {
   IdRequestSchema,
   LookupRequestSchema,
   type PaperSummary,
+  PapersOnPageRequestSchema,
   SaveRequestSchema,
   UpdateEntryRequestSchema,
 } from './message-schemas';
 import type { ProtocolMap } from './messages';
 import { listEntries, removeEntry, saveEntry, updateEntry } from './reading-list/store';
+import { TabPaperCounts } from './tab-counts';
 
 /** The background's answer to each message, by message type. */
 export type Handlers = {
-  [K in keyof ProtocolMap]: (data: unknown) => Promise<ReturnType<ProtocolMap[K]>>;
+  [K in keyof ProtocolMap]: (data: unknown, sender: MessageSender) => Promise<ReturnType<ProtocolMap[K]>>;
 };
+
+/** Who sent a message: the tab and frame of a content script (absent for extension pages). */
+export interface MessageSender {
+  tab?: { id?: number };
+  frameId?: number;
+}
 
 /** A request that failed validation; the message names the bad fields. */
 export class BadRequestError extends Error {
@@ -31,7 +39,10 @@ function parse<T>(schema: z.ZodType<T>, type: string, data: unknown): T {
  * The message handlers, over a database that is ready (opened and seeded).
  * Every request is validated before it touches the database.
  */
-export function createHandlers(ready: () => Promise<PaperlensDatabase>): Handlers {
+export function createHandlers(
+  ready: () => Promise<PaperlensDatabase>,
+  tabCounts: TabPaperCounts = new TabPaperCounts(),
+): Handlers {
   return {
     async lookupPapers(data) {
       const request = parse(LookupRequestSchema, 'lookupPapers', data);
@@ -63,6 +74,23 @@ export function createHandlers(ready: () => Promise<PaperlensDatabase>): Handler
         }),
       );
       return { papers };
+    },
+
+    async getTitleKeys() {
+      const db = await ready();
+      return (await db.getAll('papers')).map((paper) => paper.normalizedTitle);
+    },
+
+    async getCoauthorNames() {
+      const coauthors = await (await ready()).getAll('coauthors');
+      return coauthors.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en')).map((c) => c.name);
+    },
+
+    async reportPapersOnPage(data, sender) {
+      const { ids } = parse(PapersOnPageRequestSchema, 'reportPapersOnPage', data);
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return 0;
+      return tabCounts.report(tabId, sender.frameId ?? 0, ids);
     },
 
     async corpusStatus() {

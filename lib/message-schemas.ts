@@ -37,6 +37,10 @@ export const UpdateEntryRequestSchema = z.object({
 });
 export type UpdateEntryRequest = z.infer<typeof UpdateEntryRequestSchema>;
 
+/** The distinct corpus papers one frame links to, for the toolbar badge count. */
+export const PapersOnPageRequestSchema = z.object({ ids: z.array(z.string().regex(/^\d{4}\.\d{4,5}$/)).max(1_000) });
+export type PapersOnPageRequest = z.infer<typeof PapersOnPageRequestSchema>;
+
 /** A coauthor on one paper and how many corpus papers they share with the author. */
 export interface PaperCoauthor {
   name: string;

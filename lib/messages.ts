@@ -5,6 +5,7 @@ import type {
   Library,
   LookupRequest,
   LookupResponse,
+  PapersOnPageRequest,
   ReadingListEntry,
   SaveRequest,
   UpdateEntryRequest,
@@ -17,6 +18,12 @@ import type {
 export interface ProtocolMap {
   /** Batched: all ids and candidate titles of one scan → the corpus papers among them. */
   lookupPapers(request: LookupRequest): LookupResponse;
+  /** Normalized corpus titles, so a content script can recognise links by their text. */
+  getTitleKeys(): string[];
+  /** The author's coauthors' names, most frequent first (for chips on arXiv listings). */
+  getCoauthorNames(): string[];
+  /** A frame reports the corpus papers it links to; the toolbar icon shows the tab's count. */
+  reportPapersOnPage(request: PapersOnPageRequest): number;
   corpusStatus(): CorpusStatus;
   getLibrary(): Library;
   getReadingList(): ReadingListEntry[];

@@ -1,8 +1,8 @@
 import { normalizeText } from '../text/normalize';
 import type { TitleRef } from './types';
 
-// Link texts this short ("PDF", "arXiv", "[12]") are never titles.
-const MIN_NORMALIZED_LENGTH = 8;
+// Link texts this short ("PDF", "[12]") are never titles; the shortest corpus title, "Voxtral", has 7.
+const MIN_NORMALIZED_LENGTH = 4;
 // Longer texts are paragraphs that happen to be links; they are common enough on some pages
 // that they are dismissed before paying for normalization.
 const MAX_RAW_LENGTH = 300;

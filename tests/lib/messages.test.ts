@@ -15,7 +15,7 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     await seedCorpus(db, corpus);
     const handlers = createHandlers(async () => db);
     for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
-      onMessage(type, ({ data }) => handlers[type](data) as never);
+      onMessage(type, ({ data, sender }) => handlers[type](data, sender) as never);
     }
   });
 
@@ -40,6 +40,27 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     await expect(sendMessage('saveToReadingList', {} as never)).rejects.toThrow(
       /invalid saveToReadingList request: id/,
     );
+  });
+
+  it('gives content scripts the normalized titles and the coauthor names', async () => {
+    const titles = await sendMessage('getTitleKeys', undefined);
+    expect(titles).toHaveLength(13);
+    expect(titles).toContain('mu parametrization for mixture of experts');
+    const names = await sendMessage('getCoauthorNames', undefined);
+    expect(names.slice(0, 5).sort()).toEqual(
+      ['Jakub Krajewski', 'Maciej Pióro', 'Marek Cygan', 'Michał Krutul', 'Sebastian Jaszczur'].sort(),
+    );
+    expect(names).not.toContain('Mistral-AI');
+  });
+
+  it('counts the corpus papers a tab links to over its frames', async () => {
+    const tab = { tab: { id: 7 } };
+    expect(
+      await createHandlers(async () => db).reportPapersOnPage({ ids: ['2402.07871'] }, { ...tab, frameId: 0 }),
+    ).toBe(1);
+    await expect(
+      createHandlers(async () => db).reportPapersOnPage({ ids: ['javascript:alert(1)'] }, { ...tab, frameId: 0 }),
+    ).rejects.toThrow(/invalid reportPapersOnPage request: ids\.0/);
   });
 
   it('reports the corpus status and the library', async () => {
@@ -74,7 +95,7 @@ describe('the message protocol, end to end over fakeBrowser', () => {
       open = resolve;
     });
     const handlers = createHandlers(() => ready);
-    onMessage('corpusStatus', ({ data }) => handlers.corpusStatus(data));
+    onMessage('corpusStatus', ({ data, sender }) => handlers.corpusStatus(data, sender));
     const answer = sendMessage('corpusStatus', undefined);
     open(db);
     expect((await answer).papers).toBe(13);

@@ -81,8 +81,15 @@ describe('detectPaperLink by title', () => {
     expect(detectPaperLink('https://example.com/talk', text, NEUTRAL_PAGE, titles)).toBeNull();
   });
 
-  it('ignores link texts under 8 normalized characters, even when a title is that short', () => {
-    expect(detectPaperLink('', 'M.o.E.', NEUTRAL_PAGE, new Set(['m o e']))).toBeNull();
+  it('ignores link texts under 4 normalized characters, even when a title is that short', () => {
+    expect(detectPaperLink('', 'M.o.', NEUTRAL_PAGE, new Set(['m o']))).toBeNull();
+  });
+
+  it('matches a short title exactly ("Voxtral")', () => {
+    expect(detectPaperLink('https://mistral.ai/', 'Voxtral', NEUTRAL_PAGE, new Set(['voxtral']))).toEqual({
+      kind: 'title',
+      normalizedTitle: 'voxtral',
+    });
   });
 
   it('ignores link texts longer than 300 characters', () => {

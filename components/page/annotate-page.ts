@@ -1,0 +1,204 @@
+import type { LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
+import { matchCoauthors } from '../../lib/names';
+import {
+  abstractPanelAnchor,
+  arxivAbstractPageId,
+  isArxivListingPage,
+  listingEntries,
+} from '../../lib/scan/arxiv-page';
+import { createTitleIndex, type TitleIndex } from '../../lib/scan/candidates';
+import { createScanner, type Scanner } from '../../lib/scan/scanner';
+import { badgesAllowed, type Settings } from '../../lib/settings-model';
+import { createBadgeLayer } from './badge-layer';
+import { createCardController } from './card-controller';
+import { attachStyledShadow, hostStyle } from './styles';
+import { coauthorChipView, panelView } from './views';
+
+/** What the page annotator needs from the extension; the content script passes the real messages. */
+export interface PageServices {
+  lookup(request: LookupRequest): Promise<LookupResponse>;
+  titleKeys(): Promise<string[]>;
+  coauthorNames(): Promise<string[]>;
+  reportPapers(ids: string[]): Promise<unknown>;
+  save(paper: PaperSummary, pageUrl: string): Promise<unknown>;
+  unsave(paper: PaperSummary): Promise<unknown>;
+  settings(): Promise<Settings>;
+  watchSettings(listener: (settings: Settings) => void): () => void;
+}
+
+export interface PageAnnotator {
+  scanner: Scanner;
+  /** The page navigated within itself (history.pushState): look again. */
+  navigated(): void;
+}
+
+/**
+ * Annotates one document: badges on corpus paper links, the panel on a corpus
+ * paper's arXiv abstract page, coauthor chips on arXiv listings, and the
+ * toolbar count; follows settings live. Everything it added goes when
+ * `signal` aborts.
+ */
+export async function annotatePage(doc: Document, services: PageServices, signal: AbortSignal): Promise<PageAnnotator> {
+  const view = doc.defaultView ?? window;
+  let settings = await services.settings();
+  let titles: TitleIndex | null = null;
+  const theme = () => settings.theme;
+
+  const onPaperChanged = (paper: PaperSummary) => {
+    scanner.updatePaper(paper);
+    if (panel?.paper.id === paper.id) drawPanel({ ...panel, paper });
+  };
+  const toggleSave = async (paper: PaperSummary): Promise<PaperSummary> => {
+    if (paper.saved) await services.unsave(paper);
+    else await services.save(paper, view.location.href);
+    const updated = { ...paper, saved: !paper.saved };
+    onPaperChanged(updated);
+    return updated;
+  };
+
+  const card = createCardController(doc, { toggleSave, theme });
+  const layer = createBadgeLayer(doc, { parts: () => settings.badgeParts, theme, card });
+
+  // The richer panel on a corpus paper's own arXiv abstract page.
+  let panel: { host: HTMLElement; paper: PaperSummary; saving: boolean; error: string | null } | null = null;
+  const drawPanel = (state: NonNullable<typeof panel>) => {
+    panel = state;
+    state.host.setAttribute('data-theme', theme());
+    const root = state.host.shadowRoot as ShadowRoot;
+    const saveHadFocus = root.activeElement?.className === 'save';
+    root.replaceChildren(
+      panelView(doc, state, async () => {
+        if (!panel || panel.saving) return;
+        drawPanel({ ...panel, saving: true, error: null });
+        try {
+          const updated = await toggleSave(panel.paper);
+          drawPanel({ ...panel, paper: updated, saving: false });
+        } catch (e) {
+          drawPanel({ ...panel, saving: false, error: `Could not save: ${e instanceof Error ? e.message : e}` });
+        }
+      }),
+    );
+    if (saveHadFocus) root.querySelector<HTMLElement>('.save')?.focus();
+  };
+  const mountPanel = (paper: PaperSummary) => {
+    const anchor = abstractPanelAnchor(doc);
+    if (!anchor || panel) return;
+    const host = doc.createElement('paperlens-panel');
+    host.setAttribute('data-paperlens-id', paper.id);
+    hostStyle(host, { display: 'block', margin: '0', padding: '0', border: '0', position: 'static', float: 'none' });
+    attachStyledShadow(host);
+    anchor.after(host);
+    drawPanel({ host, paper, saving: false, error: null });
+  };
+  const removePanel = () => {
+    if (!panel) return;
+    panel.host.remove();
+    panel = null;
+  };
+
+  // Coauthor chips on arXiv listing and search pages.
+  const chips: HTMLElement[] = [];
+  const addCoauthorChips = async () => {
+    if (!isArxivListingPage(view.location.href) || !settings.badgeParts.coauthors) return;
+    const known = await services.coauthorNames();
+    for (const entry of listingEntries(doc)) {
+      const names = matchCoauthors(entry.authors, known);
+      if (!names.length) continue;
+      const host = doc.createElement('paperlens-coauthor');
+      host.setAttribute('data-paperlens-coauthor', names.join(', '));
+      hostStyle(host, {
+        display: 'inline-block',
+        margin: '0',
+        padding: '0',
+        border: '0',
+        'vertical-align': 'baseline',
+      });
+      attachStyledShadow(host);
+      host.setAttribute('data-theme', theme());
+      host.shadowRoot?.append(coauthorChipView(doc, names));
+      entry.authorsElement.append(host);
+      chips.push(host);
+    }
+  };
+  const removeChips = () => {
+    for (const host of chips.splice(0)) host.remove();
+  };
+
+  const absId = () => arxivAbstractPageId(view.location.href);
+  const scanner = createScanner({
+    document: doc,
+    pageUrl: () => doc.baseURI,
+    titles: () => titles,
+    lookup: services.lookup,
+    badges: layer,
+    signal,
+    extraIds: absId() ? [absId() as string] : [],
+    onPapers: (papers) => {
+      const id = absId();
+      const own = id ? papers.find((paper) => paper.id === id) : undefined;
+      if (own && badgesAllowed(settings, view.location.href)) mountPanel(own);
+    },
+    onPapersChanged: (ids) => {
+      services.reportPapers([...ids]).catch(() => {});
+    },
+  });
+
+  const enabled = () => badgesAllowed(settings, view.location.href);
+  const apply = async (next: Settings) => {
+    const wasEnabled = enabled();
+    const oldParts = JSON.stringify([settings.badgeParts, settings.theme]);
+    settings = next;
+    if (!enabled()) {
+      card.close(false);
+      scanner.clear();
+      removePanel();
+      removeChips();
+      return;
+    }
+    if (oldParts !== JSON.stringify([settings.badgeParts, settings.theme])) {
+      layer.refresh();
+      card.refreshTheme();
+      if (panel) drawPanel(panel);
+      removeChips();
+      await addCoauthorChips();
+    }
+    if (!wasEnabled) {
+      await scanner.rescan();
+      await addCoauthorChips();
+    }
+  };
+  const unwatch = services.watchSettings((next) => {
+    apply(next).catch((error: unknown) => console.debug('[paperlens] settings', error));
+  });
+  signal.addEventListener('abort', () => {
+    unwatch();
+    card.close(false);
+    removePanel();
+    removeChips();
+  });
+
+  const keys = await services.titleKeys().catch(() => []);
+  titles = keys.length ? createTitleIndex(keys) : null;
+  if (enabled()) {
+    await scanner.start();
+    await addCoauthorChips();
+  } else {
+    await scanner.start();
+    scanner.clear();
+  }
+
+  return {
+    scanner,
+    navigated() {
+      if (!enabled()) return;
+      removePanel();
+      const id = absId();
+      void scanner.rescan().then(async () => {
+        if (id) {
+          const { papers } = await services.lookup({ ids: [id], titles: [] });
+          if (papers[0]) mountPanel(papers[0]);
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { PaperSummary } from '../../lib/message-schemas';
+import type { BadgeLayer } from '../../lib/scan/scanner';
+import type { BadgeParts } from '../../lib/settings-model';
+import type { CardController } from './card-controller';
+import { attachStyledShadow, hostStyle } from './styles';
+import { badgeView } from './views';
+
+export interface PageBadgeLayer extends BadgeLayer {
+  /** Re-renders every badge (badge parts or theme changed). */
+  refresh(): void;
+}
+
+/** The element a badge follows: the link itself, or for a link inside SVG the outermost `<svg>` (HTML cannot go inside SVG). */
+function placementOf(anchor: Element): Element {
+  if (!(anchor instanceof SVGElement)) return anchor;
+  let svg: SVGElement | null = anchor.ownerSVGElement;
+  while (svg?.ownerSVGElement) svg = svg.ownerSVGElement;
+  return svg ?? anchor;
+}
+
+/**
+ * Badges as `<paperlens-badge data-paperlens-id="…">` hosts placed right after
+ * their link, each with an open shadow root holding the badge button. Page
+ * text never reaches HTML: strings only ever become text nodes.
+ */
+export function createBadgeLayer(
+  doc: Document,
+  options: { parts(): BadgeParts; theme(): string; card: CardController },
+): PageBadgeLayer {
+  const hostOf = new Map<Element, HTMLElement>();
+  const rendered = new WeakMap<HTMLElement, PaperSummary>();
+  const own = new WeakSet<Node>();
+
+  const draw = (host: HTMLElement, paper: PaperSummary) => {
+    rendered.set(host, paper);
+    host.setAttribute('data-theme', options.theme());
+    const root = host.shadowRoot as ShadowRoot;
+    const hadFocus = root.activeElement !== null;
+    root.replaceChildren(
+      badgeView(doc, paper, options.parts(), {
+        activate: (button, byKeyboard) => options.card.open(rendered.get(host) ?? paper, button, byKeyboard),
+        hoverStart: (button) => options.card.hoverStart(rendered.get(host) ?? paper, button),
+        hoverEnd: () => options.card.hoverEnd(),
+        escape: () => options.card.close(true),
+      }),
+    );
+    if (hadFocus) root.querySelector('button')?.focus();
+  };
+
+  const createHost = (): HTMLElement => {
+    const host = doc.createElement('paperlens-badge');
+    hostStyle(host, {
+      display: 'inline-block',
+      position: 'static',
+      float: 'none',
+      margin: '0 0 0 0.3em',
+      padding: '0',
+      border: '0',
+      width: 'auto',
+      height: 'auto',
+      'min-width': '0',
+      'max-width': 'none',
+      'line-height': '1',
+      'vertical-align': 'baseline',
+      visibility: 'visible',
+      opacity: '1',
+      transform: 'none',
+      'pointer-events': 'auto',
+      'text-indent': '0',
+      background: 'transparent',
+    });
+    attachStyledShadow(host);
+    own.add(host);
+    return host;
+  };
+
+  return {
+    attach(anchor, paper) {
+      let host = hostOf.get(anchor);
+      if (!host) {
+        host = createHost();
+        hostOf.set(anchor, host);
+      }
+      if (host.getAttribute('data-paperlens-id') !== paper.id) host.setAttribute('data-paperlens-id', paper.id);
+      const placement = placementOf(anchor);
+      const inPlace =
+        placement === anchor
+          ? anchor.nextSibling === host
+          : host.isConnected && host.parentNode === placement.parentNode;
+      if (!inPlace) placement.after(host);
+      if (rendered.get(host) !== paper) draw(host, paper);
+    },
+    detach(anchor) {
+      const host = hostOf.get(anchor);
+      if (!host) return;
+      hostOf.delete(anchor);
+      const button = host.shadowRoot?.querySelector('button');
+      if (button) options.card.forget(button);
+      host.remove();
+    },
+    isOwn: (node) => own.has(node) || (node instanceof Element && node.localName.startsWith('paperlens-')),
+    refresh() {
+      for (const host of hostOf.values()) {
+        const paper = rendered.get(host);
+        if (paper) draw(host, paper);
+      }
+    },
+  };
+}

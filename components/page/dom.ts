@@ -1,0 +1,59 @@
+/**
+ * A tiny element builder for what Paperlens puts in other people's pages.
+ * The content script has a 15 KB budget, so page UI is plain DOM rather than
+ * Preact; this keeps it declarative. Strings only ever become text nodes or
+ * attribute values, never HTML.
+ */
+export type Child = Node | string | number | null | undefined | false;
+type Props = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** `el(doc, 'a', { href, class: 'x', onclick }, 'text', child)` */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = doc.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (typeof value === 'function') element.addEventListener(name.slice(2), value);
+    // Through the CSSOM, which a page's Content-Security-Policy does not block as it may a style attribute.
+    else if (name === 'style' && typeof value === 'string') setStyles(element, value);
+    else if (value === true) element.setAttribute(name, '');
+    else if (value !== false && value !== null && value !== undefined) element.setAttribute(name, String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+function setStyles(element: HTMLElement, declarations: string): void {
+  for (const declaration of declarations.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon > 0) element.style.setProperty(declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim());
+  }
+}
+
+/** Appends children, strings as text nodes; falsy children are skipped. */
+export function append(parent: Element, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.append(typeof child === 'object' ? child : String(child));
+  }
+}
+
+/** The small "people" glyph of coauthor counts. */
+export function peopleIcon(doc: Document): SVGSVGElement {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = doc.createElementNS(SVG_NS, 'path');
+  path.setAttribute(
+    'd',
+    'M5.5 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zm5.5 0a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM1 13c0-2.2 2-3.8 4.5-3.8S10 10.8 10 13v.5H1V13zm10-3.6c2.1 0 4 1.3 4 3.3v.8h-4V13c0-1.4-.5-2.6-1.4-3.4.4-.1.9-.2 1.4-.2z',
+  );
+  svg.append(path);
+  return svg;
+}

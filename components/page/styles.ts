@@ -1,0 +1,33 @@
+/**
+ * Styles of everything Paperlens puts in other people's pages. They live in
+ * shadow roots, so page CSS cannot reach in; the host elements get their few
+ * outside properties inline with !important (see `hostStyle`), which beats any
+ * page rule, `* { … !important }` included.
+ */
+import PAGE_CSS from './page.css?inline';
+
+/** Inline !important styles for a host element in the page, so no page rule moves or hides it. */
+export function hostStyle(element: HTMLElement, properties: Record<string, string>): void {
+  for (const [name, value] of Object.entries(properties)) element.style.setProperty(name, value, 'important');
+}
+
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+
+/** One constructed stylesheet per document, adopted by every Paperlens shadow root in it. */
+export function pageSheet(doc: Document): CSSStyleSheet {
+  let sheet = sheets.get(doc);
+  if (!sheet) {
+    const view = doc.defaultView ?? window;
+    sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(PAGE_CSS);
+    sheets.set(doc, sheet);
+  }
+  return sheet;
+}
+
+/** An open shadow root on `host` styled with the page sheet. */
+export function attachStyledShadow(host: HTMLElement): ShadowRoot {
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [pageSheet(host.ownerDocument)];
+  return root;
+}

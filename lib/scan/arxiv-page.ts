@@ -1,0 +1,46 @@
+import { arxiv } from '../links/arxiv';
+
+/** The arXiv id of an arXiv abstract page (`https://arxiv.org/abs/2402.07871v2`), or null. */
+export function arxivAbstractPageId(pageUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return null;
+  }
+  if (!url.pathname.startsWith('/abs/')) return null;
+  return arxiv.match(url)?.id ?? null;
+}
+
+/** Whether a page is an arXiv listing (`/list/…`) or search-results (`/search/…`) page. */
+export function isArxivListingPage(pageUrl: string): boolean {
+  try {
+    const url = new URL(pageUrl);
+    return /^(www\.|export\.)?arxiv\.org$/.test(url.hostname) && /^\/(list|search)\//.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** One entry of a listing or search page: its author names and the element a coauthor chip follows. */
+export interface ListingEntry {
+  authors: string[];
+  /** The element listing the authors; the chip goes right after it. */
+  authorsElement: Element;
+}
+
+/**
+ * The entries of an arXiv listing page (`dl#articles` with `div.list-authors`)
+ * or search-results page (`li.arxiv-result` with `p.authors`).
+ */
+export function listingEntries(root: ParentNode): ListingEntry[] {
+  return [...root.querySelectorAll('.list-authors, li.arxiv-result p.authors')].map((authorsElement) => ({
+    authorsElement,
+    authors: [...authorsElement.querySelectorAll('a')].map((a) => (a.textContent ?? '').trim()).filter(Boolean),
+  }));
+}
+
+/** Where the richer panel goes on an abstract page: after the title heading. */
+export function abstractPanelAnchor(doc: Document): Element | null {
+  return doc.querySelector('#abs h1.title, .abs h1.title, h1.title') ?? doc.querySelector('#abs, .abs');
+}

@@ -1,0 +1,73 @@
+/** Which parts a page badge shows. */
+export interface BadgeParts {
+  category: boolean;
+  novelty: boolean;
+  coauthors: boolean;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+/** The user's settings (version 1), one storage item shared by every page and tab. */
+export interface Settings {
+  /** The global switch for page badges. */
+  enabled: boolean;
+  /** Hostnames where Paperlens adds nothing (`arxiv.org`, `www.example.com`). */
+  disabledSites: string[];
+  badgeParts: BadgeParts;
+  theme: Theme;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  badgeParts: { category: true, novelty: true, coauthors: true },
+  theme: 'system',
+};
+
+/**
+ * Fills in whatever a stored value lacks or has wrong, so readers never see a
+ * half-formed settings object (an older version, a hand-edited value).
+ */
+export function sanitizeSettings(value: unknown): Settings {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof Settings, unknown>>;
+  const parts = (typeof raw.badgeParts === 'object' && raw.badgeParts !== null ? raw.badgeParts : {}) as Partial<
+    Record<keyof BadgeParts, unknown>
+  >;
+  const flag = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
+  return {
+    enabled: flag(raw.enabled, DEFAULT_SETTINGS.enabled),
+    disabledSites: Array.isArray(raw.disabledSites)
+      ? [...new Set(raw.disabledSites.filter((s): s is string => typeof s === 'string').map(normalizeSite))].filter(
+          Boolean,
+        )
+      : [],
+    badgeParts: {
+      category: flag(parts.category, true),
+      novelty: flag(parts.novelty, true),
+      coauthors: flag(parts.coauthors, true),
+    },
+    theme: raw.theme === 'light' || raw.theme === 'dark' ? raw.theme : 'system',
+  };
+}
+
+/** `https://www.Example.com/x` or `www.example.com` → `www.example.com`. */
+export function normalizeSite(site: string): string {
+  const trimmed = site.trim().toLowerCase();
+  try {
+    return new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Whether badges show on a page: the global switch is on and its host is not disabled. */
+export function badgesAllowed(settings: Settings, pageUrl: string): boolean {
+  if (!settings.enabled) return false;
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return true;
+  }
+  return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
