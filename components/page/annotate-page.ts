@@ -65,7 +65,7 @@ export async function annotatePage(doc: Document, services: PageServices, signal
     panel = state;
     state.host.setAttribute('data-theme', theme());
     const root = state.host.shadowRoot as ShadowRoot;
-    const saveHadFocus = root.activeElement?.className === 'save';
+    const saveHadFocus = doc.activeElement === state.host && root.activeElement?.className === 'save';
     root.replaceChildren(
       panelView(doc, state, async () => {
         if (!panel || panel.saving) return;

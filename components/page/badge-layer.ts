@@ -35,7 +35,7 @@ export function createBadgeLayer(
     rendered.set(host, paper);
     host.setAttribute('data-theme', options.theme());
     const root = host.shadowRoot as ShadowRoot;
-    const hadFocus = root.activeElement !== null;
+    const hadFocus = doc.activeElement === host;
     root.replaceChildren(
       badgeView(doc, paper, options.parts(), {
         activate: (button, byKeyboard) => options.card.open(rendered.get(host) ?? paper, button, byKeyboard),

@@ -83,7 +83,7 @@ export function createCardController(doc: Document, options: CardOptions): CardC
     const target = ensureHost();
     const root = target.shadowRoot as ShadowRoot;
     // Redrawing replaces the card's nodes: keep keyboard focus where it was (the Save button, say).
-    const focused = root.activeElement?.className;
+    const focused = doc.activeElement === target ? root.activeElement?.className : undefined;
     target.setAttribute('data-theme', options.theme());
     target.setAttribute('data-paperlens-id', current.paper.id);
     root.replaceChildren(

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { CorpusSchema } from '../../lib/corpus/schema';
 import { DB_NAME, type PaperlensDB, upgrade } from '../../lib/db';
 
-export const corpus = CorpusSchema.parse(
-  JSON.parse(readFileSync(new URL('../../data/corpus.json', import.meta.url), 'utf8')),
-);
+export const corpus = CorpusSchema.parse(JSON.parse(readFileSync(resolve('data/corpus.json'), 'utf8')));
 
 export interface DbFixture {
   version: number;
@@ -14,7 +13,7 @@ export interface DbFixture {
 }
 
 export function readDbFixture(version: number): DbFixture {
-  return JSON.parse(readFileSync(new URL(`../fixtures/db/v${version}.json`, import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(resolve(`tests/fixtures/db/v${version}.json`), 'utf8'));
 }
 
 /**

@@ -1,0 +1,149 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBadgeLayer } from '../../components/page/badge-layer';
+import { createCardController } from '../../components/page/card-controller';
+import { coauthorChipView } from '../../components/page/views';
+import { DEFAULT_SETTINGS } from '../../lib/settings-model';
+import { summaryOf } from '../helpers/papers';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">"\'&amp;';
+
+function setup() {
+  const toggleSave = vi.fn(async (paper) => ({ ...paper, saved: !paper.saved }));
+  const card = createCardController(document, { toggleSave, theme: () => 'system' });
+  const layer = createBadgeLayer(document, { parts: () => DEFAULT_SETTINGS.badgeParts, theme: () => 'dark', card });
+  return { card, layer, toggleSave };
+}
+
+describe('badge layer', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<p><a id="x" href="https://arxiv.org/abs/2402.07871">link</a> after</p>';
+  });
+
+  it('puts one host right after the link with the bare id and an open shadow root', () => {
+    const { layer } = setup();
+    const link = document.querySelector('#x')!;
+    const paper = summaryOf('2402.07871');
+    layer.attach(link, paper);
+    layer.attach(link, paper);
+    const host = link.nextSibling as HTMLElement;
+    expect(host.localName).toBe('paperlens-badge');
+    expect(host.getAttribute('data-paperlens-id')).toBe('2402.07871');
+    expect(document.querySelectorAll('paperlens-badge')).toHaveLength(1);
+    expect(host.shadowRoot?.mode).toBe('open');
+    expect(host.style.getPropertyPriority('display')).toBe('important');
+    const button = host.shadowRoot!.querySelector('button')!;
+    expect(button.textContent).toContain('LG');
+    expect(button.textContent).toContain('81%');
+    expect(button.getAttribute('aria-label')).toContain('Scaling Laws for Fine-Grained Mixture of Experts');
+    layer.detach(link);
+    expect(document.querySelectorAll('paperlens-badge')).toHaveLength(0);
+  });
+
+  it('renders page-controlled and data strings only as text', () => {
+    const { layer } = setup();
+    const link = document.querySelector('#x')!;
+    const paper = { ...summaryOf('2402.07871'), displayTitle: HOSTILE, categoryName: HOSTILE };
+    layer.attach(link, paper);
+    const root = (link.nextSibling as HTMLElement).shadowRoot!;
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('button')!.getAttribute('aria-label')).toContain(HOSTILE);
+    const chip = coauthorChipView(document, [HOSTILE]);
+    expect(chip.querySelector('img')).toBeNull();
+    expect(chip.textContent).toContain(HOSTILE);
+  });
+
+  it('places the badge of a link inside SVG after the outermost svg element', () => {
+    document.body.innerHTML =
+      '<div><svg id="outer"><svg><a id="s" href="https://arxiv.org/abs/2402.07871"><text>t</text></a></svg></svg></div>';
+    const { layer } = setup();
+    const link = document.querySelector('#s')!;
+    layer.attach(link, summaryOf('2402.07871'));
+    layer.attach(link, summaryOf('2402.07871'));
+    expect(document.querySelector('#outer')!.nextElementSibling?.getAttribute('data-paperlens-id')).toBe('2402.07871');
+    expect(document.querySelectorAll('paperlens-badge')).toHaveLength(1);
+  });
+
+  it('shows only the badge parts the settings ask for', () => {
+    const card = createCardController(document, { toggleSave: vi.fn(), theme: () => 'light' });
+    const layer = createBadgeLayer(document, {
+      parts: () => ({ category: false, novelty: true, coauthors: false }),
+      theme: () => 'light',
+      card,
+    });
+    const link = document.querySelector('#x')!;
+    layer.attach(link, summaryOf('2402.07871'));
+    const button = (link.nextSibling as HTMLElement).shadowRoot!.querySelector('button')!;
+    expect(button.querySelector('.cat')).toBeNull();
+    expect(button.querySelector('.co')).toBeNull();
+    expect(button.textContent?.trim()).toBe('81%');
+  });
+});
+
+describe('card', () => {
+  beforeEach(() => {
+    for (const card of document.querySelectorAll('paperlens-card')) card.remove();
+    document.body.innerHTML = '<p><a id="x" href="https://arxiv.org/abs/2402.07871">link</a></p>';
+  });
+
+  const openByKeyboard = () => {
+    const { layer, toggleSave } = setup();
+    const link = document.querySelector('#x')!;
+    layer.attach(link, summaryOf('2402.07871'));
+    const button = (link.nextSibling as HTMLElement).shadowRoot!.querySelector('button')!;
+    button.focus();
+    button.dispatchEvent(new MouseEvent('click', { detail: 0, bubbles: true }));
+    const host = document.querySelector('paperlens-card') as HTMLElement;
+    return { button, host, toggleSave };
+  };
+
+  it('opens as a dialog labelled by the title, with details, links and Save', () => {
+    const { host } = openByKeyboard();
+    const dialog = host.shadowRoot!.querySelector('[role="dialog"]')!;
+    const title = host.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!);
+    expect(title?.textContent).toBe('Scaling Laws for Fine-Grained Mixture of Experts');
+    expect(dialog.textContent).toContain('Machine Learning (cs.LG)');
+    expect(dialog.textContent).toContain('Feb 12, 2024');
+    expect([...dialog.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://arxiv.org/abs/2402.07871',
+      'https://arxiv.org/pdf/2402.07871',
+    ]);
+    expect(dialog.querySelector('.save')?.getAttribute('aria-pressed')).toBe('false');
+    expect(host.style.getPropertyValue('position')).toBe('fixed');
+  });
+
+  it('closes on Escape and gives focus back to the badge', () => {
+    const { host, button } = openByKeyboard();
+    host
+      .shadowRoot!.querySelector('[role="dialog"]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(document.querySelector('paperlens-card')).toBeNull();
+    expect((button.getRootNode() as ShadowRoot).activeElement).toBe(button);
+  });
+
+  it('toggles Save through the given function and shows the new state', async () => {
+    const { host, toggleSave } = openByKeyboard();
+    (host.shadowRoot!.querySelector('.save') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(host.shadowRoot!.querySelector('.save')?.textContent).toBe('Saved'));
+    expect(toggleSave).toHaveBeenCalledOnce();
+    expect(host.shadowRoot!.querySelector('.save')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('says so when saving fails, keeping the previous state', async () => {
+    const card = createCardController(document, {
+      toggleSave: async () => {
+        throw new Error('storage is full');
+      },
+      theme: () => 'system',
+    });
+    const button = document.createElement('button');
+    document.body.append(button);
+    card.open(summaryOf('2402.07871'), button, true);
+    const host = document.querySelector('paperlens-card')!;
+    (host.shadowRoot!.querySelector('.save') as HTMLButtonElement).click();
+    await vi.waitFor(() =>
+      expect(host.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('storage is full'),
+    );
+    expect(host.shadowRoot!.querySelector('.save')?.textContent).toBe('Save');
+  });
+});

@@ -1,0 +1,30 @@
+import type { LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
+import { corpus } from './db';
+
+/** The summary the background would return for a corpus paper (shape only; coauthor counts are illustrative). */
+export function summaryOf(id: string, saved = false): PaperSummary {
+  const paper = corpus.papers.find((p) => p.id === id);
+  if (!paper) throw new Error(`no corpus paper ${id}`);
+  const { abstract: _abstract, notes: _notes, ...rest } = paper;
+  return {
+    ...rest,
+    coauthors: paper.authors.slice(0, 2).map((name) => ({ name, sharedPapers: 3 })),
+    closestEarlierTitle: null,
+    saved,
+  };
+}
+
+/** A lookup over the real corpus that records every request it gets. */
+export function recordingLookup() {
+  const requests: LookupRequest[] = [];
+  const lookup = async (request: LookupRequest): Promise<LookupResponse> => {
+    requests.push(request);
+    const papers = corpus.papers
+      .filter((paper) => request.ids.includes(paper.id) || request.titles.includes(paper.normalizedTitle))
+      .map((paper) => summaryOf(paper.id));
+    return { papers };
+  };
+  return { requests, lookup };
+}
+
+export const titleKeys = corpus.papers.map((paper) => paper.normalizedTitle);

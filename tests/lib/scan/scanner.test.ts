@@ -1,0 +1,195 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PaperSummary } from '../../../lib/message-schemas';
+import { createTitleIndex } from '../../../lib/scan/candidates';
+import { createScanner, type Scanner } from '../../../lib/scan/scanner';
+import { recordingLookup, titleKeys } from '../../helpers/papers';
+
+/** A badge layer that keeps one marker element after each badged link, as the real one does. */
+function markerLayer() {
+  const attached = new Map<Element, string>();
+  const markers = new Map<Element, Element>();
+  return {
+    attached,
+    attach(anchor: Element, paper: PaperSummary) {
+      attached.set(anchor, paper.id);
+      const marker = markers.get(anchor) ?? document.createElement('paperlens-badge');
+      markers.set(anchor, marker);
+      marker.setAttribute('data-paperlens-id', paper.id);
+      if (anchor.nextSibling !== marker) anchor.after(marker);
+    },
+    detach(anchor: Element) {
+      attached.delete(anchor);
+      markers.get(anchor)?.remove();
+      markers.delete(anchor);
+    },
+    isOwn: (node: Node) => node instanceof Element && node.localName.startsWith('paperlens-'),
+  };
+}
+
+const badgeIds = () =>
+  [...document.querySelectorAll('paperlens-badge')].map((b) => b.getAttribute('data-paperlens-id'));
+const settle = async (scanner: Scanner) => {
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  await scanner.idle();
+};
+
+describe('createScanner', () => {
+  let controller: AbortController;
+  let layer: ReturnType<typeof markerLayer>;
+  let recorder: ReturnType<typeof recordingLookup>;
+  let reported: string[][];
+
+  const start = async (html: string) => {
+    document.body.innerHTML = html;
+    const scanner = createScanner({
+      document,
+      pageUrl: () => 'https://blog.example/post',
+      titles: () => createTitleIndex(titleKeys),
+      lookup: recorder.lookup,
+      badges: layer,
+      signal: controller.signal,
+      flushDelayMs: 10,
+      onPapersChanged: (ids) => reported.push([...ids].sort()),
+    });
+    await scanner.start();
+    return scanner;
+  };
+
+  beforeEach(() => {
+    controller = new AbortController();
+    layer = markerLayer();
+    recorder = recordingLookup();
+    reported = [];
+  });
+  afterEach(() => controller.abort());
+
+  it('badges corpus links only, after one batched lookup of ids and titles', async () => {
+    await start(`
+      <a id="a" href="https://arxiv.org/abs/2402.07871v2">FG-MoE</a>
+      <a id="b" href="https://arxiv.org/abs/2402.07872">neighbour</a>
+      <a id="c" href="https://openreview.net/x">Joint MoE Scaling Laws: Mixture of Experts Can Be Memory Efficient</a>
+      <a id="d" href="https://example.com/abs/2402.07871">not arXiv</a>
+      <a id="e" href="/about">About</a>
+      <a id="f">no href</a>`);
+    expect(recorder.requests).toHaveLength(1);
+    expect(recorder.requests[0]).toEqual({
+      ids: ['2402.07871', '2402.07872'],
+      titles: ['joint moe scaling laws mixture of experts can be memory efficient'],
+    });
+    expect(badgeIds()).toEqual(['2402.07871', '2502.05172']);
+    expect(document.querySelector('#a')?.nextElementSibling?.getAttribute('data-paperlens-id')).toBe('2402.07871');
+    expect(reported.at(-1)).toEqual(['2402.07871', '2502.05172']);
+  });
+
+  it('scans only what is added later, in one lookup per batch, and never twice for a known id', async () => {
+    const scanner = await start('<a href="https://arxiv.org/abs/2402.07871">one</a><div id="feed"></div>');
+    const feed = document.querySelector('#feed')!;
+    feed.insertAdjacentHTML(
+      'beforeend',
+      '<p><a href="https://arxiv.org/pdf/2401.04081">two</a></p><p><a href="https://arxiv.org/abs/2402.07871">again</a></p>',
+    );
+    feed.insertAdjacentHTML('beforeend', '<a href="https://huggingface.co/papers/2502.05172">three</a>');
+    await settle(scanner);
+    expect(recorder.requests).toHaveLength(2);
+    expect(recorder.requests[1]?.ids.sort()).toEqual(['2401.04081', '2502.05172']);
+    expect(badgeIds().sort()).toEqual(['2401.04081', '2402.07871', '2402.07871', '2502.05172']);
+  });
+
+  it('removes the badge of a removed link and gives a re-added link exactly one badge', async () => {
+    const scanner = await start('<p id="p"><a id="x" href="https://arxiv.org/abs/2402.07871">x</a> tail</p>');
+    const link = document.querySelector('#x')!;
+    link.remove();
+    await settle(scanner);
+    expect(badgeIds()).toEqual([]);
+    for (let i = 0; i < 5; i++) {
+      document.querySelector('#p')!.prepend(link);
+      await settle(scanner);
+      link.remove();
+      document.querySelector('#p')!.append(link);
+      await settle(scanner);
+    }
+    expect(badgeIds()).toEqual(['2402.07871']);
+    expect(link.nextElementSibling?.localName).toBe('paperlens-badge');
+    expect(recorder.requests).toHaveLength(1);
+  });
+
+  it('puts back a badge the page removed while its link stayed', async () => {
+    const scanner = await start('<a id="x" href="https://arxiv.org/abs/2402.07871">x</a>');
+    document.querySelector('paperlens-badge')!.remove();
+    await settle(scanner);
+    expect(badgeIds()).toEqual(['2402.07871']);
+  });
+
+  it('follows an href that changes', async () => {
+    const scanner = await start('<a id="x" href="https://arxiv.org/abs/2402.07871">x</a>');
+    const link = document.querySelector('#x')!;
+    link.setAttribute('href', 'https://arxiv.org/abs/2401.04081');
+    await settle(scanner);
+    expect(layer.attached.get(link)).toBe('2401.04081');
+    link.setAttribute('href', 'https://example.com/');
+    await settle(scanner);
+    expect(badgeIds()).toEqual([]);
+  });
+
+  it('leaves links inside editable content alone', async () => {
+    await start('<div contenteditable="true"><a href="https://arxiv.org/abs/2402.07871">x</a></div>');
+    expect(badgeIds()).toEqual([]);
+  });
+
+  it('survives a failed lookup and retries on the next scan', async () => {
+    let fail = true;
+    const scanner = createScanner({
+      document,
+      pageUrl: () => 'https://blog.example/',
+      titles: () => null,
+      lookup: async (request) => {
+        if (fail) throw new Error('worker unavailable');
+        return recorder.lookup(request);
+      },
+      badges: layer,
+      signal: controller.signal,
+      flushDelayMs: 10,
+    });
+    document.body.innerHTML = '<a href="https://arxiv.org/abs/2402.07871">x</a>';
+    await expect(scanner.start()).resolves.toBeUndefined();
+    expect(badgeIds()).toEqual([]);
+    fail = false;
+    await scanner.rescan();
+    expect(badgeIds()).toEqual(['2402.07871']);
+  });
+
+  it('clears every badge when switched off and restores them on rescan; abort removes them', async () => {
+    const scanner = await start(
+      '<a href="https://arxiv.org/abs/2402.07871">x</a><a href="https://arxiv.org/abs/2401.04081">y</a>',
+    );
+    scanner.clear();
+    expect(badgeIds()).toEqual([]);
+    expect(reported.at(-1)).toEqual([]);
+    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2502.05172">z</a>');
+    await settle(scanner);
+    expect(badgeIds()).toEqual([]);
+    await scanner.rescan();
+    expect(badgeIds().sort()).toEqual(['2401.04081', '2402.07871', '2502.05172']);
+    controller.abort();
+    expect(badgeIds()).toEqual([]);
+  });
+
+  it('looks up the extra ids it is given with the first scan', async () => {
+    const seen: string[] = [];
+    document.body.innerHTML = '<h1>An abstract page</h1>';
+    const scanner = createScanner({
+      document,
+      pageUrl: () => 'https://arxiv.org/abs/2402.07871',
+      titles: () => null,
+      lookup: recorder.lookup,
+      badges: layer,
+      signal: controller.signal,
+      extraIds: ['2402.07871'],
+      onPapers: (papers) => seen.push(...papers.map((p) => p.id)),
+    });
+    await scanner.start();
+    expect(recorder.requests[0]?.ids).toEqual(['2402.07871']);
+    expect(seen).toEqual(['2402.07871']);
+  });
+});
