@@ -31,7 +31,15 @@ export interface CardController {
  */
 export function createCardController(doc: Document, options: CardOptions): CardController {
   let host: HTMLElement | null = null;
-  let current: { paper: PaperSummary; button: HTMLElement } | null = null;
+  // The badge's shadow root outlives its button, which a redraw (after a save) replaces.
+  let current: { paper: PaperSummary; button: HTMLElement; root: Node } | null = null;
+  const badgeButton = (): HTMLElement | null => {
+    if (!current) return null;
+    if (current.button.isConnected) return current.button;
+    const button = current.root instanceof ShadowRoot ? current.root.querySelector('button') : null;
+    if (button) current = { ...current, button };
+    return button;
+  };
   let saving = false;
   let error: string | null = null;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,7 +70,7 @@ export function createCardController(doc: Document, options: CardOptions): CardC
     if (!host || !current) return;
     const card = host.shadowRoot?.firstElementChild as HTMLElement | null;
     if (!card) return;
-    const anchor = current.button.getBoundingClientRect();
+    const anchor = (badgeButton() ?? current.button).getBoundingClientRect();
     const { width, height } = card.getBoundingClientRect();
     const view = doc.defaultView ?? window;
     const maxLeft = view.innerWidth - width - MARGIN;
@@ -121,7 +129,7 @@ export function createCardController(doc: Document, options: CardOptions): CardC
 
   const onOutsidePointer = (event: PointerEvent) => {
     const path = event.composedPath();
-    if (current && host && !path.includes(host) && !path.includes(current.button)) controller.close(false);
+    if (current && host && !path.includes(host) && !path.includes(current.root)) controller.close(false);
   };
   const onWindowChange = () => place();
 
@@ -129,8 +137,9 @@ export function createCardController(doc: Document, options: CardOptions): CardC
     open(paper, button, focus) {
       clearTimeout(openTimer);
       clearTimeout(closeTimer);
-      const sameCard = current?.button === button;
-      current = { paper, button };
+      const root = button.getRootNode();
+      const sameCard = current?.root === root;
+      current = { paper, button, root };
       if (!sameCard) error = null;
       draw();
       doc.addEventListener('pointerdown', onOutsidePointer, true);
@@ -141,7 +150,7 @@ export function createCardController(doc: Document, options: CardOptions): CardC
     hoverStart(paper, button) {
       clearTimeout(closeTimer);
       clearTimeout(openTimer);
-      if (current?.button === button) return;
+      if (current?.root === button.getRootNode()) return;
       openTimer = setTimeout(() => controller.open(paper, button, false), HOVER_OPEN_MS);
     },
     hoverEnd() {
@@ -157,17 +166,17 @@ export function createCardController(doc: Document, options: CardOptions): CardC
       clearTimeout(openTimer);
       clearTimeout(closeTimer);
       if (!current) return;
-      const { button } = current;
+      const button = badgeButton();
       current = null;
       host?.shadowRoot?.replaceChildren();
       host?.remove();
       doc.removeEventListener('pointerdown', onOutsidePointer, true);
       doc.defaultView?.removeEventListener('resize', onWindowChange);
       doc.defaultView?.removeEventListener('scroll', onWindowChange, true);
-      if (restoreFocus && button.isConnected) button.focus();
+      if (restoreFocus && button?.isConnected) button.focus();
     },
     forget(button) {
-      if (current?.button === button) controller.close(false);
+      if (current?.root === button.getRootNode()) controller.close(false);
     },
     refreshTheme: () => draw(),
   };

@@ -115,7 +115,14 @@ export function paperDetailsView(
       el(
         doc,
         'button',
-        { type: 'button', class: 'save', 'aria-pressed': String(paper.saved), disabled: saving, onclick: onToggleSave },
+        // Not `disabled` while saving: a disabled button drops keyboard focus.
+        {
+          type: 'button',
+          class: 'save',
+          'aria-pressed': String(paper.saved),
+          'aria-busy': saving,
+          onclick: onToggleSave,
+        },
         paper.saved ? 'Saved' : 'Save',
       ),
     ),

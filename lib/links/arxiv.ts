@@ -5,7 +5,7 @@ const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.o
 
 // Case-insensitive for the `arXiv:` prefix some sites put in front of the id.
 const PATHS = [
-  new RegExp(`^/(?:abs|html|format|ps)/(?:arxiv:)?(?<id>${ID})/*$`, 'i'),
+  new RegExp(`^/(?:abs|html|format|ps|src)/(?:arxiv:)?(?<id>${ID})/*$`, 'i'),
   new RegExp(`^/pdf/(?:arxiv:)?(?<id>${ID})(?:\\.pdf)?/*$`, 'i'),
   /^\/ftp\/arxiv\/papers\/(?<month>\d{4})\/(?<id>\k<month>\.\d{4,5}(?:v\d+)?)\.pdf$/,
 ];

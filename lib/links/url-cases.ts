@@ -51,6 +51,7 @@ export const URL_CASES: readonly UrlCase[] = [
   { url: 'https://arxiv.org/html/2508.09752', id: '2508.09752', version: null },
   { url: 'https://arxiv.org/format/2506.10910', id: '2506.10910', version: null },
   { url: 'https://arxiv.org/ps/2507.13264v1', id: '2507.13264', version: 1 },
+  { url: 'https://arxiv.org/src/2506.22255v2', id: '2506.22255', version: 2, note: 'the TeX source download' },
   { url: 'https://arxiv.org/ftp/arxiv/papers/2602/2602.11298.pdf', id: '2602.11298', version: null },
   { url: 'https://arxiv.org/ftp/arxiv/papers/2603/2603.25551v2.pdf', id: '2603.25551', version: 2 },
   // old-style ids

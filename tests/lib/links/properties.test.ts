@@ -18,6 +18,7 @@ const SHAPES: readonly ((versioned: string) => string)[] = [
   (x) => `https://arxiv.org/html/${x}/#S3`,
   (x) => `https://arxiv.org/format/${x}`,
   (x) => `https://arxiv.org/ps/${x}`,
+  (x) => `https://arxiv.org/src/${x}`,
   (x) => `https://arxiv.org/ftp/arxiv/papers/${x.slice(0, 4)}/${x}.pdf`,
   (x) => `https://www.alphaxiv.org/abs/${x}`,
   (x) => `https://alphaxiv.org/overview/${x}/`,

@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import { URL_CASES } from '../../lib/links/url-cases';
+import { expect, openExtensionPage, sendFromPage, test } from './extension';
+import { closeTheInternet, expectBadgesAsMarked, linkReport, serveAt, toolbarBadgeText } from './pages';
+
+const CORPUS_IDS = new Set(
+  (JSON.parse(readFileSync('data/corpus.json', 'utf8')) as { papers: { id: string }[] }).papers.map((p) => p.id),
+);
+const expectedFor = (id: string | null) => (id && CORPUS_IDS.has(id) ? id : null);
+const casesPage = (cases: typeof URL_CASES) =>
+  `<!doctype html><meta charset="utf-8"><title>URL cases</title><ul>${cases
+    .map((c) => {
+      const expected = expectedFor(c.id);
+      const attr = expected ? ` data-expect="${expected}"` : '';
+      return `<li><a${attr} href="${c.url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">case</a></li>`;
+    })
+    .join('')}</ul>`;
+
+test.beforeEach(async ({ context }) => {
+  await closeTheInternet(context);
+});
+
+test('every URL shape of the shared table gets a badge exactly when it is a corpus paper', async ({ context }) => {
+  const page = await context.newPage();
+  const absolute = URL_CASES.filter((c) => !c.base);
+  await serveAt(context, 'https://blog.example/url-cases', casesPage(absolute));
+  await page.goto('https://blog.example/url-cases');
+  await expectBadgesAsMarked(page, expect);
+  expect(absolute.filter((c) => expectedFor(c.id)).length).toBeGreaterThan(30);
+
+  for (const base of new Set(URL_CASES.flatMap((c) => (c.base ? [c.base] : [])))) {
+    const relative = URL_CASES.filter((c) => c.base === base);
+    await serveAt(context, base, casesPage(relative));
+    await page.goto(base);
+    await expectBadgesAsMarked(page, expect);
+  }
+});
+
+test('a blog reading list: mixed shapes, titles and near misses', async ({ context, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('blog.html'));
+  await expectBadgesAsMarked(page, expect);
+  // 13 badged links, 11 distinct papers (two are cited by title and by URL).
+  await expect.poll(() => toolbarBadgeText(context)).toBe('11');
+});
+
+test('an arXiv listing: badges on corpus entries and coauthor chips, even for papers outside the corpus', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await serveAt(context, 'https://arxiv.org/list/cs.LG/new', 'arxiv-listing.html');
+  await page.goto('https://arxiv.org/list/cs.LG/new');
+  await expectBadgesAsMarked(page, expect);
+  const chips = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-expect-coauthor], paperlens-coauthor')].map((el) =>
+      el.localName === 'paperlens-coauthor'
+        ? `chip:${el.getAttribute('data-paperlens-coauthor')}`
+        : `want:${el.getAttribute('data-expect-coauthor')}`,
+    ),
+  );
+  expect(chips).toEqual([
+    'want:Jakub Krajewski, Maciej Pióro, Kamil Adamczewski',
+    'chip:Jakub Krajewski, Maciej Pióro, Kamil Adamczewski',
+    'want:Maciej Pióro, Sebastian Jaszczur',
+    'chip:Maciej Pióro, Sebastian Jaszczur',
+    'want:Alexander H. Liu, Kartik Khandelwal, Sandeep Subramanian',
+    'chip:Alexander H. Liu, Kartik Khandelwal, Sandeep Subramanian',
+  ]);
+  await expect(page.locator('paperlens-coauthor').first()).toContainText('Maciej Pióro');
+  await expect.poll(() => toolbarBadgeText(context)).toBe('2');
+});
+
+test('arXiv search results get coauthor chips matched through initials and accents', async ({ context }) => {
+  const page = await context.newPage();
+  const url = 'https://arxiv.org/search/?query=Pioro%2C+M&searchtype=author';
+  await serveAt(context, url, 'arxiv-search.html');
+  await page.goto(url);
+  await expectBadgesAsMarked(page, expect);
+  await expect(page.locator('paperlens-coauthor')).toHaveCount(2);
+  await expect(page.locator('paperlens-coauthor').nth(1)).toHaveAttribute(
+    'data-paperlens-coauthor',
+    'Maciej Pióro, Michał Krutul',
+  );
+});
+
+test('a Scholar-like results page', async ({ server, context }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('scholar.html'));
+  await expectBadgesAsMarked(page, expect);
+});
+
+test('the abstract page of a corpus paper shows the richer panel, and its Save works', async ({ context }) => {
+  const page = await context.newPage();
+  await serveAt(context, 'https://arxiv.org/abs/2402.07871v2', 'arxiv-abs.html');
+  await page.goto('https://arxiv.org/abs/2402.07871v2');
+  await expectBadgesAsMarked(page, expect);
+  const panel = page.locator('paperlens-panel[data-paperlens-id="2402.07871"]');
+  await expect(panel).toHaveCount(1);
+  expect(await panel.evaluate((el) => el.previousElementSibling?.matches('h1.title'))).toBe(true);
+  await expect(panel.getByRole('heading', { name: 'Scaling Laws for Fine-Grained Mixture of Experts' })).toBeVisible();
+  await expect(panel).toContainText('closest earlier paper is “Mixture of Tokens');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
+  const extension = await openExtensionPage(context, 'popup.html');
+  const list = await sendFromPage<{ id: string; source: { url: string } }[]>(extension, 'getReadingList', undefined);
+  expect(list.map((entry) => [entry.id, entry.source.url])).toEqual([
+    ['2402.07871', 'https://arxiv.org/abs/2402.07871v2'],
+  ]);
+});
+
+test('a dynamic page: infinite scroll, removed links and pushState navigation', async ({ server, context }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('dynamic.html'));
+  await expectBadgesAsMarked(page, expect);
+  await expect(page.locator('#doomed + paperlens-badge')).toHaveCount(1);
+
+  await page.click('#more');
+  await page.click('#more');
+  await page.click('#more');
+  await expectBadgesAsMarked(page, expect);
+
+  await page.click('#remove');
+  await expect(page.locator('paperlens-badge[data-paperlens-id="2401.04081"]')).toHaveCount(0);
+
+  await page.click('#nav');
+  expect(new URL(page.url()).pathname).toBe('/feed/page-2');
+  await expectBadgesAsMarked(page, expect);
+  await expect(page.locator('paperlens-badge')).toHaveCount(1);
+});
+
+test('a hostile page: correct badges, nothing injected runs, no errors, one badge per flickering link', async ({
+  server,
+  context,
+}) => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url('hostile.html'));
+  await expectBadgesAsMarked(page, expect).catch(async (error) => {
+    // The flickering link may be detached at the moment of a check; compare the others.
+    const report = (await linkReport(page)).filter((r) => !r.link.includes('2506.22255') && r.expected !== r.badge);
+    if (report.length) throw error;
+  });
+  await expect(page.locator('#chart + paperlens-badge')).toHaveAttribute('data-paperlens-id', '2502.05172');
+  await expect(page.locator('#editor paperlens-badge')).toHaveCount(0);
+  for (let i = 0; i < 12; i++) {
+    await page.waitForTimeout(35);
+    expect(await page.locator('paperlens-badge[data-paperlens-id="2506.22255"]').count()).toBeLessThanOrEqual(1);
+  }
+  await expect.poll(() => page.locator('#flicker + paperlens-badge').count()).toBe(1);
+  // The badge stays visible and inline, whatever `*`, `a + *` and `::before` rules say.
+  const badge = page.locator('#xss + paperlens-badge');
+  expect(await badge.evaluate((el) => getComputedStyle(el).display)).toBe('inline-block');
+  expect(await badge.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
+  await expect(badge.getByRole('button')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a badge card opened by keyboard saves the paper; Escape closes it and returns focus', async ({
+  server,
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('blog.html'));
+  const badge = page.locator('paperlens-badge[data-paperlens-id="2401.04081"]').getByRole('button');
+  await expect(badge).toBeVisible();
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  const card = page.getByRole('dialog', {
+    name: 'MoE-Mamba: Efficient Selective State Space Models with Mixture of Experts',
+  });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Maciej Pióro');
+  await expect(card.getByRole('link', { name: 'Code' })).toHaveAttribute(
+    'href',
+    'https://github.com/llm-random/llm-random',
+  );
+  const box = await card.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box && viewport && box.y + box.height <= viewport.height && box.x + box.width <= viewport.width).toBe(true);
+
+  await page.keyboard.press('Tab');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  expect(await badge.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+
+  await page.reload();
+  await page.locator('paperlens-badge[data-paperlens-id="2401.04081"]').getByRole('button').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Saved' })).toBeVisible();
+
+  const extension = await openExtensionPage(context, 'popup.html');
+  const list = await sendFromPage<{ id: string }[]>(extension, 'getReadingList', undefined);
+  expect(list.map((entry) => entry.id)).toEqual(['2401.04081']);
+});
+
+test('hovering a badge opens its card after a short delay', async ({ server, context }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('blog.html'));
+  await page.locator('paperlens-badge[data-paperlens-id="2310.15961"]').hover();
+  await expect(page.getByRole('dialog')).toContainText('the earliest paper in the corpus');
+});
+
+test('settings apply live: the global switch and the per-site list', async ({ server, context }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('blog.html'));
+  await expectBadgesAsMarked(page, expect);
+  const extension = await openExtensionPage(context, 'popup.html');
+  const setSettings = (settings: unknown) =>
+    extension.evaluate(
+      (value) =>
+        (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.set({
+          settings: value,
+        }),
+      settings,
+    );
+  const base = { badgeParts: { category: true, novelty: true, coauthors: true }, theme: 'system' };
+
+  await setSettings({ ...base, enabled: true, disabledSites: ['127.0.0.1'] });
+  await expect(page.locator('paperlens-badge')).toHaveCount(0);
+  await setSettings({ ...base, enabled: true, disabledSites: [] });
+  await expectBadgesAsMarked(page, expect);
+  await setSettings({ ...base, enabled: false, disabledSites: [] });
+  await expect(page.locator('paperlens-badge')).toHaveCount(0);
+  await setSettings({
+    ...base,
+    enabled: true,
+    disabledSites: [],
+    badgeParts: { category: false, novelty: true, coauthors: false },
+  });
+  await expectBadgesAsMarked(page, expect);
+  await expect(page.locator('paperlens-badge').first().locator('.cat')).toHaveCount(0);
+});

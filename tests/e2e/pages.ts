@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+
+/** Serves a fixture file at a real URL (e.g. an arXiv page) through Playwright's request routing. */
+export async function serveAt(context: BrowserContext, url: string, fixtureOrHtml: string): Promise<void> {
+  const body = fixtureOrHtml.trimStart().startsWith('<')
+    ? fixtureOrHtml
+    : readFileSync(resolve('tests/fixtures/pages', fixtureOrHtml), 'utf8');
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+}
+
+/** Everything else on the open web answers 404 here: no test ever reaches the network. */
+export async function closeTheInternet(context: BrowserContext): Promise<void> {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 404, body: '' }));
+}
+
+export interface LinkReport {
+  link: string;
+  expected: string | null;
+  badge: string | null;
+}
+
+/**
+ * For every link on the page: the badge id it is marked to get (`data-expect`)
+ * and the id of the badge actually right after it (its next sibling).
+ */
+export function linkReport(page: Page): Promise<LinkReport[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('a')].map((a) => {
+      const next = a.nextSibling;
+      const badge =
+        next instanceof Element && next.localName === 'paperlens-badge' ? next.getAttribute('data-paperlens-id') : null;
+      return {
+        link: `${a.getAttribute('href')} “${(a.textContent ?? '').trim().slice(0, 40)}”`,
+        expected: a.getAttribute('data-expect'),
+        badge,
+      };
+    }),
+  );
+}
+
+/** Waits until exactly the links marked `data-expect` have their badge, and no badge stands anywhere else. */
+export async function expectBadgesAsMarked(
+  page: Page,
+  expect: typeof import('@playwright/test').expect,
+): Promise<void> {
+  await expect
+    .poll(async () => (await linkReport(page)).filter((r) => r.expected !== r.badge), { timeout: 10_000 })
+    .toEqual([]);
+  const marked = (await linkReport(page)).filter((r) => r.expected).length;
+  await expect(page.locator('paperlens-badge')).toHaveCount(marked);
+}
+
+/** The text of the toolbar icon's badge for the active tab, read in the service worker. */
+export async function toolbarBadgeText(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return api.action.getBadgeText({ tabId: tab?.id });
+  });
+}
