@@ -6,7 +6,10 @@ export default defineConfig({
   // Explicit imports keep every module readable on its own (and testable without WXT's globals).
   imports: false,
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()], build: { sourcemap: Boolean(process.env.PAPERLENS_SOURCEMAP) } }),
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: Boolean(process.env.PAPERLENS_SOURCEMAP), minify: !process.env.PAPERLENS_NO_MINIFY },
+  }),
   // `npm run dev` opens a browser only when told which one: CHROME_PATH=/usr/bin/chromium (or FIREFOX_PATH).
   // Without it, dev mode builds .output/chrome-mv3-dev with live reload for you to load unpacked.
   webExt: {

@@ -74,21 +74,27 @@ export function createBadgeLayer(
     return host;
   };
 
+  const prepare = (anchor: Element, paper: PaperSummary): HTMLElement => {
+    let host = hostOf.get(anchor);
+    if (!host) {
+      host = createHost();
+      hostOf.set(anchor, host);
+    }
+    if (host.getAttribute('data-paperlens-id') !== paper.id) host.setAttribute('data-paperlens-id', paper.id);
+    if (rendered.get(host) !== paper) draw(host, paper);
+    return host;
+  };
+
   return {
+    prepare,
     attach(anchor, paper) {
-      let host = hostOf.get(anchor);
-      if (!host) {
-        host = createHost();
-        hostOf.set(anchor, host);
-      }
-      if (host.getAttribute('data-paperlens-id') !== paper.id) host.setAttribute('data-paperlens-id', paper.id);
+      const host = prepare(anchor, paper);
       const placement = placementOf(anchor);
       const inPlace =
         placement === anchor
           ? anchor.nextSibling === host
           : host.isConnected && host.parentNode === placement.parentNode;
       if (!inPlace) placement.after(host);
-      if (rendered.get(host) !== paper) draw(host, paper);
     },
     detach(anchor) {
       const host = hostOf.get(anchor);

@@ -6,9 +6,15 @@
  */
 import PAGE_CSS from './page.css?inline';
 
-/** Inline !important styles for a host element in the page, so no page rule moves or hides it. */
+/**
+ * Inline !important styles for a host element in the page, so no page rule
+ * moves or hides it. Set through the CSSOM (`style.cssText`), which a page's
+ * Content-Security-Policy does not block as it may a style attribute.
+ */
 export function hostStyle(element: HTMLElement, properties: Record<string, string>): void {
-  for (const [name, value] of Object.entries(properties)) element.style.setProperty(name, value, 'important');
+  element.style.cssText += Object.entries(properties)
+    .map(([name, value]) => `${name}:${value}!important;`)
+    .join('');
 }
 
 const sheets = new WeakMap<Document, CSSStyleSheet>();

@@ -1,6 +1,7 @@
 import { alphaxiv } from './alphaxiv';
 import { ar5iv } from './ar5iv';
 import { arxiv } from './arxiv';
+import { parseArxivId } from './arxiv-id';
 import { doi } from './doi';
 import { huggingface } from './huggingface';
 import { scirate } from './scirate';
@@ -41,7 +42,18 @@ export function detectPaperLink(
   return byUrl ?? (titles ? matchTitle(linkText, titles) : null);
 }
 
+// The shape most paper links have, read without building a URL object (parsing a URL costs
+// several microseconds, and a listing page has thousands of these). Anything else takes the
+// full path below, which accepts everything this does.
+const PLAIN_ARXIV =
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs\/(\d{4}\.\d{4,5}(?:v\d+)?)|pdf\/(\d{4}\.\d{4,5}(?:v\d+)?)(?:\.pdf)?)\/?(?:[?#]|$)/;
+
 function matchUrl(href: string, pageUrl: string): IdRef | null {
+  const plain = PLAIN_ARXIV.exec(href);
+  if (plain) {
+    const parsed = parseArxivId((plain[1] ?? plain[2]) as string);
+    if (parsed) return { kind: 'id', id: parsed.id, version: parsed.version, source: 'arxiv' };
+  }
   let url: URL;
   try {
     url = new URL(href, pageUrl);

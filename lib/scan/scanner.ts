@@ -4,6 +4,12 @@ import { forEachInSlices } from './yield';
 
 /** Where badges go: the scanner decides which anchors get one, this puts them in the page. */
 export interface BadgeLayer {
+  /**
+   * Builds `paper`'s badge for `anchor` without putting it in the page. Building
+   * is the costly part and runs in slices; inserting the built badges then
+   * happens in one go, so the page lays out once rather than once per slice.
+   */
+  prepare?(anchor: Element, paper: PaperSummary): void;
   /** Shows `paper`'s badge right after `anchor`; called again for a badge already there, it only checks it. */
   attach(anchor: Element, paper: PaperSummary): void;
   detach(anchor: Element): void;
@@ -81,7 +87,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   };
 
-  const collectAnchors = (roots: Iterable<Node>): Element[] => {
+  const collectAnchors = (roots: Node[]): ArrayLike<Element> => {
+    const [only] = roots;
+    // The common cases, a first scan or one added subtree, need no deduplication.
+    if (roots.length === 1 && only instanceof Element && only.localName !== 'a' && !badges.isOwn(only)) {
+      return only.isConnected ? only.querySelectorAll('a') : [];
+    }
     const anchors = new Set<Element>();
     for (const root of roots) {
       if (!(root instanceof Element) || !root.isConnected || badges.isOwn(root)) continue;
@@ -105,7 +116,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     options.onPapers?.(papers);
   };
 
-  const scan = async (roots: Iterable<Node>) => {
+  const scan = async (roots: Node[]) => {
     const anchors = collectAnchors(roots);
     const found: [Element, CandidateKey][] = [];
     const pageUrl = options.pageUrl();
@@ -126,13 +137,14 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const id of extraIds) keys.add(`id:${id}`);
     extraIds = [];
     await resolveUnknown(keys);
+    const toShow: [Element, PaperSummary][] = [];
     await forEachInSlices(
       found,
       ([anchor, key]) => {
         const paper = cache.get(key);
         if (paper && anchor.isConnected && !anchor.closest(EDITABLE) && active) {
-          badges.attach(anchor, paper);
-          linked.set(anchor, paper);
+          badges.prepare?.(anchor, paper);
+          toShow.push([anchor, paper]);
         } else if (linked.has(anchor)) {
           badges.detach(anchor);
           linked.delete(anchor);
@@ -140,6 +152,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       },
       { signal },
     );
+    if (signal.aborted || !active) return;
+    for (const [anchor, paper] of toShow) {
+      // The page may have moved on while we yielded.
+      if (!anchor.isConnected) continue;
+      badges.attach(anchor, paper);
+      linked.set(anchor, paper);
+    }
     report();
   };
 

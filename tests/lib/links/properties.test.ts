@@ -111,3 +111,27 @@ describe('link detection properties', () => {
     );
   });
 });
+
+describe('the plain-arXiv fast path', () => {
+  // An upper-case scheme means the same URL but never takes the fast path (its regex wants
+  // `http`/`https`), so the two spellings compare the fast path with the URL-object path.
+  it('agrees with the full URL parser on every href it could apply to', () => {
+    const hrefs = fc
+      .tuple(
+        fc.constantFrom('http', 'https'),
+        fc.constantFrom('arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org', 'arxiv.org.evil.example'),
+        fc.constantFrom('abs', 'pdf', 'html', 'ABS'),
+        fc.stringMatching(/^\d{4}\.\d{4,6}(v\d{1,2})?$/),
+        fc.constantFrom('', '.pdf', '/', '//', '?x=1', '#y', '.pdfx', 'x', '/extra'),
+      )
+      .map(([scheme, host, kind, id, tail]) => ({ scheme, rest: `://${host}/${kind}/${id}${tail}` }));
+    fc.assert(
+      fc.property(hrefs, ({ scheme, rest }) => {
+        expect(detectPaperLink(`${scheme}${rest}`, '', PAGE)).toEqual(
+          detectPaperLink(`${scheme.toUpperCase()}${rest}`, '', PAGE),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
