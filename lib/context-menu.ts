@@ -1,0 +1,43 @@
+import { detectPaperLink } from './links/detect';
+
+/** The id of the "Save to reading list" link menu item. */
+export const SAVE_MENU_ID = 'paperlens-save-link';
+
+/**
+ * Link URLs the menu item appears on (`targetUrlPatterns`): every site a paper
+ * link can point at. On other links it does not appear at all.
+ */
+export const PAPER_LINK_PATTERNS = [
+  '*://arxiv.org/*',
+  '*://*.arxiv.org/*',
+  '*://alphaxiv.org/*',
+  '*://*.alphaxiv.org/*',
+  '*://huggingface.co/papers/*',
+  '*://ar5iv.org/*',
+  '*://*.ar5iv.org/*',
+  '*://semanticscholar.org/arxiv/*',
+  '*://*.semanticscholar.org/arxiv/*',
+  '*://doi.org/10.48550*',
+  '*://*.doi.org/10.48550*',
+  '*://scirate.com/arxiv/*',
+  '*://*.scirate.com/arxiv/*',
+];
+
+/** What the browser tells us about a click on a link's menu item. */
+export interface LinkClick {
+  linkUrl?: string | undefined;
+  pageUrl?: string | undefined;
+  /** Firefox gives the link's text; Chrome does not. */
+  linkText?: string | undefined;
+}
+
+/**
+ * The paper a right-clicked link points to, or null (the patterns are broader
+ * than paper URLs, e.g. an arXiv listing link).
+ */
+export function paperFromLinkClick(click: LinkClick): { id: string; linkText: string; pageUrl: string } | null {
+  if (!click.linkUrl) return null;
+  const ref = detectPaperLink(click.linkUrl, '', click.pageUrl ?? click.linkUrl);
+  if (ref?.kind !== 'id') return null;
+  return { id: ref.id, linkText: click.linkText?.trim() ?? '', pageUrl: click.pageUrl ?? '' };
+}

@@ -1,0 +1,37 @@
+import { MatchPattern } from '@webext-core/match-patterns';
+import { describe, expect, it } from 'vitest';
+import { PAPER_LINK_PATTERNS, paperFromLinkClick } from '../../lib/context-menu';
+import { URL_CASES } from '../../lib/links/url-cases';
+
+const patterns = PAPER_LINK_PATTERNS.map((pattern) => new MatchPattern(pattern));
+const shown = (url: string) => patterns.some((pattern) => pattern.includes(url));
+
+describe('the "Save to reading list" link menu item', () => {
+  it.each(URL_CASES.filter((c) => c.id !== null && !c.base))('appears on $url', ({ url }) => {
+    expect(shown(url)).toBe(true);
+  });
+
+  it.each([
+    'https://example.com/abs/2402.07871',
+    'https://github.com/llm-random/llm-random',
+    'https://huggingface.co/mistralai/Voxtral-Mini-3B-2507',
+    'https://doi.org/10.1234/arXiv.2402.07871',
+    'mailto:someone@arxiv.org',
+  ])('does not appear on %s', (url) => {
+    expect(shown(url)).toBe(false);
+  });
+
+  it('resolves the paper of a clicked link, and nothing for a non-paper arXiv link', () => {
+    expect(
+      paperFromLinkClick({
+        linkUrl: 'https://arxiv.org/pdf/2402.07871v2',
+        pageUrl: 'https://blog.example/',
+        linkText: ' PDF ',
+      }),
+    ).toEqual({ id: '2402.07871', linkText: 'PDF', pageUrl: 'https://blog.example/' });
+    expect(
+      paperFromLinkClick({ linkUrl: 'https://arxiv.org/list/cs.LG/new', pageUrl: 'https://arxiv.org/' }),
+    ).toBeNull();
+    expect(paperFromLinkClick({ pageUrl: 'https://arxiv.org/' })).toBeNull();
+  });
+});
