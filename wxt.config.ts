@@ -24,9 +24,17 @@ export default defineConfig({
     name: 'Paperlens',
     description:
       "Badges, search and a reading list for Jan Ludziejewski's papers on any page you read. Works offline and sends nothing anywhere.",
-    // storage: settings; unlimitedStorage: IndexedDB (corpus + reading list) is never evicted under storage pressure.
-    permissions: ['storage', 'unlimitedStorage'],
+    // storage: settings; unlimitedStorage: IndexedDB (corpus + reading list) is never evicted under storage pressure;
+    // contextMenus: "Save to reading list" on paper links; activeTab: the save shortcut reads the current tab's URL.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     action: { default_title: 'Paperlens' },
+    commands: {
+      'save-paper': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the arXiv paper in this tab to the reading list',
+      },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+P' } },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

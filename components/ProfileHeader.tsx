@@ -1,7 +1,7 @@
 import type { AuthorProfile } from '../lib/corpus/schema';
 
-/** The author's profile figures, as the source profile shows them. */
-export function ProfileHeader({ author }: { author: AuthorProfile }) {
+/** The author's profile figures, as the source profile shows them; links to the insights page. */
+export function ProfileHeader({ author, insightsHref }: { author: AuthorProfile; insightsHref?: string }) {
   const figures: [string, string][] = [
     ['h-index', String(author.hIndex)],
     ['papers', String(author.papers)],
@@ -11,7 +11,14 @@ export function ProfileHeader({ author }: { author: AuthorProfile }) {
   ];
   return (
     <header class="profile">
-      <h1>{author.name}</h1>
+      <div class="profile-title">
+        <h1>{author.name}</h1>
+        {insightsHref && (
+          <a class="insights-link" href={insightsHref} target="_blank" rel="noreferrer">
+            Insights
+          </a>
+        )}
+      </div>
       <p class="profile-category" title={author.primaryCategoryName}>
         {author.primaryCategory} · {author.primaryCategoryName}
       </p>

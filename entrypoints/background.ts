@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import corpusJson from '../data/corpus.json';
+import { PAPER_LINK_PATTERNS, paperFromLinkClick, paperFromTab, SAVE_COMMAND, SAVE_MENU_ID } from '../lib/context-menu';
 import { CorpusSchema, describeZodError } from '../lib/corpus/schema';
 import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../lib/db';
 import { createHandlers } from '../lib/handlers';
 import { onMessage, type ProtocolMap } from '../lib/messages';
+import { readingListRevision } from '../lib/reading-list/revision';
 import { TabPaperCounts } from '../lib/tab-counts';
 
 export default defineBackground(() => {
@@ -28,7 +30,68 @@ export default defineBackground(() => {
     if (change.status === 'loading') tabCounts.clear(tabId);
   });
 
-  const handlers = createHandlers(getDb, tabCounts);
+  let writes = 0;
+  const handlers = createHandlers(getDb, tabCounts, {
+    openTab: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
+    },
+    readingListChanged: () => {
+      void readingListRevision.setValue(`${Date.now()}-${++writes}`).catch(() => {});
+    },
+  });
+
+  /** Shows ✓ (or !) on the toolbar icon for a moment, then the tab's paper count again. */
+  const flash = (tabId: number | undefined, ok: boolean) => {
+    if (tabId === undefined || tabId < 0) return;
+    void browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' }).catch(() => {});
+    setTimeout(() => {
+      const count = tabCounts.count(tabId);
+      void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
+    }, 1500);
+  };
+  const save = async (
+    tabId: number | undefined,
+    paper: { id: string; title: string; pageUrl: string; linkText: string } | null,
+  ) => {
+    if (!paper) return;
+    try {
+      await handlers.saveToReadingList(
+        { id: paper.id, title: paper.title || undefined, source: { url: paper.pageUrl, linkText: paper.linkText } },
+        {},
+      );
+      flash(tabId, true);
+    } catch (error) {
+      console.error('[paperlens] could not save', paper.id, error);
+      flash(tabId, false);
+    }
+  };
+
+  // "Save to reading list" on paper links only (targetUrlPatterns); menus persist, so create them once.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: SAVE_MENU_ID,
+        title: 'Save to Paperlens reading list',
+        contexts: ['link'],
+        targetUrlPatterns: PAPER_LINK_PATTERNS,
+      }),
+    );
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SAVE_MENU_ID) return;
+    const paper = paperFromLinkClick({
+      linkUrl: info.linkUrl,
+      pageUrl: info.pageUrl,
+      linkText: (info as { linkText?: string }).linkText,
+    });
+    void save(tab?.id, paper && { ...paper, title: paper.linkText });
+  });
+  // The save shortcut (Alt+Shift+S) on an arXiv page; activeTab lets us read the tab's URL.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== SAVE_COMMAND || !tab) return;
+    const paper = paperFromTab(tab);
+    void save(tab.id, paper && { ...paper, linkText: paper.title });
+  });
   // Listeners are registered synchronously so a message that wakes the worker is answered.
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
     onMessage(type, ({ data, sender }) => handlers[type](data, sender) as never);

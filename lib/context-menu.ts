@@ -41,3 +41,22 @@ export function paperFromLinkClick(click: LinkClick): { id: string; linkText: st
   if (ref?.kind !== 'id') return null;
   return { id: ref.id, linkText: click.linkText?.trim() ?? '', pageUrl: click.pageUrl ?? '' };
 }
+
+/** The id of the keyboard command that saves the paper of the current tab. */
+export const SAVE_COMMAND = 'save-paper';
+
+/**
+ * The paper a tab shows (an arXiv abstract, PDF or HTML page, or a mirror), from
+ * its URL and title, for the save shortcut. arXiv titles read `[2402.07871] Title`.
+ */
+export function paperFromTab(tab: { url?: string | undefined; title?: string | undefined }): {
+  id: string;
+  title: string;
+  pageUrl: string;
+} | null {
+  if (!tab.url) return null;
+  const ref = detectPaperLink(tab.url, '', tab.url);
+  if (ref?.kind !== 'id') return null;
+  const title = (tab.title ?? '').replace(/^\[[^\]]*\]\s*/, '').trim();
+  return { id: ref.id, title, pageUrl: tab.url };
+}

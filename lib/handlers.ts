@@ -3,14 +3,18 @@ import { describeZodError } from './corpus/schema';
 import { DB_VERSION, getMeta, type PaperlensDatabase } from './db';
 import {
   IdRequestSchema,
+  ImportRequestSchema,
   LookupRequestSchema,
+  OpenPageRequestSchema,
   type PaperSummary,
   PapersOnPageRequestSchema,
+  RestoreRequestSchema,
   SaveRequestSchema,
   UpdateEntryRequestSchema,
 } from './message-schemas';
 import type { ProtocolMap } from './messages';
-import { listEntries, removeEntry, saveEntry, updateEntry } from './reading-list/store';
+import { importReadingList } from './reading-list/import';
+import { listEntries, removeEntry, restoreEntry, saveEntry, updateEntry } from './reading-list/store';
 import { TabPaperCounts } from './tab-counts';
 
 /** The background's answer to each message, by message type. */
@@ -35,6 +39,19 @@ function parse<T>(schema: z.ZodType<T>, type: string, data: unknown): T {
   return result.data;
 }
 
+/** What the handlers need from the browser beyond the database. */
+export interface HandlerEnvironment {
+  /** Opens an extension page (`insights.html#paper=…`) in a new tab. */
+  openTab(path: string): Promise<void>;
+  /** Called after every change to the reading list, so open pages can refresh. */
+  readingListChanged(): void;
+}
+
+const NO_ENVIRONMENT: HandlerEnvironment = {
+  openTab: () => Promise.reject(new Error('opening pages is not available here')),
+  readingListChanged: () => {},
+};
+
 /**
  * The message handlers, over a database that is ready (opened and seeded).
  * Every request is validated before it touches the database.
@@ -42,7 +59,14 @@ function parse<T>(schema: z.ZodType<T>, type: string, data: unknown): T {
 export function createHandlers(
   ready: () => Promise<PaperlensDatabase>,
   tabCounts: TabPaperCounts = new TabPaperCounts(),
+  env: HandlerEnvironment = NO_ENVIRONMENT,
 ): Handlers {
+  /** Runs a reading-list write and tells open pages about it. */
+  const changed = async <T>(write: Promise<T>): Promise<T> => {
+    const result = await write;
+    env.readingListChanged();
+    return result;
+  };
   return {
     async lookupPapers(data) {
       const request = parse(LookupRequestSchema, 'lookupPapers', data);
@@ -127,17 +151,33 @@ export function createHandlers(
 
     async saveToReadingList(data) {
       const request = parse(SaveRequestSchema, 'saveToReadingList', data);
-      return saveEntry(await ready(), request);
+      return changed(saveEntry(await ready(), request));
     },
 
     async removeFromReadingList(data) {
       const request = parse(IdRequestSchema, 'removeFromReadingList', data);
-      return removeEntry(await ready(), request.id);
+      return changed(removeEntry(await ready(), request.id));
     },
 
     async updateReadingListEntry(data) {
       const { id, ...changes } = parse(UpdateEntryRequestSchema, 'updateReadingListEntry', data);
-      return updateEntry(await ready(), id, changes);
+      return changed(updateEntry(await ready(), id, changes));
+    },
+
+    async restoreReadingListEntry(data) {
+      const { entry } = parse(RestoreRequestSchema, 'restoreReadingListEntry', data);
+      return changed(restoreEntry(await ready(), entry));
+    },
+
+    async importReadingList(data) {
+      const { entries } = parse(ImportRequestSchema, 'importReadingList', data);
+      const { added, updated, unchanged } = await changed(importReadingList(await ready(), entries));
+      return { added, updated, unchanged };
+    },
+
+    async openExtensionPage(data) {
+      const { page, paperId } = parse(OpenPageRequestSchema, 'openExtensionPage', data);
+      await env.openTab(`/${page}.html${paperId ? `#paper=${paperId}` : ''}`);
     },
   };
 }

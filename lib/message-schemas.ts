@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { AuthorProfile, Coauthor, Paper } from './corpus/schema';
-import { AnyArxivIdSchema, type ReadingListEntry, ReadingStatusSchema } from './reading-list/schema';
+import {
+  AnyArxivIdSchema,
+  type ReadingListEntry,
+  ReadingListEntrySchema,
+  ReadingStatusSchema,
+} from './reading-list/schema';
 
 /**
  * Request schemas of the message protocol. Only the background imports this
@@ -36,6 +41,30 @@ export const UpdateEntryRequestSchema = z.object({
   tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
 });
 export type UpdateEntryRequest = z.infer<typeof UpdateEntryRequestSchema>;
+
+/** An entry to put back after a remove (undo). */
+export const RestoreRequestSchema = z.object({ entry: ReadingListEntrySchema });
+export type RestoreRequest = z.infer<typeof RestoreRequestSchema>;
+
+/** Entries from an imported file (already parsed by the page; validated again here). */
+export const ImportRequestSchema = z.object({ entries: z.array(ReadingListEntrySchema).max(100_000) });
+export type ImportRequest = z.infer<typeof ImportRequestSchema>;
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** An extension page to open in a new tab (from a page's badge card, which cannot link to it). */
+export const OpenPageRequestSchema = z.object({
+  page: z.enum(['insights', 'reading-list', 'options']),
+  paperId: z
+    .string()
+    .regex(/^\d{4}\.\d{4,5}$/)
+    .optional(),
+});
+export type OpenPageRequest = z.infer<typeof OpenPageRequestSchema>;
 
 /** The distinct corpus papers one frame links to, for the toolbar badge count. */
 export const PapersOnPageRequestSchema = z.object({ ids: z.array(z.string().regex(/^\d{4}\.\d{4,5}$/)).max(1_000) });

@@ -2,11 +2,15 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
   CorpusStatus,
   IdRequest,
+  ImportRequest,
+  ImportSummary,
   Library,
   LookupRequest,
   LookupResponse,
+  OpenPageRequest,
   PapersOnPageRequest,
   ReadingListEntry,
+  RestoreRequest,
   SaveRequest,
   UpdateEntryRequest,
 } from './message-schemas';
@@ -30,6 +34,12 @@ export interface ProtocolMap {
   saveToReadingList(request: SaveRequest): ReadingListEntry;
   removeFromReadingList(request: IdRequest): ReadingListEntry | null;
   updateReadingListEntry(request: UpdateEntryRequest): ReadingListEntry;
+  /** Undo of a remove: puts the entry back as it was. */
+  restoreReadingListEntry(request: RestoreRequest): ReadingListEntry;
+  /** Merges imported entries into the reading list in one transaction. */
+  importReadingList(request: ImportRequest): ImportSummary;
+  /** Opens an extension page (insights, reading list, options) in a new tab. */
+  openExtensionPage(request: OpenPageRequest): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

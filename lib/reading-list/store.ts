@@ -71,3 +71,16 @@ export async function updateEntry(db: PaperlensDatabase, id: string, changes: En
 export async function listEntries(db: PaperlensDatabase): Promise<ReadingListEntry[]> {
   return (await db.getAllFromIndex('readingList', 'by-saved')).reverse();
 }
+
+/**
+ * Puts back an entry that was removed (undo), with its date, status, note and
+ * tags. When the paper was saved again meanwhile, the newer entry stays.
+ */
+export async function restoreEntry(db: PaperlensDatabase, entry: ReadingListEntry): Promise<ReadingListEntry> {
+  const valid = ReadingListEntrySchema.parse(entry);
+  const tx = db.transaction('readingList', 'readwrite');
+  const existing = await tx.store.get(valid.id);
+  if (!existing) await tx.store.put(valid);
+  await tx.done;
+  return existing ?? valid;
+}

@@ -1,6 +1,6 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import { describe, expect, it } from 'vitest';
-import { PAPER_LINK_PATTERNS, paperFromLinkClick } from '../../lib/context-menu';
+import { PAPER_LINK_PATTERNS, paperFromLinkClick, paperFromTab } from '../../lib/context-menu';
 import { URL_CASES } from '../../lib/links/url-cases';
 
 const patterns = PAPER_LINK_PATTERNS.map((pattern) => new MatchPattern(pattern));
@@ -33,5 +33,28 @@ describe('the "Save to reading list" link menu item', () => {
       paperFromLinkClick({ linkUrl: 'https://arxiv.org/list/cs.LG/new', pageUrl: 'https://arxiv.org/' }),
     ).toBeNull();
     expect(paperFromLinkClick({ pageUrl: 'https://arxiv.org/' })).toBeNull();
+  });
+});
+
+describe('paperFromTab (the save shortcut)', () => {
+  it('reads the paper from an arXiv tab and drops the "[id] " title prefix', () => {
+    expect(
+      paperFromTab({
+        url: 'https://arxiv.org/abs/2402.07871v2',
+        title: '[2402.07871] Scaling Laws for Fine-Grained Mixture of Experts',
+      }),
+    ).toEqual({
+      id: '2402.07871',
+      title: 'Scaling Laws for Fine-Grained Mixture of Experts',
+      pageUrl: 'https://arxiv.org/abs/2402.07871v2',
+    });
+    expect(paperFromTab({ url: 'https://arxiv.org/pdf/2402.07871', title: '2402.07871.pdf' })?.id).toBe('2402.07871');
+    expect(paperFromTab({ url: 'https://huggingface.co/papers/2402.07871' })?.title).toBe('');
+  });
+
+  it('gives nothing for tabs that show no single paper, or whose URL it may not read', () => {
+    expect(paperFromTab({ url: 'https://arxiv.org/list/cs.LG/new' })).toBeNull();
+    expect(paperFromTab({ url: 'https://example.com/abs/2402.07871' })).toBeNull();
+    expect(paperFromTab({ title: 'no url without activeTab' })).toBeNull();
   });
 });

@@ -1,0 +1,16 @@
+import { percent } from '../lib/format';
+
+/** Novelty as a small bar and a percentage; `title` explains it on hover. */
+export function NoveltyMeter({ score, title }: { score: number; title?: string }) {
+  return (
+    <span class="novelty" title={title}>
+      <span class="novelty-bar" aria-hidden="true">
+        <span style={{ width: percent(score) }} />
+      </span>
+      <span>
+        <span class="visually-hidden">novelty </span>
+        {percent(score)}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Paper } from '../../lib/corpus/schema';
+import type { Library } from '../../lib/message-schemas';
+import { sendMessage } from '../../lib/messages';
+import { ProfileHeader } from '../ProfileHeader';
+import { ReadingListView } from '../reading-list/ReadingListView';
+import { useReadingList } from '../reading-list/use-reading-list';
+import { useSettings } from '../use-settings';
+import { SearchPanel } from './SearchPanel';
+import { SiteSwitch } from './SiteSwitch';
+
+type Tab = 'papers' | 'reading-list';
+
+/** Opens a URL in a new tab (the popup then closes, as browsers do). */
+function openTab(url: string) {
+  window.open(url, '_blank', 'noopener');
+}
+
+/** The toolbar popup: the author's profile, search over the papers, and the reading list. */
+export function PopupApp() {
+  const [library, setLibrary] = useState<Library | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('papers');
+  const settings = useSettings();
+  const [client, state] = useReadingList();
+
+  useEffect(() => {
+    sendMessage('getLibrary', undefined)
+      .then(setLibrary)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  if (error) return <p role="alert">Paperlens could not load the papers: {error}</p>;
+  if (!library) return <p aria-busy="true">Loading papers…</p>;
+
+  const toggleSave = (paper: Paper) => void client.toggle(paper.id, paper.displayTitle);
+  const saved = new Set(state.entries?.map((e) => e.id));
+  const selectTab = (next: Tab) => {
+    setTab(next);
+    requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
+  };
+
+  return (
+    <main class="popup">
+      <ProfileHeader author={library.author} insightsHref="/insights.html" />
+      {settings && <SiteSwitch settings={settings} />}
+      {/* biome-ignore lint/a11y/useSemanticElements: the ARIA tabs pattern has no native element. */}
+      <div
+        class="tabs"
+        role="tablist"
+        aria-label="Paperlens"
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+            event.preventDefault();
+            selectTab(tab === 'papers' ? 'reading-list' : 'papers');
+          }
+        }}
+      >
+        {(['papers', 'reading-list'] as const).map((id) => (
+          <button
+            key={id}
+            id={`tab-${id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+          >
+            {id === 'papers' ? `Papers (${library.papers.length})` : `Reading list (${state.entries?.length ?? '…'})`}
+          </button>
+        ))}
+      </div>
+      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} class="panel">
+        {tab === 'papers' ? (
+          <SearchPanel
+            papers={library.papers}
+            coauthors={library.coauthors}
+            isSaved={(id) => saved.has(id)}
+            toggleSave={toggleSave}
+            open={openTab}
+          />
+        ) : (
+          <>
+            <ReadingListView client={client} state={state} papers={library.papers} compact />
+            <p class="more-links">
+              <a href="/reading-list.html" target="_blank" rel="noreferrer">
+                Open the full reading list
+              </a>
+            </p>
+          </>
+        )}
+      </div>
+      {tab === 'papers' && state.error && (
+        <p class="notice error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <footer class="popup-footer">
+        <a href="/options.html" target="_blank" rel="noreferrer">
+          Settings
+        </a>
+      </footer>
+    </main>
+  );
+}

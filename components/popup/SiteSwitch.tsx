@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import { badgesAllowed, type Settings, settingsItem } from '../../lib/settings';
+import { type TargetTab, targetTab } from './target-tab';
+
+/**
+ * "Disable on this site": one click adds (or removes) the current tab's host to
+ * the per-site list; open tabs apply it at once.
+ */
+export function SiteSwitch({ settings }: { settings: Settings }) {
+  const [tab, setTab] = useState<TargetTab | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void targetTab().then(setTab, () => setTab(null));
+  }, []);
+  if (!tab) return null;
+  const siteDisabled = settings.disabledSites.some((site) => tab.host === site || tab.host.endsWith(`.${site}`));
+  const active = badgesAllowed(settings, tab.url);
+  const toggle = async () => {
+    const disabledSites = siteDisabled
+      ? settings.disabledSites.filter((site) => !(tab.host === site || tab.host.endsWith(`.${site}`)))
+      : [...settings.disabledSites, tab.host];
+    try {
+      await settingsItem.setValue({ ...settings, disabledSites });
+      setError(null);
+    } catch (e) {
+      setError(`Could not change the setting: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <div class="site-switch">
+      <span class="site-state">
+        {active ? 'Badges on' : 'Badges off on'} <strong>{tab.host}</strong>
+        {!settings.enabled && ' (switched off everywhere in settings)'}
+      </span>
+      <button type="button" aria-pressed={siteDisabled} onClick={() => void toggle()}>
+        {siteDisabled ? 'Enable on this site' : 'Disable on this site'}
+      </button>
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}

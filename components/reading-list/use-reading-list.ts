@@ -1,0 +1,19 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { messageApi, ReadingListClient, type ReadingListState } from '../../lib/reading-list/client';
+import { readingListRevision } from '../../lib/reading-list/revision';
+
+/** A reading-list client, loaded, and refreshed whenever any tab or the context menu changes the list. */
+export function useReadingList(): [ReadingListClient, ReadingListState] {
+  const client = useMemo(() => new ReadingListClient(messageApi()), []);
+  const [state, setState] = useState(client.current);
+  useEffect(() => {
+    const stop = client.subscribe(setState);
+    void client.refresh();
+    const unwatch = readingListRevision.watch(() => void client.refresh());
+    return () => {
+      stop();
+      unwatch();
+    };
+  }, [client]);
+  return [client, state];
+}

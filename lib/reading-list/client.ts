@@ -1,0 +1,161 @@
+import type { ImportSummary } from '../message-schemas';
+import { sendMessage } from '../messages';
+import type { ReadingListEntry, ReadingStatus } from './schema';
+
+/** The background's reading-list messages, as a page uses them. */
+export interface ReadingListApi {
+  list(): Promise<ReadingListEntry[]>;
+  save(request: { id: string; title?: string }): Promise<ReadingListEntry>;
+  remove(id: string): Promise<ReadingListEntry | null>;
+  restore(entry: ReadingListEntry): Promise<ReadingListEntry>;
+  update(request: { id: string; status?: ReadingStatus; note?: string; tags?: string[] }): Promise<ReadingListEntry>;
+  import(entries: ReadingListEntry[]): Promise<ImportSummary>;
+}
+
+export interface ReadingListState {
+  /** Null until first loaded. */
+  entries: ReadingListEntry[] | null;
+  /** The last failure, in words; the entries are then what is really stored. */
+  error: string | null;
+  /** The last removed entry, for Undo. */
+  removed: ReadingListEntry | null;
+  /** A short confirmation of the last bulk action (import). */
+  message: string | null;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A page's view of the reading list. Changes show at once (optimistically) and
+ * are rolled back, with an error, when the background's write fails, so the
+ * list on screen never claims something that is not stored.
+ */
+export class ReadingListClient {
+  private state: ReadingListState = { entries: null, error: null, removed: null, message: null };
+  private readonly listeners = new Set<(state: ReadingListState) => void>();
+
+  constructor(private readonly api: ReadingListApi) {}
+
+  get current(): ReadingListState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: ReadingListState) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(changes: Partial<ReadingListState>): void {
+    this.state = { ...this.state, ...changes };
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  isSaved(id: string): boolean {
+    return this.state.entries?.some((entry) => entry.id === id) ?? false;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.set({ entries: await this.api.list() });
+    } catch (error) {
+      this.set({ error: `Could not load the reading list: ${errorText(error)}` });
+    }
+  }
+
+  /** Runs a write with an optimistic local change; on failure restores `before` and reports. */
+  private async write<T>(
+    optimistic: ReadingListEntry[] | null,
+    action: () => Promise<T>,
+    failure: string,
+  ): Promise<T | null> {
+    const before = this.state.entries;
+    if (optimistic) this.set({ entries: optimistic, error: null });
+    try {
+      const result = await action();
+      this.set({ error: null });
+      return result;
+    } catch (error) {
+      this.set({ entries: before, error: `${failure}: ${errorText(error)}` });
+      return null;
+    }
+  }
+
+  async save(id: string, title?: string): Promise<void> {
+    const saved = await this.write(
+      null,
+      () => this.api.save(title ? { id, title } : { id }),
+      'Could not save the paper',
+    );
+    if (saved) this.set({ entries: [saved, ...(this.state.entries ?? []).filter((e) => e.id !== saved.id)] });
+  }
+
+  async toggle(id: string, title?: string): Promise<void> {
+    if (this.isSaved(id)) await this.remove(id);
+    else await this.save(id, title);
+  }
+
+  async remove(id: string): Promise<void> {
+    const entries = this.state.entries ?? [];
+    const removed = await this.write(
+      entries.filter((entry) => entry.id !== id),
+      () => this.api.remove(id),
+      'Could not remove the paper',
+    );
+    if (removed) this.set({ removed });
+  }
+
+  async undoRemove(): Promise<void> {
+    const entry = this.state.removed;
+    if (!entry) return;
+    const restored = await this.write(null, () => this.api.restore(entry), 'Could not put the paper back');
+    if (restored) {
+      this.set({
+        removed: null,
+        entries: [restored, ...(this.state.entries ?? []).filter((e) => e.id !== restored.id)],
+      });
+    }
+  }
+
+  async update(id: string, changes: { status?: ReadingStatus; note?: string; tags?: string[] }): Promise<void> {
+    const entries = this.state.entries ?? [];
+    const updated = await this.write(
+      entries.map((entry) => (entry.id === id ? { ...entry, ...changes } : entry)),
+      () => this.api.update({ id, ...changes }),
+      'Could not save your change',
+    );
+    if (updated) this.set({ entries: (this.state.entries ?? []).map((e) => (e.id === id ? updated : e)) });
+  }
+
+  async import(entries: ReadingListEntry[]): Promise<ImportSummary | null> {
+    const summary = await this.write(null, () => this.api.import(entries), 'Could not import');
+    if (summary) {
+      await this.refresh();
+      this.set({
+        message: `Imported: ${summary.added} added, ${summary.updated} merged, ${summary.unchanged} already there.`,
+      });
+    }
+    return summary;
+  }
+
+  /** Shows an error that happened outside a write (a file that cannot be read). */
+  fail(error: string): void {
+    this.set({ error, message: null });
+  }
+
+  dismiss(): void {
+    this.set({ error: null, message: null, removed: null });
+  }
+}
+
+/** The client's API over the extension's messages. */
+export function messageApi(): ReadingListApi {
+  return {
+    list: () => sendMessage('getReadingList', undefined),
+    save: (request) => sendMessage('saveToReadingList', request),
+    remove: (id) => sendMessage('removeFromReadingList', { id }),
+    restore: (entry) => sendMessage('restoreReadingListEntry', { entry }),
+    update: (request) => sendMessage('updateReadingListEntry', request),
+    import: (entries) => sendMessage('importReadingList', { entries }),
+  };
+}

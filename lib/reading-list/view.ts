@@ -1,0 +1,77 @@
+import { normalizeText } from '../text/normalize';
+import type { ReadingListEntry, ReadingStatus } from './schema';
+
+export const STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+export const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+
+export type EntrySort = 'saved' | 'title' | 'status';
+
+export interface EntryFilter {
+  status: ReadingStatus | 'all';
+  /** A tag the entry must carry (case-insensitive), or null. */
+  tag: string | null;
+  /** Words that must all appear in the title, id, authors' names, note or tags (diacritics ignored). */
+  text: string;
+}
+
+export const NO_FILTER: EntryFilter = { status: 'all', tag: null, text: '' };
+
+function haystack(entry: ReadingListEntry): string {
+  return normalizeText([entry.title, entry.id, entry.note, ...entry.tags, entry.source?.linkText ?? ''].join(' '));
+}
+
+export function filterEntries(entries: readonly ReadingListEntry[], filter: EntryFilter): ReadingListEntry[] {
+  const words = normalizeText(filter.text).split(' ').filter(Boolean);
+  const tag = filter.tag?.toLowerCase() ?? null;
+  return entries.filter(
+    (entry) =>
+      (filter.status === 'all' || entry.status === filter.status) &&
+      (tag === null || entry.tags.some((t) => t.toLowerCase() === tag)) &&
+      (words.length === 0 || words.every((word) => haystack(entry).includes(word))),
+  );
+}
+
+const bySavedDesc = (a: ReadingListEntry, b: ReadingListEntry) =>
+  b.savedAt.localeCompare(a.savedAt) || a.id.localeCompare(b.id);
+
+/** Sorted copy: newest saved first; title A–Z; or status (to read, reading, read), newest first within each. */
+export function sortEntries(entries: readonly ReadingListEntry[], sort: EntrySort): ReadingListEntry[] {
+  const copy = [...entries];
+  if (sort === 'title') {
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    return copy.sort((a, b) => collator.compare(a.title, b.title) || bySavedDesc(a, b));
+  }
+  if (sort === 'status') {
+    return copy.sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || bySavedDesc(a, b));
+  }
+  return copy.sort(bySavedDesc);
+}
+
+export type EntryCounts = Record<ReadingStatus | 'total', number>;
+
+export function countEntries(entries: readonly ReadingListEntry[]): EntryCounts {
+  const counts: EntryCounts = { total: entries.length, 'to-read': 0, reading: 0, read: 0 };
+  for (const entry of entries) counts[entry.status]++;
+  return counts;
+}
+
+/** Every tag in use, A–Z, each spelled as first seen. */
+export function allTags(entries: readonly ReadingListEntry[]): string[] {
+  const seen = new Map<string, string>();
+  for (const entry of entries)
+    for (const tag of entry.tags) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+  return [...seen.values()].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+}
+
+export const MAX_TAGS = 50;
+export const MAX_TAG_LENGTH = 50;
+
+/** Tags typed as `ml, to cite ,ML` → `['ml', 'to cite']`: trimmed, de-duplicated ignoring case, capped. */
+export function parseTags(input: string): string[] {
+  const tags = new Map<string, string>();
+  for (const raw of input.split(',')) {
+    const tag = raw.trim().replace(/\s+/g, ' ').slice(0, MAX_TAG_LENGTH).trim();
+    if (tag && !tags.has(tag.toLowerCase())) tags.set(tag.toLowerCase(), tag);
+  }
+  return [...tags.values()].slice(0, MAX_TAGS);
+}

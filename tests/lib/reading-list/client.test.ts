@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { type ReadingListApi, ReadingListClient } from '../../../lib/reading-list/client';
+import type { ReadingListEntry } from '../../../lib/reading-list/schema';
+
+const entry = (id: string, changes: Partial<ReadingListEntry> = {}): ReadingListEntry => ({
+  id,
+  title: `Paper ${id}`,
+  savedAt: '2026-01-01T00:00:00.000Z',
+  status: 'to-read',
+  note: '',
+  tags: [],
+  source: null,
+  inCorpus: true,
+  ...changes,
+});
+
+/** An in-memory background; `failing` makes every write reject (a storage write that fails). */
+function fakeApi(initial: ReadingListEntry[]) {
+  const store = new Map(initial.map((e) => [e.id, e]));
+  const control = { failing: false };
+  const guard = () => {
+    if (control.failing) throw new Error('QuotaExceededError: the disk is full');
+  };
+  const api: ReadingListApi = {
+    list: async () => [...store.values()],
+    save: async ({ id, title }) => {
+      guard();
+      const saved = store.get(id) ?? entry(id, title ? { title } : {});
+      store.set(id, saved);
+      return saved;
+    },
+    remove: async (id) => {
+      guard();
+      const existing = store.get(id) ?? null;
+      store.delete(id);
+      return existing;
+    },
+    restore: async (e) => {
+      guard();
+      store.set(e.id, e);
+      return e;
+    },
+    update: async ({ id, ...changes }) => {
+      guard();
+      const existing = store.get(id);
+      if (!existing) throw new Error('not saved');
+      const updated = { ...existing, ...changes };
+      store.set(id, updated);
+      return updated;
+    },
+    import: async (entries) => {
+      guard();
+      let added = 0;
+      for (const e of entries) if (!store.has(e.id)) store.set(e.id, e), added++;
+      return { added, updated: 0, unchanged: entries.length - added };
+    },
+  };
+  return { api, store, control };
+}
+
+describe('ReadingListClient', () => {
+  it('loads, saves, toggles and reports the saved state', async () => {
+    const { api, store } = fakeApi([entry('2402.07871')]);
+    const client = new ReadingListClient(api);
+    await client.refresh();
+    expect(client.isSaved('2402.07871')).toBe(true);
+    await client.toggle('2310.15961', 'Mixture of Tokens');
+    expect(client.isSaved('2310.15961')).toBe(true);
+    expect(store.get('2310.15961')?.title).toBe('Mixture of Tokens');
+    await client.toggle('2310.15961');
+    expect(client.isSaved('2310.15961')).toBe(false);
+    expect(store.has('2310.15961')).toBe(false);
+  });
+
+  it('removes with undo that restores the entry exactly (status, note, tags, date)', async () => {
+    const original = entry('2402.07871', { status: 'reading', note: 'keep me', tags: ['moe'] });
+    const { api, store } = fakeApi([original]);
+    const client = new ReadingListClient(api);
+    await client.refresh();
+    await client.remove('2402.07871');
+    expect(client.current.entries).toEqual([]);
+    expect(client.current.removed).toEqual(original);
+    await client.undoRemove();
+    expect(store.get('2402.07871')).toEqual(original);
+    expect(client.current.entries).toEqual([original]);
+    expect(client.current.removed).toBeNull();
+  });
+
+  it('shows a change at once and keeps it when the write succeeds', async () => {
+    const { api, store } = fakeApi([entry('2402.07871')]);
+    const client = new ReadingListClient(api);
+    await client.refresh();
+    const seen: string[] = [];
+    client.subscribe((state) => seen.push(state.entries?.[0]?.status ?? 'none'));
+    await client.update('2402.07871', { status: 'read' });
+    expect(seen).toContain('read');
+    expect(store.get('2402.07871')?.status).toBe('read');
+    expect(client.current.error).toBeNull();
+  });
+
+  it('when a write fails, shows an error and goes back to the previous state', async () => {
+    const { api, store, control } = fakeApi([entry('2402.07871', { note: 'before' })]);
+    const client = new ReadingListClient(api);
+    await client.refresh();
+    control.failing = true;
+
+    await client.update('2402.07871', { note: 'after' });
+    expect(client.current.entries?.[0]?.note).toBe('before');
+    expect(client.current.error).toMatch(/Could not save your change: QuotaExceededError/);
+
+    await client.remove('2402.07871');
+    expect(client.current.entries?.map((e) => e.id)).toEqual(['2402.07871']);
+    expect(client.current.error).toMatch(/Could not remove the paper/);
+
+    await client.save('2310.15961');
+    expect(client.isSaved('2310.15961')).toBe(false);
+    expect(client.current.error).toMatch(/Could not save the paper/);
+    expect([...store.keys()]).toEqual(['2402.07871']);
+
+    control.failing = false;
+    await client.update('2402.07871', { note: 'after' });
+    expect(client.current.error).toBeNull();
+    expect(store.get('2402.07871')?.note).toBe('after');
+  });
+
+  it('imports, then reloads and says what happened', async () => {
+    const { api } = fakeApi([entry('2402.07871')]);
+    const client = new ReadingListClient(api);
+    await client.refresh();
+    const summary = await client.import([entry('2402.07871'), entry('2310.15961')]);
+    expect(summary).toEqual({ added: 1, updated: 0, unchanged: 1 });
+    expect(client.current.entries?.map((e) => e.id).sort()).toEqual(['2310.15961', '2402.07871']);
+    expect(client.current.message).toBe('Imported: 1 added, 0 merged, 1 already there.');
+  });
+
+  it('reports a list that cannot be loaded', async () => {
+    const { api } = fakeApi([]);
+    const client = new ReadingListClient({ ...api, list: () => Promise.reject(new Error('worker gone')) });
+    await client.refresh();
+    expect(client.current.entries).toBeNull();
+    expect(client.current.error).toBe('Could not load the reading list: worker gone');
+  });
+});
