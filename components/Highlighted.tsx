@@ -6,7 +6,6 @@ export function Highlighted({ text, terms }: { text: string; terms: readonly str
   return (
     <>
       {highlightSegments(text, [...terms]).map((segment, index) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and re-rendered whole.
         segment.match ? <mark key={index}>{segment.text}</mark> : segment.text,
       )}
     </>

@@ -44,7 +44,6 @@ export function PopupApp() {
     <main class="popup">
       <ProfileHeader author={library.author} insightsHref="/insights.html" />
       {settings && <SiteSwitch settings={settings} />}
-      {/* biome-ignore lint/a11y/useSemanticElements: the ARIA tabs pattern has no native element. */}
       <div
         class="tabs"
         role="tablist"

@@ -182,7 +182,6 @@ export function SearchPanel({ papers, coauthors, isSaved, toggleSave, open }: Se
           </button>
         )}
       </p>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the links inside. */}
       <ol class="results" ref={list} onKeyDown={onListKey} aria-label="Papers">
         {results.map(({ paper, terms }) => {
           const paperCoauthors = paper.authors.filter((name) => shared.has(name));

@@ -51,7 +51,11 @@ function fakeApi(initial: ReadingListEntry[]) {
     import: async (entries) => {
       guard();
       let added = 0;
-      for (const e of entries) if (!store.has(e.id)) store.set(e.id, e), added++;
+      for (const e of entries) {
+        if (store.has(e.id)) continue;
+        store.set(e.id, e);
+        added++;
+      }
       return { added, updated: 0, unchanged: entries.length - added };
     },
   };
