@@ -94,6 +94,10 @@ export function createHandlers(
           closestEarlierTitle: paper.novelty.closestEarlierId
             ? (titles.get(paper.novelty.closestEarlierId) ?? null)
             : null,
+          relatedPapers: paper.related.map((related) => ({
+            ...related,
+            title: titles.get(related.id) ?? `arXiv:${related.id}`,
+          })),
           saved: saved.has(paper.id),
         }),
       );

@@ -81,6 +81,8 @@ export interface PaperSummary extends Omit<Paper, 'abstract' | 'notes'> {
   coauthors: PaperCoauthor[];
   /** Display title of the closest earlier paper (the novelty explanation), if any. */
   closestEarlierTitle: string | null;
+  /** The three most similar corpus papers, most similar first. */
+  relatedPapers: { id: string; title: string; similarity: number }[];
   saved: boolean;
 }
 

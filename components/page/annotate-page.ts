@@ -23,6 +23,8 @@ export interface PageServices {
   save(paper: PaperSummary, pageUrl: string): Promise<unknown>;
   unsave(paper: PaperSummary): Promise<unknown>;
   settings(): Promise<Settings>;
+  /** Opens the insights page at a paper (optional: tests may leave it out). */
+  openInsights?: ((paper: PaperSummary) => void) | undefined;
   watchSettings(listener: (settings: Settings) => void): () => void;
 }
 
@@ -56,7 +58,7 @@ export async function annotatePage(doc: Document, services: PageServices, signal
     return updated;
   };
 
-  const card = createCardController(doc, { toggleSave, theme });
+  const card = createCardController(doc, { toggleSave, theme, openInsights: services.openInsights });
   const layer = createBadgeLayer(doc, { parts: () => settings.badgeParts, theme, card });
 
   // The richer panel on a corpus paper's own arXiv abstract page.

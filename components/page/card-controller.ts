@@ -10,6 +10,8 @@ const MARGIN = 8;
 export interface CardOptions {
   /** Saves or unsaves the paper; resolves to its updated summary. */
   toggleSave(paper: PaperSummary): Promise<PaperSummary>;
+  /** Opens the insights page at this paper (absent: no Insights button). */
+  openInsights?: ((paper: PaperSummary) => void) | undefined;
   theme(): string;
 }
 
@@ -100,6 +102,7 @@ export function createCardController(doc: Document, options: CardOptions): CardC
         { paper: current.paper, saving, error },
         {
           toggleSave,
+          openInsights: options.openInsights && (() => current && options.openInsights?.(current.paper)),
           close: () => controller.close(true),
           hoverStart: () => clearTimeout(closeTimer),
           hoverEnd: () => controller.hoverEnd(),

@@ -64,6 +64,7 @@ export function paperDetailsView(
   { paper, saving, error }: DetailsState,
   titleId: string,
   onToggleSave: () => void,
+  onOpenInsights?: () => void,
 ): Child[] {
   const link = (href: string, text: string) =>
     el(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
@@ -105,6 +106,27 @@ export function paperDetailsView(
         ),
       ),
     el(doc, 'p', { class: 'row novelty' }, noveltyExplanation(paper.novelty, paper.closestEarlierTitle)),
+    paper.relatedPapers.length > 0 &&
+      el(
+        doc,
+        'div',
+        { class: 'row' },
+        el(doc, 'span', { class: 'label' }, 'Most similar papers by the author'),
+        el(
+          doc,
+          'ol',
+          { class: 'related' },
+          ...paper.relatedPapers.map((related) =>
+            el(
+              doc,
+              'li',
+              { 'data-related-id': related.id },
+              link(`https://arxiv.org/abs/${related.id}`, related.title),
+              ` ${percent(related.similarity)}`,
+            ),
+          ),
+        ),
+      ),
     el(
       doc,
       'div',
@@ -112,6 +134,7 @@ export function paperDetailsView(
       link(`https://arxiv.org/abs/${paper.id}`, 'Abstract'),
       link(`https://arxiv.org/pdf/${paper.id}`, 'PDF'),
       paper.codeUrl && link(paper.codeUrl, 'Code'),
+      onOpenInsights && el(doc, 'button', { type: 'button', class: 'insights', onclick: onOpenInsights }, 'Insights'),
       el(
         doc,
         'button',
@@ -132,6 +155,7 @@ export function paperDetailsView(
 
 export interface CardHandlers {
   toggleSave(): void;
+  openInsights?: (() => void) | undefined;
   close(): void;
   hoverStart(): void;
   hoverEnd(): void;
@@ -158,19 +182,24 @@ export function cardView(doc: Document, state: DetailsState, on: CardHandlers): 
       onmouseleave: on.hoverEnd,
     },
     el(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close', onclick: on.close }, '×'),
-    ...paperDetailsView(doc, state, titleId, on.toggleSave),
+    ...paperDetailsView(doc, state, titleId, on.toggleSave, on.openInsights),
   );
 }
 
 /** The richer panel under the title of a corpus paper's own arXiv abstract page. */
-export function panelView(doc: Document, state: DetailsState, onToggleSave: () => void): HTMLElement {
+export function panelView(
+  doc: Document,
+  state: DetailsState,
+  onToggleSave: () => void,
+  onOpenInsights?: () => void,
+): HTMLElement {
   const titleId = 'paperlens-panel-title';
   return el(
     doc,
     'section',
     { class: 'panel', 'aria-labelledby': titleId },
     el(doc, 'p', { class: 'sub' }, el(doc, 'strong', {}, 'Paperlens'), " · one of Jan Ludziejewski's papers"),
-    ...paperDetailsView(doc, state, titleId, onToggleSave),
+    ...paperDetailsView(doc, state, titleId, onToggleSave, onOpenInsights),
   );
 }
 

@@ -21,6 +21,7 @@ export default defineContentScript({
           save: (paper, pageUrl) =>
             sendMessage('saveToReadingList', { id: paper.id, source: { url: pageUrl, linkText: paper.displayTitle } }),
           unsave: (paper) => sendMessage('removeFromReadingList', { id: paper.id }),
+          openInsights: (paper) => void sendMessage('openExtensionPage', { page: 'insights', paperId: paper.id }),
           settings: readSettings,
           watchSettings: onSettingsChanged,
         },

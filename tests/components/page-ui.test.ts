@@ -104,12 +104,35 @@ describe('card', () => {
     expect(title?.textContent).toBe('Scaling Laws for Fine-Grained Mixture of Experts');
     expect(dialog.textContent).toContain('Machine Learning (cs.LG)');
     expect(dialog.textContent).toContain('Feb 12, 2024');
-    expect([...dialog.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+    expect([...dialog.querySelectorAll('.actions a')].map((a) => a.getAttribute('href'))).toEqual([
       'https://arxiv.org/abs/2402.07871',
       'https://arxiv.org/pdf/2402.07871',
     ]);
     expect(dialog.querySelector('.save')?.getAttribute('aria-pressed')).toBe('false');
     expect(host.style.getPropertyValue('position')).toBe('fixed');
+  });
+
+  it('lists the three most similar corpus papers, most similar first, as links', () => {
+    const { host } = openByKeyboard();
+    const related = [...host.shadowRoot!.querySelectorAll('ol.related li')];
+    const expected = summaryOf('2402.07871').relatedPapers;
+    expect(related).toHaveLength(3);
+    expect(related.map((li) => li.getAttribute('data-related-id'))).toEqual(expected.map((r) => r.id));
+    expect(related[0]!.querySelector('a')?.getAttribute('href')).toBe(`https://arxiv.org/abs/${expected[0]!.id}`);
+    expect(related[0]!.textContent).toContain(expected[0]!.title);
+  });
+
+  it('has an Insights button only when the page can open the insights page', () => {
+    const { host } = openByKeyboard();
+    expect(host.shadowRoot!.querySelector('.insights')).toBeNull();
+    host.remove();
+    const openInsights = vi.fn();
+    const card = createCardController(document, { toggleSave: vi.fn(), theme: () => 'light', openInsights });
+    const button = document.createElement('button');
+    document.body.append(button);
+    card.open(summaryOf('2310.15961'), button, true);
+    (document.querySelector('paperlens-card')!.shadowRoot!.querySelector('.insights') as HTMLButtonElement).click();
+    expect(openInsights).toHaveBeenCalledWith(expect.objectContaining({ id: '2310.15961' }));
   });
 
   it('closes on Escape and gives focus back to the badge', () => {

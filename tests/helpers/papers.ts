@@ -10,6 +10,10 @@ export function summaryOf(id: string, saved = false): PaperSummary {
     ...rest,
     coauthors: paper.authors.slice(0, 2).map((name) => ({ name, sharedPapers: 3 })),
     closestEarlierTitle: null,
+    relatedPapers: paper.related.map((related) => ({
+      ...related,
+      title: corpus.papers.find((p) => p.id === related.id)?.displayTitle ?? related.id,
+    })),
     saved,
   };
 }

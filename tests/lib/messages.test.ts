@@ -31,6 +31,14 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     expect(scaling.closestEarlierTitle).toBe('Mixture of Tokens: Continuous MoE through Cross-Example Aggregation');
     expect(scaling.coauthors).toContainEqual({ name: 'Maciej Pióro', sharedPapers: 7 });
     expect(scaling.coauthors.map((c) => c.name)).not.toContain('Jan Ludziejewski');
+    // The card lists the three most similar corpus papers by title, from the same vectors as novelty.
+    expect(scaling.relatedPapers).toHaveLength(3);
+    expect(scaling.relatedPapers.map((r) => r.id)).toEqual(
+      corpus.papers.find((p) => p.id === '2402.07871')!.related.map((r) => r.id),
+    );
+    for (const related of scaling.relatedPapers) {
+      expect(related.title).toBe(corpus.papers.find((p) => p.id === related.id)!.displayTitle);
+    }
   });
 
   it('rejects an invalid request with a message naming the field', async () => {
