@@ -163,7 +163,8 @@ export function createPaperSearch(papers: Paper[]): PaperSearch {
     if (hits.length === 0 && processTerm(query).length > 1) hits = index.search(query, { combineWith: 'OR' });
     return hits.flatMap((hit) => {
       const paper = byId.get(hit.id);
-      return paper ? [{ paper, score: hit.score, terms: hit.terms }] : [];
+      // Sorted: MiniSearch lists them in index order, which depends on the order papers were added.
+      return paper ? [{ paper, score: hit.score, terms: [...hit.terms].sort() }] : [];
     });
   }
 
