@@ -4,7 +4,7 @@ import { normalizeText } from './text/normalize';
 
 export type SearchSort = 'relevance' | 'newest' | 'novel';
 
-export interface SearchFilters {
+export interface PaperSearchOptions {
   /** Profile category codes (`LG`, `CL`); a paper passes when it has any of them. */
   categories?: string[];
   year?: number | null;
@@ -36,7 +36,7 @@ export interface SearchFacets {
 }
 
 export interface PaperSearch {
-  search(query: string, options?: SearchFilters): SearchResult[];
+  search(query: string, options?: PaperSearchOptions): SearchResult[];
   facets(): SearchFacets;
 }
 
@@ -117,9 +117,11 @@ const SORTS: Record<SearchSort, (a: SearchResult, b: SearchResult) => number> = 
  *
  * Fields and boosts: title 4 (the LaTeX-aware normalized title, so `mu parametrization`
  * finds `$μ$-Parametrization`), authors 2, category 1.5 (profile code, arXiv code and
- * name, so `cs.CL` and `computation and language` work), abstract 1. Every term is
- * folded with `normalizeText`, so case, diacritics and Greek spelling do not matter.
- * Every query term is also a prefix (`scal` finds `scaling`) and may be misspelt (see
+ * name, so `cs.CL` and `computation and language` work), abstract 1, and the first
+ * author once more at 1, so a name search lists that person's lead-author papers first.
+ * Every term is folded with `normalizeText`, so case, diacritics and Greek spelling do
+ * not matter, and stop words are dropped. Query terms of three letters or more are also
+ * prefixes (`scal` finds `scaling`), and terms of four or more may be misspelt (see
  * `fuzziness`).
  *
  * Query terms are combined with AND. When AND finds nothing and the query has more than
