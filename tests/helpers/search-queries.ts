@@ -1,0 +1,38 @@
+/**
+ * Queries a reader would type in the popup, the paper they should see first, and
+ * what kind of query each is. Drives `tests/lib/search.test.ts` and the search bench.
+ */
+export const QUERIES: readonly [query: string, firstId: string, why: string][] = [
+  ['Joint MoE Scaling Laws: Mixture of Experts Can Be Memory Efficient', '2502.05172', 'exact title'],
+  ['Devstral: Fine-tuning Language Models for Coding Agent Applications', '2509.25193', 'exact title'],
+  ['Voxtral TTS', '2603.25551', 'exact title among three Voxtrals'],
+  ['voxtral', '2507.13264', 'the title that is only that word'],
+  ['Magistral', '2506.10910', 'one-word title'],
+  ['scal', '2502.05172', 'prefix: Scaling in title, scale/scalability in abstract'],
+  ['decoup', '2507.03526', 'prefix of a title word'],
+  ['mixtrue of experts', '2508.09752', 'typo (swap); shortest title with both words'],
+  ['mixtrue of tokens', '2310.15961', 'typo (swap)'],
+  ['scailng laws', '2402.07871', 'typo (swap)'],
+  ['ministrl', '2601.08584', 'typo (missing letter)'],
+  ['relative learing rates', '2507.03526', 'typo in a longer query'],
+  ['pioro', '2401.04081', 'author without diacritics; his first-author paper first'],
+  ['Pióro', '2401.04081', 'author with diacritics'],
+  ['krajewski', '2402.07871', 'author; first-author paper first'],
+  ['LUDZIEJEWSKI', '2507.03526', 'author in capitals; newest of his two first-author papers'],
+  ['Odrzygozdz', '2310.15961', 'author with four diacritics typed plain'],
+  ['Mistral', '2506.10910', 'group author Mistral-AI, and "Mistral’s" in the abstract'],
+  ['cs.CL', '2601.08584', 'arXiv category code; equal scores, newest first'],
+  ['cs.SD', '2507.13264', 'arXiv category code of a single paper'],
+  ['software engineering', '2509.25193', 'category name'],
+  ['computation and language', '2310.15961', 'category name (all three cs.CL papers lead)'],
+  ['mu parametrization', '2508.09752', 'LaTeX $μ$ spelled out'],
+  ['μP', '2508.09752', 'Greek letter typed; junk "p" dropped by the OR fallback'],
+  ['granularity', '2402.07871', 'abstract-only word'],
+  ['speech recognition', '2602.11298', 'abstract-only phrase'],
+  ['expressive multilingual', '2603.25551', 'abstract-only phrase'],
+  ['rlrs', '2507.03526', 'acronym from the abstract'],
+  ['state space models', '2401.04081', 'subtitle words'],
+  ['memory efficient moe', '2502.05172', 'title words out of order'],
+  ['hyperparameter transfer', '2508.09752', 'abstract words'],
+  ['moe mamba quantum', '2401.04081', 'one junk word: AND finds nothing, OR fallback'],
+];

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import corpusJson from '../../data/corpus.json';
+import { CorpusSchema, type Paper } from '../../lib/corpus/schema';
+import { highlightSegments } from '../../lib/highlight';
+import { createPaperSearch } from '../../lib/search';
+import { normalizeText } from '../../lib/text/normalize';
+import { QUERIES } from '../helpers/search-queries';
+
+const { papers } = CorpusSchema.parse(corpusJson);
+const search = createPaperSearch(papers);
+
+const ids = (results: { paper: Paper }[]) => results.map((result) => result.paper.id);
+const newestFirst = (list: Paper[]) =>
+  [...list].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).map((paper) => paper.id);
+const withAuthor = (surname: string) =>
+  papers.filter((paper) => paper.authors.some((name) => normalizeText(name).endsWith(surname)));
+
+describe('createPaperSearch', () => {
+  it('has a realistic query table that covers every kind of query', () => {
+    expect(QUERIES.length).toBeGreaterThanOrEqual(24);
+  });
+
+  it.each(QUERIES)('ranks %s first as %s (%s)', (query, firstId) => {
+    expect(ids(search.search(query))[0]).toBe(firstId);
+  });
+
+  it('returns nothing for a query that matches no paper', () => {
+    expect(search.search('xyzzy')).toEqual([]);
+    expect(search.search('xyzzy plugh')).toEqual([]);
+  });
+
+  it.each(['', '   ', '\t\n', 'of the', '—'])('lists all papers newest first for the query %j', (query) => {
+    const results = search.search(query);
+    expect(ids(results)).toEqual(newestFirst(papers));
+    expect(results.every((result) => result.score === 0 && result.terms.length === 0)).toBe(true);
+  });
+
+  it('does not fuzz short terms: "moe" only finds papers that say MoE', () => {
+    const results = search.search('moe');
+    expect(results.length).toBeGreaterThan(0);
+    for (const { paper, terms } of results) {
+      expect(terms).toEqual(['moe']);
+      expect(normalizeText(`${paper.title} ${paper.abstract}`).split(' ')).toContain('moe');
+    }
+  });
+
+  it('ignores diacritics and case in author names', () => {
+    const expected = ids(withAuthor('pioro').map((paper) => ({ paper })));
+    for (const query of ['pioro', 'Pióro', 'PIÓRO', 'Maciej Pioro']) {
+      expect(ids(search.search(query)).sort()).toEqual([...expected].sort());
+    }
+    expect(ids(search.search('ludziejewski'))).toEqual(ids(search.search('Ludziejewski')));
+    expect(search.search('ludziejewski')).toHaveLength(withAuthor('ludziejewski').length);
+  });
+
+  it('combines query words with AND when that finds something', () => {
+    expect(ids(search.search('moe mamba'))).toEqual(['2401.04081']);
+    expect(ids(search.search('voxtral realtime'))).toEqual(['2602.11298']);
+  });
+
+  it('falls back to OR when AND finds nothing, ranking papers that match more words first', () => {
+    const results = search.search('voxtral scaling');
+    expect(results.length).toBeGreaterThan(3);
+    expect(ids(results)).toEqual(expect.arrayContaining(['2603.25551', '2602.11298', '2507.13264', '2402.07871']));
+  });
+
+  it('ranks all three cs.CL papers first for the category name', () => {
+    const cl = papers.filter((paper) => paper.primaryCategory === 'cs.CL').map((paper) => paper.id);
+    expect(ids(search.search('computation and language')).slice(0, 3).sort()).toEqual(cl.sort());
+  });
+
+  it('returns the matched document terms, which highlight the display title', () => {
+    const [first] = search.search('mu parametrization');
+    expect(first!.terms).toEqual(expect.arrayContaining(['mu', 'parametrization']));
+    const marked = highlightSegments(first!.paper.displayTitle, first!.terms)
+      .filter((segment) => segment.match)
+      .map((segment) => segment.text);
+    expect(marked).toEqual(['μ', 'Parametrization']);
+    expect(search.search('Pióro')[0]!.terms).toEqual(['pioro']);
+  });
+
+  it('gives the same results whatever order the papers are indexed in', () => {
+    const reversed = createPaperSearch([...papers].reverse());
+    for (const [query] of QUERIES) {
+      expect(reversed.search(query)).toEqual(search.search(query));
+    }
+  });
+});
+
+describe('search filters', () => {
+  it('keeps papers in any of the given categories', () => {
+    expect(ids(search.search('', { categories: ['CL'] }))).toEqual(['2601.08584', '2506.10910', '2310.15961']);
+    expect(ids(search.search('', { categories: ['CL', 'SD'] }))).toEqual([
+      '2601.08584',
+      '2507.13264',
+      '2506.10910',
+      '2310.15961',
+    ]);
+    expect(search.search('', { categories: [] })).toHaveLength(papers.length);
+  });
+
+  it('keeps papers from the given year, and all years for null', () => {
+    expect(ids(search.search('', { year: 2024 }))).toEqual(['2402.07871', '2401.04081']);
+    expect(search.search('', { year: null })).toHaveLength(papers.length);
+    expect(search.search('', { year: 1999 })).toEqual([]);
+  });
+
+  it('keeps only papers with code when asked', () => {
+    expect(ids(search.search('', { hasCode: true }))).toEqual(['2508.09752', '2509.25193', '2506.10910']);
+    expect(search.search('', { hasCode: false })).toHaveLength(papers.length);
+  });
+
+  it('combines filters with each other and with the query', () => {
+    expect(ids(search.search('', { categories: ['LG'], year: 2025 }))).toEqual([
+      '2508.09752',
+      '2507.03526',
+      '2506.22255',
+      '2502.05172',
+    ]);
+    expect(ids(search.search('mixture', { categories: ['LG'], year: 2025, hasCode: true }))).toEqual(['2508.09752']);
+    expect(ids(search.search('pioro', { year: 2023 }))).toEqual(['2310.15961']);
+    expect(search.search('voxtral', { hasCode: true })).toEqual([]);
+  });
+});
+
+describe('search sorts', () => {
+  it('sorts by relevance by default: score descending, ties newest first', () => {
+    const results = search.search('cs.CL');
+    expect(ids(results)).toEqual(['2601.08584', '2506.10910', '2310.15961']);
+    for (let i = 1; i < results.length; i++) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+  });
+
+  it('sorts by date, newest first', () => {
+    const results = search.search('moe', { sort: 'newest' });
+    expect(ids(results)).toEqual(newestFirst(results.map((result) => result.paper)));
+    expect(ids(results)[0]).toBe('2508.09752');
+  });
+
+  it('sorts by novelty, most novel first', () => {
+    const results = search.search('', { sort: 'novel' });
+    const scores = results.map((result) => result.paper.novelty.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(ids(results)[0]).toBe('2310.15961');
+    expect(ids(search.search('voxtral', { sort: 'novel' }))).toEqual(['2507.13264', '2602.11298', '2603.25551']);
+  });
+});
+
+describe('facets', () => {
+  it('lists the corpus categories by paper count and the years newest first', () => {
+    expect(search.facets()).toEqual({
+      categories: [
+        { code: 'LG', name: 'Machine Learning', count: 6 },
+        { code: 'CL', name: 'Computation and Language', count: 3 },
+        { code: 'AI', name: 'Artificial Intelligence', count: 2 },
+        { code: 'SD', name: 'Sound', count: 1 },
+        { code: 'SE', name: 'Software Engineering', count: 1 },
+      ],
+      years: [2026, 2025, 2024, 2023],
+    });
+  });
+});
