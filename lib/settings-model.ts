@@ -7,7 +7,18 @@ export interface BadgeParts {
 
 export type Theme = 'system' | 'light' | 'dark';
 
-/** The user's settings (version 1), one storage item shared by every page and tab. */
+/** How the popup orders its results (the last choice is remembered). */
+export type PopupSort = 'relevance' | 'newest' | 'novel';
+
+/** The settings as version 1 stored them (before the popup remembered its sort). */
+export interface SettingsV1 {
+  enabled: boolean;
+  disabledSites: string[];
+  badgeParts: BadgeParts;
+  theme: Theme;
+}
+
+/** The user's settings (version 2), one storage item shared by every page and tab. */
 export interface Settings {
   /** The global switch for page badges. */
   enabled: boolean;
@@ -15,14 +26,28 @@ export interface Settings {
   disabledSites: string[];
   badgeParts: BadgeParts;
   theme: Theme;
+  /** Added in version 2. */
+  popupSort: PopupSort;
 }
+
+export const SETTINGS_VERSION = 2;
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   disabledSites: [],
   badgeParts: { category: true, novelty: true, coauthors: true },
   theme: 'system',
+  popupSort: 'relevance',
 };
+
+/**
+ * Version 1 → 2: adds the popup's remembered sort, and rewrites per-site
+ * entries that older code stored as typed (`https://Example.com/x`) as bare
+ * hostnames, once, so the options page lists what actually matches.
+ */
+export function migrateSettingsV1toV2(v1: unknown): Settings {
+  return { ...sanitizeSettings(v1), popupSort: 'relevance' };
+}
 
 /**
  * Fills in whatever a stored value lacks or has wrong, so readers never see a
@@ -47,6 +72,7 @@ export function sanitizeSettings(value: unknown): Settings {
       coauthors: flag(parts.coauthors, true),
     },
     theme: raw.theme === 'light' || raw.theme === 'dark' ? raw.theme : 'system',
+    popupSort: raw.popupSort === 'newest' || raw.popupSort === 'novel' ? raw.popupSort : 'relevance',
   };
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import type { Library } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
+import { settingsItem } from '../../lib/settings';
 import { ProfileHeader } from '../ProfileHeader';
 import { ReadingListView } from '../reading-list/ReadingListView';
 import { useReadingList } from '../reading-list/use-reading-list';
@@ -31,7 +32,7 @@ export function PopupApp() {
   }, []);
 
   if (error) return <p role="alert">Paperlens could not load the papers: {error}</p>;
-  if (!library) return <p aria-busy="true">Loading papers…</p>;
+  if (!library || !settings) return <p aria-busy="true">Loading papers…</p>;
 
   const toggleSave = (paper: Paper) => void client.toggle(paper.id, paper.displayTitle);
   const saved = new Set(state.entries?.map((e) => e.id));
@@ -43,7 +44,7 @@ export function PopupApp() {
   return (
     <main class="popup">
       <ProfileHeader author={library.author} insightsHref="/insights.html" />
-      {settings && <SiteSwitch settings={settings} />}
+      <SiteSwitch settings={settings} />
       <div
         class="tabs"
         role="tablist"
@@ -78,6 +79,8 @@ export function PopupApp() {
             isSaved={(id) => saved.has(id)}
             toggleSave={toggleSave}
             open={openTab}
+            initialSort={settings.popupSort}
+            sortChanged={(popupSort) => void settingsItem.setValue({ ...settings, popupSort }).catch(() => {})}
           />
         ) : (
           <>

@@ -14,6 +14,9 @@ export interface SearchPanelProps {
   toggleSave(paper: Paper): void;
   /** Opens a URL in a new tab. */
   open(url: string): void;
+  /** The sort the popup opens with (the user's last choice). */
+  initialSort: SearchSort;
+  sortChanged(sort: SearchSort): void;
 }
 
 const SORTS: [SearchSort, string][] = [
@@ -29,7 +32,15 @@ const absUrl = (id: string) => `https://arxiv.org/abs/${id}`;
  * and code filters, a sort, and the results. Keyboard: ↓/↑ move through the
  * results, Enter opens a paper, Shift+Enter saves it, Escape clears the query.
  */
-export function SearchPanel({ papers, coauthors, isSaved, toggleSave, open }: SearchPanelProps) {
+export function SearchPanel({
+  papers,
+  coauthors,
+  isSaved,
+  toggleSave,
+  open,
+  initialSort,
+  sortChanged,
+}: SearchPanelProps) {
   const search = useMemo(() => createPaperSearch(papers), [papers]);
   const facets = useMemo(() => search.facets(), [search]);
   const shared = useMemo(() => new Map(coauthors.map((c) => [c.name, c.count])), [coauthors]);
@@ -38,7 +49,7 @@ export function SearchPanel({ papers, coauthors, isSaved, toggleSave, open }: Se
   const [categories, setCategories] = useState<string[]>([]);
   const [year, setYear] = useState<number | null>(null);
   const [hasCode, setHasCode] = useState(false);
-  const [sort, setSort] = useState<SearchSort>('relevance');
+  const [sort, setSort] = useState<SearchSort>(initialSort);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
 
@@ -153,7 +164,14 @@ export function SearchPanel({ papers, coauthors, isSaved, toggleSave, open }: Se
         </label>
         <label class="filter-select">
           <span class="visually-hidden">Sort by</span>
-          <select value={sort} onChange={(event) => setSort(event.currentTarget.value as SearchSort)}>
+          <select
+            value={sort}
+            onChange={(event) => {
+              const next = event.currentTarget.value as SearchSort;
+              setSort(next);
+              sortChanged(next);
+            }}
+          >
             {SORTS.map(([value, label]) => (
               <option key={value} value={value}>
                 {value === 'relevance' && !query.trim() ? 'Newest (no query)' : label}

@@ -5,7 +5,9 @@ import { closeTheInternet, expectBadgesAsMarked } from './pages';
 
 /** The ids of the result rows, in the order shown. */
 const resultIds = (popup: Page) =>
-  popup.locator('.results [data-paperlens-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-paperlens-id')));
+  popup
+    .locator('.results [data-paperlens-id]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-paperlens-id')));
 
 async function openPopup(context: BrowserContext, query = ''): Promise<Page> {
   const popup = await openExtensionPage(context, `popup.html${query}`);
@@ -53,22 +55,44 @@ test('queries rank the expected paper first, typos and accents included, and say
 test('filters and sorts: category chips, year, has code, most novel', async ({ context }) => {
   const popup = await openPopup(context);
   const library = await sendFromPage<{
-    papers: { id: string; category: string; year: number; hasCode: boolean; date: string; novelty: { score: number } }[];
+    papers: {
+      id: string;
+      category: string;
+      year: number;
+      hasCode: boolean;
+      date: string;
+      novelty: { score: number };
+    }[];
   }>(popup, 'getLibrary', undefined);
   const byDate = (a: { date: string; id: string }, b: { date: string; id: string }) =>
     b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 
   await popup.locator('.filter-chip', { hasText: 'CL' }).click();
   await expect(popup.locator('.filter-chip', { hasText: 'CL' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await resultIds(popup)).toEqual(library.papers.filter((p) => p.category === 'CL').sort(byDate).map((p) => p.id));
+  expect(await resultIds(popup)).toEqual(
+    library.papers
+      .filter((p) => p.category === 'CL')
+      .sort(byDate)
+      .map((p) => p.id),
+  );
   await popup.locator('.filter-chip', { hasText: 'CL' }).click();
 
   await popup.getByRole('checkbox', { name: 'Has code' }).check();
-  expect(await resultIds(popup)).toEqual(library.papers.filter((p) => p.hasCode).sort(byDate).map((p) => p.id));
+  expect(await resultIds(popup)).toEqual(
+    library.papers
+      .filter((p) => p.hasCode)
+      .sort(byDate)
+      .map((p) => p.id),
+  );
   await popup.getByRole('checkbox', { name: 'Has code' }).uncheck();
 
   await popup.getByRole('combobox', { name: 'Year' }).selectOption('2025');
-  expect(await resultIds(popup)).toEqual(library.papers.filter((p) => p.year === 2025).sort(byDate).map((p) => p.id));
+  expect(await resultIds(popup)).toEqual(
+    library.papers
+      .filter((p) => p.year === 2025)
+      .sort(byDate)
+      .map((p) => p.id),
+  );
   await popup.getByRole('combobox', { name: 'Year' }).selectOption('');
 
   await popup.getByRole('combobox', { name: 'Sort by' }).selectOption('novel');
@@ -94,7 +118,9 @@ test('keyboard: arrows move through results, Shift+Enter saves, Enter opens arXi
   await popup.keyboard.press('Shift+Enter');
   const save = popup.locator(`[data-paperlens-id="${ids[1]}"]`).getByRole('button', { name: /^Save/ });
   await expect(save).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(async () => (await sendFromPage<{ id: string }[]>(popup, 'getReadingList', undefined)).map((e) => e.id)).toEqual([ids[1]]);
+  await expect
+    .poll(async () => (await sendFromPage<{ id: string }[]>(popup, 'getReadingList', undefined)).map((e) => e.id))
+    .toEqual([ids[1]]);
 
   const [opened] = await Promise.all([context.waitForEvent('page'), popup.keyboard.press('Enter')]);
   await expect.poll(() => opened.url()).toBe(`https://arxiv.org/abs/${ids[1]}`);
@@ -114,11 +140,13 @@ test('save from the popup, then the reading list survives closing and relaunchin
 }) => {
   const popup = await openPopup(context);
   await popup.getByRole('searchbox').fill('mamba');
-  await popup.locator('[data-paperlens-id="2401.04081"]').getByRole('button', { name: /^Save MoE-Mamba/ }).click();
-  await expect(popup.locator('[data-paperlens-id="2401.04081"]').getByRole('button', { name: /^Saved/ })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
+  await popup
+    .locator('[data-paperlens-id="2401.04081"]')
+    .getByRole('button', { name: /^Save MoE-Mamba/ })
+    .click();
+  await expect(
+    popup.locator('[data-paperlens-id="2401.04081"]').getByRole('button', { name: /^Saved/ }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await popup.getByRole('tab', { name: /Reading list/ }).click();
   await expect(popup.locator('.entries [data-paperlens-id]')).toHaveCount(1);
   await expect(popup.locator('.entries [data-paperlens-id="2401.04081"]')).toContainText('MoE-Mamba');
@@ -131,7 +159,9 @@ test('save from the popup, then the reading list survives closing and relaunchin
     await again.getByRole('tab', { name: /Reading list/ }).click();
     await expect(again.locator('.entries [data-paperlens-id="2401.04081"]')).toBeVisible();
     await again.getByRole('tab', { name: /Papers/ }).click();
-    await expect(again.locator('.results [data-paperlens-id="2401.04081"]').getByRole('button', { name: /^Saved/ })).toBeVisible();
+    await expect(
+      again.locator('.results [data-paperlens-id="2401.04081"]').getByRole('button', { name: /^Saved/ }),
+    ).toBeVisible();
   } finally {
     await relaunched.close();
   }

@@ -4,6 +4,7 @@ import {
   badgesAllowed,
   DEFAULT_SETTINGS,
   getSettings,
+  migrateSettingsV1toV2,
   normalizeSite,
   sanitizeSettings,
   settingsItem,
@@ -27,6 +28,7 @@ describe('settings', () => {
       disabledSites: ['www.example.com'],
       badgeParts: { category: true, novelty: false, coauthors: true },
       theme: 'system',
+      popupSort: 'relevance',
     });
   });
 
@@ -58,5 +60,50 @@ describe('settings', () => {
     stop();
     await settingsItem.setValue(DEFAULT_SETTINGS);
     expect(heard).toEqual([false]);
+  });
+});
+
+describe('settings migrations', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('migrates a version-1 value to version 2: keeps every choice, adds the popup sort, cleans site entries', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: {
+        enabled: false,
+        disabledSites: ['https://Scholar.Google.com/scholar?q=x', 'arxiv.org', 'ARXIV.org'],
+        badgeParts: { category: true, novelty: false, coauthors: true },
+        theme: 'dark',
+      },
+      settings$: { v: 1 },
+    });
+    // WXT runs migrations when the item is defined (each page's start); run them again for this stored value.
+    await settingsItem.migrate();
+    expect(await getSettings()).toEqual({
+      enabled: false,
+      disabledSites: ['scholar.google.com', 'arxiv.org'],
+      badgeParts: { category: true, novelty: false, coauthors: true },
+      theme: 'dark',
+      popupSort: 'relevance',
+    });
+    const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
+    expect(stored.settings$).toEqual({ v: 2 });
+    expect(stored.settings).toMatchObject({
+      popupSort: 'relevance',
+      disabledSites: ['scholar.google.com', 'arxiv.org'],
+    });
+  });
+
+  it('a fresh install reads the defaults; a version-2 value is left alone', async () => {
+    await settingsItem.migrate();
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+    const v2 = { ...DEFAULT_SETTINGS, popupSort: 'novel' as const, disabledSites: ['example.com'] };
+    await settingsItem.setValue(v2);
+    await settingsItem.migrate();
+    expect(await getSettings()).toEqual(v2);
+  });
+
+  it('migrateSettingsV1toV2 tolerates any stored junk', () => {
+    expect(migrateSettingsV1toV2(null)).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettingsV1toV2({ theme: 'neon', disabledSites: 'arxiv.org' })).toEqual(DEFAULT_SETTINGS);
   });
 });
