@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import { type ExportFormat, exportReadingList } from '../../lib/export';
 import type { ReadingListClient, ReadingListState } from '../../lib/reading-list/client';
-import { MAX_IMPORT_BYTES, parseReadingListFile } from '../../lib/reading-list/import';
+import { MAX_FILE_BYTES, parseReadingListFile } from '../../lib/reading-list/import';
 import type { ReadingStatus } from '../../lib/reading-list/schema';
 import {
   allTags,
@@ -64,8 +64,8 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
-      client.fail(`“${file.name}” is too large to be a Paperlens reading list (over ${MAX_IMPORT_BYTES / 1e6} MB).`);
+    if (file.size > MAX_FILE_BYTES) {
+      client.fail(`“${file.name}” is too large to be a Paperlens reading list (over ${MAX_FILE_BYTES / 1e6} MB).`);
       return;
     }
     const parsed = parseReadingListFile(await file.text());
