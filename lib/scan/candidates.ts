@@ -35,6 +35,7 @@ function mayBeTitle(text: string, titles: TitleIndex): boolean {
   const word = FIRST_WORD.exec(text)?.[1];
   if (word === undefined) return false;
   // Plain ASCII words, nearly all of them, only need lower-casing; the rest (`μ`, `Pióro`) the full fold.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any ASCII character", NUL included on purpose.
   const folded = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : (normalizeText(word).split(' ')[0] ?? '');
   return titles.firstWords.has(folded);
 }
