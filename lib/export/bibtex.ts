@@ -31,11 +31,15 @@ const SPECIALS: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // In TeX's default OT1 encoding these print as `¡`, `¿` and `—`.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
 };
 
 /** Escapes text for a braced BibTeX value: `50% & more` → `50\% \& more`. */
 export function escapeBibtex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (ch) => SPECIALS[ch] ?? ch);
+  return text.replace(/[\\{}&%$#_~^<>|]/g, (ch) => SPECIALS[ch] ?? ch);
 }
 
 /** Words whose capitals a style must not lower-case: a capital after the first letter of any hyphenated part. */
