@@ -40,5 +40,10 @@ export const savedList: ReadingListEntry[] = [
     tags: ['to cite', 'evil,tag', '=cmd'],
     source: { url: 'https://example.com/blog?a=1&b=(2)', linkText: HOSTILE_TITLE },
   }),
-  entry({ id: 'hep-th/9901001', title: 'Large N Limit of Superconformal Field Theories', status: 'read' }),
+  entry({
+    id: 'hep-th/9901001',
+    title: 'Large N Limit of Superconformal Field Theories',
+    savedAt: '2026-02-01T00:00:00.000Z',
+    status: 'read',
+  }),
 ];
