@@ -164,15 +164,16 @@ export async function importReadingList(
   const tx = db.transaction('readingList', 'readwrite');
   try {
     const merge = mergeReadingLists(await tx.store.getAll(), entries);
-    await Promise.all(merge.toWrite.map((entry) => tx.store.put(entry)));
+    // `async` turns a put that throws (a record idb cannot key) into a rejection Promise.all handles with the rest.
+    await Promise.all(merge.toWrite.map(async (entry) => tx.store.put(entry)));
     await tx.done;
     return merge;
   } catch (error) {
-    // A failed put has already aborted the transaction; anything else must abort it here.
+    // A put that throws (rather than fails) leaves the transaction open with earlier puts pending: abort them.
     try {
       tx.abort();
     } catch {
-      // Already aborted or finished.
+      // A failed request has aborted it already.
     }
     await tx.done.catch(() => undefined);
     throw error;
