@@ -61,3 +61,23 @@ export function latexToText(input: string): string {
       .replace(/[{}]/g, '')
   );
 }
+
+/** Symbols back to macros (the first macro listed wins: `ε` → `\epsilon`). */
+const SYMBOL_MACROS = new Map(
+  Object.entries(MACROS)
+    .reverse()
+    .map(([name, symbol]) => [symbol, name]),
+);
+
+/**
+ * The inverse of {@link latexToText} for the inside of a math span: `μ` → `\mu`,
+ * so a title's `$μ$` becomes `$\mu$`, which LaTeX can typeset without unicode-math.
+ */
+export function symbolsToLatex(math: string): string {
+  return math.replace(/./gu, (ch, offset: number, whole: string) => {
+    const name = ch === '~' ? undefined : SYMBOL_MACROS.get(ch);
+    if (!name) return ch;
+    const next = whole[offset + ch.length] ?? '';
+    return /[A-Za-z]/.test(next) ? `\\${name} ` : `\\${name}`;
+  });
+}

@@ -1,0 +1,181 @@
+import { describeZodError } from '../corpus/schema';
+import type { PaperlensDatabase } from '../db';
+import { READING_LIST_FILE_VERSION, READING_LIST_FORMAT, ReadingListFileSchema } from './file-schema';
+import type { ReadingListEntry } from './schema';
+
+/** Larger files are refused before parsing: a reading list of thousands of papers is well under 1 MB. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** How many problems an error message lists before summing up the rest. */
+const MAX_PROBLEMS = 10;
+
+export type ParseFileResult = { ok: true; entries: ReadingListEntry[] } | { ok: false; error: string };
+
+const CHOOSE_EXPORT = 'Choose a file made with Paperlens’ “Export as JSON”.';
+
+/**
+ * Reads a reading-list file made by the JSON export. Never throws: any problem
+ * comes back as a message saying what is wrong with the file and what to do.
+ */
+export function parseReadingListFile(text: string): ParseFileResult {
+  if (text.length > MAX_FILE_BYTES || new TextEncoder().encode(text).byteLength > MAX_FILE_BYTES) {
+    return fail(
+      `This file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, too large to be a reading list. ${CHOOSE_EXPORT}`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fail(`This file is not JSON (${error instanceof Error ? error.message : String(error)}). ${CHOOSE_EXPORT}`);
+  }
+  if (Array.isArray(data)) {
+    return fail(
+      `This file holds a JSON list, not a Paperlens reading list (CSL JSON from Zotero looks like this). ${CHOOSE_EXPORT}`,
+    );
+  }
+  if (typeof data !== 'object' || data === null) {
+    return fail(
+      `This file holds a single JSON ${data === null ? 'null' : typeof data}, not a Paperlens reading list. ${CHOOSE_EXPORT}`,
+    );
+  }
+  const { format, version } = data as Record<string, unknown>;
+  if (format !== READING_LIST_FORMAT) {
+    return fail(
+      `This JSON file is not a Paperlens reading list: it lacks "format": "${READING_LIST_FORMAT}". ${CHOOSE_EXPORT}`,
+    );
+  }
+  if (typeof version === 'number' && version > READING_LIST_FILE_VERSION) {
+    return fail(
+      `This reading list was made by a newer Paperlens (file version ${version}); this version reads version ${READING_LIST_FILE_VERSION}. Update Paperlens, then import it again.`,
+    );
+  }
+  const parsed = ReadingListFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = describeZodError(parsed.error).split('\n');
+    const shown = problems.slice(0, MAX_PROBLEMS);
+    if (problems.length > MAX_PROBLEMS) shown.push(`…and ${problems.length - MAX_PROBLEMS} more problems`);
+    return fail(`This reading-list file has problems, so nothing was imported:\n${shown.join('\n')}`);
+  }
+  return { ok: true, entries: parsed.data.entries };
+}
+
+function fail(error: string): ParseFileResult {
+  return { ok: false, error };
+}
+
+export interface MergeResult {
+  /** Entries to put: the new ones and the existing ones the import changed. */
+  toWrite: ReadingListEntry[];
+  /** Incoming entries not saved before. */
+  added: number;
+  /** Saved entries the import changed (more tags, a note, an earlier date). */
+  updated: number;
+  /** Incoming entries already saved with nothing new to add. */
+  unchanged: number;
+}
+
+/** At most this many tags fit an entry (the schema's limit); a union keeps the first ones, existing first. */
+const MAX_TAGS = 50;
+/** The schema's note limit; a note that would outgrow it by appending is left as it was. */
+const MAX_NOTE = 20_000;
+
+/**
+ * Merges one incoming entry into a saved one. The saved entry wins (title,
+ * status, source, inCorpus), except that:
+ * - the earlier of the two `savedAt` is kept;
+ * - tags are unioned, saved tags first, case-insensitively deduplicated;
+ * - an empty saved note takes the incoming note; when both have notes and the
+ *   saved note does not already contain the incoming one, the incoming note is
+ *   appended after a blank line (unless that would exceed the note limit).
+ * Merging the same entry again changes nothing.
+ */
+function mergeEntry(existing: ReadingListEntry, incoming: ReadingListEntry): ReadingListEntry {
+  const seen = new Set(existing.tags.map((tag) => tag.toLowerCase()));
+  const tags = [...existing.tags];
+  for (const tag of incoming.tags) {
+    if (seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    tags.push(tag);
+  }
+  return {
+    ...existing,
+    savedAt: Date.parse(incoming.savedAt) < Date.parse(existing.savedAt) ? incoming.savedAt : existing.savedAt,
+    tags: tags.length > MAX_TAGS ? tags.slice(0, MAX_TAGS) : tags,
+    note: mergeNotes(existing.note, incoming.note),
+  };
+}
+
+function mergeNotes(mine: string, theirs: string): string {
+  const addition = theirs.trim();
+  if (!addition || mine.includes(addition)) return mine;
+  if (!mine.trim()) return theirs;
+  const appended = `${mine.trimEnd()}\n\n${addition}`;
+  return appended.length > MAX_NOTE ? mine : appended;
+}
+
+function sameEntry(a: ReadingListEntry, b: ReadingListEntry): boolean {
+  return (
+    a.savedAt === b.savedAt &&
+    a.note === b.note &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, i) => tag === b.tags[i])
+  );
+}
+
+/**
+ * Merges an imported list into the saved one by id: every saved entry is kept
+ * (see `mergeEntry` for what an import may add to one), new ids are added, and
+ * no id appears twice in `toWrite` (an id repeated in `incoming` is merged into
+ * itself). Pure.
+ */
+export function mergeReadingLists(
+  existing: readonly ReadingListEntry[],
+  incoming: readonly ReadingListEntry[],
+): MergeResult {
+  const saved = new Map(existing.map((entry) => [entry.id, entry]));
+  const merged = new Map<string, ReadingListEntry>();
+  for (const entry of incoming) {
+    const base = merged.get(entry.id) ?? saved.get(entry.id);
+    merged.set(entry.id, base ? mergeEntry(base, entry) : entry);
+  }
+  const result: MergeResult = { toWrite: [], added: 0, updated: 0, unchanged: 0 };
+  for (const [id, entry] of merged) {
+    const before = saved.get(id);
+    if (!before) result.added++;
+    else if (sameEntry(before, entry)) {
+      result.unchanged++;
+      continue;
+    } else result.updated++;
+    result.toWrite.push(entry);
+  }
+  return result;
+}
+
+/**
+ * Imports entries into the reading list in one readwrite transaction: the
+ * saved entries are read inside it (so a save from another tab meanwhile is
+ * merged, not overwritten) and only new or changed entries are written. If
+ * any write fails the transaction aborts and the reading list is as it was.
+ */
+export async function importReadingList(
+  db: PaperlensDatabase,
+  entries: readonly ReadingListEntry[],
+): Promise<MergeResult> {
+  const tx = db.transaction('readingList', 'readwrite');
+  try {
+    const merge = mergeReadingLists(await tx.store.getAll(), entries);
+    // `async` turns a put that throws (a record idb cannot key) into a rejection Promise.all handles with the rest.
+    await Promise.all(merge.toWrite.map(async (entry) => tx.store.put(entry)));
+    await tx.done;
+    return merge;
+  } catch (error) {
+    // A put that throws (rather than fails) leaves the transaction open with earlier puts pending: abort them.
+    try {
+      tx.abort();
+    } catch {
+      // A failed request has aborted it already.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
