@@ -136,6 +136,22 @@ test.describe('the insights page', () => {
     }
   });
 
+  test('a data-theme on <html> overrides the system colour scheme', async ({ context }) => {
+    const page = await openInsights(context);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const barFill = () =>
+      page
+        .locator('#papers-per-year [data-mark="bar"][data-category="LG"]')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fill);
+    expect(await barFill()).toBe('rgb(31, 95, 191)');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    expect(await background()).toBe('rgb(27, 29, 33)');
+    // The dark LG colour of category-colors.ts, the one badges and chips use.
+    expect(await barFill()).toBe('rgb(127, 178, 255)');
+  });
+
   test('fits an 800 px wide window without sideways scrolling', async ({ context }) => {
     const page = await openInsights(context);
     await page.setViewportSize({ width: 800, height: 800 });
