@@ -1,0 +1,141 @@
+import { useState } from 'preact/hooks';
+import { formatDate, percent } from '../../lib/format';
+import type { NoveltyPoint } from '../../lib/insights/charts';
+import { ChartFigure } from './ChartFigure';
+import { categoryStyle } from './category-style';
+
+const WIDTH = 560;
+const HEIGHT = 260;
+const MARGIN = { top: 14, right: 16, bottom: 28, left: 44 };
+const DAY = 86_400_000;
+
+const time = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
+
+interface Props {
+  points: readonly NoveltyPoint[];
+  onOpen(id: string): void;
+}
+
+/** Each paper's novelty against its publication date; a dot's tooltip explains the score. */
+export function NoveltyChart({ points, onOpen }: Props) {
+  const [active, setActive] = useState<string | null>(null);
+  const times = points.map((point) => time(point.date));
+  // Pad the range by two months so the first and last dots sit inside the frame.
+  const start = Math.min(...times) - 60 * DAY;
+  const end = Math.max(...times) + 60 * DAY;
+  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const x = (t: number): number => MARGIN.left + ((t - start) / (end - start)) * innerWidth;
+  const y = (score: number): number => MARGIN.top + (1 - score) * innerHeight;
+  const firstYear = new Date(start).getUTCFullYear() + 1;
+  const lastYear = new Date(end).getUTCFullYear();
+  const yearTicks = Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i);
+  const shown = points.find((point) => point.id === active);
+
+  const table = (
+    <table>
+      <caption>Novelty of each paper</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Paper</th>
+          <th scope="col">Novelty</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((point) => (
+          <tr key={point.id} data-paperlens-id={point.id}>
+            <td>{point.date}</td>
+            <th scope="row">{point.title}</th>
+            <td>{percent(point.score)}</td>
+            <td>{point.explanation}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  return (
+    <ChartFigure
+      id="novelty"
+      title="Novelty over time"
+      caption="One dot per paper: how different its title and abstract are from the closest earlier paper (100% = nothing like it before)."
+      table={table}
+    >
+      <div class="chart-frame">
+        <svg class="chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-labelledby="novelty-title">
+          <title>Novelty of each paper over time</title>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> is not focusable; the axes repeat what each dot's label says. */}
+          <g class="grid" aria-hidden="true">
+            {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
+              <g key={tick}>
+                <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
+                <text x={MARGIN.left - 6} y={y(tick) + 4} text-anchor="end">
+                  {percent(tick)}
+                </text>
+              </g>
+            ))}
+            {yearTicks.map((year) => {
+              const tx = x(Date.UTC(year, 0, 1));
+              return (
+                <g key={year}>
+                  <line x1={tx} x2={tx} y1={MARGIN.top} y2={HEIGHT - MARGIN.bottom} />
+                  <text class="axis-label" x={tx} y={HEIGHT - 8} text-anchor="middle">
+                    {year}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+          {points.map((point) => (
+            // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>; it gets the role, focus and keys of one.
+            <circle
+              key={point.id}
+              class="pl-cat dot"
+              style={categoryStyle(point.category)}
+              cx={x(time(point.date))}
+              cy={y(point.score)}
+              r={7}
+              tabIndex={0}
+              role="button"
+              aria-label={`${point.title}, ${formatDate(point.date)}, novelty ${percent(point.score)}. Open details.`}
+              aria-describedby={active === point.id ? 'novelty-tooltip' : undefined}
+              data-mark="dot"
+              data-paperlens-id={point.id}
+              onMouseEnter={() => setActive(point.id)}
+              onMouseLeave={() => setActive(null)}
+              onFocus={() => setActive(point.id)}
+              onBlur={() => setActive(null)}
+              onClick={() => onOpen(point.id)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  onOpen(point.id);
+                }
+              }}
+            />
+          ))}
+        </svg>
+        {shown && (
+          <div
+            id="novelty-tooltip"
+            class="tooltip"
+            role="tooltip"
+            style={{
+              left: `${(x(time(shown.date)) / WIDTH) * 100}%`,
+              top: `${(y(shown.score) / HEIGHT) * 100}%`,
+            }}
+            data-flip={x(time(shown.date)) > WIDTH / 2 ? 'left' : 'right'}
+          >
+            <strong>{shown.title}</strong>
+            <span class="tooltip-meta">
+              {formatDate(shown.date)} · {shown.categoryName}
+            </span>
+            <span>{shown.explanation}</span>
+          </div>
+        )}
+      </div>
+    </ChartFigure>
+  );
+}

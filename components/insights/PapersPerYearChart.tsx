@@ -1,0 +1,118 @@
+import type { CategoryTotal, PapersPerYear, YearRow } from '../../lib/insights/charts';
+import { ChartFigure } from './ChartFigure';
+import { categoryStyle } from './category-style';
+
+const WIDTH = 560;
+const HEIGHT = 260;
+const MARGIN = { top: 20, right: 8, bottom: 28, left: 32 };
+
+const plural = (n: number): string => `${n} paper${n === 1 ? '' : 's'}`;
+
+/** A year's non-empty segments, bottom first, each with the count stacked below it. */
+function stack(row: YearRow, categories: readonly CategoryTotal[]) {
+  let base = 0;
+  return categories.flatMap(({ code, name }) => {
+    const count = row.counts[code] ?? 0;
+    if (count === 0) return [];
+    const segment = { code, name, count, base };
+    base += count;
+    return [segment];
+  });
+}
+
+/** Papers per year as bars stacked by category (most frequent category at the bottom). */
+export function PapersPerYearChart({ data }: { data: PapersPerYear }) {
+  const max = Math.max(1, ...data.years.map((row) => row.total));
+  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const band = innerWidth / Math.max(1, data.years.length);
+  const barWidth = Math.min(64, band * 0.6);
+  const y = (value: number): number => MARGIN.top + innerHeight - (value / max) * innerHeight;
+  const xOf = (index: number): number => MARGIN.left + band * index + (band - barWidth) / 2;
+  const step = max > 10 ? Math.ceil(max / 5) : 1;
+  const ticks = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
+
+  const table = (
+    <table>
+      <caption>Papers per year and category</caption>
+      <thead>
+        <tr>
+          <th scope="col">Year</th>
+          {data.categories.map((category) => (
+            <th key={category.code} scope="col">
+              <abbr title={category.name}>{category.code}</abbr>
+            </th>
+          ))}
+          <th scope="col">Total</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.years.map((row) => (
+          <tr key={row.year}>
+            <th scope="row">{row.year}</th>
+            {data.categories.map((category) => (
+              <td key={category.code} data-category={category.code}>
+                {row.counts[category.code] ?? 0}
+              </td>
+            ))}
+            <td>{row.total}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  return (
+    <ChartFigure
+      id="papers-per-year"
+      title="Papers per year"
+      caption="How many papers appeared each year, each bar split by arXiv category."
+      table={table}
+    >
+      <svg class="chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-labelledby="papers-per-year-title">
+        <title>Papers per year, stacked by category</title>
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> is not focusable; axes and totals repeat what each bar's label says. */}
+        <g class="grid" aria-hidden="true">
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
+              <text x={MARGIN.left - 6} y={y(tick) + 4} text-anchor="end">
+                {tick}
+              </text>
+            </g>
+          ))}
+          {data.years.map((row, index) => (
+            <g key={row.year}>
+              <text class="bar-total" x={xOf(index) + barWidth / 2} y={y(row.total) - 5} text-anchor="middle">
+                {row.total || ''}
+              </text>
+              <text class="axis-label" x={xOf(index) + barWidth / 2} y={HEIGHT - 8} text-anchor="middle">
+                {row.year}
+              </text>
+            </g>
+          ))}
+        </g>
+        {data.years.map((row, index) =>
+          stack(row, data.categories).map(({ code, name, count, base }) => (
+            // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <rect> is not interactive; role="img" gives the bar its label.
+            <rect
+              key={`${row.year}-${code}`}
+              class="pl-cat bar"
+              style={categoryStyle(code)}
+              x={xOf(index)}
+              y={y(base + count)}
+              width={barWidth}
+              height={y(base) - y(base + count)}
+              role="img"
+              aria-label={`${row.year}, ${name}: ${plural(count)}`}
+              data-mark="bar"
+              data-year={row.year}
+              data-category={code}
+              data-count={count}
+            />
+          )),
+        )}
+      </svg>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Paper } from '../../lib/corpus/schema';
+import { percent } from '../../lib/format';
+import { relatedPapers } from '../../lib/insights/charts';
+
+interface Props {
+  papers: readonly Paper[];
+  onOpen(id: string): void;
+}
+
+/** For each paper, its three most similar corpus papers (the text vectors behind novelty). */
+export function RelatedPapersTable({ papers, onOpen }: Props) {
+  const newestFirst = [...papers].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  return (
+    <section class="chart chart-wide" aria-labelledby="related-title" id="related">
+      <h2 id="related-title">Related papers</h2>
+      <p class="chart-caption">
+        Each paper's three most similar papers in the corpus, by the same title-and-abstract vectors as novelty.
+      </p>
+      <div class="table-scroll">
+        <table class="related-table">
+          <thead>
+            <tr>
+              <th scope="col">Paper</th>
+              <th scope="col">Most similar</th>
+              <th scope="col">Second</th>
+              <th scope="col">Third</th>
+            </tr>
+          </thead>
+          <tbody>
+            {newestFirst.map((paper) => (
+              <tr key={paper.id} data-paperlens-id={paper.id}>
+                <th scope="row">
+                  <button type="button" class="link-button" onClick={() => onOpen(paper.id)}>
+                    {paper.displayTitle}
+                  </button>
+                </th>
+                {relatedPapers(paper, papers).map((related) => (
+                  <td key={related.id} data-rank={related.rank}>
+                    <button type="button" class="link-button" onClick={() => onOpen(related.id)}>
+                      {related.title}
+                    </button>{' '}
+                    <span class="muted">{percent(related.similarity)}</span>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

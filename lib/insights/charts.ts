@@ -1,0 +1,303 @@
+import type { Coauthor, Paper } from '../corpus/schema';
+import { noveltyExplanation } from '../format';
+import { tokenize } from './text-vectors';
+
+/**
+ * The data shaping behind each chart of the insights page. Pure and
+ * deterministic: the same corpus always gives the same rows in the same order.
+ */
+
+export interface CategoryTotal {
+  code: string;
+  name: string;
+  total: number;
+}
+
+export interface YearRow {
+  year: number;
+  /** Papers of that year per category code; every category of `categories` has an entry (0 when none). */
+  counts: Record<string, number>;
+  total: number;
+}
+
+export interface PapersPerYear {
+  /** Most papers first, then by code: the stacking order (bottom first) and the legend order. */
+  categories: CategoryTotal[];
+  /** Every year from the first paper's to the last's, empty years included. */
+  years: YearRow[];
+}
+
+/** Papers per year, split by category, for the stacked bar chart. */
+export function papersPerYearByCategory(papers: readonly Paper[]): PapersPerYear {
+  if (papers.length === 0) return { categories: [], years: [] };
+  const totals = new Map<string, CategoryTotal>();
+  for (const paper of papers) {
+    const entry = totals.get(paper.category) ?? { code: paper.category, name: paper.categoryName, total: 0 };
+    entry.total += 1;
+    totals.set(paper.category, entry);
+  }
+  const categories = [...totals.values()].sort((a, b) => b.total - a.total || a.code.localeCompare(b.code, 'en'));
+  const yearsSeen = papers.map((paper) => paper.year);
+  const first = Math.min(...yearsSeen);
+  const last = Math.max(...yearsSeen);
+  const years: YearRow[] = [];
+  for (let year = first; year <= last; year++) {
+    const counts = Object.fromEntries(categories.map((category) => [category.code, 0]));
+    let total = 0;
+    for (const paper of papers) {
+      if (paper.year !== year) continue;
+      counts[paper.category] = (counts[paper.category] ?? 0) + 1;
+      total += 1;
+    }
+    years.push({ year, counts, total });
+  }
+  return { categories, years };
+}
+
+export interface NoveltyPoint {
+  id: string;
+  title: string;
+  date: string;
+  category: string;
+  categoryName: string;
+  score: number;
+  /** One sentence: the score and the closest earlier paper it was measured against. */
+  explanation: string;
+}
+
+/** One point per paper, oldest first (ties by id), for the novelty-over-time chart. */
+export function noveltyPoints(papers: readonly Paper[]): NoveltyPoint[] {
+  const titles = new Map(papers.map((paper) => [paper.id, paper.displayTitle]));
+  return [...papers]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
+    .map((paper) => ({
+      id: paper.id,
+      title: paper.displayTitle,
+      date: paper.date,
+      category: paper.category,
+      categoryName: paper.categoryName,
+      score: paper.novelty.score,
+      explanation: noveltyExplanation(
+        paper.novelty,
+        paper.novelty.closestEarlierId ? (titles.get(paper.novelty.closestEarlierId) ?? null) : null,
+      ),
+    }));
+}
+
+export const AUTHOR_NODE_ID = 'author';
+
+export interface NetworkNode {
+  /** `author` for the author; the coauthor's name otherwise. */
+  id: string;
+  name: string;
+  /** Papers shared with the author (the author's own node: all corpus papers). */
+  weight: number;
+  /** Index into `clusters`; null for the author. */
+  cluster: number | null;
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  /** Papers the two wrote together. */
+  weight: number;
+}
+
+export interface Cluster {
+  index: number;
+  /** A group author on its papers (`Mistral-AI`), else its most telling keyword (`MoE`). */
+  name: string;
+  /** The three words most frequent in its papers' titles and abstracts and absent from every other paper. */
+  keywords: string[];
+  /** Coauthor names, most shared papers first (then by name). */
+  members: string[];
+  /** Its papers, oldest first. */
+  paperIds: string[];
+}
+
+export interface CoauthorNetwork {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  clusters: Cluster[];
+}
+
+const byName = (a: string, b: string): number => a.localeCompare(b, 'en');
+
+/**
+ * The coauthor network: the author, each coauthor weighted by the papers they
+ * share, an author–coauthor edge per coauthor and a coauthor–coauthor edge per
+ * pair who wrote a paper together.
+ *
+ * Clusters are the connected components of coauthors linked by shared papers,
+ * the author left out (everyone is linked through the author). Names that are
+ * on papers but are neither the author nor a coauthor are groups (the corpus
+ * build leaves them out of the coauthors, e.g. "Mistral-AI"): they never become
+ * nodes, but a cluster whose papers list one is named after it.
+ */
+export function coauthorNetwork(
+  papers: readonly Paper[],
+  coauthors: readonly Coauthor[],
+  authorName: string,
+): CoauthorNetwork {
+  const people = new Set(coauthors.map((coauthor) => coauthor.name));
+  const parent = new Map([...people].map((name) => [name, name]));
+  const find = (name: string): string => {
+    let root = name;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(name, root);
+    return root;
+  };
+  const pairs = new Map<string, NetworkEdge>();
+  for (const paper of papers) {
+    const onPaper = [...new Set(paper.authors)].filter((name) => people.has(name)).sort(byName);
+    onPaper.forEach((a, i) => {
+      for (const b of onPaper.slice(i + 1)) {
+        const key = `${a}\u0000${b}`;
+        const edge = pairs.get(key) ?? { source: a, target: b, weight: 0 };
+        edge.weight += 1;
+        pairs.set(key, edge);
+        const [ra, rb] = [find(a), find(b)].sort(byName);
+        if (ra && rb && ra !== rb) parent.set(rb, ra);
+      }
+    });
+  }
+
+  const weightOf = new Map(coauthors.map((coauthor) => [coauthor.name, coauthor.count]));
+  const groups = new Map<string, string[]>();
+  for (const name of people) groups.set(find(name), [...(groups.get(find(name)) ?? []), name]);
+  const components = [...groups.values()].map((members) =>
+    members.sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0) || byName(a, b)),
+  );
+  const papersOf = (members: readonly string[]): Paper[] => {
+    const set = new Set(members);
+    return papers
+      .filter((paper) => paper.authors.some((name) => set.has(name)))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  };
+  const sharedTotal = (members: readonly string[]): number =>
+    members.reduce((sum, name) => sum + (weightOf.get(name) ?? 0), 0);
+  components.sort(
+    (a, b) => sharedTotal(b) - sharedTotal(a) || (papersOf(a)[0]?.date ?? '').localeCompare(papersOf(b)[0]?.date ?? ''),
+  );
+
+  const clusters = components.map((members, index): Cluster => {
+    const own = papersOf(members);
+    const ownIds = new Set(own.map((paper) => paper.id));
+    const others = papers.filter((paper) => !ownIds.has(paper.id));
+    const keywords = distinctiveWords(own, others);
+    const group = own.flatMap((paper) => paper.authors).find((name) => name !== authorName && !people.has(name));
+    return {
+      index,
+      name: group ?? originalCase(keywords[0] ?? members[0] ?? '', own),
+      keywords,
+      members,
+      paperIds: own.map((paper) => paper.id),
+    };
+  });
+  const clusterOf = new Map(clusters.flatMap((cluster) => cluster.members.map((name) => [name, cluster.index])));
+
+  const nodes: NetworkNode[] = [
+    { id: AUTHOR_NODE_ID, name: authorName, weight: papers.length, cluster: null },
+    ...coauthors.map((coauthor) => ({
+      id: coauthor.name,
+      name: coauthor.name,
+      weight: coauthor.count,
+      cluster: clusterOf.get(coauthor.name) ?? null,
+    })),
+  ];
+  const edges: NetworkEdge[] = [
+    ...coauthors.map((coauthor) => ({ source: AUTHOR_NODE_ID, target: coauthor.name, weight: coauthor.count })),
+    ...[...pairs.values()].sort((a, b) => byName(a.source, b.source) || byName(a.target, b.target)),
+  ];
+  return { nodes, edges, clusters };
+}
+
+/** Words in `own` papers' titles and abstracts that no other paper uses, most frequent first (then A–Z). */
+function distinctiveWords(own: readonly Paper[], others: readonly Paper[], count = 3): string[] {
+  const elsewhere = new Set(others.flatMap((paper) => tokenize(`${paper.title} ${paper.abstract}`)));
+  const frequency = new Map<string, number>();
+  for (const paper of own) {
+    for (const word of tokenize(`${paper.title} ${paper.abstract}`)) {
+      if (!elsewhere.has(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    }
+  }
+  return [...frequency]
+    .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
+    .slice(0, count)
+    .map(([word]) => word);
+}
+
+/** A folded keyword (`moe`) as the papers spell it (`MoE`). */
+function originalCase(word: string, papers: readonly Paper[]): string {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+  for (const paper of papers) {
+    const match = `${paper.displayTitle} ${paper.abstract}`.match(pattern);
+    if (match) return match[0];
+  }
+  return word;
+}
+
+export interface CoauthorRow {
+  name: string;
+  shared: number;
+  firstYear: number;
+  lastYear: number;
+}
+
+export type CoauthorSortKey = keyof CoauthorRow;
+export type SortDirection = 'ascending' | 'descending';
+
+/** Each coauthor's shared papers and first and last year together, most shared first (then by name). */
+export function topCoauthors(papers: readonly Paper[], coauthors: readonly Coauthor[]): CoauthorRow[] {
+  const yearOf = new Map(papers.map((paper) => [paper.id, paper.year]));
+  const rows = coauthors.map((coauthor) => {
+    const years = coauthor.paperIds.map((id) => yearOf.get(id)).filter((year) => year !== undefined);
+    return {
+      name: coauthor.name,
+      shared: coauthor.count,
+      firstYear: Math.min(...years),
+      lastYear: Math.max(...years),
+    };
+  });
+  return sortCoauthors(rows, 'shared', 'descending');
+}
+
+/** Rows sorted by one column; ties keep a fixed order (most shared, then name A–Z). */
+export function sortCoauthors(
+  rows: readonly CoauthorRow[],
+  key: CoauthorSortKey,
+  direction: SortDirection,
+): CoauthorRow[] {
+  const sign = direction === 'ascending' ? 1 : -1;
+  const compare = (a: CoauthorRow, b: CoauthorRow): number =>
+    key === 'name' ? byName(a.name, b.name) : (a[key] as number) - (b[key] as number);
+  return [...rows].sort((a, b) => sign * compare(a, b) || b.shared - a.shared || byName(a.name, b.name));
+}
+
+export interface RelatedPaper {
+  rank: number;
+  id: string;
+  title: string;
+  category: string;
+  similarity: number;
+}
+
+/** A paper's most similar corpus papers (same text vectors as novelty), ranked from 1. */
+export function relatedPapers(paper: Paper, papers: readonly Paper[]): RelatedPaper[] {
+  const byId = new Map(papers.map((other) => [other.id, other]));
+  return [...paper.related]
+    .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id))
+    .flatMap((related) => {
+      const other = byId.get(related.id);
+      return other
+        ? [{ id: other.id, title: other.displayTitle, category: other.category, similarity: related.similarity }]
+        : [];
+    })
+    .map((related, index) => ({ rank: index + 1, ...related }));
+}
+
+/** The data's date: the newest paper's date (the corpus records no generation date). */
+export function corpusDate(papers: readonly Paper[]): string | null {
+  return papers.reduce<string | null>((newest, paper) => (newest && newest > paper.date ? newest : paper.date), null);
+}
