@@ -11,6 +11,7 @@ import { hashForPaper, paperIdFromHash } from '../../lib/insights/paper-hash';
 import type { Library } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
 import { ProfileHeader } from '../ProfileHeader';
+import { useSettings } from '../use-settings';
 import { CategoryLegend } from './CategoryLegend';
 import { CoauthorNetworkChart } from './CoauthorNetworkChart';
 import { CoauthorTable } from './CoauthorTable';
@@ -21,6 +22,7 @@ import { RelatedPapersTable } from './RelatedPapersTable';
 
 /** The insights page: the author's corpus as charts, with `#paper=<id>` opening that paper's card. */
 export function InsightsApp() {
+  useSettings(); // applies the theme setting (system, light, dark)
   const [library, setLibrary] = useState<Library | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(() => paperIdFromHash(location.hash));

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sendToPage } from '../../lib/page-messages';
 
 export interface TargetTab {
   id: number;
@@ -11,7 +12,8 @@ export interface TargetTab {
  * The tab the popup acts on: the active tab of the window (the action popup),
  * or the tab named by `?tab=<id>` when the popup is opened as a page (tests, or a
  * pinned popup tab). Null for pages Paperlens never runs on (chrome://, the
- * extension's own pages).
+ * extension's own pages). Its URL comes from activeTab (a click on the toolbar
+ * icon) or, failing that, from the tab's own content script: no "tabs" permission.
  */
 export async function targetTab(search = location.search): Promise<TargetTab | null> {
   const named = Number(new URLSearchParams(search).get('tab'));
@@ -19,13 +21,15 @@ export async function targetTab(search = location.search): Promise<TargetTab | n
     Number.isInteger(named) && named > 0
       ? await browser.tabs.get(named).catch(() => undefined)
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  if (!tab?.id || !tab.url) return null;
+  if (!tab?.id) return null;
+  const href = tab.url || (await sendToPage('getPageUrl', undefined, tab.id).catch(() => undefined));
+  if (!href) return null;
   let url: URL;
   try {
-    url = new URL(tab.url);
+    url = new URL(href);
   } catch {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return { id: tab.id, url: tab.url, host: url.hostname };
+  return { id: tab.id, url: href, host: url.hostname };
 }

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { annotatePage } from '../../components/page/annotate-page';
 import { sendMessage } from '../../lib/messages';
+import { onPageMessage } from '../../lib/page-messages';
 import { onSettingsChanged, readSettings } from '../../lib/settings-reader';
 
 export default defineContentScript({
@@ -10,6 +11,7 @@ export default defineContentScript({
   async main(ctx) {
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
+    if (window === window.top) ctx.onInvalidated(onPageMessage('getPageUrl', () => location.href));
     try {
       const page = await annotatePage(
         document,

@@ -24,7 +24,8 @@ export async function saveEntry(db: PaperlensDatabase, input: SaveInput, now = n
   }
   const entry = ReadingListEntrySchema.parse({
     id: input.id,
-    title: paper?.displayTitle ?? input.title ?? input.source?.linkText ?? `arXiv:${input.id}`,
+    // Empty strings fall through: Chrome's context menu gives no link text.
+    title: paper?.displayTitle || input.title?.trim() || input.source?.linkText.trim() || `arXiv:${input.id}`,
     savedAt: now.toISOString(),
     status: 'to-read',
     note: '',

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../../../lib/db';
-import { listEntries, removeEntry, saveEntry, updateEntry } from '../../../lib/reading-list/store';
+import { listEntries, removeEntry, restoreEntry, saveEntry, updateEntry } from '../../../lib/reading-list/store';
 import { corpus, freshFactory } from '../../helpers/db';
 
 describe('reading-list store', () => {
@@ -22,6 +22,27 @@ describe('reading-list store', () => {
         source: { url: 'https://example.com/', linkText: 'Attention Is All You Need' },
       }),
     ).toMatchObject({ title: 'Attention Is All You Need', inCorpus: false });
+  });
+
+  it('falls back to the arXiv id when neither a title nor link text is given (Chrome context menus)', async () => {
+    expect(
+      await saveEntry(db, { id: '1706.03762', title: '  ', source: { url: 'https://example.com/', linkText: '' } }),
+    ).toMatchObject({ title: 'arXiv:1706.03762', inCorpus: false, source: { url: 'https://example.com/' } });
+  });
+
+  it('puts a removed entry back exactly, unless it was saved again meanwhile', async () => {
+    const saved = await updateEntry(db, (await saveEntry(db, { id: '2402.07871' })).id, {
+      status: 'read',
+      note: 'n',
+      tags: ['t'],
+    });
+    const removed = await removeEntry(db, '2402.07871');
+    expect(await restoreEntry(db, removed!)).toEqual(saved);
+    expect(await listEntries(db)).toEqual([saved]);
+    await removeEntry(db, '2402.07871');
+    const again = await saveEntry(db, { id: '2402.07871' }, new Date('2027-01-01T00:00:00Z'));
+    expect(await restoreEntry(db, saved)).toEqual(again);
+    await expect(restoreEntry(db, { ...saved, id: 'bad id' })).rejects.toThrow();
   });
 
   it('keeps both of two saves made at the same moment', async () => {
