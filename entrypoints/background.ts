@@ -38,6 +38,7 @@ export default defineBackground(() => {
     readingListChanged: () => {
       void readingListRevision.setValue(`${Date.now()}-${++writes}`).catch(() => {});
     },
+    bundledCorpusError: () => bundledCorpusError,
   });
 
   /** Shows ✓ (or !) on the toolbar icon for a moment, then the tab's paper count again. */
@@ -99,16 +100,19 @@ export default defineBackground(() => {
   void getDb().catch((error: unknown) => console.error('[paperlens]', error));
 });
 
+/** Why the bundled corpus was rejected at this worker's start, or null when it loaded. */
+let bundledCorpusError: string | null = null;
+
 async function openAndSeed(): Promise<PaperlensDatabase> {
   const db = await openPaperlensDb();
   const parsed = CorpusSchema.safeParse(corpusJson);
   if (!parsed.success) {
     // Keep serving the last good corpus (and the reading list) from the database.
-    console.error(
-      `[paperlens] the bundled corpus is invalid, keeping the stored one:\n${describeZodError(parsed.error)}`,
-    );
+    bundledCorpusError = describeZodError(parsed.error);
+    console.error(`[paperlens] the bundled corpus is invalid, keeping the stored one:\n${bundledCorpusError}`);
     return db;
   }
+  bundledCorpusError = null;
   const result = await seedCorpus(db, parsed.data);
   if (result.seeded) console.info(`[paperlens] seeded ${result.papers} papers`);
   return db;

@@ -45,11 +45,14 @@ export interface HandlerEnvironment {
   openTab(path: string): Promise<void>;
   /** Called after every change to the reading list, so open pages can refresh. */
   readingListChanged(): void;
+  /** Why the bundled corpus was rejected at the last start, or null. */
+  bundledCorpusError(): string | null;
 }
 
 const NO_ENVIRONMENT: HandlerEnvironment = {
   openTab: () => Promise.reject(new Error('opening pages is not available here')),
   readingListChanged: () => {},
+  bundledCorpusError: () => null,
 };
 
 /**
@@ -129,7 +132,14 @@ export function createHandlers(
         db.count('readingList'),
         getMeta(db.transaction('meta').store, 'corpusHash'),
       ]);
-      return { papers, coauthors, readingList, corpusHash: hash ?? null, schemaVersion: DB_VERSION };
+      return {
+        papers,
+        coauthors,
+        readingList,
+        corpusHash: hash ?? null,
+        schemaVersion: DB_VERSION,
+        bundledCorpusError: env.bundledCorpusError(),
+      };
     },
 
     async getLibrary() {

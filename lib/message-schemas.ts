@@ -96,6 +96,8 @@ export interface CorpusStatus {
   readingList: number;
   corpusHash: string | null;
   schemaVersion: number;
+  /** Why the corpus bundled with this version was not loaded (the last good copy is served), or null. */
+  bundledCorpusError: string | null;
 }
 
 export interface Library {

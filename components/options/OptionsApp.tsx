@@ -1,4 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { CorpusStatus } from '../../lib/message-schemas';
+import { sendMessage } from '../../lib/messages';
 import { type BadgeParts, normalizeSite, type Settings, settingsItem, type Theme } from '../../lib/settings';
 import { useSettings } from '../use-settings';
 
@@ -18,6 +20,10 @@ export function OptionsApp() {
   const settings = useSettings();
   const [site, setSite] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<CorpusStatus | null>(null);
+  useEffect(() => {
+    sendMessage('corpusStatus', undefined).then(setStatus, () => {});
+  }, []);
   if (!settings) return <p aria-busy="true">Loading settings…</p>;
 
   const save = async (next: Settings) => {
@@ -124,6 +130,22 @@ export function OptionsApp() {
           </label>
         ))}
       </fieldset>
+      {status && (
+        <fieldset>
+          <legend>Data</legend>
+          {status.bundledCorpusError && (
+            <p class="notice error" role="alert">
+              The papers bundled with this version could not be read, so Paperlens keeps using the last good copy.
+              {'\n'}
+              {status.bundledCorpusError}
+            </p>
+          )}
+          <p>
+            {status.papers} papers and {status.coauthors} coauthors stored; {status.readingList} saved in your reading
+            list. Everything stays in this browser.
+          </p>
+        </fieldset>
+      )}
       <p class="hint">
         Keyboard: Alt+Shift+P opens the popup, Alt+Shift+S saves the arXiv paper in the current tab (change them at
         chrome://extensions/shortcuts).

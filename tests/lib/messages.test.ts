@@ -109,3 +109,82 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     expect((await answer).papers).toBe(13);
   });
 });
+
+describe('reading-list, page and status handlers with their browser environment', () => {
+  async function setup() {
+    const db = await openPaperlensDb(freshFactory());
+    await seedCorpus(db, corpus);
+    const opened: string[] = [];
+    let changes = 0;
+    const handlers = createHandlers(async () => db, undefined, {
+      openTab: async (path) => {
+        opened.push(path);
+      },
+      readingListChanged: () => {
+        changes++;
+      },
+      bundledCorpusError: () => 'papers.0.id: must be a bare arXiv id like 2402.07871',
+    });
+    return { handlers, opened, changes: () => changes };
+  }
+
+  it('tells open pages after every reading-list write, and only after writes', async () => {
+    const { handlers, changes } = await setup();
+    await handlers.getReadingList(undefined, {});
+    expect(changes()).toBe(0);
+    await handlers.saveToReadingList({ id: '2402.07871' }, {});
+    await handlers.updateReadingListEntry({ id: '2402.07871', status: 'read' }, {});
+    const removed = await handlers.removeFromReadingList({ id: '2402.07871' }, {});
+    await handlers.restoreReadingListEntry({ entry: removed }, {});
+    expect(changes()).toBe(4);
+    await expect(handlers.saveToReadingList({ id: 'nope' }, {})).rejects.toThrow(/invalid/);
+    expect(changes()).toBe(4);
+  });
+
+  it('restores a removed entry exactly (undo)', async () => {
+    const { handlers } = await setup();
+    await handlers.saveToReadingList({ id: '2402.07871' }, {});
+    const updated = await handlers.updateReadingListEntry({ id: '2402.07871', note: 'keep', tags: ['moe'] }, {});
+    const removed = await handlers.removeFromReadingList({ id: '2402.07871' }, {});
+    expect(await handlers.getReadingList(undefined, {})).toEqual([]);
+    expect(await handlers.restoreReadingListEntry({ entry: removed }, {})).toEqual(updated);
+    expect(await handlers.getReadingList(undefined, {})).toEqual([updated]);
+    await expect(handlers.restoreReadingListEntry({ entry: { ...updated, status: 'done' } }, {})).rejects.toThrow(
+      /entry\.status/,
+    );
+  });
+
+  it('imports validated entries, merging without losing or duplicating', async () => {
+    const { handlers } = await setup();
+    const mine = await handlers.saveToReadingList({ id: '2402.07871' }, {});
+    const incoming = [
+      { ...mine, tags: ['from-file'], note: 'file note' },
+      { ...mine, id: '1706.03762', title: 'Attention Is All You Need', inCorpus: false },
+    ];
+    expect(await handlers.importReadingList({ entries: incoming }, {})).toEqual({ added: 1, updated: 1, unchanged: 0 });
+    const list = await handlers.getReadingList(undefined, {});
+    expect(list.map((e) => e.id).sort()).toEqual(['1706.03762', '2402.07871']);
+    expect(list.find((e) => e.id === '2402.07871')).toMatchObject({ tags: ['from-file'], note: 'file note' });
+    await expect(handlers.importReadingList({ entries: [{ ...mine, id: '<script>' }] }, {})).rejects.toThrow(
+      /invalid importReadingList request: entries\.0\.id/,
+    );
+    expect(await handlers.getReadingList(undefined, {})).toHaveLength(2);
+  });
+
+  it('opens extension pages by name only, with an optional paper', async () => {
+    const { handlers, opened } = await setup();
+    await handlers.openExtensionPage({ page: 'insights', paperId: '2402.07871' }, {});
+    await handlers.openExtensionPage({ page: 'reading-list' }, {});
+    expect(opened).toEqual(['/insights.html#paper=2402.07871', '/reading-list.html']);
+    await expect(handlers.openExtensionPage({ page: 'https://evil.example/' }, {})).rejects.toThrow(/invalid/);
+    await expect(handlers.openExtensionPage({ page: 'insights', paperId: '../popup' }, {})).rejects.toThrow(/invalid/);
+  });
+
+  it('reports why the bundled corpus was rejected', async () => {
+    const { handlers } = await setup();
+    expect(await handlers.corpusStatus(undefined, {})).toMatchObject({
+      papers: 13,
+      bundledCorpusError: 'papers.0.id: must be a bare arXiv id like 2402.07871',
+    });
+  });
+});

@@ -1,0 +1,167 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { backgroundWorker, CHROMIUM, EXTENSION_PATH, expect, openExtensionPage, sendFromPage, test } from './extension';
+import { page as htmlPage, linkList } from './large-pages';
+import { expectBadgesAsMarked, serveAt } from './pages';
+
+test('the service worker is stopped mid-session: the next page is still annotated and its Save still works', async ({
+  context,
+  server,
+}) => {
+  const first = await context.newPage();
+  await first.goto(server.url('blog.html'));
+  await expectBadgesAsMarked(first, expect);
+
+  const worker = await backgroundWorker(context);
+  const closed = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+  const extension = await openExtensionPage(context, 'popup.html');
+  const cdp = await context.newCDPSession(extension);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await closed; // the worker really is gone
+
+  const next = await context.newPage();
+  await next.goto(server.url('scholar.html'));
+  await expectBadgesAsMarked(next, expect); // the lookup woke a new worker
+  const badge = next.locator('paperlens-badge').first().getByRole('button');
+  const id = await next.locator('paperlens-badge').first().getAttribute('data-paperlens-id');
+  await badge.focus();
+  await next.keyboard.press('Enter');
+  await next.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(next.getByRole('dialog').getByRole('button', { name: 'Saved' })).toBeVisible();
+  const list = await sendFromPage<{ id: string }[]>(extension, 'getReadingList', undefined);
+  expect(list.map((e) => e.id)).toEqual([id]);
+});
+
+test('a corrupt bundled corpus: the background says why and keeps serving the last good copy and the reading list', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'paperlens-corrupt-'));
+  const build = join(root, 'extension');
+  const profile = join(root, 'profile');
+  cpSync(EXTENSION_PATH, build, { recursive: true });
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [`--disable-extensions-except=${build}`, `--load-extension=${build}`, '--no-sandbox', '--no-first-run'],
+    });
+  try {
+    // A good version first: the corpus is seeded and a paper saved.
+    let context = await launch();
+    let popup = await openExtensionPage(context, 'popup.html');
+    await expect
+      .poll(() => sendFromPage<{ papers: number }>(popup, 'corpusStatus', undefined).then((s) => s.papers))
+      .toBe(13);
+    await sendFromPage(popup, 'saveToReadingList', { id: '2402.07871' });
+    const good = await sendFromPage<{ corpusHash: string }>(popup, 'corpusStatus', undefined);
+    await context.close();
+
+    // The "update": same extension (same path, same id), its bundled corpus altered.
+    const background = join(build, 'background.js');
+    const code = readFileSync(background, 'utf8');
+    expect(code).toContain('id:`2603.25551`');
+    writeFileSync(background, code.replace('id:`2603.25551`', 'id:`not-an-arxiv-id`'));
+
+    context = await launch();
+    popup = await openExtensionPage(context, 'popup.html');
+    const status = await sendFromPage<{ papers: number; corpusHash: string; bundledCorpusError: string | null }>(
+      popup,
+      'corpusStatus',
+      undefined,
+    );
+    expect(status.bundledCorpusError).toMatch(/^papers\.0\.id: must be a bare arXiv id/);
+    expect(status.papers).toBe(13);
+    expect(status.corpusHash).toBe(good.corpusHash);
+    await expect(popup.locator('.results [data-paperlens-id]')).toHaveCount(13);
+    expect((await sendFromPage<{ id: string }[]>(popup, 'getReadingList', undefined)).map((e) => e.id)).toEqual([
+      '2402.07871',
+    ]);
+    const lookup = await sendFromPage<{ papers: { id: string }[] }>(popup, 'lookupPapers', {
+      ids: ['2603.25551'],
+      titles: [],
+    });
+    expect(lookup.papers.map((p) => p.id)).toEqual(['2603.25551']);
+    const options = await openExtensionPage(context, 'options.html');
+    await expect(options.getByRole('alert')).toContainText('papers.0.id');
+    await context.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** Long tasks that started after the page's load event (the content script runs at document_idle). */
+async function longTasksAfterLoad(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const load = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const tasks = (window as unknown as { __long: { start: number; duration: number }[] }).__long;
+    return tasks.filter((t) => t.start >= load.loadEventEnd).map((t) => Math.round(t.duration));
+  });
+}
+
+test('a page of 50,000 links gets exactly its badges, and no task over 50 ms after load', async ({
+  context,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const url = server.url('generated/50k.html');
+  await serveAt(context, url, htmlPage('50k links', linkList(50_000)));
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const expected = document.querySelectorAll('a[data-expect]').length;
+          const badged = [...document.querySelectorAll('a[data-expect]')].filter(
+            (a) => a.nextElementSibling?.getAttribute('data-paperlens-id') === a.getAttribute('data-expect'),
+          ).length;
+          return { expected, badged, badges: document.querySelectorAll('paperlens-badge').length };
+        }),
+      { timeout: 60_000 },
+    )
+    .toEqual({ expected: 1_017, badged: 1_017, badges: 1_017 });
+  expect(await longTasksAfterLoad(page)).toEqual([]);
+});
+
+test('a page with 200 same-origin iframes: every frame gets its badges, and no task over 50 ms after load', async ({
+  context,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const frame = (i: number) => htmlPage(`frame ${i}`, linkList(30, i + 1));
+  await context.route(`${server.origin}/generated/frame-*.html`, (route) => {
+    const i = Number(/frame-(\d+)\.html/.exec(route.request().url())?.[1]);
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: frame(i) });
+  });
+  const frames = Array.from(
+    { length: 200 },
+    (_, i) => `<iframe title="frame ${i}" src="frame-${i}.html" width="300" height="120"></iframe>`,
+  );
+  const url = server.url('generated/frames.html');
+  await serveAt(context, url, htmlPage('200 frames', frames.join('')));
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect.poll(() => page.frames().length, { timeout: 30_000 }).toBe(201);
+  const report = async () => {
+    let expected = 0;
+    let badged = 0;
+    let badges = 0;
+    for (const f of page.frames().slice(1)) {
+      const r = await f.evaluate(() => ({
+        expected: document.querySelectorAll('a[data-expect]').length,
+        badged: [...document.querySelectorAll('a[data-expect]')].filter(
+          (a) => a.nextElementSibling?.getAttribute('data-paperlens-id') === a.getAttribute('data-expect'),
+        ).length,
+        badges: document.querySelectorAll('paperlens-badge').length,
+      }));
+      expected += r.expected;
+      badged += r.badged;
+      badges += r.badges;
+    }
+    return { expected, badged, badges, allExpected: expected === badged && badged === badges };
+  };
+  await expect.poll(async () => (await report()).allExpected, { timeout: 60_000 }).toBe(true);
+  expect((await report()).expected).toBeGreaterThan(50);
+  expect(await longTasksAfterLoad(page)).toEqual([]);
+});
