@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureServer, startFixtureServer } from '../e2e/server';
+import {
+  EXTENSION_ID,
+  EXTENSION_ORIGIN,
+  EXTENSION_PATH,
+  evaluateInBrowserWindow,
+  FIREFOX,
+  launchFirefox,
+  linkReport,
+  openExtensionPage,
+  reload,
+} from './firefox';
+
+/** The label Firefox shows for our item in the page context menu (`browser.menus`). */
+const MENU_LABEL = 'Save to Paperlens reading list';
+
+/** Whether the page context menu is open, and the labels of our visible items in it. */
+const contextMenu = (browser: Browser) =>
+  evaluateInBrowserWindow(
+    browser,
+    `(() => {
+      const menu = document.getElementById('contentAreaContextMenu');
+      const ours = [...menu.querySelectorAll('menuitem')].filter((item) => !item.hidden && item.label === ${JSON.stringify(MENU_LABEL)});
+      return JSON.stringify({ state: menu.state, items: ours.map((item) => item.label) });
+    })()`,
+  ).then((json) => JSON.parse(json as string) as { state: string; items: string[] });
+
+/** The ids of the popup's result rows, in the order shown. */
+const resultIds = (popup: Page) =>
+  popup.$$eval('.results [data-paperlens-id]', (rows) => rows.map((row) => row.getAttribute('data-paperlens-id')));
+
+// One browser for the whole file, as one user's session: each step builds on the one before it.
+describe('Paperlens in Firefox', () => {
+  let server: FixtureServer;
+  let browser: Browser;
+  let blog: Page;
+
+  beforeAll(async () => {
+    // Fail with the reason instead of a launch timeout when the prerequisites are missing.
+    expect(existsSync(FIREFOX), `Firefox at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH)`).toBe(true);
+    expect(existsSync(resolve(EXTENSION_PATH, 'manifest.json')), 'run `npx wxt build -b firefox` first').toBe(true);
+    server = await startFixtureServer();
+    browser = await launchFirefox();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('installs as a temporary add-on under the forced moz-extension UUID, its page origins granted at install', async () => {
+    expect(await browser.installExtension(EXTENSION_PATH)).toBe(EXTENSION_ID);
+    const options = await openExtensionPage(browser, 'options.html');
+    const extension = await options.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
+      return { url: api.runtime.getURL('/'), permissions: await api.permissions.getAll() };
+    });
+    expect(extension.url).toBe(`${EXTENSION_ORIGIN}/`);
+    // MV3 host access is opt-in in Firefox; the content script's matches are granted at install only
+    // because extensions.originControls.grantByDefault is true (Firefox's default, shown in the install prompt).
+    expect(extension.permissions.origins).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*']));
+    expect(
+      await evaluateInBrowserWindow(browser, `Services.prefs.getBoolPref('extensions.originControls.grantByDefault')`),
+    ).toBe(true);
+    await options.close();
+  });
+
+  it('badges exactly the links marked data-expect on a blog page, and no other link', async () => {
+    blog = await browser.newPage();
+    await blog.goto(server.url('blog.html'));
+    await expect
+      .poll(async () => (await linkReport(blog)).filter((r) => r.expected !== r.badge), { timeout: 15_000 })
+      .toEqual([]);
+    const report = await linkReport(blog);
+    const marked = new Set(report.map((r) => r.expected).filter(Boolean));
+    expect(new Set(report.map((r) => r.badge).filter(Boolean))).toEqual(marked);
+    expect(marked.size).toBeGreaterThan(5);
+    expect(await blog.$$eval('paperlens-badge', (badges) => badges.length)).toBe(
+      report.filter((r) => r.expected).length,
+    );
+  });
+
+  it('the popup opens on a focused search box with all 13 papers; a query ranks μP first; Save toggles', async () => {
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await popup.waitForSelector(`::-p-aria([name="Search the author's papers"][role="searchbox"])`);
+    await expect.poll(() => resultIds(popup)).toHaveLength(13);
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('paperlens-search');
+
+    await popup.keyboard.type('mu parametrization');
+    await expect.poll(async () => (await resultIds(popup))[0]).toBe('2508.09752');
+
+    const row = '.results [data-paperlens-id="2508.09752"]';
+    const title = await popup.$eval(`${row} .result-title`, (a) => (a.textContent ?? '').trim());
+    const save = await popup.waitForSelector(`${row} ::-p-aria([name="Save ${title}"][role="button"])`);
+    expect(await save?.evaluate((button) => button.getAttribute('aria-pressed'))).toBe('false');
+    await save?.click();
+    await popup.waitForSelector(`${row} ::-p-aria([name="Saved ${title}"][role="button"])`);
+    expect(await popup.$eval(`${row} .save-toggle`, (button) => button.getAttribute('aria-pressed'))).toBe('true');
+    await popup.close();
+  });
+
+  it('the reading list shows the saved paper; its status survives a reload (IndexedDB via the background)', async () => {
+    const page = await openExtensionPage(browser, 'reading-list.html');
+    const status = '.entries [data-paperlens-id="2508.09752"] select';
+    await page.waitForSelector(status);
+    expect(await page.$$eval('.entries [data-paperlens-id]', (rows) => rows.length)).toBe(1);
+    expect(await page.$eval(status, (select) => (select as HTMLSelectElement).value)).toBe('to-read');
+    await page.select(status, 'read');
+    await expect
+      .poll(() => page.$eval('.counts', (el) => el.textContent))
+      .toContain('1 saved · 0 to read · 0 reading · 1 read');
+
+    await reload(page);
+    await page.waitForSelector(status);
+    expect(await page.$eval(status, (select) => (select as HTMLSelectElement).value)).toBe('read');
+    await page.close();
+  });
+
+  it('unchecking "Show badges beside paper links" in the options removes the badges from the open blog tab', async () => {
+    expect(await blog.$$eval('paperlens-badge', (badges) => badges.length)).toBeGreaterThan(0);
+    const options = await openExtensionPage(browser, 'options.html');
+    const checkbox = await options.waitForSelector(
+      '::-p-aria([name="Show badges beside paper links"][role="checkbox"])',
+    );
+    expect(await checkbox?.evaluate((box) => (box as HTMLInputElement).checked)).toBe(true);
+    await checkbox?.click();
+    expect(await checkbox?.evaluate((box) => (box as HTMLInputElement).checked)).toBe(false);
+    await expect.poll(() => blog.$$eval('paperlens-badge', (badges) => badges.length)).toBe(0);
+
+    await checkbox?.click();
+    await expect
+      .poll(async () => (await linkReport(blog)).filter((r) => r.expected !== r.badge), { timeout: 15_000 })
+      .toEqual([]);
+    await options.close();
+  });
+
+  it('right-clicking a paper link opens the native context menu with our item; choosing it saves the link', async () => {
+    await blog.bringToFront();
+    await blog.click('a[href="https://example.com/abs/2402.07871"]', { button: 'right' });
+    await expect.poll(() => contextMenu(browser)).toMatchObject({ state: 'open' });
+    expect((await contextMenu(browser)).items, 'not on a non-paper link (targetUrlPatterns)').toEqual([]);
+    await evaluateInBrowserWindow(browser, `document.getElementById('contentAreaContextMenu').hidePopup()`);
+    await expect.poll(() => contextMenu(browser)).toMatchObject({ state: 'closed' });
+
+    await blog.click('a[href="https://arxiv.org/abs/1706.03762"]', { button: 'right' });
+    await expect.poll(() => contextMenu(browser)).toEqual({ state: 'open', items: [MENU_LABEL] });
+    // Firefox's own activation path for a menu item: what a click on it does (fires browser.menus.onClicked).
+    await evaluateInBrowserWindow(
+      browser,
+      `(() => {
+        const menu = document.getElementById('contentAreaContextMenu');
+        const item = [...menu.querySelectorAll('menuitem')].find((i) => !i.hidden && i.label === ${JSON.stringify(MENU_LABEL)});
+        menu.activateItem(item);
+      })()`,
+    );
+    await expect.poll(() => contextMenu(browser)).toMatchObject({ state: 'closed' });
+
+    const page = await openExtensionPage(browser, 'reading-list.html');
+    const row = '.entries [data-paperlens-id="1706.03762"]';
+    await page.waitForSelector(row);
+    // Firefox passes the link's text with the click (Chrome does not), so it becomes the saved title.
+    expect(await page.$eval(`${row} .entry-title`, (a) => a.textContent)).toBe('Attention Is All You Need');
+    expect(await page.$eval(row, (li) => li.textContent)).toContain('from 127.0.0.1');
+    await page.close();
+  });
+});
