@@ -32,7 +32,10 @@ export function PopupApp() {
   }, []);
 
   if (error) return <p role="alert">Paperlens could not load the papers: {error}</p>;
-  if (!library || !settings) return <p aria-busy="true">Loading papers…</p>;
+  // The search box shows (focused) as soon as the settings are read; the papers arrive from the
+  // background a few milliseconds later, and what was typed meanwhile is searched then.
+  if (!settings) return null;
+  const papers = library?.papers ?? [];
 
   const toggleSave = (paper: Paper) => void client.toggle(paper.id, paper.displayTitle);
   const saved = new Set(state.entries?.map((e) => e.id));
@@ -43,7 +46,11 @@ export function PopupApp() {
 
   return (
     <main class="popup">
-      <ProfileHeader author={library.author} insightsHref="/insights.html" />
+      {library ? (
+        <ProfileHeader author={library.author} insightsHref="/insights.html" />
+      ) : (
+        <header class="profile" aria-busy="true" />
+      )}
       <SiteSwitch settings={settings} />
       <div
         class="tabs"
@@ -67,15 +74,18 @@ export function PopupApp() {
             tabIndex={tab === id ? 0 : -1}
             onClick={() => setTab(id)}
           >
-            {id === 'papers' ? `Papers (${library.papers.length})` : `Reading list (${state.entries?.length ?? '…'})`}
+            {id === 'papers'
+              ? `Papers (${library ? papers.length : '…'})`
+              : `Reading list (${state.entries?.length ?? '…'})`}
           </button>
         ))}
       </div>
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} class="panel">
         {tab === 'papers' ? (
           <SearchPanel
-            papers={library.papers}
-            coauthors={library.coauthors}
+            papers={papers}
+            coauthors={library?.coauthors ?? []}
+            loading={!library}
             isSaved={(id) => saved.has(id)}
             toggleSave={toggleSave}
             open={openTab}
@@ -84,7 +94,7 @@ export function PopupApp() {
           />
         ) : (
           <>
-            <ReadingListView client={client} state={state} papers={library.papers} compact />
+            <ReadingListView client={client} state={state} papers={papers} compact />
             <p class="more-links">
               <a href="/reading-list.html" target="_blank" rel="noreferrer">
                 Open the full reading list

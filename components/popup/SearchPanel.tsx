@@ -17,6 +17,8 @@ export interface SearchPanelProps {
   /** The sort the popup opens with (the user's last choice). */
   initialSort: SearchSort;
   sortChanged(sort: SearchSort): void;
+  /** The papers are still on their way from the background. */
+  loading?: boolean;
 }
 
 const SORTS: [SearchSort, string][] = [
@@ -40,6 +42,7 @@ export function SearchPanel({
   open,
   initialSort,
   sortChanged,
+  loading = false,
 }: SearchPanelProps) {
   const search = useMemo(() => createPaperSearch(papers), [papers]);
   const facets = useMemo(() => search.facets(), [search]);
@@ -181,11 +184,13 @@ export function SearchPanel({
         </label>
       </fieldset>
       <p class="result-count" role="status" aria-live="polite">
-        {results.length === 0
-          ? query.trim()
-            ? `No papers match “${query.trim()}”${filtered ? ' with these filters' : ''}.`
-            : 'No papers match these filters.'
-          : `${results.length} ${results.length === 1 ? 'paper' : 'papers'}`}
+        {loading
+          ? 'Loading papers…'
+          : results.length === 0
+            ? query.trim()
+              ? `No papers match “${query.trim()}”${filtered ? ' with these filters' : ''}.`
+              : 'No papers match these filters.'
+            : `${results.length} ${results.length === 1 ? 'paper' : 'papers'}`}
         {results.length === 0 && filtered && (
           <button
             type="button"
