@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import type { Library } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
+import type { SearchSort } from '../../lib/search';
 import { settingsItem } from '../../lib/settings';
 import { ProfileHeader } from '../ProfileHeader';
 import { ReadingListView } from '../reading-list/ReadingListView';
@@ -23,6 +24,7 @@ export function PopupApp() {
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('papers');
   const settings = useSettings();
+  const [chosenSort, setChosenSort] = useState<SearchSort | null>(null);
   const [client, state] = useReadingList();
 
   useEffect(() => {
@@ -32,10 +34,10 @@ export function PopupApp() {
   }, []);
 
   if (error) return <p role="alert">Paperlens could not load the papers: {error}</p>;
-  // The search box shows (focused) as soon as the settings are read; the papers arrive from the
-  // background a few milliseconds later, and what was typed meanwhile is searched then.
-  if (!settings) return null;
+  // The search box shows (focused) at once; the papers and settings arrive a few milliseconds
+  // later, and what was typed meanwhile is searched then.
   const papers = library?.papers ?? [];
+  const sort = chosenSort ?? settings?.popupSort ?? 'relevance';
 
   const toggleSave = (paper: Paper) => void client.toggle(paper.id, paper.displayTitle);
   const saved = new Set(state.entries?.map((e) => e.id));
@@ -51,7 +53,7 @@ export function PopupApp() {
       ) : (
         <header class="profile" aria-busy="true" />
       )}
-      <SiteSwitch settings={settings} />
+      {settings && <SiteSwitch settings={settings} />}
       <div
         class="tabs"
         role="tablist"
@@ -89,8 +91,11 @@ export function PopupApp() {
             isSaved={(id) => saved.has(id)}
             toggleSave={toggleSave}
             open={openTab}
-            initialSort={settings.popupSort}
-            sortChanged={(popupSort) => void settingsItem.setValue({ ...settings, popupSort }).catch(() => {})}
+            sort={sort}
+            sortChanged={(popupSort) => {
+              setChosenSort(popupSort);
+              if (settings) void settingsItem.setValue({ ...settings, popupSort }).catch(() => {});
+            }}
           />
         ) : (
           <>

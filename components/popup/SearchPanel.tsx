@@ -14,8 +14,8 @@ export interface SearchPanelProps {
   toggleSave(paper: Paper): void;
   /** Opens a URL in a new tab. */
   open(url: string): void;
-  /** The sort the popup opens with (the user's last choice). */
-  initialSort: SearchSort;
+  /** The sort in use (the user's last choice is remembered in settings). */
+  sort: SearchSort;
   sortChanged(sort: SearchSort): void;
   /** The papers are still on their way from the background. */
   loading?: boolean;
@@ -40,7 +40,7 @@ export function SearchPanel({
   isSaved,
   toggleSave,
   open,
-  initialSort,
+  sort,
   sortChanged,
   loading = false,
 }: SearchPanelProps) {
@@ -52,7 +52,6 @@ export function SearchPanel({
   const [categories, setCategories] = useState<string[]>([]);
   const [year, setYear] = useState<number | null>(null);
   const [hasCode, setHasCode] = useState(false);
-  const [sort, setSort] = useState<SearchSort>(initialSort);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
 
@@ -171,7 +170,6 @@ export function SearchPanel({
             value={sort}
             onChange={(event) => {
               const next = event.currentTarget.value as SearchSort;
-              setSort(next);
               sortChanged(next);
             }}
           >
