@@ -21,9 +21,9 @@ describe("Mozilla's add-on linter (web-ext lint)", () => {
       output = (error as { stdout?: string }).stdout ?? '';
     }
     const report = JSON.parse(output) as Record<'errors' | 'warnings' | 'notices', LintMessage[]>;
-    const describe = (messages: LintMessage[]) => messages.map((m) => `${m.code} ${m.file ?? ''}: ${m.message}`);
-    expect(describe(report.errors)).toEqual([]);
-    expect(describe(report.warnings)).toEqual([]);
-    expect(describe(report.notices)).toEqual([]);
+    const listed = (messages: LintMessage[]) => messages.map((m) => `${m.code} ${m.file ?? ''}: ${m.message}`);
+    expect(listed(report.errors)).toEqual([]);
+    expect(listed(report.warnings)).toEqual([]);
+    expect(listed(report.notices)).toEqual([]);
   });
 });

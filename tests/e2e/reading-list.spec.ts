@@ -190,12 +190,23 @@ test("save from a page link's context menu: the item exists for paper links, and
   const page = await context.newPage();
   await page.goto(server.url('blog.html'));
   const worker = await backgroundWorker(context);
+  // The item is created on install; updating an item that does not exist rejects.
+  await expect
+    .poll(() =>
+      worker.evaluate(() =>
+        (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.contextMenus
+          .update('paperlens-save-link', {})
+          .then(
+            () => true,
+            () => false,
+          ),
+      ),
+    )
+    .toBe(true);
   // Playwright cannot open the browser's own context menu; dispatch the click the browser would send.
   const result = await worker.evaluate(
     async ({ linkUrl, pageUrl }) => {
       const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-      // Updating an item that does not exist rejects: this proves the item was created.
-      await api.contextMenus.update('paperlens-save-link', {});
       const onClicked = api.contextMenus.onClicked as unknown as { dispatch?: (...args: unknown[]) => void };
       const [tab] = await api.tabs.query({ url: pageUrl });
       if (!onClicked.dispatch) return 'no dispatch';
@@ -245,4 +256,47 @@ test('options apply live: badge parts, theme, and a site added by hand', async (
   await expect(page.locator('paperlens-badge')).toHaveCount(0);
   await options.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
   await expect(page.locator('paperlens-badge').first()).toBeVisible();
+});
+
+test('the save shortcut (Alt+Shift+S) is registered and saves the arXiv paper of the tab it is pressed in', async ({
+  context,
+}) => {
+  await closeTheInternet(context);
+  const worker = await backgroundWorker(context);
+  const result = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const commands = await api.commands.getAll();
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    // Playwright cannot press a browser-level shortcut; dispatch what Chrome sends, with the
+    // URL and title that activeTab exposes for the tab the shortcut was pressed in.
+    const onCommand = api.commands.onCommand as unknown as { dispatch(...args: unknown[]): void };
+    onCommand.dispatch('save-paper', {
+      ...tab,
+      url: 'https://arxiv.org/abs/2001.08361v1',
+      title: '[2001.08361] Scaling Laws for Neural Language Models',
+    });
+    return commands.map((c) => ({ name: c.name, shortcut: c.shortcut }));
+  });
+  expect(result).toContainEqual({ name: 'save-paper', shortcut: 'Alt+Shift+S' });
+  const page = await openExtensionPage(context, 'reading-list.html');
+  await expect.poll(async () => (await readingList(page)).map((e) => e.id)).toEqual(['2001.08361']);
+  expect((await readingList(page))[0]).toMatchObject({
+    title: 'Scaling Laws for Neural Language Models',
+    inCorpus: false,
+    source: { url: 'https://arxiv.org/abs/2001.08361v1' },
+  });
+});
+
+test("a badge card's Insights button opens the insights page at that paper", async ({ context, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('blog.html'));
+  const badge = page.locator('paperlens-badge[data-paperlens-id="2402.07871"]').getByRole('button').first();
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  const [insights] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('dialog').getByRole('button', { name: 'Insights' }).click(),
+  ]);
+  await expect.poll(() => insights.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/insights\.html#paper=2402\.07871$/);
+  await expect(insights.getByRole('dialog')).toContainText('Scaling Laws for Fine-Grained Mixture of Experts');
 });

@@ -188,3 +188,19 @@ describe('reading-list, page and status handlers with their browser environment'
     });
   });
 });
+
+describe('notes at the edges', () => {
+  it('keeps an empty note and a note of exactly 20,000 characters; refuses a longer one and keeps the old note', async () => {
+    const db = await openPaperlensDb(freshFactory());
+    await seedCorpus(db, corpus);
+    const handlers = createHandlers(async () => db);
+    await handlers.saveToReadingList({ id: '2402.07871' }, {});
+    expect((await handlers.updateReadingListEntry({ id: '2402.07871', note: '' }, {})).note).toBe('');
+    const longest = 'n'.repeat(20_000);
+    expect((await handlers.updateReadingListEntry({ id: '2402.07871', note: longest }, {})).note).toBe(longest);
+    await expect(handlers.updateReadingListEntry({ id: '2402.07871', note: `${longest}!` }, {})).rejects.toThrow(
+      /note: Too big/,
+    );
+    expect((await handlers.getReadingList(undefined, {}))[0]?.note).toBe(longest);
+  });
+});
