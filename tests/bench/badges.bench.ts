@@ -19,22 +19,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
 
 const SIZES = [1_000, 10_000, 50_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const EXTENSION = resolve('.output/chrome-mv3');
-const CORPUS_IDS: string[] = JSON.parse(readFileSync('data/corpus.json', 'utf8')).papers.map(
-  (p: { id: string }) => p.id,
-);
-const SHAPES = [
-  (id: string) => `https://arxiv.org/abs/${id}`,
-  (id: string) => `https://arxiv.org/pdf/${id}v2`,
-  (id: string) => `https://www.alphaxiv.org/abs/${id}`,
-  (id: string) => `https://huggingface.co/papers/${id}`,
-  (id: string) => `https://doi.org/10.48550/arXiv.${id}`,
-  (id: string) => `http://export.arxiv.org/abs/${id}?context=cs`,
-];
-
 /** A deterministic page of `n` links, 2% of them to corpus papers. */
 function generatePage(n: number): { html: string; corpusLinks: number } {
   let seed = 42;

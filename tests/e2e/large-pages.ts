@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 
-const CORPUS_IDS: string[] = JSON.parse(readFileSync('data/corpus.json', 'utf8')).papers.map(
+/** The corpus papers' ids, and the link shapes generated pages use for them. */
+export const CORPUS_IDS: string[] = JSON.parse(readFileSync('data/corpus.json', 'utf8')).papers.map(
   (p: { id: string }) => p.id,
 );
-const SHAPES = [
+export const SHAPES = [
   (id: string) => `https://arxiv.org/abs/${id}`,
   (id: string) => `https://arxiv.org/pdf/${id}v2`,
   (id: string) => `https://www.alphaxiv.org/abs/${id}`,
   (id: string) => `https://huggingface.co/papers/${id}`,
   (id: string) => `https://doi.org/10.48550/arXiv.${id}`,
+  (id: string) => `http://export.arxiv.org/abs/${id}?context=cs`,
 ];
 
 /**

@@ -22,22 +22,25 @@ export interface LinkReport {
 }
 
 /**
- * For every link on the page: the badge id it is marked to get (`data-expect`)
- * and the id of the badge actually right after it (its next sibling).
+ * Runs in the page (Playwright's or Puppeteer's `page.evaluate`): for every link,
+ * the badge id it is marked to get (`data-expect`) and the id of the badge
+ * actually right after it (its next sibling).
  */
+export function collectLinkReport(): LinkReport[] {
+  return [...document.querySelectorAll('a')].map((a) => {
+    const next = a.nextSibling;
+    const badge =
+      next instanceof Element && next.localName === 'paperlens-badge' ? next.getAttribute('data-paperlens-id') : null;
+    return {
+      link: `${a.getAttribute('href')} “${(a.textContent ?? '').trim().slice(0, 40)}”`,
+      expected: a.getAttribute('data-expect'),
+      badge,
+    };
+  });
+}
+
 export function linkReport(page: Page): Promise<LinkReport[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('a')].map((a) => {
-      const next = a.nextSibling;
-      const badge =
-        next instanceof Element && next.localName === 'paperlens-badge' ? next.getAttribute('data-paperlens-id') : null;
-      return {
-        link: `${a.getAttribute('href')} “${(a.textContent ?? '').trim().slice(0, 40)}”`,
-        expected: a.getAttribute('data-expect'),
-        badge,
-      };
-    }),
-  );
+  return page.evaluate(collectLinkReport);
 }
 
 /** Waits until exactly the links marked `data-expect` have their badge, and no badge stands anywhere else. */

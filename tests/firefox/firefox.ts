@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { collectLinkReport, type LinkReport } from '../e2e/pages';
 
 export const EXTENSION_PATH = resolve('.output/firefox-mv3');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -81,27 +82,7 @@ export async function evaluateInBrowserWindow(browser: Browser, expression: stri
   return answer.result.result?.value;
 }
 
-export interface LinkReport {
-  link: string;
-  expected: string | null;
-  badge: string | null;
-}
-
-/**
- * For every link on the page: the badge id it is marked to get (`data-expect`)
- * and the id of the badge actually right after it (its next sibling).
- */
+/** The links of a page and their badges (see tests/e2e/pages.ts). */
 export function linkReport(page: Page): Promise<LinkReport[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('a')].map((a) => {
-      const next = a.nextSibling;
-      const badge =
-        next instanceof Element && next.localName === 'paperlens-badge' ? next.getAttribute('data-paperlens-id') : null;
-      return {
-        link: `${a.getAttribute('href')} “${(a.textContent ?? '').trim().slice(0, 40)}”`,
-        expected: a.getAttribute('data-expect'),
-        badge,
-      };
-    }),
-  );
+  return page.evaluate(collectLinkReport);
 }

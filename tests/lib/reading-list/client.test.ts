@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ReadingListApi, ReadingListClient } from '../../../lib/reading-list/client';
 import type { ReadingListEntry } from '../../../lib/reading-list/schema';
-
-const entry = (id: string, changes: Partial<ReadingListEntry> = {}): ReadingListEntry => ({
-  id,
-  title: `Paper ${id}`,
-  savedAt: '2026-01-01T00:00:00.000Z',
-  status: 'to-read',
-  note: '',
-  tags: [],
-  source: null,
-  inCorpus: true,
-  ...changes,
-});
+import { entry } from '../../helpers/reading-list';
 
 /** An in-memory background; `failing` makes every write reject (a storage write that fails). */
 function fakeApi(initial: ReadingListEntry[]) {
@@ -25,7 +14,7 @@ function fakeApi(initial: ReadingListEntry[]) {
     list: async () => [...store.values()],
     save: async ({ id, title }) => {
       guard();
-      const saved = store.get(id) ?? entry(id, title ? { title } : {});
+      const saved = store.get(id) ?? entry(title ? { id, title } : { id });
       store.set(id, saved);
       return saved;
     },
@@ -64,7 +53,7 @@ function fakeApi(initial: ReadingListEntry[]) {
 
 describe('ReadingListClient', () => {
   it('loads, saves, toggles and reports the saved state', async () => {
-    const { api, store } = fakeApi([entry('2402.07871')]);
+    const { api, store } = fakeApi([entry({ id: '2402.07871' })]);
     const client = new ReadingListClient(api);
     await client.refresh();
     expect(client.isSaved('2402.07871')).toBe(true);
@@ -77,7 +66,7 @@ describe('ReadingListClient', () => {
   });
 
   it('removes with undo that restores the entry exactly (status, note, tags, date)', async () => {
-    const original = entry('2402.07871', { status: 'reading', note: 'keep me', tags: ['moe'] });
+    const original = entry({ id: '2402.07871', status: 'reading', note: 'keep me', tags: ['moe'] });
     const { api, store } = fakeApi([original]);
     const client = new ReadingListClient(api);
     await client.refresh();
@@ -91,7 +80,7 @@ describe('ReadingListClient', () => {
   });
 
   it('shows a change at once and keeps it when the write succeeds', async () => {
-    const { api, store } = fakeApi([entry('2402.07871')]);
+    const { api, store } = fakeApi([entry({ id: '2402.07871' })]);
     const client = new ReadingListClient(api);
     await client.refresh();
     const seen: string[] = [];
@@ -103,7 +92,7 @@ describe('ReadingListClient', () => {
   });
 
   it('when a write fails, shows an error and goes back to the previous state', async () => {
-    const { api, store, control } = fakeApi([entry('2402.07871', { note: 'before' })]);
+    const { api, store, control } = fakeApi([entry({ id: '2402.07871', note: 'before' })]);
     const client = new ReadingListClient(api);
     await client.refresh();
     control.failing = true;
@@ -128,10 +117,10 @@ describe('ReadingListClient', () => {
   });
 
   it('imports, then reloads and says what happened', async () => {
-    const { api } = fakeApi([entry('2402.07871')]);
+    const { api } = fakeApi([entry({ id: '2402.07871' })]);
     const client = new ReadingListClient(api);
     await client.refresh();
-    const summary = await client.import([entry('2402.07871'), entry('2310.15961')]);
+    const summary = await client.import([entry({ id: '2402.07871' }), entry({ id: '2310.15961' })]);
     expect(summary).toEqual({ added: 1, updated: 0, unchanged: 1 });
     expect(client.current.entries?.map((e) => e.id).sort()).toEqual(['2310.15961', '2402.07871']);
     expect(client.current.message).toBe('Imported: 1 added, 0 merged, 1 already there.');

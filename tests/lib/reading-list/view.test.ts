@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReadingListEntry } from '../../../lib/reading-list/schema';
 import {
   allTags,
   countEntries,
@@ -9,35 +8,26 @@ import {
   parseTags,
   sortEntries,
 } from '../../../lib/reading-list/view';
-
-const entry = (id: string, changes: Partial<ReadingListEntry> = {}): ReadingListEntry => ({
-  id,
-  title: `Paper ${id}`,
-  savedAt: '2026-01-01T00:00:00.000Z',
-  status: 'to-read',
-  note: '',
-  tags: [],
-  source: null,
-  inCorpus: false,
-  ...changes,
-});
+import { entry } from '../../helpers/reading-list';
 
 const entries = [
-  entry('2402.07871', {
+  entry({
+    id: '2402.07871',
     title: 'Scaling Laws for Fine-Grained Mixture of Experts',
     savedAt: '2026-03-01T10:00:00.000Z',
     status: 'reading',
     tags: ['MoE', 'scaling'],
     note: 'Granularity matters; see Pióro et al.',
   }),
-  entry('2310.15961', {
+  entry({
+    id: '2310.15961',
     title: 'Mixture of Tokens',
     savedAt: '2026-03-02T10:00:00.000Z',
     status: 'read',
     tags: ['moe'],
   }),
-  entry('hep-th/9901001', { title: 'an old paper', savedAt: '2026-02-01T10:00:00.000Z' }),
-  entry('2603.25551', { title: 'Éclair benchmarks', savedAt: '2026-03-01T10:00:00.000Z' }),
+  entry({ id: 'hep-th/9901001', title: 'an old paper', savedAt: '2026-02-01T10:00:00.000Z' }),
+  entry({ id: '2603.25551', title: 'Éclair benchmarks', savedAt: '2026-03-01T10:00:00.000Z' }),
 ];
 
 describe('reading-list views', () => {
