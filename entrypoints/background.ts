@@ -39,6 +39,7 @@ export default defineBackground(() => {
       void readingListRevision.setValue(`${Date.now()}-${++writes}`).catch(() => {});
     },
     bundledCorpusError: () => bundledCorpusError,
+    fromExtensionPage: (sender) => Boolean(sender.url?.startsWith(browser.runtime.getURL('/'))),
   });
 
   /** Shows ✓ (or !) on the toolbar icon for a moment, then the tab's paper count again. */

@@ -26,6 +26,8 @@ export type Handlers = {
 export interface MessageSender {
   tab?: { id?: number };
   frameId?: number;
+  /** The sending document's URL: a web page's for content scripts, the extension's own for its pages. */
+  url?: string;
 }
 
 /** A request that failed validation; the message names the bad fields. */
@@ -47,12 +49,15 @@ export interface HandlerEnvironment {
   readingListChanged(): void;
   /** Why the bundled corpus was rejected at the last start, or null. */
   bundledCorpusError(): string | null;
+  /** Whether a message comes from one of the extension's own pages (not a content script in a web page). */
+  fromExtensionPage(sender: MessageSender): boolean;
 }
 
 const NO_ENVIRONMENT: HandlerEnvironment = {
   openTab: () => Promise.reject(new Error('opening pages is not available here')),
   readingListChanged: () => {},
   bundledCorpusError: () => null,
+  fromExtensionPage: (sender) => sender.tab === undefined,
 };
 
 /**
@@ -64,6 +69,10 @@ export function createHandlers(
   tabCounts: TabPaperCounts = new TabPaperCounts(),
   env: HandlerEnvironment = NO_ENVIRONMENT,
 ): Handlers {
+  /** Edits beyond save/unsave (notes, restore, import) are for the extension's own pages only. */
+  const ownPagesOnly = (type: string, sender: MessageSender) => {
+    if (!env.fromExtensionPage(sender)) throw new BadRequestError(`${type} is only accepted from Paperlens pages`);
+  };
   /** Runs a reading-list write and tells open pages about it. */
   const changed = async <T>(write: Promise<T>): Promise<T> => {
     const result = await write;
@@ -173,17 +182,20 @@ export function createHandlers(
       return changed(removeEntry(await ready(), request.id));
     },
 
-    async updateReadingListEntry(data) {
+    async updateReadingListEntry(data, sender) {
+      ownPagesOnly('updateReadingListEntry', sender);
       const { id, ...changes } = parse(UpdateEntryRequestSchema, 'updateReadingListEntry', data);
       return changed(updateEntry(await ready(), id, changes));
     },
 
-    async restoreReadingListEntry(data) {
+    async restoreReadingListEntry(data, sender) {
+      ownPagesOnly('restoreReadingListEntry', sender);
       const { entry } = parse(RestoreRequestSchema, 'restoreReadingListEntry', data);
       return changed(restoreEntry(await ready(), entry));
     },
 
-    async importReadingList(data) {
+    async importReadingList(data, sender) {
+      ownPagesOnly('importReadingList', sender);
       const { entries } = parse(ImportRequestSchema, 'importReadingList', data);
       const { added, updated, unchanged } = await changed(importReadingList(await ready(), entries));
       return { added, updated, unchanged };

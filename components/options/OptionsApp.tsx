@@ -147,8 +147,9 @@ export function OptionsApp() {
         </fieldset>
       )}
       <p class="hint">
-        Keyboard: Alt+Shift+P opens the popup, Alt+Shift+S saves the arXiv paper in the current tab (change them at
-        chrome://extensions/shortcuts).
+        Keyboard: Alt+Shift+P opens the popup, Alt+Shift+S saves the arXiv paper in the current tab. Change them in your
+        browser's shortcut settings: chrome://extensions/shortcuts in Chrome, or about:addons → ⚙ → Manage Extension
+        Shortcuts in Firefox.
       </p>
     </main>
   );

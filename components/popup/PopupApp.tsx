@@ -33,7 +33,6 @@ export function PopupApp() {
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 
-  if (error) return <p role="alert">Paperlens could not load the papers: {error}</p>;
   // The search box shows (focused) at once; the papers and settings arrive a few milliseconds
   // later, and what was typed meanwhile is searched then.
   const papers = library?.papers ?? [];
@@ -83,7 +82,12 @@ export function PopupApp() {
         ))}
       </div>
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} class="panel">
-        {tab === 'papers' ? (
+        {tab === 'papers' && error ? (
+          // The reading list (the other tab) still works without the papers.
+          <p class="notice error popup-notice" role="alert">
+            Paperlens could not load the papers: {error}
+          </p>
+        ) : tab === 'papers' ? (
           <SearchPanel
             papers={papers}
             coauthors={library?.coauthors ?? []}
@@ -109,9 +113,21 @@ export function PopupApp() {
         )}
       </div>
       {tab === 'papers' && state.error && (
-        <p class="notice error" role="alert">
+        <p class="notice error popup-notice" role="alert">
           {state.error}
         </p>
+      )}
+      {tab === 'papers' && (
+        <div class="popup-notice-slot" role="status" aria-live="polite">
+          {state.removed && (
+            <p class="notice popup-notice">
+              Removed “{state.removed.title}” from the reading list.{' '}
+              <button type="button" class="link-button" onClick={() => void client.undoRemove()}>
+                Undo
+              </button>
+            </p>
+          )}
+        </div>
       )}
       <footer class="popup-footer">
         <a href="/options.html" target="_blank" rel="noreferrer">

@@ -85,9 +85,9 @@ export function SearchPanel({
   };
 
   const onListKey = (event: KeyboardEvent) => {
-    const links = rowLinks();
-    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-paperlens-id]');
+    // The row in focus, whether its title link or its Save button has the focus.
+    const index = row ? [...(list.current?.children ?? [])].indexOf(row) : -1;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       focusRow(index + 1);

@@ -32,7 +32,8 @@ export function SiteSwitch({ settings }: { settings: Settings }) {
         {active ? 'Badges on' : 'Badges off on'} <strong>{tab.host}</strong>
         {!settings.enabled && ' (switched off everywhere in settings)'}
       </span>
-      <button type="button" aria-pressed={siteDisabled} onClick={() => void toggle()}>
+      {/* The label says what a click does; the state is in the text before it (not aria-pressed, which would contradict it). */}
+      <button type="button" onClick={() => void toggle()}>
         {siteDisabled ? 'Enable on this site' : 'Disable on this site'}
       </button>
       {error && <p role="alert">{error}</p>}

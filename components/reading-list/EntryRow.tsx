@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import { formatDate } from '../../lib/format';
 import type { ReadingListEntry, ReadingStatus } from '../../lib/reading-list/schema';
@@ -6,6 +6,8 @@ import { parseTags, STATUS_LABELS, STATUSES } from '../../lib/reading-list/view'
 import { CategoryChip } from '../CategoryChip';
 
 export const NOTE_LIMIT = 20_000;
+/** A note is saved this long after the last keystroke (and at once on blur or when the page goes away). */
+export const NOTE_SAVE_DELAY_MS = 600;
 
 export interface EntryRowProps {
   entry: ReadingListEntry;
@@ -19,13 +21,42 @@ export interface EntryRowProps {
 export function EntryRow({ entry, paper, compact, update, remove }: EntryRowProps) {
   const [note, setNote] = useState(entry.note);
   const [tags, setTags] = useState(entry.tags.join(', '));
-  // A change made elsewhere (another tab, an import) replaces what is shown, unless being edited.
-  useEffect(() => setNote(entry.note), [entry.note]);
-  useEffect(() => setTags(entry.tags.join(', ')), [entry.tags.join('\u0000')]);
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const tagsField = useRef<HTMLInputElement>(null);
+  // A change made elsewhere (another tab, an import, a failed save rolled back) replaces what is
+  // shown, except in the field being edited: what the user is typing is never thrown away.
+  useEffect(() => {
+    if (document.activeElement !== noteField.current) setNote(entry.note);
+  }, [entry.note]);
+  useEffect(() => {
+    if (document.activeElement !== tagsField.current) setTags(entry.tags.join(', '));
+  }, [entry.tags.join('\u0000')]);
   const titleId = `entry-title-${entry.id.replace(/[^\w]/g, '-')}`;
+  const counterId = `entry-note-count-${entry.id.replace(/[^\w]/g, '-')}`;
+  // The latest draft and stored note, for saving from timers and page-exit handlers.
+  const latest = useRef({ note, stored: entry.note });
+  latest.current = { note, stored: entry.note };
   const commitNote = () => {
-    if (note !== entry.note) update(entry.id, { note: note.slice(0, NOTE_LIMIT) });
+    const { note: draft, stored } = latest.current;
+    if (draft !== stored) update(entry.id, { note: draft.slice(0, NOTE_LIMIT) });
   };
+  // Save while typing (after a pause), and before the popup or page goes away: no blur comes then.
+  useEffect(() => {
+    if (note === entry.note) return;
+    const timer = setTimeout(commitNote, NOTE_SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [note]);
+  useEffect(() => {
+    const flush = () => commitNote();
+    addEventListener('pagehide', flush);
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      flush();
+      removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, []);
   const commitTags = () => {
     const parsed = parseTags(tags);
     if (parsed.join('\u0000') !== entry.tags.join('\u0000')) update(entry.id, { tags: parsed });
@@ -33,24 +64,33 @@ export function EntryRow({ entry, paper, compact, update, remove }: EntryRowProp
   };
   const editor = (
     <div class="entry-edit">
-      <label>
-        <span>Note</span>
-        <textarea
-          value={note}
-          maxLength={NOTE_LIMIT}
-          rows={compact ? 2 : 3}
-          onInput={(event) => setNote(event.currentTarget.value)}
-          onBlur={commitNote}
-        />
+      <div class="note-field">
+        <label>
+          <span>
+            Note<span class="visually-hidden"> for {entry.title}</span>
+          </span>
+          <textarea
+            ref={noteField}
+            aria-describedby={note.length > NOTE_LIMIT * 0.9 ? counterId : undefined}
+            value={note}
+            maxLength={NOTE_LIMIT}
+            rows={compact ? 2 : 3}
+            onInput={(event) => setNote(event.currentTarget.value)}
+            onBlur={commitNote}
+          />
+        </label>
         {note.length > NOTE_LIMIT * 0.9 && (
-          <small>
+          <small id={counterId} class="note-count">
             {note.length.toLocaleString('en')} / {NOTE_LIMIT.toLocaleString('en')} characters
           </small>
         )}
-      </label>
+      </div>
       <label>
-        <span>Tags (comma-separated)</span>
+        <span>
+          Tags (comma-separated)<span class="visually-hidden"> for {entry.title}</span>
+        </span>
         <input
+          ref={tagsField}
           type="text"
           value={tags}
           onInput={(event) => setTags(event.currentTarget.value)}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import { type ExportFormat, exportReadingList } from '../../lib/export';
 import type { ReadingListClient, ReadingListState } from '../../lib/reading-list/client';
@@ -50,14 +50,12 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
   const entries = state.entries ?? [];
   const counts = countEntries(entries);
   const tags = allTags(entries);
-  const shown = sortEntries(filterEntries(entries, filter), sort);
-
-  // A removed entry can be undone for a while; then the offer goes away.
-  useEffect(() => {
-    if (!state.removed) return;
-    const timer = setTimeout(() => client.dismiss(), 15_000);
-    return () => clearTimeout(timer);
-  }, [state.removed, client]);
+  // A tag filter whose last entry lost the tag (or went) filters nothing any more.
+  const activeFilter =
+    filter.tag && !tags.some((tag) => tag.toLowerCase() === filter.tag?.toLowerCase())
+      ? { ...filter, tag: null }
+      : filter;
+  const shown = sortEntries(filterEntries(entries, activeFilter), sort);
 
   const onImport = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -116,7 +114,7 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
           <label>
             <span class="visually-hidden">Tag</span>
             <select
-              value={filter.tag ?? ''}
+              value={activeFilter.tag ?? ''}
               onChange={(event) => setFilter({ ...filter, tag: event.currentTarget.value || null })}
             >
               <option value="">All tags</option>
@@ -161,7 +159,12 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
           Nothing saved yet. Save papers from the search, from a badge on any page, or by right-clicking a paper link.
         </p>
       ) : shown.length === 0 ? (
-        <p class="empty">No saved paper matches these filters.</p>
+        <p class="empty">
+          No saved paper matches these filters.{' '}
+          <button type="button" class="link-button" onClick={() => setFilter(NO_FILTER)}>
+            Clear filters
+          </button>
+        </p>
       ) : (
         <ul class="entries" aria-label={`${shown.length} saved papers`}>
           {shown.map((entry) => (
@@ -191,9 +194,16 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
             {label}
           </button>
         ))}
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import JSON…
-        </button>
+        {compact ? (
+          // Firefox closes a toolbar popup when a file picker opens, so the popup imports on the full page.
+          <a href="/reading-list.html" target="_blank" rel="noreferrer">
+            Import JSON on the full page…
+          </a>
+        ) : (
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import JSON…
+          </button>
+        )}
         <input
           ref={fileInput}
           class="visually-hidden"

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { messageApi, ReadingListClient, type ReadingListState } from '../../lib/reading-list/client';
 import { readingListRevision } from '../../lib/reading-list/revision';
 
+const UNDO_MS = 15_000;
+
 /** A reading-list client, loaded, and refreshed whenever any tab or the context menu changes the list. */
 export function useReadingList(): [ReadingListClient, ReadingListState] {
   const client = useMemo(() => new ReadingListClient(messageApi()), []);
@@ -15,5 +17,11 @@ export function useReadingList(): [ReadingListClient, ReadingListState] {
       unwatch();
     };
   }, [client]);
+  // A removed entry can be undone for a while (wherever it was removed); then the offer goes away.
+  useEffect(() => {
+    if (!state.removed) return;
+    const timer = setTimeout(() => client.dismiss(), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [state.removed, client]);
   return [client, state];
 }

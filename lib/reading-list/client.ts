@@ -77,6 +77,11 @@ export class ReadingListClient {
       return result;
     } catch (error) {
       this.set({ entries: before, error: `${failure}: ${errorText(error)}` });
+      // Other writes may have landed since `before`: show what is really stored.
+      await this.api.list().then(
+        (entries) => this.set({ entries }),
+        () => {},
+      );
       return null;
     }
   }

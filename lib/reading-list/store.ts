@@ -73,15 +73,23 @@ export async function listEntries(db: PaperlensDatabase): Promise<ReadingListEnt
   return (await db.getAllFromIndex('readingList', 'by-saved')).reverse();
 }
 
+/** A fresh save with nothing of the user's in it yet: no note, no tags, still "to read". */
+function isBlank(entry: ReadingListEntry): boolean {
+  return !entry.note && entry.tags.length === 0 && entry.status === 'to-read';
+}
+
 /**
  * Puts back an entry that was removed (undo), with its date, status, note and
- * tags. When the paper was saved again meanwhile, the newer entry stays.
+ * tags. When the paper was saved again meanwhile (a Save toggled twice), a
+ * blank re-save gives way to the restored entry; one the user has already
+ * written in stays.
  */
 export async function restoreEntry(db: PaperlensDatabase, entry: ReadingListEntry): Promise<ReadingListEntry> {
   const valid = ReadingListEntrySchema.parse(entry);
   const tx = db.transaction('readingList', 'readwrite');
   const existing = await tx.store.get(valid.id);
-  if (!existing) await tx.store.put(valid);
+  const restored = !existing || isBlank(existing) ? valid : existing;
+  if (restored !== existing) await tx.store.put(restored);
   await tx.done;
-  return existing ?? valid;
+  return restored;
 }

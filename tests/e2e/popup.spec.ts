@@ -191,7 +191,7 @@ test('"Disable on this site" in the popup removes the badges from that open tab,
   await expect(popup.locator('.site-switch')).toContainText('Badges on 127.0.0.1');
   await popup.getByRole('button', { name: 'Disable on this site' }).click();
   await expect(page.locator('paperlens-badge')).toHaveCount(0);
-  await expect(popup.getByRole('button', { name: 'Enable on this site' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(popup.locator('.site-switch')).toContainText('Badges off on 127.0.0.1');
   await popup.getByRole('button', { name: 'Enable on this site' }).click();
   await expectBadgesAsMarked(page, expect);
 });
@@ -209,4 +209,34 @@ test('the popup passes axe-core in light and dark, with results and on the readi
     expect(await seriousViolations(popup), `${colorScheme} reading list`).toEqual([]);
     await popup.close();
   }
+});
+
+test('a note typed in the popup is saved while typing, and unsaving from the search can be undone with it', async ({
+  context,
+}) => {
+  const popup = await openPopup(context);
+  await popup.getByRole('searchbox').fill('mamba');
+  const row = popup.locator('.results [data-paperlens-id="2401.04081"]');
+  await row.getByRole('button', { name: /^Save/ }).click();
+  await popup.getByRole('tab', { name: /Reading list/ }).click();
+  await popup.getByText('Note and tags').click();
+  await popup.getByRole('textbox', { name: /^Note for MoE-Mamba/ }).pressSequentially('Read with the Mamba paper.');
+  // No blur: closing the popup gives none. The note is saved after a pause in typing.
+  await expect
+    .poll(async () => (await sendFromPage<{ note: string }[]>(popup, 'getReadingList', undefined))[0]?.note)
+    .toBe('Read with the Mamba paper.');
+  await popup.close();
+
+  const again = await openPopup(context);
+  await again.getByRole('searchbox').fill('mamba');
+  await again
+    .locator('.results [data-paperlens-id="2401.04081"]')
+    .getByRole('button', { name: /^Saved/ })
+    .click();
+  await expect(again.getByRole('status').filter({ hasText: 'Removed' })).toContainText('MoE-Mamba');
+  expect(await sendFromPage<unknown[]>(again, 'getReadingList', undefined)).toEqual([]);
+  await again.getByRole('button', { name: 'Undo' }).click();
+  await expect
+    .poll(async () => (await sendFromPage<{ note: string }[]>(again, 'getReadingList', undefined))[0]?.note)
+    .toBe('Read with the Mamba paper.');
 });

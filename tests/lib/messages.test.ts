@@ -111,6 +111,9 @@ describe('the message protocol, end to end over fakeBrowser', () => {
 });
 
 describe('reading-list, page and status handlers with their browser environment', () => {
+  const PAGE = { url: 'chrome-extension://paperlens/reading-list.html', tab: { id: 7 } };
+  const CONTENT_SCRIPT = { url: 'https://example.com/blog', tab: { id: 8 }, frameId: 0 };
+
   async function setup() {
     const db = await openPaperlensDb(freshFactory());
     await seedCorpus(db, corpus);
@@ -124,65 +127,84 @@ describe('reading-list, page and status handlers with their browser environment'
         changes++;
       },
       bundledCorpusError: () => 'papers.0.id: must be a bare arXiv id like 2402.07871',
+      fromExtensionPage: (sender) => Boolean(sender.url?.startsWith('chrome-extension://paperlens/')),
     });
     return { handlers, opened, changes: () => changes };
   }
 
   it('tells open pages after every reading-list write, and only after writes', async () => {
     const { handlers, changes } = await setup();
-    await handlers.getReadingList(undefined, {});
+    await handlers.getReadingList(undefined, PAGE);
     expect(changes()).toBe(0);
-    await handlers.saveToReadingList({ id: '2402.07871' }, {});
-    await handlers.updateReadingListEntry({ id: '2402.07871', status: 'read' }, {});
-    const removed = await handlers.removeFromReadingList({ id: '2402.07871' }, {});
-    await handlers.restoreReadingListEntry({ entry: removed }, {});
+    await handlers.saveToReadingList({ id: '2402.07871' }, PAGE);
+    await handlers.updateReadingListEntry({ id: '2402.07871', status: 'read' }, PAGE);
+    const removed = await handlers.removeFromReadingList({ id: '2402.07871' }, PAGE);
+    await handlers.restoreReadingListEntry({ entry: removed }, PAGE);
     expect(changes()).toBe(4);
-    await expect(handlers.saveToReadingList({ id: 'nope' }, {})).rejects.toThrow(/invalid/);
+    await expect(handlers.saveToReadingList({ id: 'nope' }, PAGE)).rejects.toThrow(/invalid/);
     expect(changes()).toBe(4);
   });
 
   it('restores a removed entry exactly (undo)', async () => {
     const { handlers } = await setup();
-    await handlers.saveToReadingList({ id: '2402.07871' }, {});
-    const updated = await handlers.updateReadingListEntry({ id: '2402.07871', note: 'keep', tags: ['moe'] }, {});
-    const removed = await handlers.removeFromReadingList({ id: '2402.07871' }, {});
-    expect(await handlers.getReadingList(undefined, {})).toEqual([]);
-    expect(await handlers.restoreReadingListEntry({ entry: removed }, {})).toEqual(updated);
-    expect(await handlers.getReadingList(undefined, {})).toEqual([updated]);
-    await expect(handlers.restoreReadingListEntry({ entry: { ...updated, status: 'done' } }, {})).rejects.toThrow(
+    await handlers.saveToReadingList({ id: '2402.07871' }, PAGE);
+    const updated = await handlers.updateReadingListEntry({ id: '2402.07871', note: 'keep', tags: ['moe'] }, PAGE);
+    const removed = await handlers.removeFromReadingList({ id: '2402.07871' }, PAGE);
+    expect(await handlers.getReadingList(undefined, PAGE)).toEqual([]);
+    expect(await handlers.restoreReadingListEntry({ entry: removed }, PAGE)).toEqual(updated);
+    expect(await handlers.getReadingList(undefined, PAGE)).toEqual([updated]);
+    await expect(handlers.restoreReadingListEntry({ entry: { ...updated, status: 'done' } }, PAGE)).rejects.toThrow(
       /entry\.status/,
     );
   });
 
   it('imports validated entries, merging without losing or duplicating', async () => {
     const { handlers } = await setup();
-    const mine = await handlers.saveToReadingList({ id: '2402.07871' }, {});
+    const mine = await handlers.saveToReadingList({ id: '2402.07871' }, PAGE);
     const incoming = [
       { ...mine, tags: ['from-file'], note: 'file note' },
       { ...mine, id: '1706.03762', title: 'Attention Is All You Need', inCorpus: false },
     ];
-    expect(await handlers.importReadingList({ entries: incoming }, {})).toEqual({ added: 1, updated: 1, unchanged: 0 });
-    const list = await handlers.getReadingList(undefined, {});
+    expect(await handlers.importReadingList({ entries: incoming }, PAGE)).toEqual({
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    const list = await handlers.getReadingList(undefined, PAGE);
     expect(list.map((e) => e.id).sort()).toEqual(['1706.03762', '2402.07871']);
     expect(list.find((e) => e.id === '2402.07871')).toMatchObject({ tags: ['from-file'], note: 'file note' });
-    await expect(handlers.importReadingList({ entries: [{ ...mine, id: '<script>' }] }, {})).rejects.toThrow(
+    await expect(handlers.importReadingList({ entries: [{ ...mine, id: '<script>' }] }, PAGE)).rejects.toThrow(
       /invalid importReadingList request: entries\.0\.id/,
     );
-    expect(await handlers.getReadingList(undefined, {})).toHaveLength(2);
+    expect(await handlers.getReadingList(undefined, PAGE)).toHaveLength(2);
+  });
+
+  it('takes note edits, restores and imports from its own pages only, not from content scripts', async () => {
+    const { handlers } = await setup();
+    const saved = await handlers.saveToReadingList({ id: '2402.07871' }, CONTENT_SCRIPT);
+    await expect(handlers.updateReadingListEntry({ id: '2402.07871', note: 'x' }, CONTENT_SCRIPT)).rejects.toThrow(
+      /only accepted from Paperlens pages/,
+    );
+    await expect(handlers.importReadingList({ entries: [saved] }, CONTENT_SCRIPT)).rejects.toThrow(/only accepted/);
+    await expect(handlers.restoreReadingListEntry({ entry: saved }, CONTENT_SCRIPT)).rejects.toThrow(/only accepted/);
+    expect(await handlers.removeFromReadingList({ id: '2402.07871' }, CONTENT_SCRIPT)).toEqual(saved);
+    expect(await handlers.restoreReadingListEntry({ entry: saved }, PAGE)).toEqual(saved);
   });
 
   it('opens extension pages by name only, with an optional paper', async () => {
     const { handlers, opened } = await setup();
-    await handlers.openExtensionPage({ page: 'insights', paperId: '2402.07871' }, {});
-    await handlers.openExtensionPage({ page: 'reading-list' }, {});
+    await handlers.openExtensionPage({ page: 'insights', paperId: '2402.07871' }, PAGE);
+    await handlers.openExtensionPage({ page: 'reading-list' }, PAGE);
     expect(opened).toEqual(['/insights.html#paper=2402.07871', '/reading-list.html']);
-    await expect(handlers.openExtensionPage({ page: 'https://evil.example/' }, {})).rejects.toThrow(/invalid/);
-    await expect(handlers.openExtensionPage({ page: 'insights', paperId: '../popup' }, {})).rejects.toThrow(/invalid/);
+    await expect(handlers.openExtensionPage({ page: 'https://evil.example/' }, PAGE)).rejects.toThrow(/invalid/);
+    await expect(handlers.openExtensionPage({ page: 'insights', paperId: '../popup' }, PAGE)).rejects.toThrow(
+      /invalid/,
+    );
   });
 
   it('reports why the bundled corpus was rejected', async () => {
     const { handlers } = await setup();
-    expect(await handlers.corpusStatus(undefined, {})).toMatchObject({
+    expect(await handlers.corpusStatus(undefined, PAGE)).toMatchObject({
       papers: 13,
       bundledCorpusError: 'papers.0.id: must be a bare arXiv id like 2402.07871',
     });

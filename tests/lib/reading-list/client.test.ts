@@ -134,3 +134,28 @@ describe('ReadingListClient', () => {
     expect(client.current.error).toBe('Could not load the reading list: worker gone');
   });
 });
+
+describe('ReadingListClient after a failed write', () => {
+  it('shows what is really stored, including writes that landed meanwhile', async () => {
+    const { api, store } = fakeApi([entry({ id: '2402.07871' }), entry({ id: '2310.15961' })]);
+    let failNext = false;
+    const client = new ReadingListClient({
+      ...api,
+      update: async (request) => {
+        if (failNext) {
+          failNext = false;
+          // Another tab's change lands while this write is failing.
+          store.set('2310.15961', { ...(store.get('2310.15961') as ReadingListEntry), status: 'read' });
+          throw new Error('disk full');
+        }
+        return api.update(request);
+      },
+    });
+    await client.refresh();
+    failNext = true;
+    await client.update('2402.07871', { status: 'reading' });
+    expect(client.current.error).toBe('Could not save your change: disk full');
+    const shown = Object.fromEntries((client.current.entries ?? []).map((e) => [e.id, e.status]));
+    expect(shown).toEqual({ '2402.07871': 'to-read', '2310.15961': 'read' });
+  });
+});

@@ -30,7 +30,7 @@ describe('reading-list store', () => {
     ).toMatchObject({ title: 'arXiv:1706.03762', inCorpus: false, source: { url: 'https://example.com/' } });
   });
 
-  it('puts a removed entry back exactly, unless it was saved again meanwhile', async () => {
+  it('puts a removed entry back exactly, over a blank re-save but not over one the user wrote in', async () => {
     const saved = await updateEntry(db, (await saveEntry(db, { id: '2402.07871' })).id, {
       status: 'read',
       note: 'n',
@@ -40,8 +40,13 @@ describe('reading-list store', () => {
     expect(await restoreEntry(db, removed!)).toEqual(saved);
     expect(await listEntries(db)).toEqual([saved]);
     await removeEntry(db, '2402.07871');
-    const again = await saveEntry(db, { id: '2402.07871' }, new Date('2027-01-01T00:00:00Z'));
-    expect(await restoreEntry(db, saved)).toEqual(again);
+    await saveEntry(db, { id: '2402.07871' }, new Date('2027-01-01T00:00:00Z')); // Save toggled twice
+    expect(await restoreEntry(db, saved)).toEqual(saved);
+    expect(await listEntries(db)).toEqual([saved]);
+    await removeEntry(db, '2402.07871');
+    await saveEntry(db, { id: '2402.07871' }, new Date('2027-01-02T00:00:00Z'));
+    const written = await updateEntry(db, '2402.07871', { note: 'a new note' });
+    expect(await restoreEntry(db, saved)).toEqual(written);
     await expect(restoreEntry(db, { ...saved, id: 'bad id' })).rejects.toThrow();
   });
 
