@@ -43,7 +43,13 @@ function download(filename: string, mimeType: string, text: string) {
 
 /** The reading list: counts, filter and sort, the entries, undo, export and import. */
 export function ReadingListView({ client, state, papers, compact = false }: ReadingListViewProps) {
-  const [filter, setFilter] = useState(NO_FILTER);
+  const [filter, setFilterState] = useState(NO_FILTER);
+  // Rows edited under a filter stay in view (and keep focus) until the filter itself changes.
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
+  const setFilter = (next: typeof filter) => {
+    setFilterState(next);
+    setPinned(new Set());
+  };
   const [sort, setSort] = useState<EntrySort>('saved');
   const fileInput = useRef<HTMLInputElement>(null);
   const papersById = useMemo(() => new Map(papers.map((p) => [p.id, p])), [papers]);
@@ -55,7 +61,11 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
     filter.tag && !tags.some((tag) => tag.toLowerCase() === filter.tag?.toLowerCase())
       ? { ...filter, tag: null }
       : filter;
-  const shown = sortEntries(filterEntries(entries, activeFilter), sort);
+  const matching = new Set(filterEntries(entries, activeFilter).map((entry) => entry.id));
+  const shown = sortEntries(
+    entries.filter((entry) => matching.has(entry.id) || pinned.has(entry.id)),
+    sort,
+  );
 
   const onImport = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -173,7 +183,10 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
               entry={entry}
               paper={papersById.get(entry.id)}
               compact={compact}
-              update={(id, changes) => void client.update(id, changes)}
+              update={(id, changes) => {
+                setPinned((current) => new Set(current).add(id));
+                void client.update(id, changes);
+              }}
               remove={(id) => void client.remove(id)}
             />
           ))}

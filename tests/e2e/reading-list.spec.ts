@@ -90,6 +90,18 @@ test('the reading-list page: status, note, tags, sort, filter, counts, remove wi
     .toEqual(['1706.03762', '2402.07871']);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(rows).toHaveCount(3);
+
+  // Editing a row so it no longer matches the filter keeps it (and the focus) until the filter changes.
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('to-read');
+  await expect(rows).toHaveCount(2);
+  const select = page.locator('[data-paperlens-id="2310.15961"]').getByRole('combobox', { name: /^Status of/ });
+  await select.focus();
+  await select.selectOption('read');
+  await expect(rows).toHaveCount(2);
+  await expect(select).toBeFocused();
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('read');
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('to-read');
+  await expect(rows).toHaveCount(1);
   await expect
     .poll(async () => (await readingList(page)).map((e) => e.id).sort())
     .toEqual(['1706.03762', '2310.15961', '2402.07871']);
