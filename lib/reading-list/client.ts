@@ -55,9 +55,15 @@ export class ReadingListClient {
     return this.state.entries?.some((entry) => entry.id === id) ?? false;
   }
 
+  /** Bumped by every write and load, so a load that a write overtook does not undo it on screen. */
+  private generation = 0;
+
   async refresh(): Promise<void> {
+    const generation = ++this.generation;
     try {
-      this.set({ entries: await this.api.list() });
+      const entries = await this.api.list();
+      // A write started meanwhile; its own change notice brings a fresher load.
+      if (generation === this.generation) this.set({ entries });
     } catch (error) {
       this.set({ error: `Could not load the reading list: ${errorText(error)}` });
     }
@@ -70,6 +76,7 @@ export class ReadingListClient {
     failure: string,
   ): Promise<T | null> {
     const before = this.state.entries;
+    this.generation++;
     if (optimistic) this.set({ entries: optimistic, error: null });
     try {
       const result = await action();

@@ -159,3 +159,27 @@ describe('ReadingListClient after a failed write', () => {
     expect(shown).toEqual({ '2402.07871': 'to-read', '2310.15961': 'read' });
   });
 });
+
+describe('ReadingListClient loads and writes in flight', () => {
+  it('a load that started before a change does not undo it on screen', async () => {
+    const { api } = fakeApi([entry({ id: '2402.07871' })]);
+    let releaseLoad: (() => void) | undefined;
+    let slow = false;
+    const client = new ReadingListClient({
+      ...api,
+      list: async () => {
+        const snapshot = await api.list();
+        if (slow) await new Promise<void>((resolve) => (releaseLoad = resolve));
+        return snapshot;
+      },
+    });
+    await client.refresh();
+    slow = true;
+    const staleLoad = client.refresh(); // e.g. another tab's change notice
+    await Promise.resolve();
+    await client.update('2402.07871', { status: 'read' });
+    releaseLoad?.();
+    await staleLoad;
+    expect(client.current.entries?.[0]?.status).toBe('read');
+  });
+});
