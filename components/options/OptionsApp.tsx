@@ -21,8 +21,11 @@ export function OptionsApp() {
   const [site, setSite] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<CorpusStatus | null>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
   useEffect(() => {
-    sendMessage('corpusStatus', undefined).then(setStatus, () => {});
+    sendMessage('corpusStatus', undefined).then(setStatus, (e: unknown) =>
+      setStatusError(`Could not read what Paperlens has stored: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }, []);
   if (!settings) return <p aria-busy="true">Loading settings…</p>;
 
@@ -130,6 +133,11 @@ export function OptionsApp() {
           </label>
         ))}
       </fieldset>
+      {statusError && (
+        <p class="notice error" role="alert">
+          {statusError}
+        </p>
+      )}
       {status && (
         <fieldset>
           <legend>Data</legend>
