@@ -185,6 +185,21 @@ export function createScanner(options: ScannerOptions): Scanner {
     });
   };
 
+  /**
+   * A link the scanner already knows (re-added by a page that moves links around)
+   * gets its badge back at once, without waiting for the batch; so does a removed
+   * link lose it. Anything else waits for the batch.
+   */
+  const reattachKnown = (node: Node): boolean => {
+    if (!(node instanceof Element) || node.localName !== 'a' || !node.isConnected) return false;
+    const key = candidateKey(node, options.pageUrl(), options.titles());
+    const paper = key ? cache.get(key) : undefined;
+    if (!paper || node.closest(EDITABLE)) return false;
+    badges.attach(node, paper);
+    linked.set(node, paper);
+    return true;
+  };
+
   const observer = new MutationObserver((records) => {
     if (!active) return;
     for (const record of records) {
@@ -193,7 +208,13 @@ export function createScanner(options: ScannerOptions): Scanner {
         continue;
       }
       for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && !badges.isOwn(node)) pendingRoots.add(node);
+        if (node.nodeType === Node.ELEMENT_NODE && !badges.isOwn(node) && !reattachKnown(node)) pendingRoots.add(node);
+      }
+      for (const node of record.removedNodes) {
+        if (linked.has(node as Element) && !node.isConnected) {
+          badges.detach(node as Element);
+          linked.delete(node as Element);
+        }
       }
       if (record.removedNodes.length) needsSweep = true;
     }

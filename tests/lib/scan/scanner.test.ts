@@ -64,6 +64,21 @@ describe('createScanner', () => {
   });
   afterEach(() => controller.abort());
 
+  it('gives a known link its badge back as soon as the page re-adds it, and takes it when removed', async () => {
+    await start('<p id="box"><a id="x" href="https://arxiv.org/abs/2402.07871">x</a></p>');
+    expect(badgeIds()).toEqual(['2402.07871']);
+    const link = document.querySelector('#x')!;
+    const lookups = recorder.requests.length;
+    link.remove();
+    await Promise.resolve(); // mutation observers run as microtasks, long before the batch delay
+    expect(badgeIds()).toEqual([]);
+    document.querySelector('#box')!.prepend(link);
+    await Promise.resolve();
+    expect(link.nextElementSibling?.getAttribute('data-paperlens-id')).toBe('2402.07871');
+    expect(badgeIds()).toEqual(['2402.07871']);
+    expect(recorder.requests.length).toBe(lookups); // no new lookup for a known link
+  });
+
   it('badges corpus links only, after one batched lookup of ids and titles', async () => {
     await start(`
       <a id="a" href="https://arxiv.org/abs/2402.07871v2">FG-MoE</a>
