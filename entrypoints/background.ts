@@ -5,6 +5,7 @@ import { PAPER_LINK_PATTERNS, paperFromLinkClick, paperFromTab, SAVE_COMMAND, SA
 import { CorpusSchema, describeZodError } from '../lib/corpus/schema';
 import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../lib/db';
 import { createHandlers } from '../lib/handlers';
+import type { SaveRequest } from '../lib/message-schemas';
 import { onMessage, type ProtocolMap } from '../lib/messages';
 import { readingListRevision } from '../lib/reading-list/revision';
 import { TabPaperCounts } from '../lib/tab-counts';
@@ -21,9 +22,10 @@ export default defineBackground(() => {
     return ready;
   };
 
-  const tabCounts = new TabPaperCounts((tabId, count) => {
+  const showCount = (tabId: number, count: number) => {
     void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
-  });
+  };
+  const tabCounts = new TabPaperCounts(showCount);
   browser.action.setBadgeBackgroundColor({ color: '#0b6bcb' }).catch(() => {});
   browser.tabs.onRemoved.addListener((tabId) => tabCounts.clear(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -46,24 +48,15 @@ export default defineBackground(() => {
   const flash = (tabId: number | undefined, ok: boolean) => {
     if (tabId === undefined || tabId < 0) return;
     void browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' }).catch(() => {});
-    setTimeout(() => {
-      const count = tabCounts.count(tabId);
-      void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
-    }, 1500);
+    setTimeout(() => showCount(tabId, tabCounts.count(tabId)), 1500);
   };
-  const save = async (
-    tabId: number | undefined,
-    paper: { id: string; title: string; pageUrl: string; linkText: string } | null,
-  ) => {
-    if (!paper) return;
+  const save = async (tabId: number | undefined, request: SaveRequest | null) => {
+    if (!request) return;
     try {
-      await handlers.saveToReadingList(
-        { id: paper.id, title: paper.title || undefined, source: { url: paper.pageUrl, linkText: paper.linkText } },
-        {},
-      );
+      await handlers.saveToReadingList(request, {});
       flash(tabId, true);
     } catch (error) {
-      console.error('[paperlens] could not save', paper.id, error);
+      console.error('[paperlens] could not save', request.id, error);
       flash(tabId, false);
     }
   };
@@ -81,18 +74,17 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SAVE_MENU_ID) return;
-    const paper = paperFromLinkClick({
+    const request = paperFromLinkClick({
       linkUrl: info.linkUrl,
       pageUrl: info.pageUrl,
       linkText: (info as { linkText?: string }).linkText,
     });
-    void save(tab?.id, paper && { ...paper, title: paper.linkText });
+    void save(tab?.id, request);
   });
   // The save shortcut (Alt+Shift+S) on an arXiv page; activeTab lets us read the tab's URL.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== SAVE_COMMAND || !tab) return;
-    const paper = paperFromTab(tab);
-    void save(tab.id, paper && { ...paper, linkText: paper.title });
+    void save(tab.id, paperFromTab(tab));
   });
   // Listeners are registered synchronously so a message that wakes the worker is answered.
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {

@@ -1,4 +1,5 @@
 import { detectPaperLink } from './links/detect';
+import type { SaveRequest } from './message-schemas';
 
 /** The id of the "Save to reading list" link menu item. */
 export const SAVE_MENU_ID = 'paperlens-save-link';
@@ -35,11 +36,12 @@ export interface LinkClick {
  * The paper a right-clicked link points to, or null (the patterns are broader
  * than paper URLs, e.g. an arXiv listing link).
  */
-export function paperFromLinkClick(click: LinkClick): { id: string; linkText: string; pageUrl: string } | null {
+export function paperFromLinkClick(click: LinkClick): SaveRequest | null {
   if (!click.linkUrl) return null;
   const ref = detectPaperLink(click.linkUrl, '', click.pageUrl ?? click.linkUrl);
   if (ref?.kind !== 'id') return null;
-  return { id: ref.id, linkText: click.linkText?.trim() ?? '', pageUrl: click.pageUrl ?? '' };
+  const linkText = click.linkText?.trim() ?? '';
+  return { id: ref.id, title: linkText || undefined, source: { url: click.pageUrl ?? '', linkText } };
 }
 
 /** The id of the keyboard command that saves the paper of the current tab. */
@@ -49,14 +51,10 @@ export const SAVE_COMMAND = 'save-paper';
  * The paper a tab shows (an arXiv abstract, PDF or HTML page, or a mirror), from
  * its URL and title, for the save shortcut. arXiv titles read `[2402.07871] Title`.
  */
-export function paperFromTab(tab: { url?: string | undefined; title?: string | undefined }): {
-  id: string;
-  title: string;
-  pageUrl: string;
-} | null {
+export function paperFromTab(tab: { url?: string | undefined; title?: string | undefined }): SaveRequest | null {
   if (!tab.url) return null;
   const ref = detectPaperLink(tab.url, '', tab.url);
   if (ref?.kind !== 'id') return null;
   const title = (tab.title ?? '').replace(/^\[[^\]]*\]\s*/, '').trim();
-  return { id: ref.id, title, pageUrl: tab.url };
+  return { id: ref.id, title: title || undefined, source: { url: tab.url, linkText: title } };
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
 import { relatedPapers } from '../../lib/insights/charts';
+import { abstractUrl } from '../../lib/links/arxiv-id';
 import { categoryStyle } from './category-style';
 
 interface Props {
@@ -53,7 +54,7 @@ export function PaperCard({ paper, papers, onOpen, onClose }: Props) {
         ))}
       </ol>
       <p class="card-actions">
-        <a href={`https://arxiv.org/abs/${paper.id}`} target="_blank" rel="noreferrer">
+        <a href={abstractUrl(paper.id)} target="_blank" rel="noreferrer">
           Open on arXiv
         </a>
         <button type="button" onClick={() => dialog.current?.close()}>

@@ -1,4 +1,5 @@
 import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
+import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
 import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeParts } from '../../lib/settings-model';
 import { categoryColors } from '../category-colors';
@@ -121,7 +122,7 @@ export function paperDetailsView(
               doc,
               'li',
               { 'data-related-id': related.id },
-              link(`https://arxiv.org/abs/${related.id}`, related.title),
+              link(abstractUrl(related.id), related.title),
               ` ${percent(related.similarity)}`,
             ),
           ),
@@ -131,8 +132,8 @@ export function paperDetailsView(
       doc,
       'div',
       { class: 'actions' },
-      link(`https://arxiv.org/abs/${paper.id}`, 'Abstract'),
-      link(`https://arxiv.org/pdf/${paper.id}`, 'PDF'),
+      link(abstractUrl(paper.id), 'Abstract'),
+      link(pdfUrl(paper.id), 'PDF'),
       paper.codeUrl && link(paper.codeUrl, 'Code'),
       onOpenInsights && el(doc, 'button', { type: 'button', class: 'insights', onclick: onOpenInsights }, 'Insights'),
       el(

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Coauthor, Paper } from '../../lib/corpus/schema';
 import { formatDate, noveltyExplanation } from '../../lib/format';
+import { abstractUrl } from '../../lib/links/arxiv-id';
 import { createPaperSearch, type SearchSort } from '../../lib/search';
 import { CategoryChip } from '../CategoryChip';
 import { Highlighted } from '../Highlighted';
@@ -26,8 +27,6 @@ const SORTS: [SearchSort, string][] = [
   ['newest', 'Newest'],
   ['novel', 'Most novel'],
 ];
-
-const absUrl = (id: string) => `https://arxiv.org/abs/${id}`;
 
 /**
  * Search over the author's papers: a focused search box, category chips, year
@@ -77,7 +76,7 @@ export function SearchPanel({
     } else if (event.key === 'Enter' && first) {
       event.preventDefault();
       if (event.shiftKey) toggleSave(first.paper);
-      else open(absUrl(first.paper.id));
+      else open(abstractUrl(first.paper.id));
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       clear();
@@ -210,7 +209,7 @@ export function SearchPanel({
             <li key={paper.id} class="result" data-paperlens-id={paper.id}>
               <a
                 class="result-title"
-                href={absUrl(paper.id)}
+                href={abstractUrl(paper.id)}
                 target="_blank"
                 rel="noreferrer"
                 title={`Open arXiv:${paper.id}`}

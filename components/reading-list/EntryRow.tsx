@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import { formatDate } from '../../lib/format';
+import { abstractUrl } from '../../lib/links/arxiv-id';
 import type { ReadingListEntry, ReadingStatus } from '../../lib/reading-list/schema';
 import { parseTags, STATUS_LABELS, STATUSES } from '../../lib/reading-list/view';
 import { CategoryChip } from '../CategoryChip';
@@ -105,7 +106,7 @@ export function EntryRow({ entry, paper, compact, update, remove }: EntryRowProp
   return (
     <li class="entry" data-paperlens-id={entry.id} aria-labelledby={titleId}>
       <div class="entry-main">
-        <a id={titleId} class="entry-title" href={`https://arxiv.org/abs/${entry.id}`} target="_blank" rel="noreferrer">
+        <a id={titleId} class="entry-title" href={abstractUrl(entry.id)} target="_blank" rel="noreferrer">
           {entry.title}
         </a>
         <div class="entry-meta">

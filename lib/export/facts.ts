@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/schema';
+import { abstractUrl } from '../links/arxiv-id';
 import type { ReadingListEntry } from '../reading-list/schema';
 
 /** Corpus papers by arXiv id, the extra facts an export adds to corpus entries. */
@@ -20,11 +21,6 @@ export interface EntryFacts {
   /** `cs.LG`, known for corpus papers (and old-style ids, whose archive is in the id). */
   primaryCategory: string | null;
   codeUrl: string | null;
-}
-
-/** The arXiv abstract page of an id (new or old style). */
-export function abstractUrl(id: string): string {
-  return `https://arxiv.org/abs/${id}`;
 }
 
 /**

@@ -91,3 +91,13 @@ function yearMonth(year: number, mm: string): number {
 function toVersion(digits: string | undefined): number | null {
   return digits === undefined ? null : Number(digits);
 }
+
+/** The arXiv abstract page of a bare id (new or old style). */
+export function abstractUrl(id: string): string {
+  return `https://arxiv.org/abs/${id}`;
+}
+
+/** The arXiv PDF of a bare id. */
+export function pdfUrl(id: string): string {
+  return `https://arxiv.org/pdf/${id}`;
+}

@@ -20,6 +20,8 @@ function haystack(entry: ReadingListEntry): string {
   return normalizeText([entry.title, entry.id, entry.note, ...entry.tags, entry.source?.linkText ?? ''].join(' '));
 }
 
+const containsAll = (text: string, words: readonly string[]) => words.every((word) => text.includes(word));
+
 export function filterEntries(entries: readonly ReadingListEntry[], filter: EntryFilter): ReadingListEntry[] {
   const words = normalizeText(filter.text).split(' ').filter(Boolean);
   const tag = filter.tag?.toLowerCase() ?? null;
@@ -27,7 +29,7 @@ export function filterEntries(entries: readonly ReadingListEntry[], filter: Entr
     (entry) =>
       (filter.status === 'all' || entry.status === filter.status) &&
       (tag === null || entry.tags.some((t) => t.toLowerCase() === tag)) &&
-      (words.length === 0 || words.every((word) => haystack(entry).includes(word))),
+      (words.length === 0 || containsAll(haystack(entry), words)),
   );
 }
 

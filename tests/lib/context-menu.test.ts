@@ -28,7 +28,15 @@ describe('the "Save to reading list" link menu item', () => {
         pageUrl: 'https://blog.example/',
         linkText: ' PDF ',
       }),
-    ).toEqual({ id: '2402.07871', linkText: 'PDF', pageUrl: 'https://blog.example/' });
+    ).toEqual({ id: '2402.07871', title: 'PDF', source: { url: 'https://blog.example/', linkText: 'PDF' } });
+    // Chrome gives no link text: the save falls back to the paper's own or an arXiv title.
+    expect(
+      paperFromLinkClick({ linkUrl: 'https://arxiv.org/abs/1706.03762', pageUrl: 'https://blog.example/' }),
+    ).toEqual({
+      id: '1706.03762',
+      title: undefined,
+      source: { url: 'https://blog.example/', linkText: '' },
+    });
     expect(
       paperFromLinkClick({ linkUrl: 'https://arxiv.org/list/cs.LG/new', pageUrl: 'https://arxiv.org/' }),
     ).toBeNull();
@@ -46,10 +54,13 @@ describe('paperFromTab (the save shortcut)', () => {
     ).toEqual({
       id: '2402.07871',
       title: 'Scaling Laws for Fine-Grained Mixture of Experts',
-      pageUrl: 'https://arxiv.org/abs/2402.07871v2',
+      source: {
+        url: 'https://arxiv.org/abs/2402.07871v2',
+        linkText: 'Scaling Laws for Fine-Grained Mixture of Experts',
+      },
     });
     expect(paperFromTab({ url: 'https://arxiv.org/pdf/2402.07871', title: '2402.07871.pdf' })?.id).toBe('2402.07871');
-    expect(paperFromTab({ url: 'https://huggingface.co/papers/2402.07871' })?.title).toBe('');
+    expect(paperFromTab({ url: 'https://huggingface.co/papers/2402.07871' })?.title).toBeUndefined();
   });
 
   it('gives nothing for tabs that show no single paper, or whose URL it may not read', () => {
