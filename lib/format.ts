@@ -6,6 +6,11 @@ export function formatDate(isoDate: string): string {
   return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
 }
 
+/** `plural(1, 'paper')` → `1 paper`, `plural(3, 'paper')` → `3 papers`. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 /** `0.8123` → `81%`. */
 export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;

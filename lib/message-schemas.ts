@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import type { AuthorProfile, Coauthor, Paper } from './corpus/schema';
-import {
-  AnyArxivIdSchema,
-  type ReadingListEntry,
-  ReadingListEntrySchema,
-  ReadingStatusSchema,
-} from './reading-list/schema';
+import { AnyArxivIdSchema, type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
 
 /**
  * Request schemas of the message protocol. Only the background imports this
@@ -34,12 +29,9 @@ export type SaveRequest = z.infer<typeof SaveRequestSchema>;
 export const IdRequestSchema = z.object({ id: AnyArxivIdSchema });
 export type IdRequest = z.infer<typeof IdRequestSchema>;
 
-export const UpdateEntryRequestSchema = z.object({
-  id: AnyArxivIdSchema,
-  status: ReadingStatusSchema.optional(),
-  note: z.string().max(20_000).optional(),
-  tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
-});
+export const UpdateEntryRequestSchema = ReadingListEntrySchema.pick({ status: true, note: true, tags: true })
+  .partial()
+  .extend({ id: AnyArxivIdSchema });
 export type UpdateEntryRequest = z.infer<typeof UpdateEntryRequestSchema>;
 
 /** An entry to put back after a remove (undo). */

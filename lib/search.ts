@@ -160,9 +160,9 @@ export function createPaperSearch(papers: Paper[]): PaperSearch {
   });
   index.addAll(papers);
 
-  function matches(query: string): SearchResult[] {
+  function matches(query: string, termCount: number): SearchResult[] {
     let hits = index.search(query);
-    if (hits.length === 0 && processTerm(query).length > 1) hits = index.search(query, { combineWith: 'OR' });
+    if (hits.length === 0 && termCount > 1) hits = index.search(query, { combineWith: 'OR' });
     return hits.flatMap((hit) => {
       const paper = byId.get(hit.id);
       // Sorted: MiniSearch lists them in index order, which depends on the order papers were added.
@@ -173,8 +173,9 @@ export function createPaperSearch(papers: Paper[]): PaperSearch {
   return {
     search(query, options = {}) {
       const { categories = [], year = null, hasCode = false, sort = 'relevance' } = options;
+      const termCount = processTerm(query).length;
       const found =
-        processTerm(query).length === 0 ? papers.map((paper) => ({ paper, score: 0, terms: [] })) : matches(query);
+        termCount === 0 ? papers.map((paper) => ({ paper, score: 0, terms: [] })) : matches(query, termCount);
       return found
         .filter(
           ({ paper }) =>

@@ -1,9 +1,8 @@
 import { useMemo } from 'preact/hooks';
+import { plural } from '../../lib/format';
 import { AUTHOR_NODE_ID, type CoauthorNetwork } from '../../lib/insights/charts';
 import { CLUSTER_FONT_SIZE, LABEL_FONT_SIZE, layoutNetwork } from '../../lib/insights/network-layout';
 import { ChartFigure } from './ChartFigure';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The author at the centre, coauthors sized by shared papers and boxed by collaboration cluster. */
 export function CoauthorNetworkChart({ network }: { network: CoauthorNetwork }) {

@@ -1,3 +1,4 @@
+import { plural } from '../../lib/format';
 import type { CategoryTotal, PapersPerYear, YearRow } from '../../lib/insights/charts';
 import { ChartFigure } from './ChartFigure';
 import { categoryStyle } from './category-style';
@@ -5,8 +6,6 @@ import { categoryStyle } from './category-style';
 const WIDTH = 560;
 const HEIGHT = 260;
 const MARGIN = { top: 20, right: 8, bottom: 28, left: 32 };
-
-const plural = (n: number): string => `${n} paper${n === 1 ? '' : 's'}`;
 
 /** A year's non-empty segments, bottom first, each with the count stacked below it. */
 function stack(row: YearRow, categories: readonly CategoryTotal[]) {
@@ -104,7 +103,7 @@ export function PapersPerYearChart({ data }: { data: PapersPerYear }) {
               width={barWidth}
               height={y(base) - y(base + count)}
               role="img"
-              aria-label={`${row.year}, ${name}: ${plural(count)}`}
+              aria-label={`${row.year}, ${name}: ${plural(count, 'paper')}`}
               data-mark="bar"
               data-year={row.year}
               data-category={code}

@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import { formatDate } from '../../lib/format';
 import { abstractUrl } from '../../lib/links/arxiv-id';
-import type { ReadingListEntry, ReadingStatus } from '../../lib/reading-list/schema';
+import {
+  MAX_NOTE_LENGTH as NOTE_LIMIT,
+  type ReadingListEntry,
+  type ReadingStatus,
+} from '../../lib/reading-list/schema';
 import { parseTags, STATUS_LABELS, STATUSES } from '../../lib/reading-list/view';
 import { CategoryChip } from '../CategoryChip';
 
-export const NOTE_LIMIT = 20_000;
 /** A note is saved this long after the last keystroke (and at once on blur or when the page goes away). */
 export const NOTE_SAVE_DELAY_MS = 600;
 

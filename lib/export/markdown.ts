@@ -1,11 +1,7 @@
-import type { ReadingListEntry, ReadingStatus } from '../reading-list/schema';
+import { authorLine, plural } from '../format';
+import type { ReadingListEntry } from '../reading-list/schema';
+import { STATUS_LABELS, STATUSES } from '../reading-list/view';
 import { type EntryFacts, entryFacts, exportOrder, type PapersById } from './facts';
-
-const STATUS_HEADINGS: [ReadingStatus, string][] = [
-  ['to-read', 'To read'],
-  ['reading', 'Reading'],
-  ['read', 'Read'],
-];
 
 /**
  * Escapes text that came from a web page so it renders as itself: every
@@ -50,7 +46,7 @@ function safeUrl(url: string): string | null {
 function item(facts: EntryFacts): string {
   const { entry } = facts;
   const authors = facts.authors.length
-    ? escapeMarkdown(facts.authors.join(', ') + (facts.authorsTruncated ? ' et al.' : ''))
+    ? escapeMarkdown(authorLine(facts.authors, facts.authorsTruncated, Number.POSITIVE_INFINITY))
     : null;
   const details = [authors, String(facts.year), facts.primaryCategory && escapeMarkdown(facts.primaryCategory)]
     .filter(Boolean)
@@ -73,8 +69,9 @@ function item(facts: EntryFacts): string {
  */
 export function toMarkdown(entries: readonly ReadingListEntry[], papersById: PapersById, now: Date): string {
   const ordered = exportOrder(entries);
-  const count = `${ordered.length} ${ordered.length === 1 ? 'paper' : 'papers'}`;
-  const sections = STATUS_HEADINGS.flatMap(([status, heading]) => {
+  const count = plural(ordered.length, 'paper');
+  const sections = STATUSES.flatMap((status) => {
+    const heading = STATUS_LABELS[status];
     const group = ordered.filter((entry) => entry.status === status);
     if (!group.length) return [];
     return [`## ${heading}\n\n${group.map((entry) => item(entryFacts(entry, papersById))).join('\n\n')}\n`];

@@ -176,12 +176,12 @@ export function coauthorNetwork(
   };
   const sharedTotal = (members: readonly string[]): number =>
     members.reduce((sum, name) => sum + (weightOf.get(name) ?? 0), 0);
-  components.sort(
-    (a, b) => sharedTotal(b) - sharedTotal(a) || (papersOf(a)[0]?.date ?? '').localeCompare(papersOf(b)[0]?.date ?? ''),
-  );
+  // Each group with its own papers (computed once), biggest first, then the one that started earlier.
+  const grouped = components
+    .map((members) => ({ members, own: papersOf(members), shared: sharedTotal(members) }))
+    .sort((a, b) => b.shared - a.shared || (a.own[0]?.date ?? '').localeCompare(b.own[0]?.date ?? ''));
 
-  const clusters = components.map((members, index): Cluster => {
-    const own = papersOf(members);
+  const clusters = grouped.map(({ members, own }, index): Cluster => {
     const ownIds = new Set(own.map((paper) => paper.id));
     const others = papers.filter((paper) => !ownIds.has(paper.id));
     const keywords = distinctiveWords(own, others);

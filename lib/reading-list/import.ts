@@ -1,7 +1,7 @@
 import { describeZodError } from '../corpus/schema';
 import type { PaperlensDatabase } from '../db';
 import { READING_LIST_FILE_VERSION, READING_LIST_FORMAT, ReadingListFileSchema } from './file-schema';
-import type { ReadingListEntry } from './schema';
+import { MAX_NOTE_LENGTH, MAX_TAGS, type ReadingListEntry } from './schema';
 
 /** Larger files are refused before parsing: a reading list of thousands of papers is well under 1 MB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -74,11 +74,6 @@ export interface MergeResult {
   unchanged: number;
 }
 
-/** At most this many tags fit an entry (the schema's limit); a union keeps the first ones, existing first. */
-const MAX_TAGS = 50;
-/** The schema's note limit; a note that would outgrow it by appending is left as it was. */
-const MAX_NOTE = 20_000;
-
 /**
  * Merges one incoming entry into a saved one. The saved entry wins (title,
  * status, source, inCorpus), except that:
@@ -90,13 +85,10 @@ const MAX_NOTE = 20_000;
  * Merging the same entry again changes nothing.
  */
 function mergeEntry(existing: ReadingListEntry, incoming: ReadingListEntry): ReadingListEntry {
+  // Saved tags stay as they are; incoming ones are added when new (ignoring case); the first MAX_TAGS are kept.
   const seen = new Set(existing.tags.map((tag) => tag.toLowerCase()));
-  const tags = [...existing.tags];
-  for (const tag of incoming.tags) {
-    if (seen.has(tag.toLowerCase())) continue;
-    seen.add(tag.toLowerCase());
-    tags.push(tag);
-  }
+  const added = incoming.tags.filter((tag) => !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()));
+  const tags = [...existing.tags, ...added];
   return {
     ...existing,
     savedAt: Date.parse(incoming.savedAt) < Date.parse(existing.savedAt) ? incoming.savedAt : existing.savedAt,
@@ -110,7 +102,8 @@ function mergeNotes(mine: string, theirs: string): string {
   if (!addition || mine.includes(addition)) return mine;
   if (!mine.trim()) return theirs;
   const appended = `${mine.trimEnd()}\n\n${addition}`;
-  return appended.length > MAX_NOTE ? mine : appended;
+  // A note that would outgrow the limit by appending is left as it was.
+  return appended.length > MAX_NOTE_LENGTH ? mine : appended;
 }
 
 function sameEntry(a: ReadingListEntry, b: ReadingListEntry): boolean {

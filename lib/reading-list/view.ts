@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize';
-import type { ReadingListEntry, ReadingStatus } from './schema';
+import { MAX_TAG_LENGTH, MAX_TAGS, type ReadingListEntry, type ReadingStatus } from './schema';
 
 export const STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 export const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
@@ -65,15 +65,14 @@ export function allTags(entries: readonly ReadingListEntry[]): string[] {
   return [...seen.values()].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 }
 
-export const MAX_TAGS = 50;
-export const MAX_TAG_LENGTH = 50;
+/** Tags once each, ignoring case (the first spelling stays), in order, at most {@link MAX_TAGS}. */
+export function uniqueTags(tags: Iterable<string>): string[] {
+  const unique = new Map<string, string>();
+  for (const tag of tags) if (tag && !unique.has(tag.toLowerCase())) unique.set(tag.toLowerCase(), tag);
+  return [...unique.values()].slice(0, MAX_TAGS);
+}
 
 /** Tags typed as `ml, to cite ,ML` → `['ml', 'to cite']`: trimmed, de-duplicated ignoring case, capped. */
 export function parseTags(input: string): string[] {
-  const tags = new Map<string, string>();
-  for (const raw of input.split(',')) {
-    const tag = raw.trim().replace(/\s+/g, ' ').slice(0, MAX_TAG_LENGTH).trim();
-    if (tag && !tags.has(tag.toLowerCase())) tags.set(tag.toLowerCase(), tag);
-  }
-  return [...tags.values()].slice(0, MAX_TAGS);
+  return uniqueTags(input.split(',').map((raw) => raw.trim().replace(/\s+/g, ' ').slice(0, MAX_TAG_LENGTH).trim()));
 }
