@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
+import { authorLine, formatDate, noveltyExplanation, percent, plural } from '../../lib/format';
 
 describe('format', () => {
   it('formats ISO dates as written, in any time zone', () => {
@@ -27,5 +27,13 @@ describe('format', () => {
       'Novelty 81%: its closest earlier paper is “Mixture of Tokens” (19% similar in title and abstract).',
     );
     expect(noveltyExplanation({ score: 1, similarity: null }, null)).toMatch(/earliest paper in the corpus/);
+  });
+});
+
+describe('plural', () => {
+  it('says one thing or many', () => {
+    expect(plural(1, 'paper')).toBe('1 paper');
+    expect(plural(0, 'paper')).toBe('0 papers');
+    expect(plural(13, 'shared paper')).toBe('13 shared papers');
   });
 });
