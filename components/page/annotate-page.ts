@@ -11,7 +11,7 @@ import { createScanner, type Scanner } from '../../lib/scan/scanner';
 import { badgesAllowed, type Settings } from '../../lib/settings-model';
 import { createBadgeLayer } from './badge-layer';
 import { createCardController } from './card-controller';
-import { attachStyledShadow, hostStyle } from './styles';
+import { attachStyledShadow, hostStyle, inlineNeutralStyle } from './styles';
 import { coauthorChipView, panelView } from './views';
 
 /** What the page annotator needs from the extension; the content script passes the real messages. */
@@ -109,11 +109,14 @@ export async function annotatePage(doc: Document, services: PageServices, signal
       const host = doc.createElement('paperlens-coauthor');
       host.setAttribute('data-paperlens-coauthor', names.join(', '));
       hostStyle(host, {
-        display: 'inline-block',
-        margin: '0',
+        // The chip's own size, which its shadow styles use as 1em (the .chip height in page.css).
+        'font-size': '11px',
+        ...inlineNeutralStyle(1.6),
+        'margin-left': '0.4em',
+        'margin-right': '0',
         padding: '0',
         border: '0',
-        'vertical-align': 'baseline',
+        'line-height': '1',
       });
       attachStyledShadow(host);
       host.setAttribute('data-theme', theme());

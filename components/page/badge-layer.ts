@@ -2,7 +2,7 @@ import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeLayer } from '../../lib/scan/scanner';
 import type { BadgeParts } from '../../lib/settings-model';
 import type { CardController } from './card-controller';
-import { attachStyledShadow, hostStyle } from './styles';
+import { attachStyledShadow, hostStyle, inlineNeutralStyle } from './styles';
 import { badgeView } from './views';
 
 export interface PageBadgeLayer extends BadgeLayer {
@@ -47,28 +47,33 @@ export function createBadgeLayer(
     if (hadFocus) root.querySelector('button')?.focus();
   };
 
+  // Hosts are copies of one styled element: copying its inline style is cheaper than parsing it per badge.
+  let prototype: HTMLElement | undefined;
   const createHost = (): HTMLElement => {
-    const host = doc.createElement('paperlens-badge');
-    hostStyle(host, {
-      display: 'inline-block',
-      position: 'static',
-      float: 'none',
-      margin: '0 0 0 0.3em',
-      padding: '0',
-      border: '0',
-      width: 'auto',
-      height: 'auto',
-      'min-width': '0',
-      'max-width': 'none',
-      'line-height': '1',
-      'vertical-align': 'baseline',
-      visibility: 'visible',
-      opacity: '1',
-      transform: 'none',
-      'pointer-events': 'auto',
-      'text-indent': '0',
-      background: 'transparent',
-    });
+    if (!prototype) {
+      prototype = doc.createElement('paperlens-badge');
+      hostStyle(prototype, {
+        // The badge's own size, which its shadow styles use as 1em (the .badge height in page.css).
+        'font-size': 'max(10px, 0.72em)',
+        ...inlineNeutralStyle(1.5),
+        'margin-left': '0.4em',
+        position: 'static',
+        float: 'none',
+        padding: '0',
+        border: '0',
+        width: 'auto',
+        'min-width': '0',
+        'max-width': 'none',
+        'line-height': '1',
+        visibility: 'visible',
+        opacity: '1',
+        transform: 'none',
+        'pointer-events': 'auto',
+        'text-indent': '0',
+        background: 'transparent',
+      });
+    }
+    const host = prototype.cloneNode(false) as HTMLElement;
     attachStyledShadow(host);
     own.add(host);
     return host;

@@ -17,6 +17,28 @@ export function hostStyle(element: HTMLElement, properties: Record<string, strin
     .join('');
 }
 
+/**
+ * Host styles for an inline element that sits in a line of the page's text
+ * without changing that line's height, so nothing below it moves: a box of
+ * `heightEm` (in its own font size) whose vertical margins cancel its height,
+ * centred on the text's middle. The line box only counts an inline block's
+ * margin box, which here is a point inside the line; the visible box is the
+ * same size as without the trick, and may only overlap a very tight line's
+ * neighbours. (A badge taller than the text by under a pixel used to push
+ * every later line of a long list down, and the browser then repainted the
+ * whole list: most of the time a 10k-link page spent on badges.)
+ */
+export function inlineNeutralStyle(heightEm: number): Record<string, string> {
+  return {
+    display: 'inline-flex',
+    'align-items': 'center',
+    'vertical-align': 'middle',
+    height: `${heightEm}em`,
+    'margin-top': `${-heightEm / 2}em`,
+    'margin-bottom': `${-heightEm / 2}em`,
+  };
+}
+
 const sheets = new WeakMap<Document, CSSStyleSheet>();
 
 /** One constructed stylesheet per document, adopted by every Paperlens shadow root in it. */

@@ -43,7 +43,7 @@ export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts,
         doc,
         'span',
         { class: 'nov', title: `Novelty ${novelty}` },
-        el(doc, 'span', { class: 'meter', 'aria-hidden': 'true' }, el(doc, 'span', { style: `width:${novelty}` })),
+        el(doc, 'span', { class: 'meter', 'aria-hidden': 'true', style: `--pl-value:${novelty}` }),
         ` ${novelty}`,
       ),
     parts.coauthors &&
