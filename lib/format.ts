@@ -1,9 +1,11 @@
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+// Made on first use: building an Intl formatter costs milliseconds, which the content
+// script would otherwise spend on every page load, before any card needs a date.
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 /** `2024-02-12` → `Feb 12, 2024` (the date as written, whatever the user's time zone). */
 export function formatDate(isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? isoDate : (dateFormat ??= new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
 }
 
 /** `plural(1, 'paper')` → `1 paper`, `plural(3, 'paper')` → `3 papers`. */
