@@ -167,10 +167,7 @@ export async function annotatePage(doc: Document, services: PageServices, signal
       removeChips();
       await addCoauthorChips();
     }
-    if (!wasEnabled) {
-      await scanner.rescan();
-      await addCoauthorChips();
-    }
+    if (!wasEnabled) await start();
   };
   const unwatch = services.watchSettings((next) => {
     apply(next).catch((error: unknown) => console.debug('[paperlens] settings', error));
@@ -182,15 +179,21 @@ export async function annotatePage(doc: Document, services: PageServices, signal
     removeChips();
   });
 
-  const keys = await services.titleKeys().catch(() => []);
-  titles = keys.length ? createTitleIndex(keys) : null;
-  if (enabled()) {
-    await scanner.start();
+  // On a site the user switched off nothing is scanned or asked for until it is switched back on.
+  let started = false;
+  const start = async () => {
+    if (!titles) {
+      const keys = await services.titleKeys().catch(() => []);
+      titles = keys.length ? createTitleIndex(keys) : null;
+    }
+    if (started) await scanner.rescan();
+    else {
+      started = true;
+      await scanner.start();
+    }
     await addCoauthorChips();
-  } else {
-    await scanner.start();
-    scanner.clear();
-  }
+  };
+  if (enabled()) await start();
 
   return {
     scanner,
