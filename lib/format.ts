@@ -5,7 +5,9 @@ let dateFormat: Intl.DateTimeFormat | undefined;
 /** `2024-02-12` → `Feb 12, 2024` (the date as written, whatever the user's time zone). */
 export function formatDate(isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : (dateFormat ??= new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  dateFormat ??= new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+  return dateFormat.format(date);
 }
 
 /** `plural(1, 'paper')` → `1 paper`, `plural(3, 'paper')` → `3 papers`. */

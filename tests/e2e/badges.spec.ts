@@ -103,7 +103,8 @@ test('badges and coauthor chips never change the height of the line they sit in'
       )
       .join('')}<ul style="font: 13px/1.3 sans-serif">${Array.from(
       { length: 30 },
-      (_, i) => `<li><a${i % 3 ? '' : ' data-expect="2310.15961"'} href="https://arxiv.org/abs/${i % 3 ? `1905.${10000 + i}` : '2310.15961'}">item ${i}</a></li>`,
+      (_, i) =>
+        `<li><a${i % 3 ? '' : ' data-expect="2310.15961"'} href="https://arxiv.org/abs/${i % 3 ? `1905.${10000 + i}` : '2310.15961'}">item ${i}</a></li>`,
     ).join('')}</ul>`,
   );
   await page.goto('https://blog.example/lines');
