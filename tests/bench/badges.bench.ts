@@ -8,6 +8,9 @@
  * - added main-thread time: CDP Performance.getMetrics TaskDuration, with minus without;
  * - the longest task after the load event (the content script runs at document_idle),
  *   from a PerformanceObserver for `longtask`;
+ * - the longest animation frame after the load event (`long-animation-frame`): unlike a
+ *   long task it includes the style, layout and paint the badges cause, so it is how long
+ *   the page could not respond to input at worst;
  * - time from DOMContentLoaded to the last badge inserted;
  * and the gzipped size of the content script. Figures are noisy on a shared
  * machine: compare the with/without pairs of one run, not runs with each other.
@@ -21,7 +24,7 @@ import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
 
-const SIZES = [1_000, 10_000, 50_000];
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000, 50_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const EXTENSION = resolve('.output/chrome-mv3');
 /** A deterministic page of `n` links, 2% of them to corpus papers. */
@@ -60,15 +63,20 @@ function generatePage(n: number): { html: string; corpusLinks: number } {
 const INSTRUMENT = () => {
   const w = window as unknown as {
     __long: { start: number; duration: number }[];
+    __frames: { start: number; duration: number }[];
     __lastBadge: number;
     __badges: number;
   };
   w.__long = [];
+  w.__frames = [];
   w.__lastBadge = 0;
   w.__badges = 0;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__frames.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'long-animation-frame', buffered: true });
   new MutationObserver((records) => {
     for (const r of records)
       for (const n of r.addedNodes)
@@ -124,6 +132,7 @@ async function launch(
 interface Sample {
   taskMs: number;
   longestAfterLoad: number;
+  longestFrameAfterLoad: number;
   badgeMs: number | null;
   badges: number;
 }
@@ -144,11 +153,18 @@ async function measure(page: Page, url: string, expectBadges: number | null): Pr
   const { metrics } = await cdp.send('Performance.getMetrics');
   const taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
   const result = await page.evaluate(() => {
-    const w = window as unknown as { __long: { start: number; duration: number }[]; __lastBadge: number };
+    const w = window as unknown as {
+      __long: { start: number; duration: number }[];
+      __frames: { start: number; duration: number }[];
+      __lastBadge: number;
+    };
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const afterLoad = w.__long.filter((t) => t.start >= nav.loadEventEnd);
+    // A frame that ends after load: the one the load event itself runs in counts too.
+    const framesAfterLoad = w.__frames.filter((f) => f.start + f.duration > nav.loadEventEnd);
     return {
       longestAfterLoad: Math.max(0, ...afterLoad.map((t) => t.duration)),
+      longestFrameAfterLoad: Math.max(0, ...framesAfterLoad.map((f) => f.duration)),
       badgeMs: w.__lastBadge ? w.__lastBadge - nav.domContentLoadedEventStart : null,
       badges: document.querySelectorAll('paperlens-badge').length,
     };
@@ -183,7 +199,7 @@ async function main() {
     `content script: ${(contentScript.length / 1024).toFixed(1)} KB, ${(gzipSync(contentScript, { level: 9 }).length / 1024).toFixed(1)} KB gzipped (budget 15 KB)`,
   );
   console.log(
-    'links  | corpus links | main thread: without / site disabled / with (ms) | added vs none, vs disabled | longest task after load (ms) | DOMContentLoaded → last badge (ms)',
+    'links  | corpus links | main thread: without / site disabled / with (ms) | added vs none, vs disabled | longest task after load (ms) | longest frame after load (ms) | DOMContentLoaded → last badge (ms)',
   );
   for (const n of SIZES) {
     const { corpusLinks } = pages.get(n) as { corpusLinks: number };
@@ -201,6 +217,13 @@ async function main() {
       await sample(without.context, b, null);
       await sample(idle.context, c, null);
     }
+    if (process.env.BENCH_VERBOSE)
+      for (const [name, xs] of [
+        ['with', a],
+        ['without', b],
+        ['disabled', c],
+      ] as const)
+        console.log(`  ${name}: ${xs.map((s) => s.taskMs.toFixed(0)).join(' ')}`);
     const withMs = median(a.map((s) => s.taskMs));
     const withoutMs = median(b.map((s) => s.taskMs));
     const idleMs = median(c.map((s) => s.taskMs));
@@ -213,6 +236,9 @@ async function main() {
         `+${(withMs - withoutMs).toFixed(0)}, +${(withMs - idleMs).toFixed(0)}`.padEnd(26),
         `${median(a.map((s) => s.longestAfterLoad)).toFixed(0)} (without: ${median(b.map((s) => s.longestAfterLoad)).toFixed(0)})`.padEnd(
           28,
+        ),
+        `${median(a.map((s) => s.longestFrameAfterLoad)).toFixed(0)} (without: ${median(b.map((s) => s.longestFrameAfterLoad)).toFixed(0)})`.padEnd(
+          29,
         ),
         `${median(a.map((s) => s.badgeMs ?? Number.NaN)).toFixed(0)}${badges}`,
       ].join(' | '),
