@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { URL_CASES } from '../../lib/links/url-cases';
 import { expect, openExtensionPage, sendFromPage, test } from './extension';
-import { closeTheInternet, expectBadgesAsMarked, linkReport, serveAt, toolbarBadgeText } from './pages';
+import {
+  closeTheInternet,
+  expectBadgesAsMarked,
+  linkReport,
+  measureHostLines,
+  serveAt,
+  toolbarBadgeText,
+} from './pages';
 
 const CORPUS_IDS = new Set(
   (JSON.parse(readFileSync('data/corpus.json', 'utf8')) as { papers: { id: string }[] }).papers.map((p) => p.id),
@@ -85,58 +92,18 @@ test('arXiv search results get coauthor chips matched through initials and accen
 
 test('badges and coauthor chips never change the height of the line they sit in', async ({ context }) => {
   const page = await context.newPage();
-  const styles = [
-    'font: 16px/normal serif',
-    'font: 16px/1 sans-serif',
-    'font: 12px/1.2 monospace',
-    'font: 20px/1.6 sans-serif',
-    'font: 9px/1 serif',
-    'font: 14px/18px system-ui',
-  ];
-  await serveAt(
-    context,
-    'https://blog.example/lines',
-    `<!doctype html><meta charset="utf-8"><title>Lines</title><body style="width:1200px">${styles
-      .map(
-        (style) =>
-          `<p style="${style}"><a data-expect="2402.07871" href="https://arxiv.org/abs/2402.07871">MoE scaling</a> text</p>`,
-      )
-      .join('')}<ul style="font: 13px/1.3 sans-serif">${Array.from(
-      { length: 30 },
-      (_, i) =>
-        `<li><a${i % 3 ? '' : ' data-expect="2310.15961"'} href="https://arxiv.org/abs/${i % 3 ? `1905.${10000 + i}` : '2310.15961'}">item ${i}</a></li>`,
-    ).join('')}</ul>`,
-  );
+  await serveAt(context, 'https://blog.example/lines', 'lines.html');
   await page.goto('https://blog.example/lines');
   await expectBadgesAsMarked(page, expect);
   await serveAt(context, 'https://arxiv.org/list/cs.LG/new', 'arxiv-listing.html');
-  const heights = (p: typeof page) =>
-    p.evaluate(() => {
-      // Each host's block, measured with the host and (synchronously, before the scanner can react) without it.
-      const hosts = [...document.querySelectorAll<HTMLElement>('paperlens-badge, paperlens-coauthor')];
-      const page = document.documentElement.scrollHeight;
-      const lines = hosts.map((host) => {
-        const block = host.parentElement as HTMLElement;
-        const next = host.nextSibling;
-        const withHost = block.getBoundingClientRect().height;
-        host.remove();
-        const without = block.getBoundingClientRect().height;
-        block.insertBefore(host, next);
-        return { host: host.localName, withHost, without, visible: host.getBoundingClientRect().height > 0 };
-      });
-      for (const host of hosts) host.style.setProperty('display', 'none', 'important');
-      const bare = document.documentElement.scrollHeight;
-      for (const host of hosts) host.style.setProperty('display', 'inline-flex', 'important');
-      return { lines, page, bare };
-    });
-  const blog = await heights(page);
+  const blog = await page.evaluate(measureHostLines);
   expect(blog.lines).toHaveLength(16);
   for (const line of blog.lines) expect(line).toEqual({ ...line, withHost: line.without, visible: true });
   expect(blog.page).toBe(blog.bare);
 
   await page.goto('https://arxiv.org/list/cs.LG/new');
   await expect(page.locator('paperlens-coauthor').first()).toBeVisible();
-  const listing = await heights(page);
+  const listing = await page.evaluate(measureHostLines);
   expect(listing.lines.filter((line) => line.host === 'paperlens-coauthor').length).toBeGreaterThan(0);
   for (const line of listing.lines) expect(line).toEqual({ ...line, withHost: line.without, visible: true });
   expect(listing.page).toBe(listing.bare);
@@ -232,7 +199,12 @@ test('a hostile page: correct badges, nothing injected runs, no errors, one badg
   expect(samples.maxBadges).toBe(1);
   // The badge stays visible and inline, whatever `*`, `a + *` and `::before` rules say.
   const badge = page.locator('#xss + paperlens-badge');
-  expect(await badge.evaluate((el) => getComputedStyle(el).display)).toBe('inline-block');
+  expect(
+    await badge.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [style.display, style.verticalAlign, style.position];
+    }),
+  ).toEqual(['inline-flex', 'middle', 'static']);
   expect(await badge.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
   await expect(badge.getByRole('button')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -39,6 +39,37 @@ export function collectLinkReport(): LinkReport[] {
   });
 }
 
+export interface HostLines {
+  lines: { host: string; withHost: number; without: number; visible: boolean }[];
+  /** The document's height as it is, and with every Paperlens host hidden. */
+  page: number;
+  bare: number;
+}
+
+/**
+ * Runs in the page: the height of each badge's and chip's block, measured with
+ * the host and (synchronously, before the scanner can react) without it, and
+ * the document's height with and without all of them.
+ */
+export function measureHostLines(): HostLines {
+  const hosts = [...document.querySelectorAll<HTMLElement>('paperlens-badge, paperlens-coauthor')];
+  const page = document.documentElement.scrollHeight;
+  const lines = hosts.map((host) => {
+    const block = host.parentElement as HTMLElement;
+    const next = host.nextSibling;
+    const withHost = block.getBoundingClientRect().height;
+    host.remove();
+    const without = block.getBoundingClientRect().height;
+    block.insertBefore(host, next);
+    return { host: host.localName, withHost, without, visible: host.getBoundingClientRect().height > 0 };
+  });
+  const display = hosts.map((host) => host.style.getPropertyValue('display'));
+  for (const host of hosts) host.style.setProperty('display', 'none', 'important');
+  const bare = document.documentElement.scrollHeight;
+  for (const [i, host] of hosts.entries()) host.style.setProperty('display', display[i] as string, 'important');
+  return { lines, page, bare };
+}
+
 export function linkReport(page: Page): Promise<LinkReport[]> {
   return page.evaluate(collectLinkReport);
 }

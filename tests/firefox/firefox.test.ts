@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureHostLines } from '../e2e/pages';
 import { type FixtureServer, startFixtureServer } from '../e2e/server';
 import {
   EXTENSION_ID,
@@ -82,6 +83,19 @@ describe('Paperlens in Firefox', () => {
     expect(await blog.$$eval('paperlens-badge', (badges) => badges.length)).toBe(
       report.filter((r) => r.expected).length,
     );
+  });
+
+  it('badges do not change the height of the lines they sit in', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('lines.html'));
+    await expect
+      .poll(async () => (await linkReport(page)).filter((r) => r.expected !== r.badge), { timeout: 15_000 })
+      .toEqual([]);
+    const measured = await page.evaluate(measureHostLines);
+    expect(measured.lines).toHaveLength(16);
+    for (const line of measured.lines) expect(line).toEqual({ ...line, withHost: line.without, visible: true });
+    expect(measured.page).toBe(measured.bare);
+    await page.close();
   });
 
   it('the popup opens on a focused search box with all 13 papers; a query ranks μP first; Save toggles', async () => {
