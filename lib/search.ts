@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
+import { type CategoryCount, categoryCounts } from './corpus/categories';
 import type { Paper } from './corpus/schema';
 import { normalizeText } from './text/normalize';
 
@@ -20,17 +21,9 @@ export interface SearchResult {
   terms: string[];
 }
 
-export interface CategoryFacet {
-  /** Profile code (`LG`). */
-  code: string;
-  /** Full arXiv name (`Machine Learning`). */
-  name: string;
-  count: number;
-}
-
 export interface SearchFacets {
   /** Most papers first, then by code. */
-  categories: CategoryFacet[];
+  categories: CategoryCount[];
   /** Newest first. */
   years: number[];
 }
@@ -187,14 +180,8 @@ export function createPaperSearch(papers: Paper[]): PaperSearch {
     },
 
     facets() {
-      const categories = new Map<string, CategoryFacet>();
-      for (const paper of papers) {
-        const facet = categories.get(paper.category) ?? { code: paper.category, name: paper.categoryName, count: 0 };
-        facet.count += 1;
-        categories.set(paper.category, facet);
-      }
       return {
-        categories: [...categories.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+        categories: categoryCounts(papers),
         years: [...new Set(papers.map((paper) => paper.year))].sort((a, b) => b - a),
       };
     },

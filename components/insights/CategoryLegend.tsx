@@ -1,14 +1,14 @@
-import type { CategoryTotal } from '../../lib/insights/charts';
+import type { CategoryCount } from '../../lib/corpus/categories';
 import { categoryStyle } from './category-style';
 
 /** The category colours used by every chart, with each category's paper count. */
-export function CategoryLegend({ categories }: { categories: readonly CategoryTotal[] }) {
+export function CategoryLegend({ categories }: { categories: readonly CategoryCount[] }) {
   return (
     <ul class="category-legend" aria-label="Categories">
       {categories.map((category) => (
         <li key={category.code} class="pl-cat" style={categoryStyle(category.code)}>
           <span class="swatch" aria-hidden="true" />
-          <abbr title={category.name}>{category.code}</abbr> {category.name} ({category.total})
+          <abbr title={category.name}>{category.code}</abbr> {category.name} ({category.count})
         </li>
       ))}
     </ul>

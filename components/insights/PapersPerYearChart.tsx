@@ -1,5 +1,6 @@
+import type { CategoryCount } from '../../lib/corpus/categories';
 import { plural } from '../../lib/format';
-import type { CategoryTotal, PapersPerYear, YearRow } from '../../lib/insights/charts';
+import type { PapersPerYear, YearRow } from '../../lib/insights/charts';
 import { ChartFigure } from './ChartFigure';
 import { categoryStyle } from './category-style';
 
@@ -8,7 +9,7 @@ const HEIGHT = 260;
 const MARGIN = { top: 20, right: 8, bottom: 28, left: 32 };
 
 /** A year's non-empty segments, bottom first, each with the count stacked below it. */
-function stack(row: YearRow, categories: readonly CategoryTotal[]) {
+function stack(row: YearRow, categories: readonly CategoryCount[]) {
   let base = 0;
   return categories.flatMap(({ code, name }) => {
     const count = row.counts[code] ?? 0;

@@ -1,3 +1,4 @@
+import { type CategoryCount, categoryCounts } from '../corpus/categories';
 import type { Coauthor, Paper } from '../corpus/schema';
 import { noveltyExplanation } from '../format';
 import { tokenize } from './text-vectors';
@@ -6,12 +7,6 @@ import { tokenize } from './text-vectors';
  * The data shaping behind each chart of the insights page. Pure and
  * deterministic: the same corpus always gives the same rows in the same order.
  */
-
-export interface CategoryTotal {
-  code: string;
-  name: string;
-  total: number;
-}
 
 export interface YearRow {
   year: number;
@@ -22,7 +17,7 @@ export interface YearRow {
 
 export interface PapersPerYear {
   /** Most papers first, then by code: the stacking order (bottom first) and the legend order. */
-  categories: CategoryTotal[];
+  categories: CategoryCount[];
   /** Every year from the first paper's to the last's, empty years included. */
   years: YearRow[];
 }
@@ -30,13 +25,7 @@ export interface PapersPerYear {
 /** Papers per year, split by category, for the stacked bar chart. */
 export function papersPerYearByCategory(papers: readonly Paper[]): PapersPerYear {
   if (papers.length === 0) return { categories: [], years: [] };
-  const totals = new Map<string, CategoryTotal>();
-  for (const paper of papers) {
-    const entry = totals.get(paper.category) ?? { code: paper.category, name: paper.categoryName, total: 0 };
-    entry.total += 1;
-    totals.set(paper.category, entry);
-  }
-  const categories = [...totals.values()].sort((a, b) => b.total - a.total || a.code.localeCompare(b.code, 'en'));
+  const categories = categoryCounts(papers);
   const yearsSeen = papers.map((paper) => paper.year);
   const first = Math.min(...yearsSeen);
   const last = Math.max(...yearsSeen);

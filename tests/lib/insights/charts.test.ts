@@ -21,7 +21,7 @@ describe('papersPerYearByCategory', () => {
   const data = papersPerYearByCategory(papers);
 
   it('orders categories by papers, then code: the stacking and legend order', () => {
-    expect(data.categories.map((c) => [c.code, c.total])).toEqual([
+    expect(data.categories.map((c) => [c.code, c.count])).toEqual([
       ['LG', 6],
       ['CL', 3],
       ['AI', 2],
