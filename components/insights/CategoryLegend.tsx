@@ -1,5 +1,5 @@
 import type { CategoryCount } from '../../lib/corpus/categories';
-import { categoryStyle } from './category-style';
+import { categoryStyle } from '../category-colors';
 
 /** The category colours used by every chart, with each category's paper count. */
 export function CategoryLegend({ categories }: { categories: readonly CategoryCount[] }) {

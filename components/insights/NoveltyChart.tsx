@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { formatDate, percent } from '../../lib/format';
 import type { NoveltyPoint } from '../../lib/insights/charts';
+import { categoryStyle } from '../category-colors';
 import { ChartFigure } from './ChartFigure';
-import { categoryStyle } from './category-style';
 
 const WIDTH = 560;
 const HEIGHT = 260;

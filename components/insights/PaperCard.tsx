@@ -3,7 +3,7 @@ import type { Paper } from '../../lib/corpus/schema';
 import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
 import { relatedPapers } from '../../lib/insights/charts';
 import { abstractUrl } from '../../lib/links/arxiv-id';
-import { categoryStyle } from './category-style';
+import { categoryStyle } from '../category-colors';
 
 interface Props {
   paper: Paper;

@@ -1,8 +1,8 @@
 import type { CategoryCount } from '../../lib/corpus/categories';
 import { plural } from '../../lib/format';
 import type { PapersPerYear, YearRow } from '../../lib/insights/charts';
+import { categoryStyle } from '../category-colors';
 import { ChartFigure } from './ChartFigure';
-import { categoryStyle } from './category-style';
 
 const WIDTH = 560;
 const HEIGHT = 260;

@@ -2,13 +2,12 @@ import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/f
 import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
 import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeParts } from '../../lib/settings-model';
-import { categoryColors } from '../category-colors';
+import { categoryStyleText } from '../category-colors';
 import { type Child, el, peopleIcon } from './dom';
 
 /** A category code in its colour, full name on hover (`LG` → "Machine Learning"). */
 export function categoryChip(doc: Document, code: string, name: string): HTMLSpanElement {
-  const [light, dark] = categoryColors(code);
-  return el(doc, 'span', { class: 'cat', title: name, style: `--pl-cat-light:${light};--pl-cat-dark:${dark}` }, code);
+  return el(doc, 'span', { class: 'cat', title: name, style: categoryStyleText(code) }, code);
 }
 
 export interface BadgeHandlers {
