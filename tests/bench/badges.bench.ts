@@ -31,6 +31,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_STREAMED=1: serve the list as plain HTML instead (noisier, see generatePage). */
 const BUILD_IN_ONE_TASK = !process.env.BENCH_STREAMED;
 const EXTENSION = resolve('.output/chrome-mv3');
+/**
+ * BENCH_BASELINE=<another build's chrome-mv3 folder>, e.g. an older commit's: measured in the same
+ * alternation, so the two builds can be compared within one run.
+ */
+const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : null;
 /** A deterministic page of `n` links, 2% of them to corpus papers. */
 function generatePage(n: number): { html: string; corpusLinks: number } {
   let seed = 42;
@@ -100,13 +105,14 @@ const INSTRUMENT = () => {
 async function launch(
   withExtension: boolean,
   disabledSites: string[] = [],
+  extension = EXTENSION,
 ): Promise<{ context: BrowserContext; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -202,6 +208,7 @@ async function main() {
   const without = await launch(false);
   // The same extension switched off for this site: what any content script costs, before Paperlens does anything.
   const idle = await launch(true, ['127.0.0.1']);
+  const baseline = BASELINE ? await launch(true, [], BASELINE) : null;
   const contentScript = readFileSync(join(EXTENSION, 'content-scripts/content.js'));
 
   console.log(`Paperlens content-script benchmark (${RUNS} alternating runs per size, medians)`);
@@ -217,6 +224,7 @@ async function main() {
     const a: Sample[] = [];
     const b: Sample[] = [];
     const c: Sample[] = [];
+    const d: Sample[] = [];
     const sample = async (context: BrowserContext, into: Sample[], expect: number | null) => {
       const page = await context.newPage();
       into.push(await measure(page, url, expect));
@@ -226,12 +234,14 @@ async function main() {
       await sample(withExt.context, a, corpusLinks);
       await sample(without.context, b, null);
       await sample(idle.context, c, null);
+      if (baseline) await sample(baseline.context, d, corpusLinks);
     }
     if (process.env.BENCH_VERBOSE)
       for (const [name, xs] of [
         ['with', a],
         ['without', b],
         ['disabled', c],
+        ['baseline', d],
       ] as const)
         console.log(`  ${name}: ${xs.map((s) => s.taskMs.toFixed(0)).join(' ')}`);
     const withMs = median(a.map((s) => s.taskMs));
@@ -253,8 +263,16 @@ async function main() {
         `${median(a.map((s) => s.badgeMs ?? Number.NaN)).toFixed(0)}${badges}`,
       ].join(' | '),
     );
+    if (baseline) {
+      const baselineMs = median(d.map((s) => s.taskMs));
+      const added = withMs - withoutMs;
+      const baselineAdded = baselineMs - withoutMs;
+      console.log(
+        `       baseline build: ${baselineMs.toFixed(0)} ms, +${baselineAdded.toFixed(0)} vs none; this build adds ${((100 * added) / baselineAdded).toFixed(0)}% of that; longest frame after load ${median(d.map((s) => s.longestFrameAfterLoad)).toFixed(0)} ms`,
+      );
+    }
   }
-  for (const browser of [withExt, without, idle]) {
+  for (const browser of [withExt, without, idle, ...(baseline ? [baseline] : [])]) {
     await browser.context.close();
     rmSync(browser.dir, { recursive: true, force: true });
   }
