@@ -25,8 +25,8 @@ export function hostStyle(element: HTMLElement, properties: Record<string, strin
  * margin box, which here is a point inside the line; the visible box is the
  * same size as without the trick, and may only overlap a very tight line's
  * neighbours. (A badge taller than the text by under a pixel used to push
- * every later line of a long list down, and the browser then repainted the
- * whole list: most of the time a 10k-link page spent on badges.)
+ * every later line of a long list down, and the browser then re-laid out and
+ * repainted the whole list.)
  */
 export function inlineNeutralStyle(heightEm: number): Record<string, string> {
   return {
