@@ -112,8 +112,8 @@ export async function annotatePage(doc: Document, services: PageServices, signal
         // The chip's own size, which its shadow styles use as 1em (the .chip height in page.css).
         'font-size': '11px',
         ...inlineNeutralStyle(1.6),
-        'margin-left': '0.4em',
-        'margin-right': '0',
+        'margin-inline-start': '0.4em',
+        'margin-inline-end': '0',
         padding: '0',
         border: '0',
         'line-height': '1',

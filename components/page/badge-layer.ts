@@ -56,7 +56,9 @@ export function createBadgeLayer(
         // The badge's own size, which its shadow styles use as 1em (the .badge height in page.css).
         'font-size': 'max(10px, 0.72em)',
         ...inlineNeutralStyle(1.5),
-        'margin-left': '0.4em',
+        // After the link in the text's direction (right-to-left pages too).
+        'margin-inline-start': '0.4em',
+        'margin-inline-end': '0',
         position: 'static',
         float: 'none',
         padding: '0',

@@ -40,7 +40,7 @@ export function collectLinkReport(): LinkReport[] {
 }
 
 export interface HostLines {
-  lines: { host: string; withHost: number; without: number; visible: boolean }[];
+  lines: { host: string; withHost: number; without: number; visible: boolean; gap: number | null }[];
   /** The document's height as it is, and with every Paperlens host hidden. */
   page: number;
   bare: number;
@@ -48,8 +48,9 @@ export interface HostLines {
 
 /**
  * Runs in the page: the height of each badge's and chip's block, measured with
- * the host and (synchronously, before the scanner can react) without it, and
- * the document's height with and without all of them.
+ * the host and (synchronously, before the scanner can react) without it, a
+ * badge's gap from its link (in the text's direction), and the document's
+ * height with and without all of them.
  */
 export function measureHostLines(): HostLines {
   const hosts = [...document.querySelectorAll<HTMLElement>('paperlens-badge, paperlens-coauthor')];
@@ -61,7 +62,21 @@ export function measureHostLines(): HostLines {
     host.remove();
     const without = block.getBoundingClientRect().height;
     block.insertBefore(host, next);
-    return { host: host.localName, withHost, without, visible: host.getBoundingClientRect().height > 0 };
+    const box = host.getBoundingClientRect();
+    // A badge's space from its link, on the side the text runs to.
+    const link = host.localName === 'paperlens-badge' ? host.previousElementSibling?.getBoundingClientRect() : null;
+    const gap = link
+      ? getComputedStyle(block).direction === 'rtl'
+        ? link.left - box.right
+        : box.left - link.right
+      : null;
+    return {
+      host: host.localName,
+      withHost,
+      without,
+      visible: box.height > 0,
+      gap: gap === null ? null : Math.round(gap),
+    };
   });
   const display = hosts.map((host) => host.style.getPropertyValue('display'));
   for (const host of hosts) host.style.setProperty('display', 'none', 'important');

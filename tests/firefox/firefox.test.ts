@@ -92,8 +92,9 @@ describe('Paperlens in Firefox', () => {
       .poll(async () => (await linkReport(page)).filter((r) => r.expected !== r.badge), { timeout: 15_000 })
       .toEqual([]);
     const measured = await page.evaluate(measureHostLines);
-    expect(measured.lines).toHaveLength(16);
+    expect(measured.lines).toHaveLength(17);
     for (const line of measured.lines) expect(line).toEqual({ ...line, withHost: line.without, visible: true });
+    expect(measured.lines.filter((line) => line.gap === null || line.gap < 3 || line.gap > 7)).toEqual([]);
     expect(measured.page).toBe(measured.bare);
     await page.close();
   });
