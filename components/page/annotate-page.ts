@@ -11,7 +11,7 @@ import { createScanner, type Scanner } from '../../lib/scan/scanner';
 import { badgesAllowed, type Settings } from '../../lib/settings-model';
 import { createBadgeLayer } from './badge-layer';
 import { createCardController } from './card-controller';
-import { attachStyledShadow, hostStyle, inlineNeutralStyle } from './styles';
+import { attachStyledShadow, fitToContainer, hostStyle, inlineNeutralStyle } from './styles';
 import { coauthorChipView, panelView } from './views';
 
 /** What the page annotator needs from the extension; the content script passes the real messages. */
@@ -118,6 +118,7 @@ export async function annotatePage(doc: Document, services: PageServices, signal
         border: '0',
         'line-height': '1',
       });
+      fitToContainer(host, entry.authorsElement);
       attachStyledShadow(host);
       host.setAttribute('data-theme', theme());
       host.shadowRoot?.append(coauthorChipView(doc, names));

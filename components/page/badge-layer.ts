@@ -2,7 +2,7 @@ import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeLayer } from '../../lib/scan/scanner';
 import type { BadgeParts } from '../../lib/settings-model';
 import type { CardController } from './card-controller';
-import { attachStyledShadow, hostStyle, inlineNeutralStyle } from './styles';
+import { attachStyledShadow, fitToContainer, hostStyle, inlineNeutralStyle } from './styles';
 import { badgeView } from './views';
 
 export interface PageBadgeLayer extends BadgeLayer {
@@ -86,6 +86,7 @@ export function createBadgeLayer(
     if (!host) {
       host = createHost();
       hostOf.set(anchor, host);
+      fitToContainer(host, placementOf(anchor).parentElement);
     }
     if (host.getAttribute('data-paperlens-id') !== paper.id) host.setAttribute('data-paperlens-id', paper.id);
     if (rendered.get(host) !== paper) draw(host, paper);

@@ -33,10 +33,25 @@ export function inlineNeutralStyle(heightEm: number): Record<string, string> {
     display: 'inline-flex',
     'align-items': 'center',
     'vertical-align': 'middle',
+    // Where the host is a flex or grid item instead (see fitToContainer): centred across the row.
+    'align-self': 'center',
     height: `${heightEm}em`,
     'margin-top': `${-heightEm / 2}em`,
     'margin-bottom': `${-heightEm / 2}em`,
   };
+}
+
+/**
+ * The negative margins of {@link inlineNeutralStyle} only make sense in a line
+ * of text. In a flex or grid container the host is an item of its own, and
+ * would stick out above its row or overlap the next item: there it keeps
+ * ordinary margins.
+ */
+export function fitToContainer(host: HTMLElement, container: Element | null): void {
+  const view = host.ownerDocument.defaultView;
+  if (!container || !view) return;
+  if (/flex|grid/.test(view.getComputedStyle(container).display))
+    hostStyle(host, { 'margin-top': '0', 'margin-bottom': '0' });
 }
 
 const sheets = new WeakMap<Document, CSSStyleSheet>();

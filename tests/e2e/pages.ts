@@ -40,7 +40,16 @@ export function collectLinkReport(): LinkReport[] {
 }
 
 export interface HostLines {
-  lines: { host: string; withHost: number; without: number; visible: boolean; gap: number | null }[];
+  lines: {
+    host: string;
+    withHost: number;
+    without: number;
+    visible: boolean;
+    /** A badge's space from its link, on the side the text runs to (px, rounded). */
+    gap: number | null;
+    /** How far a badge's vertical centre is from its link's (px, rounded). */
+    offCentre: number | null;
+  }[];
   /** The document's height as it is, and with every Paperlens host hidden. */
   page: number;
   bare: number;
@@ -49,8 +58,9 @@ export interface HostLines {
 /**
  * Runs in the page: the height of each badge's and chip's block, measured with
  * the host and (synchronously, before the scanner can react) without it, a
- * badge's gap from its link (in the text's direction), and the document's
- * height with and without all of them.
+ * badge's gap from its link (in the text's direction) and how far it sits off
+ * the link's vertical centre, and the document's height with and without all
+ * of them.
  */
 export function measureHostLines(): HostLines {
   const hosts = [...document.querySelectorAll<HTMLElement>('paperlens-badge, paperlens-coauthor')];
@@ -63,19 +73,17 @@ export function measureHostLines(): HostLines {
     const without = block.getBoundingClientRect().height;
     block.insertBefore(host, next);
     const box = host.getBoundingClientRect();
-    // A badge's space from its link, on the side the text runs to.
     const link = host.localName === 'paperlens-badge' ? host.previousElementSibling?.getBoundingClientRect() : null;
-    const gap = link
-      ? getComputedStyle(block).direction === 'rtl'
-        ? link.left - box.right
-        : box.left - link.right
-      : null;
+    const rtl = getComputedStyle(block).direction === 'rtl';
+    const gap = link ? (rtl ? link.left - box.right : box.left - link.right) : null;
+    const offCentre = link ? Math.abs(box.top + box.height / 2 - (link.top + link.height / 2)) : null;
     return {
       host: host.localName,
       withHost,
       without,
       visible: box.height > 0,
       gap: gap === null ? null : Math.round(gap),
+      offCentre: offCentre === null ? null : Math.round(offCentre),
     };
   });
   const display = hosts.map((host) => host.style.getPropertyValue('display'));

@@ -92,9 +92,10 @@ describe('Paperlens in Firefox', () => {
       .poll(async () => (await linkReport(page)).filter((r) => r.expected !== r.badge), { timeout: 15_000 })
       .toEqual([]);
     const measured = await page.evaluate(measureHostLines);
-    expect(measured.lines).toHaveLength(17);
+    expect(measured.lines).toHaveLength(19);
     for (const line of measured.lines) expect(line).toEqual({ ...line, withHost: line.without, visible: true });
     expect(measured.lines.filter((line) => line.gap === null || line.gap < 3 || line.gap > 7)).toEqual([]);
+    expect(measured.lines.filter((line) => line.offCentre === null || line.offCentre > 4)).toEqual([]);
     expect(measured.page).toBe(measured.bare);
     await page.close();
   });
