@@ -103,6 +103,9 @@ export async function annotatePage(doc: Document, services: PageServices, signal
   const addCoauthorChips = async () => {
     if (!isArxivListingPage(view.location.href) || !settings.badgeParts.coauthors) return;
     const known = await services.coauthorNames();
+    // Chips already shown are replaced, never doubled, and settings may have changed while we asked.
+    removeChips();
+    if (signal.aborted || !enabled() || !settings.badgeParts.coauthors) return;
     for (const entry of listingEntries(doc)) {
       const names = matchCoauthors(entry.authors, known);
       if (!names.length) continue;
@@ -186,6 +189,8 @@ export async function annotatePage(doc: Document, services: PageServices, signal
     if (!titles) {
       const keys = await services.titleKeys().catch(() => []);
       titles = keys.length ? createTitleIndex(keys) : null;
+      // Switched off (or unloaded) while we asked: stay off.
+      if (signal.aborted || !enabled()) return;
     }
     if (started) await scanner.rescan();
     else {

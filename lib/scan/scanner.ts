@@ -234,6 +234,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   return {
     async start() {
+      active = true;
       observer.observe(doc.documentElement, {
         childList: true,
         subtree: true,

@@ -74,4 +74,53 @@ describe('annotatePage', () => {
     await vi.waitFor(() => expect(badgeIds()).toEqual(['2402.07871', '2310.15961', '2401.04081']));
     expect(page.titleKeys).toHaveBeenCalledTimes(1);
   });
+
+  it('stays off when switched off while it was still asking for the corpus titles', async () => {
+    const { page, requests, change } = services(DEFAULT_SETTINGS);
+    let release: (keys: string[]) => void = () => {};
+    page.titleKeys = vi.fn(() => new Promise<string[]>((resolve) => (release = resolve)));
+    const annotating = annotatePage(document, page, controller.signal);
+    await vi.waitFor(() => expect(page.titleKeys).toHaveBeenCalled());
+    change(OFF_HERE);
+    release(titleKeys);
+    const annotator = await annotating;
+    await annotator.scanner.idle();
+    expect(badgeIds()).toEqual([]);
+    expect(requests).toEqual([]);
+    change(DEFAULT_SETTINGS);
+    await vi.waitFor(() => expect(badgeIds()).toEqual(['2402.07871', '2310.15961']));
+  });
+
+  it('on an arXiv listing, coauthor chips are never doubled however fast the site is switched', async () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+      'https://arxiv.org/list/cs.LG/new',
+    );
+    document.body.innerHTML =
+      '<dl><dd><div class="list-authors"><a href="/a/pioro_m_1">Maciej Pióro</a>, <a href="/a/x">Someone Else</a></div></dd></dl>';
+    const { page, change } = services(DEFAULT_SETTINGS);
+    const pending: ((names: string[]) => void)[] = [];
+    page.coauthorNames = vi.fn(() => new Promise<string[]>((resolve) => pending.push(resolve)));
+    const chips = () =>
+      [...document.querySelectorAll('paperlens-coauthor')].map((chip) => chip.getAttribute('data-paperlens-coauthor'));
+
+    void annotatePage(document, page, controller.signal);
+    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });
+    change(DEFAULT_SETTINGS);
+    await vi.waitFor(() => expect(pending).toHaveLength(2));
+    for (const resolve of pending) resolve(['Maciej Pióro']);
+    await vi.waitFor(() => expect(chips()).toEqual(['Maciej Pióro']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(chips()).toEqual(['Maciej Pióro']);
+
+    // Switched off while the names are on their way: no chips at all.
+    change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });
+    expect(chips()).toEqual([]);
+    change(DEFAULT_SETTINGS);
+    await vi.waitFor(() => expect(pending).toHaveLength(3));
+    change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });
+    pending[2]?.(['Maciej Pióro']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(chips()).toEqual([]);
+  });
 });
