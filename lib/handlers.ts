@@ -116,9 +116,9 @@ export function createHandlers(
       return { papers };
     },
 
-    async getTitleKeys() {
-      const db = await ready();
-      return (await db.getAll('papers')).map((paper) => paper.normalizedTitle);
+    async getCorpusKeys() {
+      const papers = await (await ready()).getAll('papers');
+      return { ids: papers.map((paper) => paper.id), titles: papers.map((paper) => paper.normalizedTitle) };
     },
 
     async getCoauthorNames() {

@@ -78,6 +78,12 @@ export interface PaperSummary extends Omit<Paper, 'abstract' | 'notes'> {
   saved: boolean;
 }
 
+/** The corpus papers' arXiv ids and normalized titles, for a content script's scan. */
+export interface CorpusKeys {
+  ids: string[];
+  titles: string[];
+}
+
 export interface LookupResponse {
   papers: PaperSummary[];
 }

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
+  CorpusKeys,
   CorpusStatus,
   IdRequest,
   ImportRequest,
@@ -22,8 +23,11 @@ import type {
 export interface ProtocolMap {
   /** Batched: all ids and candidate titles of one scan → the corpus papers among them. */
   lookupPapers(request: LookupRequest): LookupResponse;
-  /** Normalized corpus titles, so a content script can recognise links by their text. */
-  getTitleKeys(): string[];
+  /**
+   * The corpus papers' ids and normalized titles, so a content script can tell
+   * corpus links (by URL or by text) from the rest before it asks about them.
+   */
+  getCorpusKeys(): CorpusKeys;
   /** The author's coauthors' names, most frequent first (for chips on arXiv listings). */
   getCoauthorNames(): string[];
   /** A frame reports the corpus papers it links to; the toolbar icon shows the tab's count. */

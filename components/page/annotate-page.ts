@@ -1,4 +1,4 @@
-import type { LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
+import type { CorpusKeys, LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
 import { matchCoauthors } from '../../lib/names';
 import {
   abstractPanelAnchor,
@@ -6,7 +6,7 @@ import {
   isArxivListingPage,
   listingEntries,
 } from '../../lib/scan/arxiv-page';
-import { createTitleIndex, type TitleIndex } from '../../lib/scan/candidates';
+import { type CorpusIndex, createCorpusIndex } from '../../lib/scan/candidates';
 import { createScanner, type Scanner } from '../../lib/scan/scanner';
 import { badgesAllowed, type Settings } from '../../lib/settings-model';
 import { createBadgeLayer } from './badge-layer';
@@ -17,7 +17,7 @@ import { coauthorChipView, panelView } from './views';
 /** What the page annotator needs from the extension; the content script passes the real messages. */
 export interface PageServices {
   lookup(request: LookupRequest): Promise<LookupResponse>;
-  titleKeys(): Promise<string[]>;
+  corpusKeys(): Promise<CorpusKeys>;
   coauthorNames(): Promise<string[]>;
   reportPapers(ids: string[]): Promise<unknown>;
   save(paper: PaperSummary, pageUrl: string): Promise<unknown>;
@@ -43,7 +43,7 @@ export interface PageAnnotator {
 export async function annotatePage(doc: Document, services: PageServices, signal: AbortSignal): Promise<PageAnnotator> {
   const view = doc.defaultView ?? window;
   let settings = await services.settings();
-  let titles: TitleIndex | null = null;
+  let corpus: CorpusIndex | null = null;
   const theme = () => settings.theme;
 
   const onPaperChanged = (paper: PaperSummary) => {
@@ -137,7 +137,7 @@ export async function annotatePage(doc: Document, services: PageServices, signal
   const scanner = createScanner({
     document: doc,
     pageUrl: () => doc.baseURI,
-    titles: () => titles,
+    corpus: () => corpus,
     lookup: services.lookup,
     badges: layer,
     signal,
@@ -186,9 +186,10 @@ export async function annotatePage(doc: Document, services: PageServices, signal
   // On a site the user switched off nothing is scanned or asked for until it is switched back on.
   let started = false;
   const start = async () => {
-    if (!titles) {
-      const keys = await services.titleKeys().catch(() => []);
-      titles = keys.length ? createTitleIndex(keys) : null;
+    if (!corpus) {
+      // Without the corpus keys (the background failed), any paper id in a URL is looked up instead.
+      const keys = await services.corpusKeys().catch(() => null);
+      corpus = keys?.ids.length ? createCorpusIndex(keys) : null;
       // Switched off (or unloaded) while we asked: stay off.
       if (signal.aborted || !enabled()) return;
     }

@@ -17,7 +17,7 @@ export default defineContentScript({
         document,
         {
           lookup: (request) => sendMessage('lookupPapers', request),
-          titleKeys: () => sendMessage('getTitleKeys', undefined),
+          corpusKeys: () => sendMessage('getCorpusKeys', undefined),
           coauthorNames: () => sendMessage('getCoauthorNames', undefined),
           reportPapers: (ids) => sendMessage('reportPapersOnPage', { ids }),
           save: (paper, pageUrl) =>

@@ -1,42 +1,62 @@
 import { detectPaperLink, hrefMightBePaper } from '../links/detect';
 import { matchTitle } from '../links/title';
+import type { CorpusKeys } from '../message-schemas';
 import { normalizeText } from '../text/normalize';
 
 const XLINK = 'http://www.w3.org/1999/xlink';
 
 /**
- * The corpus titles in normalized form, with two cheap gates a link text must
- * pass before it is worth normalizing (almost none does): a raw-length window
- * and the first word of some title.
+ * The corpus in the shape a scan needs, with cheap gates in front of the
+ * parsers, since almost no link on a page is a corpus paper:
+ * - `idPattern` finds the digits of some corpus id in a raw href; only then is
+ *   the href parsed (every supported shape spells the id's digits out);
+ * - a link text must fit a raw-length window and start with the first word of
+ *   some title before it is normalized.
  */
-export interface TitleIndex {
-  keys: ReadonlySet<string>;
+export interface CorpusIndex {
+  ids: ReadonlySet<string>;
+  idPattern: RegExp;
+  titles: ReadonlySet<string>;
+  /** Matches a text that starts with some title's first word (ASCII spellings). */
+  firstWord: RegExp;
   firstWords: ReadonlySet<string>;
   minLength: number;
   maxLength: number;
 }
 
-export function createTitleIndex(normalizedTitles: readonly string[]): TitleIndex {
-  const lengths = normalizedTitles.map((title) => title.length);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function createCorpusIndex({ ids, titles }: CorpusKeys): CorpusIndex {
+  const lengths = titles.map((title) => title.length);
+  const firstWords = new Set(titles.map((title) => title.split(' ')[0] ?? ''));
+  // An old-style id's archive may be written in another case or encoded (`hep-th%2F9901001`); its digits may not.
+  const digits = ids.map((id) => escapeRegExp(id.slice(id.lastIndexOf('/') + 1)));
+  const words = [...firstWords].filter(Boolean).map(escapeRegExp);
   return {
-    keys: new Set(normalizedTitles),
-    firstWords: new Set(normalizedTitles.map((title) => title.split(' ')[0] ?? '')),
+    ids: new Set(ids),
+    // Nothing matches an empty corpus.
+    idPattern: new RegExp(digits.length ? digits.join('|') : '(?!)'),
+    titles: new Set(titles),
+    firstWord: new RegExp(words.length ? `^[^\\p{L}\\p{N}]*(?:${words.join('|')})(?![\\p{L}\\p{N}])` : '(?!)', 'iu'),
+    firstWords,
     // Raw text can be shorter (`μ` → `mu`) or longer (LaTeX, punctuation, spaces) than its normalized form.
-    minLength: Math.max(1, Math.min(...lengths) - 8),
-    maxLength: Math.max(...lengths) * 2 + 40,
+    minLength: lengths.length ? Math.max(1, Math.min(...lengths) - 8) : Number.POSITIVE_INFINITY,
+    maxLength: lengths.length ? Math.max(...lengths) * 2 + 40 : 0,
   };
 }
 
 // The first word of a text, after leading quotes, `$`, `\` and other non-letters.
 const FIRST_WORD = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u;
+// A text whose first word may hold a letter outside ASCII (`μ`, `Pióro`); a false alarm only costs time.
+const NON_ASCII_LEAD = /^[^\p{L}\p{N}]*[\p{L}\p{N}]*[^\0-\x7f]/u;
 
 /** Whether `text` starts with the first word of some corpus title (compared in normalized form). */
-function mayBeTitle(text: string, titles: TitleIndex): boolean {
+function mayBeTitle(text: string, index: CorpusIndex): boolean {
+  if (index.firstWord.test(text)) return true;
+  // Nearly every text is settled above; the rest needs the full fold of its first word.
+  if (!NON_ASCII_LEAD.test(text)) return false;
   const word = FIRST_WORD.exec(text)?.[1];
-  if (word === undefined) return false;
-  // Plain ASCII words, nearly all of them, only need lower-casing; the rest (`μ`, `Pióro`) the full fold.
-  const folded = /^\p{ASCII}*$/u.test(word) ? word.toLowerCase() : (normalizeText(word).split(' ')[0] ?? '');
-  return titles.firstWords.has(folded);
+  return word !== undefined && index.firstWords.has(normalizeText(word).split(' ')[0] ?? '');
 }
 
 /** A lookup key: `id:2402.07871` or `title:scaling laws for …`. */
@@ -48,18 +68,19 @@ export function rawHref(anchor: Element): string | null {
 }
 
 /**
- * What an anchor may link to, as a lookup key: the arXiv id in its URL (after
- * a cheap attribute prefilter), else its text when that is a corpus title.
+ * What an anchor may link to, as a lookup key: the corpus paper in its URL,
+ * else its text when that is a corpus title. Before the corpus is known
+ * (`index` null) any paper id in the URL counts, so the background decides.
  */
-export function candidateKey(anchor: Element, pageUrl: string, titles: TitleIndex | null): CandidateKey | null {
+export function candidateKey(anchor: Element, pageUrl: string, index: CorpusIndex | null): CandidateKey | null {
   const href = rawHref(anchor);
-  if (href && hrefMightBePaper(href)) {
+  if (href && (index ? index.idPattern.test(href) : hrefMightBePaper(href))) {
     const ref = detectPaperLink(href, '', pageUrl);
-    if (ref?.kind === 'id') return `id:${ref.id}`;
+    if (ref?.kind === 'id' && (!index || index.ids.has(ref.id))) return `id:${ref.id}`;
   }
-  if (!titles) return null;
+  if (!index) return null;
   const text = anchor.textContent ?? '';
-  if (text.length < titles.minLength || text.length > titles.maxLength || !mayBeTitle(text, titles)) return null;
-  const ref = matchTitle(text, titles.keys);
+  if (text.length < index.minLength || text.length > index.maxLength || !mayBeTitle(text, index)) return null;
+  const ref = matchTitle(text, index.titles);
   return ref ? `title:${ref.normalizedTitle}` : null;
 }

@@ -1,5 +1,5 @@
 import type { LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
-import { type CandidateKey, candidateKey, type TitleIndex } from './candidates';
+import { type CandidateKey, type CorpusIndex, candidateKey } from './candidates';
 import { forEachInSlices } from './yield';
 
 /** Where badges go: the scanner decides which anchors get one, this puts them in the page. */
@@ -21,8 +21,8 @@ export interface ScannerOptions {
   document: Document;
   /** The URL relative links resolve against (the document's base URL). */
   pageUrl(): string;
-  /** Corpus titles, once known; until then only URLs are matched. */
-  titles(): TitleIndex | null;
+  /** The corpus ids and titles, once known; until then any paper id in a URL is looked up. */
+  corpus(): CorpusIndex | null;
   /** The batched lookup: one message per scan. */
   lookup(request: LookupRequest): Promise<LookupResponse>;
   badges: BadgeLayer;
@@ -120,11 +120,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     const anchors = collectAnchors(roots);
     const found: [Element, CandidateKey][] = [];
     const pageUrl = options.pageUrl();
-    const titles = options.titles();
+    const corpus = options.corpus();
     await forEachInSlices(
       anchors,
       (anchor) => {
-        const key = candidateKey(anchor, pageUrl, titles);
+        const key = candidateKey(anchor, pageUrl, corpus);
         if (key) found.push([anchor, key]);
         else if (linked.has(anchor)) {
           badges.detach(anchor);
@@ -192,7 +192,7 @@ export function createScanner(options: ScannerOptions): Scanner {
    */
   const reattachKnown = (node: Node): boolean => {
     if (!(node instanceof Element) || node.localName !== 'a' || !node.isConnected) return false;
-    const key = candidateKey(node, options.pageUrl(), options.titles());
+    const key = candidateKey(node, options.pageUrl(), options.corpus());
     const paper = key ? cache.get(key) : undefined;
     if (!paper || node.closest(EDITABLE)) return false;
     badges.attach(node, paper);

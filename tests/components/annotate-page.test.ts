@@ -2,8 +2,9 @@
 // @vitest-environment-options {"url":"https://blog.example/post"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatePage, type PageServices } from '../../components/page/annotate-page';
+import type { CorpusKeys } from '../../lib/message-schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-model';
-import { recordingLookup, titleKeys } from '../helpers/papers';
+import { corpusKeys, recordingLookup } from '../helpers/papers';
 
 const OFF_HERE: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['blog.example'] };
 
@@ -12,7 +13,7 @@ function services(initial: Settings) {
   let listener: ((settings: Settings) => void) | null = null;
   const page: PageServices = {
     lookup,
-    titleKeys: vi.fn(async () => titleKeys),
+    corpusKeys: vi.fn(async () => corpusKeys),
     coauthorNames: vi.fn(async () => []),
     reportPapers: vi.fn(async () => undefined),
     save: vi.fn(async () => undefined),
@@ -56,7 +57,7 @@ describe('annotatePage', () => {
     await annotator.scanner.idle();
     expect(badgeIds()).toEqual([]);
     expect(requests).toEqual([]);
-    expect(page.titleKeys).not.toHaveBeenCalled();
+    expect(page.corpusKeys).not.toHaveBeenCalled();
 
     // Links added while switched off are found once it is switched on.
     document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/pdf/2401.04081v2">late</a>');
@@ -72,17 +73,17 @@ describe('annotatePage', () => {
     await vi.waitFor(() => expect(badgeIds()).toEqual([]));
     change(DEFAULT_SETTINGS);
     await vi.waitFor(() => expect(badgeIds()).toEqual(['2402.07871', '2310.15961', '2401.04081']));
-    expect(page.titleKeys).toHaveBeenCalledTimes(1);
+    expect(page.corpusKeys).toHaveBeenCalledTimes(1);
   });
 
   it('stays off when switched off while it was still asking for the corpus titles', async () => {
     const { page, requests, change } = services(DEFAULT_SETTINGS);
-    let release: (keys: string[]) => void = () => {};
-    page.titleKeys = vi.fn(() => new Promise<string[]>((resolve) => (release = resolve)));
+    let release: (keys: CorpusKeys) => void = () => {};
+    page.corpusKeys = vi.fn(() => new Promise<CorpusKeys>((resolve) => (release = resolve)));
     const annotating = annotatePage(document, page, controller.signal);
-    await vi.waitFor(() => expect(page.titleKeys).toHaveBeenCalled());
+    await vi.waitFor(() => expect(page.corpusKeys).toHaveBeenCalled());
     change(OFF_HERE);
-    release(titleKeys);
+    release(corpusKeys);
     const annotator = await annotating;
     await annotator.scanner.idle();
     expect(badgeIds()).toEqual([]);

@@ -1,4 +1,4 @@
-import type { LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
+import type { CorpusKeys, LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
 import { corpus } from './db';
 
 /** The summary the background would return for a corpus paper (shape only; coauthor counts are illustrative). */
@@ -31,4 +31,8 @@ export function recordingLookup() {
   return { requests, lookup };
 }
 
-export const titleKeys = corpus.papers.map((paper) => paper.normalizedTitle);
+/** What the background's getCorpusKeys answers for the real corpus. */
+export const corpusKeys: CorpusKeys = {
+  ids: corpus.papers.map((paper) => paper.id),
+  titles: corpus.papers.map((paper) => paper.normalizedTitle),
+};

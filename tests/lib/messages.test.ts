@@ -50,10 +50,11 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     );
   });
 
-  it('gives content scripts the normalized titles and the coauthor names', async () => {
-    const titles = await sendMessage('getTitleKeys', undefined);
-    expect(titles).toHaveLength(13);
-    expect(titles).toContain('mu parametrization for mixture of experts');
+  it('gives content scripts the corpus ids, the normalized titles and the coauthor names', async () => {
+    const keys = await sendMessage('getCorpusKeys', undefined);
+    expect(keys.titles).toHaveLength(13);
+    expect(keys.titles).toContain('mu parametrization for mixture of experts');
+    expect(keys.ids.sort()).toEqual(corpus.papers.map((paper) => paper.id).sort());
     const names = await sendMessage('getCoauthorNames', undefined);
     expect(names.slice(0, 5).sort()).toEqual(
       ['Jakub Krajewski', 'Maciej Pióro', 'Marek Cygan', 'Michał Krutul', 'Sebastian Jaszczur'].sort(),

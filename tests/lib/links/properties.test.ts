@@ -3,34 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArxivId } from '../../../lib/links/arxiv-id';
 import { detectPaperLink, hrefMightBePaper } from '../../../lib/links/detect';
 import { normalizeText } from '../../../lib/text/normalize';
+import { SHAPES } from '../../helpers/link-shapes';
 
 const PAGE = 'https://example.com/notes/page';
-
-/** Every supported shape, as a function of the versioned id (`2402.07871v2` or `2402.07871`). */
-const SHAPES: readonly ((versioned: string) => string)[] = [
-  (x) => `https://arxiv.org/abs/${x}`,
-  (x) => `http://www.arxiv.org/abs/${x}/`,
-  (x) => `https://export.arxiv.org/abs/arXiv:${x}?context=cs`,
-  (x) => `https://browse.arxiv.org/abs/${x}//#comments`,
-  (x) => `https://arxiv.org/pdf/${x}`,
-  (x) => `https://arxiv.org/pdf/${x}.pdf`,
-  (x) => `https://arxiv.org/pdf/ARXIV:${x}.pdf`,
-  (x) => `https://arxiv.org/html/${x}/#S3`,
-  (x) => `https://arxiv.org/format/${x}`,
-  (x) => `https://arxiv.org/ps/${x}`,
-  (x) => `https://arxiv.org/src/${x}`,
-  (x) => `https://arxiv.org/ftp/arxiv/papers/${x.slice(0, 4)}/${x}.pdf`,
-  (x) => `https://www.alphaxiv.org/abs/${x}`,
-  (x) => `https://alphaxiv.org/overview/${x}/`,
-  (x) => `https://huggingface.co/papers/${x}#community`,
-  (x) => `https://ar5iv.labs.arxiv.org/html/${x}`,
-  (x) => `https://ar5iv.org/abs/${x}`,
-  (x) => `https://www.semanticscholar.org/arxiv/${x}/`,
-  (x) => `https://doi.org/10.48550/arXiv.${x}`,
-  (x) => `https://dx.doi.org/10.48550%2FARXIV.${x}`,
-  (x) => `https://scirate.com/arxiv/${x}`,
-  (x) => `https://www.scirate.com/arxiv/${x}`,
-];
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 

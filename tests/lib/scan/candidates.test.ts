@@ -1,12 +1,24 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { candidateKey, createTitleIndex, rawHref } from '../../../lib/scan/candidates';
-import { titleKeys } from '../../helpers/papers';
+import { detectPaperLink } from '../../../lib/links/detect';
+import { URL_CASES } from '../../../lib/links/url-cases';
+import { candidateKey, createCorpusIndex, rawHref } from '../../../lib/scan/candidates';
+import { SHAPES } from '../../helpers/link-shapes';
+import { corpusKeys } from '../../helpers/papers';
 
-const titles = createTitleIndex(titleKeys);
+const index = createCorpusIndex(corpusKeys);
+const corpusIds = new Set(corpusKeys.ids);
 const anchor = (html: string) => {
   document.body.innerHTML = html;
   return document.body.querySelector('a') as Element;
+};
+/** An anchor with `href` and `text`, set through the DOM so any string is allowed. */
+const link = (href: string, text = 'x') => {
+  const a = document.createElement('a');
+  a.setAttribute('href', href);
+  a.textContent = text;
+  return a;
 };
 
 describe('candidateKey', () => {
@@ -14,34 +26,122 @@ describe('candidateKey', () => {
     ['<a href="https://arxiv.org/abs/2402.07871v3">x</a>', 'https://blog.example/', 'id:2402.07871'],
     ['<a href="/pdf/2401.04081">pdf</a>', 'https://arxiv.org/list/cs.LG/new', 'id:2401.04081'],
     ['<a href="/pdf/2401.04081">pdf</a>', 'https://blog.example/', null],
+    ['<a href="https://arxiv.org/abs/2402.07872">a neighbour of a corpus id</a>', 'https://blog.example/', null],
+    ['<a href="https://arxiv.org/abs/1706.03762">another paper</a>', 'https://blog.example/', null],
+    ['<a href="https://arxiv.org/abs/2301.00001?ref=2402.07871">x</a>', 'https://blog.example/', null],
     ['<a href="https://x.example/">Voxtral</a>', 'https://blog.example/', 'title:voxtral'],
     [
       '<a href="https://x.example/">  MoE-Mamba: Efficient Selective State Space Models with Mixture of Experts. </a>',
       'https://blog.example/',
       'title:moe mamba efficient selective state space models with mixture of experts',
     ],
+    [
+      '<a href="https://x.example/">“$\\mu$-Parametrization for Mixture of Experts”</a>',
+      'https://blog.example/',
+      'title:mu parametrization for mixture of experts',
+    ],
+    [
+      '<a href="https://x.example/">μ-Parametrization for Mixture of Experts</a>',
+      'https://blog.example/',
+      'title:mu parametrization for mixture of experts',
+    ],
+    ['<a href="https://x.example/">MAGISTRAL</a>', 'https://blog.example/', 'title:magistral'],
+    ['<a href="https://x.example/">Magistrale</a>', 'https://blog.example/', null],
     ['<a href="https://x.example/">MoE-Mamba</a>', 'https://blog.example/', null],
     ['<a>no href at all</a>', 'https://blog.example/', null],
   ])('%s on %s → %s', (html, page, key) => {
-    expect(candidateKey(anchor(html), page, titles)).toBe(key);
+    expect(candidateKey(anchor(html), page, index)).toBe(key);
   });
 
-  it('matches no titles before the title index is known', () => {
+  it('before the corpus is known, keys any paper id in a URL and no title', () => {
     expect(candidateKey(anchor('<a href="https://x.example/">Voxtral</a>'), 'https://blog.example/', null)).toBeNull();
+    expect(
+      candidateKey(anchor('<a href="https://arxiv.org/abs/2402.07872">x</a>'), 'https://blog.example/', null),
+    ).toBe('id:2402.07872');
   });
 
   it('reads SVG links, xlink:href included, from the attribute', () => {
     document.body.innerHTML =
       '<svg><a xlink:href="https://arxiv.org/abs/2402.07871" xmlns:xlink="http://www.w3.org/1999/xlink"><text>x</text></a></svg>';
-    const link = document.querySelector('a') as Element;
-    expect(rawHref(link)).toBe('https://arxiv.org/abs/2402.07871');
-    expect(candidateKey(link, 'https://blog.example/', titles)).toBe('id:2402.07871');
+    const svgLink = document.querySelector('a') as Element;
+    expect(rawHref(svgLink)).toBe('https://arxiv.org/abs/2402.07871');
+    expect(candidateKey(svgLink, 'https://blog.example/', index)).toBe('id:2402.07871');
   });
 
   it('skips texts far longer than any title without normalizing them', () => {
     const long = `Voxtral ${'lorem ipsum '.repeat(40)}`;
+    expect(candidateKey(anchor(`<a href="https://x.example/">${long}</a>`), 'https://blog.example/', index)).toBeNull();
+  });
+
+  it('finds every corpus link of the URL table, and nothing else there', () => {
+    for (const { url, base, id } of URL_CASES) {
+      const expected = id && corpusIds.has(id) ? `id:${id}` : null;
+      expect(candidateKey(link(url), base ?? 'https://blog.example/', index), url).toBe(expected);
+    }
+  });
+
+  it('finds a corpus id in every supported shape, with or without a version (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...corpusKeys.ids),
+        fc.option(fc.integer({ min: 1, max: 99 }), { nil: null }),
+        fc.constantFrom(...SHAPES),
+        (id, version, shape) => {
+          const href = shape(version === null ? id : `${id}v${version}`);
+          expect(candidateKey(link(href), 'https://blog.example/', index)).toBe(`id:${id}`);
+        },
+      ),
+    );
+  });
+
+  it('keys exactly the corpus papers that link detection finds, for any href (property)', () => {
+    const href = fc.oneof(
+      fc.string(),
+      fc.webUrl(),
+      fc
+        .tuple(fc.constantFrom(...SHAPES), fc.constantFrom(...corpusKeys.ids, '2402.07872', '1706.03762'), fc.string())
+        .map(([shape, id, noise]) => shape(id) + noise),
+      fc.tuple(fc.string(), fc.constantFrom(...corpusKeys.ids), fc.string()).map(([a, id, b]) => a + id + b),
+    );
+    const page = fc.constantFrom('https://blog.example/', 'https://arxiv.org/list/cs.LG/new');
+    fc.assert(
+      fc.property(href, page, (h, p) => {
+        const ref = detectPaperLink(h, '', p);
+        const expected = ref?.kind === 'id' && corpusIds.has(ref.id) ? `id:${ref.id}` : null;
+        expect(candidateKey(link(h, 'not a title'), p, index)).toBe(expected);
+      }),
+    );
+  });
+
+  it('matches a text as a title exactly when it normalizes to a corpus title (property)', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom(...corpusKeys.titles).map((t) => t.toUpperCase()),
+      fc.constantFrom(...corpusKeys.titles).chain((t) => fc.string().map((noise) => `${t}${noise}`)),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = detectPaperLink('', t, 'https://blog.example/', index.titles);
+        const key = candidateKey(link('https://x.example/', t), 'https://blog.example/', index);
+        expect(key).toBe(expected?.kind === 'title' ? `title:${expected.normalizedTitle}` : null);
+      }),
+    );
+  });
+});
+
+describe('createCorpusIndex', () => {
+  it('matches nothing for an empty corpus', () => {
+    const empty = createCorpusIndex({ ids: [], titles: [] });
     expect(
-      candidateKey(anchor(`<a href="https://x.example/">${long}</a>`), 'https://blog.example/', titles),
+      candidateKey(link('https://arxiv.org/abs/2402.07871', 'Voxtral'), 'https://blog.example/', empty),
     ).toBeNull();
+  });
+
+  it('finds an old-style id by its digits, whatever the archive case or encoding', () => {
+    const old = createCorpusIndex({ ids: ['hep-th/9901001'], titles: ['a title'] });
+    expect(candidateKey(link('https://arxiv.org/abs/hep-th/9901001v2'), 'https://blog.example/', old)).toBe(
+      'id:hep-th/9901001',
+    );
+    expect(candidateKey(link('https://arxiv.org/abs/hep-th/9901002'), 'https://blog.example/', old)).toBeNull();
   });
 });

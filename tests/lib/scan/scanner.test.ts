@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaperSummary } from '../../../lib/message-schemas';
-import { createTitleIndex } from '../../../lib/scan/candidates';
+import { createCorpusIndex } from '../../../lib/scan/candidates';
 import { createScanner, type Scanner } from '../../../lib/scan/scanner';
-import { recordingLookup, titleKeys } from '../../helpers/papers';
+import { corpusKeys, recordingLookup } from '../../helpers/papers';
 
 /** A badge layer that keeps one marker element after each badged link, as the real one does. */
 function markerLayer() {
@@ -45,7 +45,7 @@ describe('createScanner', () => {
     const scanner = createScanner({
       document,
       pageUrl: () => 'https://blog.example/post',
-      titles: () => createTitleIndex(titleKeys),
+      corpus: () => createCorpusIndex(corpusKeys),
       lookup: recorder.lookup,
       badges: layer,
       signal: controller.signal,
@@ -79,7 +79,7 @@ describe('createScanner', () => {
     expect(recorder.requests.length).toBe(lookups); // no new lookup for a known link
   });
 
-  it('badges corpus links only, after one batched lookup of ids and titles', async () => {
+  it('badges corpus links only, after one batched lookup of the corpus ids and titles found', async () => {
     await start(`
       <a id="a" href="https://arxiv.org/abs/2402.07871v2">FG-MoE</a>
       <a id="b" href="https://arxiv.org/abs/2402.07872">neighbour</a>
@@ -88,8 +88,9 @@ describe('createScanner', () => {
       <a id="e" href="/about">About</a>
       <a id="f">no href</a>`);
     expect(recorder.requests).toHaveLength(1);
+    // Other papers (2402.07872) are told apart in the page: only corpus ids are asked about.
     expect(recorder.requests[0]).toEqual({
-      ids: ['2402.07871', '2402.07872'],
+      ids: ['2402.07871'],
       titles: ['joint moe scaling laws mixture of experts can be memory efficient'],
     });
     expect(badgeIds()).toEqual(['2402.07871', '2502.05172']);
@@ -152,12 +153,30 @@ describe('createScanner', () => {
     expect(badgeIds()).toEqual([]);
   });
 
+  it('without the corpus keys asks the background about every paper id and matches no titles', async () => {
+    const scanner = createScanner({
+      document,
+      pageUrl: () => 'https://blog.example/',
+      corpus: () => null,
+      lookup: recorder.lookup,
+      badges: layer,
+      signal: controller.signal,
+    });
+    document.body.innerHTML = `
+      <a href="https://arxiv.org/abs/2402.07871v2">FG-MoE</a>
+      <a href="https://arxiv.org/abs/2402.07872">neighbour</a>
+      <a href="https://openreview.net/x">Joint MoE Scaling Laws: Mixture of Experts Can Be Memory Efficient</a>`;
+    await scanner.start();
+    expect(recorder.requests).toEqual([{ ids: ['2402.07871', '2402.07872'], titles: [] }]);
+    expect(badgeIds()).toEqual(['2402.07871']);
+  });
+
   it('survives a failed lookup and retries on the next scan', async () => {
     let fail = true;
     const scanner = createScanner({
       document,
       pageUrl: () => 'https://blog.example/',
-      titles: () => null,
+      corpus: () => null,
       lookup: async (request) => {
         if (fail) throw new Error('worker unavailable');
         return recorder.lookup(request);
@@ -196,7 +215,7 @@ describe('createScanner', () => {
     const scanner = createScanner({
       document,
       pageUrl: () => 'https://arxiv.org/abs/2402.07871',
-      titles: () => null,
+      corpus: () => null,
       lookup: recorder.lookup,
       badges: layer,
       signal: controller.signal,
