@@ -11,7 +11,7 @@ import { createScanner, type Scanner } from '../../lib/scan/scanner';
 import { badgesAllowed, type Settings } from '../../lib/settings-model';
 import { createBadgeLayer } from './badge-layer';
 import { createCardController } from './card-controller';
-import { attachStyledShadow, fitToContainer, hostStyle, inlineNeutralStyle } from './styles';
+import { attachStyledShadow, markFlowItem } from './styles';
 import { coauthorChipView, panelView } from './views';
 
 /** What the page annotator needs from the extension; the content script passes the real messages. */
@@ -87,7 +87,6 @@ export async function annotatePage(doc: Document, services: PageServices, signal
     if (!anchor || panel) return;
     const host = doc.createElement('paperlens-panel');
     host.setAttribute('data-paperlens-id', paper.id);
-    hostStyle(host, { display: 'block', margin: '0', padding: '0', border: '0', position: 'static', float: 'none' });
     attachStyledShadow(host);
     anchor.after(host);
     drawPanel({ host, paper, saving: false, error: null });
@@ -111,17 +110,7 @@ export async function annotatePage(doc: Document, services: PageServices, signal
       if (!names.length) continue;
       const host = doc.createElement('paperlens-coauthor');
       host.setAttribute('data-paperlens-coauthor', names.join(', '));
-      hostStyle(host, {
-        // The chip's own size, which its shadow styles use as 1em (the .chip height in page.css).
-        'font-size': '11px',
-        ...inlineNeutralStyle(1.6),
-        'margin-inline-start': '0.4em',
-        'margin-inline-end': '0',
-        padding: '0',
-        border: '0',
-        'line-height': '1',
-      });
-      fitToContainer(host, entry.authorsElement);
+      markFlowItem(host, entry.authorsElement);
       attachStyledShadow(host);
       host.setAttribute('data-theme', theme());
       host.shadowRoot?.append(coauthorChipView(doc, names));

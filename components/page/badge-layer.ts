@@ -2,7 +2,7 @@ import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeLayer } from '../../lib/scan/scanner';
 import type { BadgeParts } from '../../lib/settings-model';
 import type { CardController } from './card-controller';
-import { attachStyledShadow, fitToContainer, hostStyle, inlineNeutralStyle } from './styles';
+import { attachStyledShadow, markFlowItem } from './styles';
 import { badgeView } from './views';
 
 export interface PageBadgeLayer extends BadgeLayer {
@@ -31,51 +31,36 @@ export function createBadgeLayer(
   const rendered = new WeakMap<HTMLElement, PaperSummary>();
   const own = new WeakSet<Node>();
 
+  // A page links to few distinct papers, often many times: each paper's badge is built once and copied.
+  let templates = new WeakMap<PaperSummary, HTMLButtonElement>();
+  const badgeFor = (host: HTMLElement, paper: PaperSummary): HTMLButtonElement => {
+    let template = templates.get(paper);
+    if (!template) {
+      template = badgeView(doc, paper, options.parts());
+      templates.set(paper, template);
+    }
+    const button = template.cloneNode(true) as HTMLButtonElement;
+    const current = () => rendered.get(host) ?? paper;
+    button.addEventListener('click', (event) => options.card.open(current(), button, event.detail === 0));
+    button.addEventListener('mouseenter', () => options.card.hoverStart(current(), button));
+    button.addEventListener('mouseleave', () => options.card.hoverEnd());
+    button.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') options.card.close(true);
+    });
+    return button;
+  };
+
   const draw = (host: HTMLElement, paper: PaperSummary) => {
     rendered.set(host, paper);
     host.setAttribute('data-theme', options.theme());
     const root = host.shadowRoot as ShadowRoot;
     const hadFocus = doc.activeElement === host;
-    root.replaceChildren(
-      badgeView(doc, paper, options.parts(), {
-        activate: (button, byKeyboard) => options.card.open(rendered.get(host) ?? paper, button, byKeyboard),
-        hoverStart: (button) => options.card.hoverStart(rendered.get(host) ?? paper, button),
-        hoverEnd: () => options.card.hoverEnd(),
-        escape: () => options.card.close(true),
-      }),
-    );
+    root.replaceChildren(badgeFor(host, paper));
     if (hadFocus) root.querySelector('button')?.focus();
   };
 
-  // Hosts are copies of one styled element: copying its inline style is cheaper than parsing it per badge.
-  let prototype: HTMLElement | undefined;
   const createHost = (): HTMLElement => {
-    if (!prototype) {
-      prototype = doc.createElement('paperlens-badge');
-      hostStyle(prototype, {
-        // The badge's own size, which its shadow styles use as 1em (the .badge height in page.css).
-        'font-size': 'max(10px, 0.72em)',
-        ...inlineNeutralStyle(1.5),
-        // After the link in the text's direction (right-to-left pages too).
-        'margin-inline-start': '0.4em',
-        'margin-inline-end': '0',
-        position: 'static',
-        float: 'none',
-        padding: '0',
-        border: '0',
-        width: 'auto',
-        'min-width': '0',
-        'max-width': 'none',
-        'line-height': '1',
-        visibility: 'visible',
-        opacity: '1',
-        transform: 'none',
-        'pointer-events': 'auto',
-        'text-indent': '0',
-        background: 'transparent',
-      });
-    }
-    const host = prototype.cloneNode(false) as HTMLElement;
+    const host = doc.createElement('paperlens-badge');
     attachStyledShadow(host);
     own.add(host);
     return host;
@@ -86,7 +71,7 @@ export function createBadgeLayer(
     if (!host) {
       host = createHost();
       hostOf.set(anchor, host);
-      fitToContainer(host, placementOf(anchor).parentElement);
+      markFlowItem(host, placementOf(anchor).parentElement);
     }
     if (host.getAttribute('data-paperlens-id') !== paper.id) host.setAttribute('data-paperlens-id', paper.id);
     if (rendered.get(host) !== paper) draw(host, paper);
@@ -114,6 +99,7 @@ export function createBadgeLayer(
     },
     isOwn: (node) => own.has(node) || (node instanceof Element && node.localName.startsWith('paperlens-')),
     refresh() {
+      templates = new WeakMap();
       for (const host of hostOf.values()) {
         const paper = rendered.get(host);
         if (paper) draw(host, paper);

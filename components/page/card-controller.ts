@@ -50,19 +50,6 @@ export function createCardController(doc: Document, options: CardOptions): CardC
   const ensureHost = (): HTMLElement => {
     if (host?.isConnected) return host;
     host = doc.createElement('paperlens-card');
-    hostStyle(host, {
-      position: 'fixed',
-      'z-index': '2147483647',
-      display: 'block',
-      margin: '0',
-      padding: '0',
-      border: '0',
-      width: 'auto',
-      height: 'auto',
-      transform: 'none',
-      visibility: 'visible',
-      opacity: '1',
-    });
     attachStyledShadow(host);
     doc.documentElement.append(host);
     return host;

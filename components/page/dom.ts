@@ -7,8 +7,6 @@
 export type Child = Node | string | number | null | undefined | false;
 type Props = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
 /** `el(doc, 'a', { href, class: 'x', onclick }, 'text', child)` */
 export function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -41,19 +39,4 @@ export function append(parent: Element, children: Child[]): void {
     if (child === null || child === undefined || child === false) continue;
     parent.append(typeof child === 'object' ? child : String(child));
   }
-}
-
-/** The small "people" glyph of coauthor counts. */
-export function peopleIcon(doc: Document): SVGSVGElement {
-  const svg = doc.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('class', 'icon');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = doc.createElementNS(SVG_NS, 'path');
-  path.setAttribute(
-    'd',
-    'M5.5 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zm5.5 0a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM1 13c0-2.2 2-3.8 4.5-3.8S10 10.8 10 13v.5H1V13zm10-3.6c2.1 0 4 1.3 4 3.3v.8h-4V13c0-1.4-.5-2.6-1.4-3.4.4-.1.9-.2 1.4-.2z',
-  );
-  svg.append(path);
-  return svg;
 }

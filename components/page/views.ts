@@ -3,25 +3,21 @@ import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
 import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeParts } from '../../lib/settings-model';
 import { categoryStyleText } from '../category-colors';
-import { type Child, el, peopleIcon } from './dom';
+import { type Child, el } from './dom';
 
 /** A category code in its colour, full name on hover (`LG` → "Machine Learning"). */
 export function categoryChip(doc: Document, code: string, name: string): HTMLSpanElement {
   return el(doc, 'span', { class: 'cat', title: name, style: categoryStyleText(code) }, code);
 }
 
-export interface BadgeHandlers {
-  activate(button: HTMLButtonElement, byKeyboard: boolean): void;
-  hoverStart(button: HTMLButtonElement): void;
-  hoverEnd(): void;
-  escape(): void;
-}
-
-/** The inline badge after a paper link: category, novelty meter, coauthor count; a button that opens the card. */
-export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts, on: BadgeHandlers): HTMLButtonElement {
+/**
+ * The inline badge after a paper link: category, novelty meter, coauthor count; a button that opens the card
+ * (the badge layer adds its listeners to each copy).
+ */
+export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts): HTMLButtonElement {
   const novelty = percent(paper.novelty.score);
   const coauthors = paper.coauthors.length;
-  const button: HTMLButtonElement = el(
+  return el(
     doc,
     'button',
     {
@@ -29,27 +25,18 @@ export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts,
       class: parts.category ? 'badge' : 'badge no-cat',
       'aria-haspopup': 'dialog',
       'aria-label': `Paperlens: ${paper.displayTitle}. ${paper.categoryName}, novelty ${novelty}, ${coauthors} coauthor${coauthors === 1 ? '' : 's'} of Jan Ludziejewski. Show details`,
-      onclick: (event) => on.activate(button, (event as MouseEvent).detail === 0),
-      onmouseenter: () => on.hoverStart(button),
-      onmouseleave: () => on.hoverEnd(),
-      onkeydown: (event) => {
-        if ((event as KeyboardEvent).key === 'Escape') on.escape();
-      },
     },
     parts.category && categoryChip(doc, paper.category, paper.categoryName),
     parts.novelty &&
       el(
         doc,
         'span',
-        { class: 'nov', title: `Novelty ${novelty}` },
-        el(doc, 'span', { class: 'meter', 'aria-hidden': 'true', style: `--pl-value:${novelty}` }),
-        ` ${novelty}`,
+        { class: 'nov', title: `Novelty ${novelty}`, style: `--pl-value:${paper.novelty.score}` },
+        novelty,
       ),
-    parts.coauthors &&
-      el(doc, 'span', { class: 'co', title: `${coauthors} coauthors` }, peopleIcon(doc), ` ${coauthors}`),
+    parts.coauthors && el(doc, 'span', { class: 'co people', title: `${coauthors} coauthors` }, coauthors),
     !parts.category && !parts.novelty && !parts.coauthors && 'Paperlens',
   );
-  return button;
 }
 
 export interface DetailsState {
@@ -210,7 +197,6 @@ export function coauthorChipView(doc: Document, names: readonly string[]): HTMLS
     doc,
     'span',
     { class: 'chip', title: text, role: 'note', 'aria-label': `Paperlens: ${text}` },
-    peopleIcon(doc),
-    ` ${names.join(', ')}`,
+    el(doc, 'span', { class: 'people' }, names.join(', ')),
   );
 }

@@ -31,7 +31,9 @@ describe('badge layer', () => {
     expect(host.getAttribute('data-paperlens-id')).toBe('2402.07871');
     expect(document.querySelectorAll('paperlens-badge')).toHaveLength(1);
     expect(host.shadowRoot?.mode).toBe('open');
-    expect(host.style.getPropertyPriority('display')).toBe('important');
+    // The host's box comes from the shadow sheet's :host rules (the hostile-page e2e test checks them), not inline styles.
+    expect(host.getAttribute('style')).toBeNull();
+    expect(host.shadowRoot!.adoptedStyleSheets).toHaveLength(1);
     const button = host.shadowRoot!.querySelector('button')!;
     expect(button.textContent).toContain('LG');
     expect(button.textContent).toContain('81%');
@@ -62,6 +64,23 @@ describe('badge layer', () => {
     layer.attach(link, summaryOf('2402.07871'));
     expect(document.querySelector('#outer')!.nextElementSibling?.getAttribute('data-paperlens-id')).toBe('2402.07871');
     expect(document.querySelectorAll('paperlens-badge')).toHaveLength(1);
+  });
+
+  it('gives every link to the same paper its own working copy of one badge', () => {
+    document.body.innerHTML =
+      '<p><a id="one" href="https://arxiv.org/abs/2402.07871">one</a> <a id="two" href="https://arxiv.org/pdf/2402.07871">two</a></p>';
+    const { layer } = setup();
+    const paper = summaryOf('2402.07871');
+    const buttons = ['#one', '#two'].map((selector) => {
+      const link = document.querySelector(selector)!;
+      layer.attach(link, paper);
+      return (link.nextSibling as HTMLElement).shadowRoot!.querySelector('button')!;
+    });
+    expect(buttons[0]).not.toBe(buttons[1]);
+    expect(buttons[1]!.outerHTML).toBe(buttons[0]!.outerHTML);
+    expect((buttons[1]!.querySelector('.nov') as HTMLElement).style.getPropertyValue('--pl-value')).toBe('0.8063');
+    buttons[1]!.dispatchEvent(new MouseEvent('click', { detail: 0, bubbles: true }));
+    expect(document.querySelector('paperlens-card')?.getAttribute('data-paperlens-id')).toBe('2402.07871');
   });
 
   it('shows only the badge parts the settings ask for', () => {
@@ -109,7 +128,8 @@ describe('card', () => {
       'https://arxiv.org/pdf/2402.07871',
     ]);
     expect(dialog.querySelector('.save')?.getAttribute('aria-pressed')).toBe('false');
-    expect(host.style.getPropertyValue('position')).toBe('fixed');
+    // Fixed by the shadow sheet's :host rule; placed inline, where its badge is.
+    expect(host.style.getPropertyValue('left')).toMatch(/^\d+px$/);
   });
 
   it('lists the three most similar corpus papers, most similar first, as links', () => {

@@ -100,6 +100,31 @@ describe('Paperlens in Firefox', () => {
     await page.close();
   });
 
+  it('on a hostile page, the badge boxes hold against `* { … !important }` rules (the shadow sheet wins in Gecko too)', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('hostile.html'));
+    await page.waitForSelector('#xss + paperlens-badge', { timeout: 15_000 });
+    const box = await page.$eval('#xss + paperlens-badge', (el) => {
+      const style = getComputedStyle(el);
+      const button = el.shadowRoot?.querySelector('button');
+      const rect = button?.getBoundingClientRect();
+      return {
+        id: el.getAttribute('data-paperlens-id'),
+        box: [style.display, style.verticalAlign, style.position, style.visibility, style.marginLeft],
+        before: getComputedStyle(el, '::before').content,
+        button: rect ? rect.width > 20 && rect.height > 8 : false,
+      };
+    });
+    // 0.4em of the badge's own 16 px (0.72 × the page's forced 22 px).
+    expect(box).toEqual({
+      id: '2402.07871',
+      box: ['inline-flex', 'middle', 'static', 'visible', '6.336px'],
+      before: 'none',
+      button: true,
+    });
+    await page.close();
+  });
+
   it('the popup opens on a focused search box with all 13 papers; a query ranks μP first; Save toggles', async () => {
     const popup = await openExtensionPage(browser, 'popup.html');
     await popup.waitForSelector(`::-p-aria([name="Search the author's papers"][role="searchbox"])`);
