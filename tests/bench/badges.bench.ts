@@ -5,25 +5,32 @@
  * builds its list in one script task (see generatePage; BENCH_STREAMED=1 serves
  * it as plain HTML instead).
  *
- * For each size the same page is loaded alternately in a browser with the
- * extension and one without, and we report medians of:
- * - added main-thread time: CDP Performance.getMetrics TaskDuration, with minus without;
- * - the longest task after the load event (the content script runs at document_idle),
- *   from a PerformanceObserver for `longtask`;
- * - the longest animation frame after the load event (`long-animation-frame`): unlike a
- *   long task it includes the style, layout and paint the badges cause, so it is how long
- *   the page could not respond to input at worst;
+ * The same page is loaded alternately in browsers that differ only in their
+ * extension: none; Paperlens switched off for the site (what injecting any
+ * content script costs); the *floor*, a throwaway extension that does the least
+ * any extension can do to put a badge after every corpus link (one synchronous
+ * pass, a regex over the hrefs, a plain text element after each match: no
+ * settings, no messages, no shadow root, no card); and Paperlens. Per browser,
+ * medians of:
+ * - main-thread time: CDP Performance.getMetrics TaskDuration over the whole load;
+ * - main-thread CPU time from DOMContentLoaded on (the content script runs at
+ *   document_idle), from a light trace: the page's own loading, which varies by
+ *   a hundred milliseconds between loads on this machine, is left out, and CPU
+ *   time leaves out the time the thread waits for a core;
+ * - the longest task after the load event (`longtask`), and the longest animation
+ *   frame after it (`long-animation-frame`, which includes the style, layout and
+ *   paint the badges cause);
  * - time from DOMContentLoaded to the last badge inserted;
- * and the gzipped size of the content script. Figures are noisy on a shared
- * machine: compare the with/without pairs of one run, not runs with each other.
+ * and the gzipped size of the content script. The machine is shared and noisy:
+ * compare the columns of one run, not runs with each other.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000, 50_000];
@@ -102,17 +109,61 @@ const INSTRUMENT = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
+/**
+ * The floor: the least an extension can do to badge a page's corpus links, for comparison only. It does
+ * none of what makes Paperlens usable (settings, the database, titles, shapes beyond "contains the id",
+ * shadow roots that page styles cannot reach, the card, following a changing page).
+ */
+function writeFloorExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'paperlens-floor-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Badge floor (benchmark only)',
+      version: '1',
+      background: { service_worker: 'background.js' },
+      content_scripts: [{ matches: ['http://*/*'], js: ['content.js'], run_at: 'document_idle', all_frames: true }],
+    }),
+  );
+  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(
+    join(dir, 'content.js'),
+    `(() => {
+  const ids = new Set(${JSON.stringify(CORPUS_IDS)});
+  const id = /\\d{4}\\.\\d{4,5}/;
+  for (const a of document.querySelectorAll('a[href]')) {
+    const match = id.exec(a.getAttribute('href'));
+    if (match && ids.has(match[0])) {
+      const badge = document.createElement('paperlens-badge');
+      badge.textContent = 'LG 81% 11';
+      a.after(badge);
+    }
+  }
+})();`,
+  );
+  return dir;
+}
+
+interface Browser {
+  name: string;
+  context: BrowserContext;
+  dir: string;
+  /** Whether it puts badges in the page (the bench then waits for all of them). */
+  badges: boolean;
+}
+
 async function launch(
-  withExtension: boolean,
-  disabledSites: string[] = [],
-  extension = EXTENSION,
-): Promise<{ context: BrowserContext; dir: string }> {
+  name: string,
+  extension: string | null,
+  { disabledSites = [] as string[], badges = extension !== null } = {},
+): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -122,7 +173,7 @@ async function launch(
       '--disable-sync',
     ],
   });
-  if (withExtension) {
+  if (extension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     if (disabledSites.length) {
       await worker.evaluate(
@@ -142,32 +193,72 @@ async function launch(
     }
   }
   await context.addInitScript(INSTRUMENT);
-  return { context, dir };
+  return { name, context, dir, badges };
 }
 
 interface Sample {
   taskMs: number;
+  cpuAfterDclMs: number;
   longestAfterLoad: number;
   longestFrameAfterLoad: number;
   badgeMs: number | null;
   badges: number;
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  tdur?: number;
+  args?: { name?: string; data?: { isMainFrame?: boolean; isOutermostMainFrame?: boolean } };
+}
+
+/** Main-thread CPU time of the page's renderer from DOMContentLoaded on: the sum of its top-level tasks. */
+function cpuAfterDomContentLoaded(events: TraceEvent[]): number {
+  const dcl = events.find(
+    (e) => e.name === 'MarkDOMContent' && (e.args?.data?.isOutermostMainFrame ?? e.args?.data?.isMainFrame),
+  );
+  const main = events.find((e) => e.name === 'thread_name' && e.pid === dcl?.pid && e.args?.name === 'CrRendererMain');
+  if (!dcl || !main) return Number.NaN;
+  let us = 0;
+  for (const e of events)
+    if (e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
+      if (e.ts >= dcl.ts) us += e.tdur ?? 0;
+  return us / 1000;
+}
+
+async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  // Top-level tasks and the page's load marks only: a light trace, the same in every browser.
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
 async function measure(page: Page, url: string, expectBadges: number | null): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  if (expectBadges !== null) {
-    // A counter kept by INSTRUMENT: polling with querySelectorAll would itself cost the page time.
-    await page.waitForFunction((n) => (window as unknown as { __badges: number }).__badges >= n, expectBadges, {
-      timeout: 60_000,
-      polling: 100,
-    });
-  }
-  // Let trailing work (layout of the last badges, the toolbar report) finish in both variants alike.
-  await page.waitForTimeout(1_000);
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  let taskMs = 0;
+  const events = await traced(cdp, async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    if (expectBadges !== null) {
+      // A counter kept by INSTRUMENT: polling with querySelectorAll would itself cost the page time.
+      await page.waitForFunction((n) => (window as unknown as { __badges: number }).__badges >= n, expectBadges, {
+        timeout: 60_000,
+        polling: 100,
+      });
+    }
+    // Let trailing work (layout of the last badges, the toolbar report) finish in every browser alike.
+    await page.waitForTimeout(1_000);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  });
   const result = await page.evaluate(() => {
     const w = window as unknown as {
       __long: { start: number; duration: number }[];
@@ -186,13 +277,15 @@ async function measure(page: Page, url: string, expectBadges: number | null): Pr
     };
   });
   await cdp.detach();
-  return { taskMs, ...result };
+  return { taskMs, cpuAfterDclMs: cpuAfterDomContentLoaded(events), ...result };
 }
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2 : Number.NaN;
 };
+const ms = (x: number) => x.toFixed(0);
+const plus = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(0)}`;
 
 async function main() {
   const pages = new Map(SIZES.map((n) => [n, generatePage(n)]));
@@ -204,78 +297,72 @@ async function main() {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const withExt = await launch(true);
-  const without = await launch(false);
-  // The same extension switched off for this site: what any content script costs, before Paperlens does anything.
-  const idle = await launch(true, ['127.0.0.1']);
-  const baseline = BASELINE ? await launch(true, [], BASELINE) : null;
+  const floorDir = writeFloorExtension();
+  const browsers = [
+    await launch('without', null),
+    // The same extension switched off for this site: what any content script costs, before Paperlens does anything.
+    await launch('site off', EXTENSION, { disabledSites: ['127.0.0.1'], badges: false }),
+    await launch('floor', floorDir),
+    await launch('Paperlens', EXTENSION),
+    ...(BASELINE ? [await launch('baseline', BASELINE)] : []),
+  ];
+  const [without, , floor, paperlens] = browsers as [Browser, Browser, Browser, Browser];
   const contentScript = readFileSync(join(EXTENSION, 'content-scripts/content.js'));
 
   console.log(`Paperlens content-script benchmark (${RUNS} alternating runs per size, medians)`);
   console.log(
     `content script: ${(contentScript.length / 1024).toFixed(1)} KB, ${(gzipSync(contentScript, { level: 9 }).length / 1024).toFixed(1)} KB gzipped (budget 15 KB)`,
   );
-  console.log(
-    'links  | corpus links | main thread: without / site disabled / with (ms) | added vs none, vs disabled | longest task after load (ms) | longest frame after load (ms) | DOMContentLoaded → last badge (ms)',
-  );
   for (const n of SIZES) {
     const { corpusLinks } = pages.get(n) as { corpusLinks: number };
     const url = `${origin}/links-${n}.html`;
-    const a: Sample[] = [];
-    const b: Sample[] = [];
-    const c: Sample[] = [];
-    const d: Sample[] = [];
-    const sample = async (context: BrowserContext, into: Sample[], expect: number | null) => {
-      const page = await context.newPage();
-      into.push(await measure(page, url, expect));
-      await page.close();
-    };
+    const samples = new Map<Browser, Sample[]>(browsers.map((b) => [b, []]));
     for (let run = 0; run < RUNS; run++) {
-      await sample(withExt.context, a, corpusLinks);
-      await sample(without.context, b, null);
-      await sample(idle.context, c, null);
-      if (baseline) await sample(baseline.context, d, corpusLinks);
+      for (const browser of browsers) {
+        const page = await browser.context.newPage();
+        samples.get(browser)?.push(await measure(page, url, browser.badges ? corpusLinks : null));
+        await page.close();
+      }
     }
-    if (process.env.BENCH_VERBOSE)
-      for (const [name, xs] of [
-        ['with', a],
-        ['without', b],
-        ['disabled', c],
-        ['baseline', d],
-      ] as const)
-        console.log(`  ${name}: ${xs.map((s) => s.taskMs.toFixed(0)).join(' ')}`);
-    const withMs = median(a.map((s) => s.taskMs));
-    const withoutMs = median(b.map((s) => s.taskMs));
-    const idleMs = median(c.map((s) => s.taskMs));
-    const badges = a.every((s) => s.badges === corpusLinks) ? '' : ` (badges: ${a.map((s) => s.badges).join('/')})`;
+    const of = (browser: Browser, pick: (s: Sample) => number) => median((samples.get(browser) ?? []).map(pick));
+    const task = (b: Browser) => of(b, (s) => s.taskMs);
+    const cpu = (b: Browser) => of(b, (s) => s.cpuAfterDclMs);
+    console.log(`\n${n} links, ${corpusLinks} of them to corpus papers`);
     console.log(
-      [
-        String(n).padEnd(6),
-        String(corpusLinks).padEnd(12),
-        `${withoutMs.toFixed(0)} / ${idleMs.toFixed(0)} / ${withMs.toFixed(0)}`.padEnd(48),
-        `+${(withMs - withoutMs).toFixed(0)}, +${(withMs - idleMs).toFixed(0)}`.padEnd(26),
-        `${median(a.map((s) => s.longestAfterLoad)).toFixed(0)} (without: ${median(b.map((s) => s.longestAfterLoad)).toFixed(0)})`.padEnd(
-          28,
-        ),
-        `${median(a.map((s) => s.longestFrameAfterLoad)).toFixed(0)} (without: ${median(b.map((s) => s.longestFrameAfterLoad)).toFixed(0)})`.padEnd(
-          29,
-        ),
-        `${median(a.map((s) => s.badgeMs ?? Number.NaN)).toFixed(0)}${badges}`,
-      ].join(' | '),
+      'browser    | main thread (TaskDuration) | added | CPU from DOMContentLoaded | added | longest task after load | longest frame after load | DOMContentLoaded → last badge',
     );
-    if (baseline) {
-      const baselineMs = median(d.map((s) => s.taskMs));
-      const added = withMs - withoutMs;
-      const baselineAdded = baselineMs - withoutMs;
+    for (const browser of browsers) {
+      const mine = samples.get(browser) ?? [];
+      const badgeCounts = mine.map((s) => s.badges);
+      const wrong =
+        browser.badges && badgeCounts.some((c) => c !== corpusLinks) ? ` (badges: ${badgeCounts.join('/')})` : '';
       console.log(
-        `       baseline build: ${baselineMs.toFixed(0)} ms, +${baselineAdded.toFixed(0)} vs none; this build adds ${((100 * added) / baselineAdded).toFixed(0)}% of that; longest frame after load ${median(d.map((s) => s.longestFrameAfterLoad)).toFixed(0)} ms`,
+        [
+          browser.name.padEnd(10),
+          `${ms(task(browser))} ms`.padEnd(26),
+          (browser === without ? '' : plus(task(browser) - task(without))).padEnd(5),
+          `${ms(cpu(browser))} ms`.padEnd(25),
+          (browser === without ? '' : plus(cpu(browser) - cpu(without))).padEnd(5),
+          `${ms(of(browser, (s) => s.longestAfterLoad))} ms`.padEnd(23),
+          `${ms(of(browser, (s) => s.longestFrameAfterLoad))} ms`.padEnd(24),
+          browser.badges ? `${ms(of(browser, (s) => s.badgeMs ?? Number.NaN))} ms${wrong}` : '',
+        ].join(' | '),
       );
+      if (process.env.BENCH_VERBOSE)
+        console.log(
+          `  runs: TaskDuration ${mine.map((s) => ms(s.taskMs)).join(' ')}; CPU ${mine.map((s) => ms(s.cpuAfterDclMs)).join(' ')}`,
+        );
     }
+    const ratio = (cpu(paperlens) - cpu(without)) / (cpu(floor) - cpu(without));
+    console.log(
+      `Paperlens adds ${plus(cpu(paperlens) - cpu(without))} ms of CPU from DOMContentLoaded, ${ratio.toFixed(2)}× the floor's ${plus(cpu(floor) - cpu(without))} ms`,
+    );
   }
-  for (const browser of [withExt, without, idle, ...(baseline ? [baseline] : [])]) {
+  for (const browser of browsers) {
     await browser.context.close();
     rmSync(browser.dir, { recursive: true, force: true });
   }
+  rmSync(floorDir, { recursive: true, force: true });
   server.close();
 }
 
