@@ -53,13 +53,22 @@ export interface Scanner {
 }
 
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+/** Up to this many corpus papers, the first lookup of a page asks for all of them. */
+const PREFETCH_MAX = 200;
+/**
+ * Time a mutation callback may spend badging added links itself before leaving the rest to the batch. It
+ * includes the style update the first new badge forces, which the page's own rendering would do anyway.
+ */
+const SYNC_BUDGET_MS = 10;
 
 /**
  * Finds the corpus papers a page links to and keeps exactly one badge per
  * such link while the page changes: added subtrees are scanned (never the
  * whole document per mutation), removed links lose their badges, links whose
- * badge was removed get it back. Mutations are gathered for `flushDelayMs`
- * and scanned as one batch with one lookup; work is sliced so no task is long.
+ * badge was removed get it back. Links to papers already looked up are
+ * badged within the page's own change (see badgeNow); anything else is
+ * gathered for `flushDelayMs` and scanned as one batch with one lookup, in
+ * slices so no task is long.
  */
 export function createScanner(options: ScannerOptions): Scanner {
   const { document: doc, badges, signal } = options;
@@ -72,13 +81,29 @@ export function createScanner(options: ScannerOptions): Scanner {
   let reportedIds = '';
   let extraIds = options.extraIds ?? [];
   let active = true;
+  let prefetched = false;
 
   const enqueue = (task: () => Promise<void>): Promise<void> => {
     queue = queue.then(task).catch((error: unknown) => console.debug('[paperlens] scan failed', error));
     return queue;
   };
 
+  /** Whether a badge came or went since the toolbar was last told. */
+  let changed = false;
+  const attach = (anchor: Element, paper: PaperSummary) => {
+    badges.attach(anchor, paper);
+    if (linked.get(anchor) !== paper) changed = true;
+    linked.set(anchor, paper);
+  };
+  const detach = (anchor: Element) => {
+    if (!linked.has(anchor)) return;
+    badges.detach(anchor);
+    linked.delete(anchor);
+    changed = true;
+  };
+
   const report = () => {
+    changed = false;
     const ids = new Set([...linked.values()].map((paper) => paper.id));
     const key = [...ids].sort().join(',');
     if (key !== reportedIds) {
@@ -105,9 +130,14 @@ export function createScanner(options: ScannerOptions): Scanner {
   const resolveUnknown = async (keys: Set<CandidateKey>) => {
     const unknown = [...keys].filter((key) => !cache.has(key));
     if (!unknown.length) return;
-    const ids = unknown.filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
+    const ids = new Set(unknown.filter((key) => key.startsWith('id:')).map((key) => key.slice(3)));
     const titles = unknown.filter((key) => key.startsWith('title:')).map((key) => key.slice(6));
-    const { papers } = await options.lookup({ ids, titles });
+    // A page that links to one corpus paper often gets more (a feed, a reply): the first lookup asks for the
+    // whole (small) corpus, so links added later are badged at once, in the page's own task (see badgeNow).
+    const corpus = options.corpus();
+    if (!prefetched && corpus && corpus.ids.size <= PREFETCH_MAX) for (const id of corpus.ids) ids.add(id);
+    prefetched = true;
+    const { papers } = await options.lookup({ ids: [...ids], titles });
     for (const paper of papers) {
       cache.set(`id:${paper.id}`, paper);
       cache.set(`title:${paper.normalizedTitle}`, paper);
@@ -126,10 +156,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       (anchor) => {
         const key = candidateKey(anchor, pageUrl, corpus);
         if (key) found.push([anchor, key]);
-        else if (linked.has(anchor)) {
-          badges.detach(anchor);
-          linked.delete(anchor);
-        }
+        else detach(anchor);
       },
       { signal },
     );
@@ -145,19 +172,14 @@ export function createScanner(options: ScannerOptions): Scanner {
         if (paper && anchor.isConnected && !anchor.closest(EDITABLE) && active) {
           badges.prepare?.(anchor, paper);
           toShow.push([anchor, paper]);
-        } else if (linked.has(anchor)) {
-          badges.detach(anchor);
-          linked.delete(anchor);
-        }
+        } else detach(anchor);
       },
       { signal },
     );
     if (signal.aborted || !active) return;
     for (const [anchor, paper] of toShow) {
       // The page may have moved on while we yielded.
-      if (!anchor.isConnected) continue;
-      badges.attach(anchor, paper);
-      linked.set(anchor, paper);
+      if (anchor.isConnected) attach(anchor, paper);
     }
     report();
   };
@@ -165,10 +187,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const sweep = () => {
     for (const [anchor, paper] of linked) {
       if (anchor.isConnected) badges.attach(anchor, paper);
-      else {
-        badges.detach(anchor);
-        linked.delete(anchor);
-      }
+      else detach(anchor);
     }
     report();
   };
@@ -186,38 +205,45 @@ export function createScanner(options: ScannerOptions): Scanner {
   };
 
   /**
-   * A link the scanner already knows (re-added by a page that moves links around)
-   * gets its badge back at once, without waiting for the batch; so does a removed
-   * link lose it. Anything else waits for the batch.
+   * Badges the links in what the page just added (or the link whose href changed)
+   * right away, inside the mutation callback, when each is already known: the
+   * badges then enter the page in the same task as the page's own change and are
+   * laid out with it. Badging them a batch later would make the browser lay out
+   * everything around them a second time, which on a long feed costs as much as
+   * the page's own update. Returns false when `root` needs the batched scan: a
+   * candidate not looked up yet, or the time budget ran out.
    */
-  const reattachKnown = (node: Node): boolean => {
-    if (!(node instanceof Element) || node.localName !== 'a' || !node.isConnected) return false;
-    const key = candidateKey(node, options.pageUrl(), options.corpus());
-    const paper = key ? cache.get(key) : undefined;
-    if (!paper || node.closest(EDITABLE)) return false;
-    badges.attach(node, paper);
-    linked.set(node, paper);
+  const badgeNow = (root: Element, deadline: number): boolean => {
+    if (!root.isConnected) return true;
+    const pageUrl = options.pageUrl();
+    const corpus = options.corpus();
+    const anchors = root.localName === 'a' ? [root, ...root.querySelectorAll('a')] : root.querySelectorAll('a');
+    for (let i = 0; i < anchors.length; i++) {
+      if ((i & 15) === 15 && performance.now() > deadline) return false;
+      const anchor = anchors[i] as Element;
+      const key = candidateKey(anchor, pageUrl, corpus);
+      const paper = key ? cache.get(key) : null;
+      if (paper === undefined) return false;
+      if (paper && !anchor.closest(EDITABLE)) attach(anchor, paper);
+      else detach(anchor);
+    }
     return true;
   };
 
   const observer = new MutationObserver((records) => {
     if (!active) return;
+    const deadline = performance.now() + SYNC_BUDGET_MS;
     for (const record of records) {
-      if (record.type === 'attributes') {
-        pendingRoots.add(record.target);
-        continue;
-      }
-      for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && !badges.isOwn(node) && !reattachKnown(node)) pendingRoots.add(node);
-      }
-      for (const node of record.removedNodes) {
-        if (linked.has(node as Element) && !node.isConnected) {
-          badges.detach(node as Element);
-          linked.delete(node as Element);
-        }
-      }
+      // A removed link loses its badge at once (a removed subtree's links, at the sweep).
+      for (const node of record.removedNodes) if (!node.isConnected) detach(node as Element);
       if (record.removedNodes.length) needsSweep = true;
+      const added = record.type === 'attributes' ? [record.target] : record.addedNodes;
+      for (const node of added) {
+        if (node.nodeType !== Node.ELEMENT_NODE || badges.isOwn(node)) continue;
+        if (performance.now() > deadline || !badgeNow(node as Element, deadline)) pendingRoots.add(node);
+      }
     }
+    if (changed) report();
     if ((pendingRoots.size || needsSweep) && flushTimer === undefined) {
       flushTimer = setTimeout(flush, options.flushDelayMs ?? 30);
     }

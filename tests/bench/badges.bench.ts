@@ -38,14 +38,19 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_STREAMED=1: serve the list as plain HTML instead (noisier, see generatePage). */
 const BUILD_IN_ONE_TASK = !process.env.BENCH_STREAMED;
 const EXTENSION = resolve('.output/chrome-mv3');
+/** BENCH_FEED_SIZE: the page the feed section appends to (one of SIZES; 0 skips it), BENCH_FEED_RUNS its runs. */
+const FEED_SIZE = SIZES.includes(Number(process.env.BENCH_FEED_SIZE ?? 10_000))
+  ? Number(process.env.BENCH_FEED_SIZE ?? 10_000)
+  : 0;
+const FEED_RUNS = Number(process.env.BENCH_FEED_RUNS ?? 3);
+const FEED_APPENDS = 8;
 /**
  * BENCH_BASELINE=<another build's chrome-mv3 folder>, e.g. an older commit's: measured in the same
  * alternation, so the two builds can be compared within one run.
  */
 const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : null;
-/** A deterministic page of `n` links, 2% of them to corpus papers. */
-function generatePage(n: number): { html: string; corpusLinks: number } {
-  let seed = 42;
+/** `n` deterministic list items numbered from `first`, about 2% of them linking to corpus papers in mixed shapes. */
+function generateItems(n: number, first = 0, seed = 42): { items: string[]; corpusLinks: number } {
   const random = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed / 2 ** 31;
@@ -53,7 +58,7 @@ function generatePage(n: number): { html: string; corpusLinks: number } {
   const words = ['graph', 'neural', 'kernel', 'sparse', 'learning', 'robust', 'vision', 'token', 'policy', 'agent'];
   const items: string[] = [];
   let corpusLinks = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < first + n; i++) {
     const r = random();
     let href: string;
     if (r < 0.02) {
@@ -69,6 +74,12 @@ function generatePage(n: number): { html: string; corpusLinks: number } {
     const text = Array.from({ length: 2 + Math.floor(random() * 5) }, () => words[Math.floor(random() * 10)]).join(' ');
     items.push(`<li><a href="${href}">${text}</a> — comment ${i}</li>`);
   }
+  return { items, corpusLinks };
+}
+
+/** A deterministic page of `n` links, 2% of them to corpus papers. */
+function generatePage(n: number): { html: string; corpusLinks: number } {
+  const { items, corpusLinks } = generateItems(n);
   return {
     html: BUILD_IN_ONE_TASK
       ? // The page builds its list in one script task and lays it out at once, so its own main-thread work is
@@ -201,6 +212,8 @@ interface Sample {
   cpuAfterDclMs: number;
   longestAfterLoad: number;
   longestFrameAfterLoad: number;
+  /** The animation frame in which the last badge went in (its task, style, layout and paint), if any. */
+  badgeFrame: number | null;
   badgeMs: number | null;
   badges: number;
 }
@@ -231,13 +244,15 @@ function cpuAfterDomContentLoaded(events: TraceEvent[]): number {
 
 async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const collect = ({ value }: { value: object[] }) => events.push(...(value as unknown as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
   // Top-level tasks and the page's load marks only: a light trace, the same in every browser.
   await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
   await run();
   await cdp.send('Tracing.end');
   await complete;
+  cdp.off('Tracing.dataCollected', collect);
   return events;
 }
 
@@ -272,6 +287,15 @@ async function measure(page: Page, url: string, expectBadges: number | null): Pr
     return {
       longestAfterLoad: Math.max(0, ...afterLoad.map((t) => t.duration)),
       longestFrameAfterLoad: Math.max(0, ...framesAfterLoad.map((f) => f.duration)),
+      // Frames under 50 ms are not reported: then the frame was short.
+      badgeFrame: w.__lastBadge
+        ? Math.max(
+            0,
+            ...w.__frames
+              .filter((f) => f.start <= w.__lastBadge && w.__lastBadge <= f.start + f.duration)
+              .map((f) => f.duration),
+          )
+        : null,
       badgeMs: w.__lastBadge ? w.__lastBadge - nav.domContentLoadedEventStart : null,
       badges: document.querySelectorAll('paperlens-badge').length,
     };
@@ -280,11 +304,56 @@ async function measure(page: Page, url: string, expectBadges: number | null): Pr
   return { taskMs, cpuAfterDclMs: cpuAfterDomContentLoaded(events), ...result };
 }
 
+/**
+ * A feed: on a loaded page the page appends `batches` one at a time, as infinite scroll does, each in one
+ * task of its own. Per append, the main-thread CPU time of the page's renderer over the next 600 ms (the
+ * page's own parsing, style, layout and paint, and whatever the extension adds).
+ */
+async function measureFeed(
+  browser: Browser,
+  url: string,
+  expectBadges: number,
+  batches: string[],
+): Promise<{ cpuMs: number[]; badges: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  if (browser.badges)
+    await page.waitForFunction((n) => (window as unknown as { __badges: number }).__badges >= n, expectBadges, {
+      timeout: 60_000,
+      polling: 100,
+    });
+  await page.waitForTimeout(1_000);
+  const cdp = await page.context().newCDPSession(page);
+  const cpuMs: number[] = [];
+  for (const batch of batches) {
+    const events = await traced(cdp, async () => {
+      await page.evaluate((html) => document.querySelector('ul')?.insertAdjacentHTML('beforeend', html), batch);
+      await page.waitForTimeout(600);
+    });
+    // The page's renderer is the one process that lays anything out.
+    const layout = events.find((e) => e.name === 'Layout');
+    const main = events.find(
+      (e) => e.name === 'thread_name' && e.pid === layout?.pid && e.args?.name === 'CrRendererMain',
+    );
+    let us = 0;
+    for (const e of events)
+      if (e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
+        us += e.tdur ?? 0;
+    cpuMs.push(main ? us / 1000 : Number.NaN);
+  }
+  const badges = await page.evaluate(() => document.querySelectorAll('paperlens-badge').length);
+  await cdp.detach();
+  await page.close();
+  return { cpuMs, badges };
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2 : Number.NaN;
 };
 const ms = (x: number) => x.toFixed(0);
+/** The long-animation-frame API reports frames of 50 ms or more only. */
+const frame = (x: number) => (x === 0 ? '<50 ms' : `${ms(x)} ms`);
 const plus = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(0)}`;
 
 async function main() {
@@ -329,7 +398,7 @@ async function main() {
     const cpu = (b: Browser) => of(b, (s) => s.cpuAfterDclMs);
     console.log(`\n${n} links, ${corpusLinks} of them to corpus papers`);
     console.log(
-      'browser    | main thread (TaskDuration) | added | CPU from DOMContentLoaded | added | longest task after load | longest frame after load | DOMContentLoaded → last badge',
+      'browser    | main thread (TaskDuration) | added | CPU from DOMContentLoaded | added | longest task after load | longest frame after load | frame showing the badges | DOMContentLoaded → last badge',
     );
     for (const browser of browsers) {
       const mine = samples.get(browser) ?? [];
@@ -344,7 +413,8 @@ async function main() {
           `${ms(cpu(browser))} ms`.padEnd(25),
           (browser === without ? '' : plus(cpu(browser) - cpu(without))).padEnd(5),
           `${ms(of(browser, (s) => s.longestAfterLoad))} ms`.padEnd(23),
-          `${ms(of(browser, (s) => s.longestFrameAfterLoad))} ms`.padEnd(24),
+          frame(of(browser, (s) => s.longestFrameAfterLoad)).padEnd(24),
+          (browser.badges ? frame(of(browser, (s) => s.badgeFrame ?? Number.NaN)) : '').padEnd(24),
           browser.badges ? `${ms(of(browser, (s) => s.badgeMs ?? Number.NaN))} ms${wrong}` : '',
         ].join(' | '),
       );
@@ -357,6 +427,37 @@ async function main() {
     console.log(
       `Paperlens adds ${plus(cpu(paperlens) - cpu(without))} ms of CPU from DOMContentLoaded, ${ratio.toFixed(2)}× the floor's ${plus(cpu(floor) - cpu(without))} ms`,
     );
+  }
+  if (FEED_SIZE) {
+    const { corpusLinks } = pages.get(FEED_SIZE) as { corpusLinks: number };
+    const batches = Array.from({ length: FEED_APPENDS }, (_, k) => generateItems(200, FEED_SIZE + k * 200, 1_000 + k));
+    const appended = batches.reduce((sum, batch) => sum + batch.corpusLinks, 0);
+    const html = batches.map((batch) => batch.items.join(''));
+    // The floor does not follow a changing page; switched off, Paperlens does not either.
+    const feedBrowsers = browsers.filter((b) => b === without || b.name === 'Paperlens' || b.name === 'baseline');
+    const cpuMs = new Map<Browser, number[]>(feedBrowsers.map((b) => [b, []]));
+    const counts = new Map<Browser, number[]>(feedBrowsers.map((b) => [b, []]));
+    for (let run = 0; run < FEED_RUNS; run++) {
+      for (const browser of feedBrowsers) {
+        const result = await measureFeed(browser, `${origin}/links-${FEED_SIZE}.html`, corpusLinks, html);
+        cpuMs.get(browser)?.push(...result.cpuMs);
+        counts.get(browser)?.push(result.badges);
+      }
+    }
+    console.log(
+      `\nFeed: ${FEED_APPENDS} appends of 200 items (${appended} corpus links in all) to the ${FEED_SIZE}-link page, ${FEED_RUNS} runs; main-thread CPU per append (median)`,
+    );
+    const base = median(cpuMs.get(without) ?? []);
+    for (const browser of feedBrowsers) {
+      const per = median(cpuMs.get(browser) ?? []);
+      const wrong =
+        browser.badges && counts.get(browser)?.some((c) => c !== corpusLinks + appended)
+          ? ` (badges: ${counts.get(browser)?.join('/')}, expected ${corpusLinks + appended})`
+          : '';
+      console.log(
+        `${browser.name.padEnd(10)} | ${ms(per)} ms | ${browser === without ? '' : plus(per - base)}${wrong}`,
+      );
+    }
   }
   for (const browser of browsers) {
     await browser.context.close();

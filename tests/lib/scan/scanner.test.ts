@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaperSummary } from '../../../lib/message-schemas';
 import { createCorpusIndex } from '../../../lib/scan/candidates';
 import { createScanner, type Scanner } from '../../../lib/scan/scanner';
@@ -79,7 +79,7 @@ describe('createScanner', () => {
     expect(recorder.requests.length).toBe(lookups); // no new lookup for a known link
   });
 
-  it('badges corpus links only, after one batched lookup of the corpus ids and titles found', async () => {
+  it('badges corpus links only, after one batched lookup that also asks for the rest of the corpus', async () => {
     await start(`
       <a id="a" href="https://arxiv.org/abs/2402.07871v2">FG-MoE</a>
       <a id="b" href="https://arxiv.org/abs/2402.07872">neighbour</a>
@@ -88,27 +88,86 @@ describe('createScanner', () => {
       <a id="e" href="/about">About</a>
       <a id="f">no href</a>`);
     expect(recorder.requests).toHaveLength(1);
-    // Other papers (2402.07872) are told apart in the page: only corpus ids are asked about.
-    expect(recorder.requests[0]).toEqual({
-      ids: ['2402.07871'],
-      titles: ['joint moe scaling laws mixture of experts can be memory efficient'],
-    });
+    // Other papers (2402.07872) are told apart in the page: only corpus ids are asked about, the one found
+    // first, then the rest of the (small) corpus so that links added later need no lookup.
+    const [request] = recorder.requests;
+    expect(request?.ids[0]).toBe('2402.07871');
+    expect([...(request?.ids ?? [])].sort()).toEqual([...corpusKeys.ids].sort());
+    expect(request?.titles).toEqual(['joint moe scaling laws mixture of experts can be memory efficient']);
     expect(badgeIds()).toEqual(['2402.07871', '2502.05172']);
     expect(document.querySelector('#a')?.nextElementSibling?.getAttribute('data-paperlens-id')).toBe('2402.07871');
     expect(reported.at(-1)).toEqual(['2402.07871', '2502.05172']);
   });
 
-  it('scans only what is added later, in one lookup per batch, and never twice for a known id', async () => {
-    const scanner = await start('<a href="https://arxiv.org/abs/2402.07871">one</a><div id="feed"></div>');
+  it('sends no lookup at all for a page without paper links', async () => {
+    const scanner = await start('<a href="/about">About</a><a href="https://arxiv.org/abs/2402.07872">other</a>');
+    document.body.insertAdjacentHTML('beforeend', '<a href="https://example.com/">more</a>');
+    await settle(scanner);
+    expect(recorder.requests).toEqual([]);
+    expect(badgeIds()).toEqual([]);
+  });
+
+  it('badges corpus links the page adds later within the same task, with no further lookup', async () => {
+    await start('<a href="https://arxiv.org/abs/2402.07871">one</a><div id="feed"></div>');
     const feed = document.querySelector('#feed')!;
     feed.insertAdjacentHTML(
       'beforeend',
       '<p><a href="https://arxiv.org/pdf/2401.04081">two</a></p><p><a href="https://arxiv.org/abs/2402.07871">again</a></p>',
     );
     feed.insertAdjacentHTML('beforeend', '<a href="https://huggingface.co/papers/2502.05172">three</a>');
+    feed.insertAdjacentHTML(
+      'beforeend',
+      '<a href="https://openreview.net/y">Mixture of Tokens: Continuous MoE through Cross-Example Aggregation</a>',
+    );
+    // Mutation observers run as microtasks: before the page's next rendering, long before the batch delay.
+    await Promise.resolve();
+    expect(badgeIds().sort()).toEqual(['2310.15961', '2401.04081', '2402.07871', '2402.07871', '2502.05172']);
+    expect(reported.at(-1)).toEqual(['2310.15961', '2401.04081', '2402.07871', '2502.05172']);
+    expect(recorder.requests).toHaveLength(1);
+  });
+
+  it('leaves what it has no time for in a mutation callback to the batch', async () => {
+    const scanner = await start('<a href="https://arxiv.org/abs/2402.07871">one</a><ul id="feed"></ul>');
+    const items = Array.from(
+      { length: 200 },
+      (_, i) => `<li><a href="https://arxiv.org/abs/2401.04081?i=${i}">x</a></li>`,
+    );
+    // A slow page: every clock reading is a millisecond later, so the callback's budget runs out early.
+    let now = performance.now();
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+    try {
+      document.querySelector('#feed')!.insertAdjacentHTML('beforeend', items.join(''));
+      await Promise.resolve();
+      expect(badgeIds().length).toBeLessThan(201);
+    } finally {
+      clock.mockRestore();
+    }
     await settle(scanner);
-    expect(recorder.requests).toHaveLength(2);
-    expect(recorder.requests[1]?.ids.sort()).toEqual(['2401.04081', '2502.05172']);
+    expect(badgeIds()).toHaveLength(201);
+    expect(recorder.requests).toHaveLength(1);
+  });
+
+  it('gathers links it cannot badge at once into one lookup per batch, and never asks twice for an id', async () => {
+    const scanner = createScanner({
+      document,
+      pageUrl: () => 'https://blog.example/',
+      corpus: () => null,
+      lookup: recorder.lookup,
+      badges: layer,
+      signal: controller.signal,
+      flushDelayMs: 10,
+    });
+    document.body.innerHTML = '<a href="https://arxiv.org/abs/2402.07871">one</a><div id="feed"></div>';
+    await scanner.start();
+    const feed = document.querySelector('#feed')!;
+    feed.insertAdjacentHTML('beforeend', '<p><a href="https://arxiv.org/pdf/2401.04081">two</a></p>');
+    feed.insertAdjacentHTML('beforeend', '<a href="https://huggingface.co/papers/2502.05172">three</a>');
+    feed.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2402.07871v3">again</a>');
+    await Promise.resolve();
+    // Without the corpus keys, ids not looked up yet wait for the batch; the known one is badged at once.
+    expect(badgeIds()).toEqual(['2402.07871', '2402.07871']);
+    await settle(scanner);
+    expect(recorder.requests.map((r) => r.ids.sort())).toEqual([['2402.07871'], ['2401.04081', '2502.05172']]);
     expect(badgeIds().sort()).toEqual(['2401.04081', '2402.07871', '2402.07871', '2502.05172']);
   });
 
