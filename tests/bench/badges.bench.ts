@@ -123,9 +123,10 @@ const INSTRUMENT = () => {
 /**
  * The floor: the least an extension can do to badge a page's corpus links, for comparison only. It does
  * none of what makes Paperlens usable (settings, the database, titles, shapes beyond "contains the id",
- * shadow roots that page styles cannot reach, the card, following a changing page).
+ * the card, following a changing page). With `shadow`, each badge is what Paperlens's rules ask for at the
+ * least: an open shadow root holding Paperlens's badge markup, styled by Paperlens's page stylesheet.
  */
-function writeFloorExtension(): string {
+function writeFloorExtension(shadow: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-floor-'));
   writeFileSync(
     join(dir, 'manifest.json'),
@@ -138,16 +139,30 @@ function writeFloorExtension(): string {
     }),
   );
   writeFileSync(join(dir, 'background.js'), '');
+  const badge = shadow
+    ? `const badge = document.createElement('paperlens-badge');
+      badge.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
+      badge.shadowRoot.append(template.cloneNode(true));`
+    : `const badge = document.createElement('paperlens-badge');
+      badge.textContent = 'LG 81% 11';`;
   writeFileSync(
     join(dir, 'content.js'),
     `(() => {
   const ids = new Set(${JSON.stringify(CORPUS_IDS)});
   const id = /\\d{4}\\.\\d{4,5}/;
+  ${
+    shadow
+      ? `const sheet = new CSSStyleSheet();
+  sheet.replaceSync(${JSON.stringify(readFileSync('components/page/page.css', 'utf8'))});
+  const span = (className, text) => Object.assign(document.createElement('span'), { className, textContent: text });
+  const template = Object.assign(document.createElement('button'), { className: 'badge', type: 'button' });
+  template.append(span('cat', 'LG'), span('nov', '81%'), span('co people', '11'));`
+      : ''
+  }
   for (const a of document.querySelectorAll('a[href]')) {
     const match = id.exec(a.getAttribute('href'));
     if (match && ids.has(match[0])) {
-      const badge = document.createElement('paperlens-badge');
-      badge.textContent = 'LG 81% 11';
+      ${badge}
       a.after(badge);
     }
   }
@@ -366,16 +381,18 @@ async function main() {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const floorDir = writeFloorExtension();
+  const floorDir = writeFloorExtension(false);
+  const shadowFloorDir = writeFloorExtension(true);
   const browsers = [
     await launch('without', null),
     // The same extension switched off for this site: what any content script costs, before Paperlens does anything.
     await launch('site off', EXTENSION, { disabledSites: ['127.0.0.1'], badges: false }),
     await launch('floor', floorDir),
+    await launch('floor+shadow', shadowFloorDir),
     await launch('Paperlens', EXTENSION),
     ...(BASELINE ? [await launch('baseline', BASELINE)] : []),
   ];
-  const [without, , floor, paperlens] = browsers as [Browser, Browser, Browser, Browser];
+  const [without, , floor, shadowFloor, paperlens] = browsers as [Browser, Browser, Browser, Browser, Browser];
   const contentScript = readFileSync(join(EXTENSION, 'content-scripts/content.js'));
 
   console.log(`Paperlens content-script benchmark (${RUNS} alternating runs per size, medians)`);
@@ -398,7 +415,7 @@ async function main() {
     const cpu = (b: Browser) => of(b, (s) => s.cpuAfterDclMs);
     console.log(`\n${n} links, ${corpusLinks} of them to corpus papers`);
     console.log(
-      'browser    | main thread (TaskDuration) | added | CPU from DOMContentLoaded | added | longest task after load | longest frame after load | frame showing the badges | DOMContentLoaded → last badge',
+      'browser      | main thread (TaskDuration) | added | CPU from DOMContentLoaded | added | longest task after load | longest frame after load | frame showing the badges | DOMContentLoaded → last badge',
     );
     for (const browser of browsers) {
       const mine = samples.get(browser) ?? [];
@@ -407,7 +424,7 @@ async function main() {
         browser.badges && badgeCounts.some((c) => c !== corpusLinks) ? ` (badges: ${badgeCounts.join('/')})` : '';
       console.log(
         [
-          browser.name.padEnd(10),
+          browser.name.padEnd(12),
           `${ms(task(browser))} ms`.padEnd(26),
           (browser === without ? '' : plus(task(browser) - task(without))).padEnd(5),
           `${ms(cpu(browser))} ms`.padEnd(25),
@@ -423,9 +440,9 @@ async function main() {
           `  runs: TaskDuration ${mine.map((s) => ms(s.taskMs)).join(' ')}; CPU ${mine.map((s) => ms(s.cpuAfterDclMs)).join(' ')}`,
         );
     }
-    const ratio = (cpu(paperlens) - cpu(without)) / (cpu(floor) - cpu(without));
+    const added = (b: Browser) => cpu(b) - cpu(without);
     console.log(
-      `Paperlens adds ${plus(cpu(paperlens) - cpu(without))} ms of CPU from DOMContentLoaded, ${ratio.toFixed(2)}× the floor's ${plus(cpu(floor) - cpu(without))} ms`,
+      `Paperlens adds ${plus(added(paperlens))} ms of CPU from DOMContentLoaded: ${(added(paperlens) / added(floor)).toFixed(2)}× the floor's ${plus(added(floor))} ms, ${(added(paperlens) / added(shadowFloor)).toFixed(2)}× the shadow-root floor's ${plus(added(shadowFloor))} ms`,
     );
   }
   if (FEED_SIZE) {
@@ -455,7 +472,7 @@ async function main() {
           ? ` (badges: ${counts.get(browser)?.join('/')}, expected ${corpusLinks + appended})`
           : '';
       console.log(
-        `${browser.name.padEnd(10)} | ${ms(per)} ms | ${browser === without ? '' : plus(per - base)}${wrong}`,
+        `${browser.name.padEnd(12)} | ${ms(per)} ms | ${browser === without ? '' : plus(per - base)}${wrong}`,
       );
     }
   }
@@ -464,6 +481,7 @@ async function main() {
     rmSync(browser.dir, { recursive: true, force: true });
   }
   rmSync(floorDir, { recursive: true, force: true });
+  rmSync(shadowFloorDir, { recursive: true, force: true });
   server.close();
 }
 
