@@ -26,6 +26,8 @@ export interface PageServices {
   /** Opens the insights page at a paper (optional: tests may leave it out). */
   openInsights?: ((paper: PaperSummary) => void) | undefined;
   watchSettings(listener: (settings: Settings) => void): () => void;
+  /** Calls `listener` when the reading list changes anywhere (popup, another tab, the context menu). */
+  watchReadingList(listener: () => void): () => void;
 }
 
 export interface PageAnnotator {
@@ -48,7 +50,26 @@ export async function annotatePage(doc: Document, services: PageServices, signal
 
   const onPaperChanged = (paper: PaperSummary) => {
     scanner.updatePaper(paper);
+    card.update(paper);
     if (panel?.paper.id === paper.id) drawPanel({ ...panel, paper });
+  };
+  /**
+   * The reading list changed somewhere else (the popup, another tab, the context menu): asks again whether the
+   * papers shown here are saved, so cards and the panel never offer to save a saved paper.
+   */
+  let refreshes = 0;
+  const refreshSaved = async () => {
+    const refresh = ++refreshes;
+    const shown = new Map([...scanner.linked().values()].map((paper) => [paper.id, paper]));
+    if (panel) shown.set(panel.paper.id, panel.paper);
+    if (!shown.size) return;
+    const { papers } = await services.lookup({ ids: [...shown.keys()], titles: [] });
+    // Only the answer to the latest question counts: an earlier one may describe a write since undone.
+    if (refresh !== refreshes) return;
+    for (const fresh of papers) {
+      const paper = shown.get(fresh.id);
+      if (paper && paper.saved !== fresh.saved && !signal.aborted) onPaperChanged({ ...paper, saved: fresh.saved });
+    }
   };
   const toggleSave = async (paper: PaperSummary): Promise<PaperSummary> => {
     if (paper.saved) await services.unsave(paper);
@@ -165,8 +186,12 @@ export async function annotatePage(doc: Document, services: PageServices, signal
   const unwatch = services.watchSettings((next) => {
     apply(next).catch((error: unknown) => console.debug('[paperlens] settings', error));
   });
+  const unwatchReadingList = services.watchReadingList(() => {
+    if (enabled()) refreshSaved().catch((error: unknown) => console.debug('[paperlens] saved state', error));
+  });
   signal.addEventListener('abort', () => {
     unwatch();
+    unwatchReadingList();
     card.close(false);
     removePanel();
     removeChips();

@@ -10,6 +10,18 @@ export interface PageBadgeLayer extends BadgeLayer {
   refresh(): void;
 }
 
+/** Whether two summaries of a paper give the same badge (a save changes the card, not the badge). */
+function sameBadge(a: PaperSummary, b: PaperSummary): boolean {
+  return (
+    a.id === b.id &&
+    a.displayTitle === b.displayTitle &&
+    a.category === b.category &&
+    a.categoryName === b.categoryName &&
+    a.novelty.score === b.novelty.score &&
+    a.coauthors.length === b.coauthors.length
+  );
+}
+
 /** The element a badge follows: the link itself, or for a link inside SVG the outermost `<svg>` (HTML cannot go inside SVG). */
 function placementOf(anchor: Element): Element {
   if (!(anchor instanceof SVGElement)) return anchor;
@@ -74,7 +86,10 @@ export function createBadgeLayer(
       markFlowItem(host, placementOf(anchor).parentElement);
     }
     if (host.getAttribute('data-paperlens-id') !== paper.id) host.setAttribute('data-paperlens-id', paper.id);
-    if (rendered.get(host) !== paper) draw(host, paper);
+    const shown = rendered.get(host);
+    // A badge that would look the same is not rebuilt: that would lay out the page around it again.
+    if (shown && shown !== paper && sameBadge(shown, paper)) rendered.set(host, paper);
+    else if (shown !== paper) draw(host, paper);
     return host;
   };
 

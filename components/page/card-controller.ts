@@ -23,6 +23,8 @@ export interface CardController {
   close(restoreFocus: boolean): void;
   /** Closes the card if it belongs to a badge that is going away. */
   forget(button: HTMLElement): void;
+  /** Shows `paper`'s new state (saved elsewhere, say) if the card is showing that paper. */
+  update(paper: PaperSummary): void;
   refreshTheme(): void;
 }
 
@@ -167,6 +169,11 @@ export function createCardController(doc: Document, options: CardOptions): CardC
     },
     forget(button) {
       if (current?.root === button.getRootNode()) controller.close(false);
+    },
+    update(paper) {
+      if (current?.paper.id !== paper.id) return;
+      current = { ...current, paper };
+      draw();
     },
     refreshTheme: () => draw(),
   };

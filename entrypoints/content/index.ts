@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { annotatePage } from '../../components/page/annotate-page';
 import { sendMessage } from '../../lib/messages';
 import { onPageMessage } from '../../lib/page-messages';
+import { onReadingListChanged } from '../../lib/reading-list/revision-reader';
 import { onSettingsChanged, readSettings } from '../../lib/settings-reader';
 
 export default defineContentScript({
@@ -26,6 +27,7 @@ export default defineContentScript({
           openInsights: (paper) => void sendMessage('openExtensionPage', { page: 'insights', paperId: paper.id }),
           settings: readSettings,
           watchSettings: onSettingsChanged,
+          watchReadingList: onReadingListChanged,
         },
         controller.signal,
       );

@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
+import { REVISION_KEY } from './revision-reader';
 
 /**
  * Bumped by the background after every reading-list write, so open pages
- * (popup, reading list) refresh when another tab or the context menu saves.
+ * (popup, reading list) and badge cards refresh when another tab or the context menu saves.
  */
-export const readingListRevision = storage.defineItem<string>('local:readingListRevision', { fallback: '' });
+export const readingListRevision = storage.defineItem<string>(`local:${REVISION_KEY}`, { fallback: '' });

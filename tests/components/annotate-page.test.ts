@@ -4,13 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatePage, type PageServices } from '../../components/page/annotate-page';
 import type { CorpusKeys } from '../../lib/message-schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-model';
-import { corpusKeys, recordingLookup } from '../helpers/papers';
+import { corpusKeys, recordingLookup, summaryOf } from '../helpers/papers';
 
 const OFF_HERE: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['blog.example'] };
 
 function services(initial: Settings) {
   const { requests, lookup } = recordingLookup();
   let listener: ((settings: Settings) => void) | null = null;
+  let readingListListener: (() => void) | null = null;
   const page: PageServices = {
     lookup,
     corpusKeys: vi.fn(async () => corpusKeys),
@@ -25,9 +26,16 @@ function services(initial: Settings) {
         listener = null;
       };
     },
+    watchReadingList: (next) => {
+      readingListListener = next;
+      return () => {
+        readingListListener = null;
+      };
+    },
   };
   const change = (settings: Settings) => listener?.(settings);
-  return { page, requests, change };
+  const readingListChanged = () => readingListListener?.();
+  return { page, requests, change, readingListChanged };
 }
 
 const badgeIds = () =>
@@ -49,6 +57,31 @@ describe('annotatePage', () => {
     expect(badgeIds()).toEqual(['2402.07871', '2310.15961']);
     expect(requests).toHaveLength(1);
     expect(page.reportPapers).toHaveBeenCalledWith(expect.arrayContaining(['2402.07871', '2310.15961']));
+  });
+
+  it('asks again whether the papers shown are saved when the reading list changes elsewhere', async () => {
+    const { page, readingListChanged } = services(DEFAULT_SETTINGS);
+    const saved = new Set<string>();
+    page.lookup = async (request) => ({
+      papers: corpusKeys.ids.filter((id) => request.ids.includes(id)).map((id) => summaryOf(id, saved.has(id))),
+    });
+    const lookups = vi.spyOn(page, 'lookup');
+    const annotator = await annotatePage(document, page, controller.signal);
+    await annotator.scanner.idle();
+    const savedState = () =>
+      Object.fromEntries([...annotator.scanner.linked().values()].map((paper) => [paper.id, paper.saved]));
+    expect(savedState()).toEqual({ '2402.07871': false, '2310.15961': false });
+
+    saved.add('2402.07871'); // saved in the popup, say
+    readingListChanged();
+    await vi.waitFor(() => expect(savedState()).toEqual({ '2402.07871': true, '2310.15961': false }));
+    // One question, about the papers on this page only.
+    expect(lookups.mock.calls.at(-1)?.[0]).toEqual({ ids: ['2402.07871', '2310.15961'], titles: [] });
+
+    controller.abort();
+    const calls = lookups.mock.calls.length;
+    readingListChanged();
+    expect(lookups.mock.calls.length).toBe(calls);
   });
 
   it('on a site switched off asks for nothing and adds nothing, until it is switched back on', async () => {

@@ -83,6 +83,19 @@ describe('badge layer', () => {
     expect(document.querySelector('paperlens-card')?.getAttribute('data-paperlens-id')).toBe('2402.07871');
   });
 
+  it('keeps a badge whose look does not change (a save) instead of rebuilding it', () => {
+    const { layer } = setup();
+    const link = document.querySelector('#x')!;
+    layer.attach(link, summaryOf('2402.07871'));
+    const host = link.nextSibling as HTMLElement;
+    const button = host.shadowRoot!.querySelector('button');
+    layer.attach(link, summaryOf('2402.07871', true));
+    expect(host.shadowRoot!.querySelector('button')).toBe(button);
+    layer.attach(link, { ...summaryOf('2402.07871'), novelty: { ...summaryOf('2402.07871').novelty, score: 0.5 } });
+    expect(host.shadowRoot!.querySelector('button')).not.toBe(button);
+    expect(host.shadowRoot!.querySelector('.nov')?.textContent).toBe('50%');
+  });
+
   it('shows only the badge parts the settings ask for', () => {
     const card = createCardController(document, { toggleSave: vi.fn(), theme: () => 'light' });
     const layer = createBadgeLayer(document, {
@@ -170,6 +183,21 @@ describe('card', () => {
     await vi.waitFor(() => expect(host.shadowRoot!.querySelector('.save')?.textContent).toBe('Saved'));
     expect(toggleSave).toHaveBeenCalledOnce();
     expect(host.shadowRoot!.querySelector('.save')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('shows a state its paper got elsewhere (saved from the popup, say), and ignores other papers', () => {
+    const { card, layer } = setup();
+    const link = document.querySelector('#x')!;
+    layer.attach(link, summaryOf('2402.07871'));
+    const button = (link.nextSibling as HTMLElement).shadowRoot!.querySelector('button')!;
+    button.dispatchEvent(new MouseEvent('click', { detail: 0, bubbles: true }));
+    const save = () => document.querySelector('paperlens-card')?.shadowRoot?.querySelector('.save');
+    expect(save()?.getAttribute('aria-pressed')).toBe('false');
+    card.update(summaryOf('2401.04081', true));
+    expect(save()?.getAttribute('aria-pressed')).toBe('false');
+    card.update(summaryOf('2402.07871', true));
+    expect(save()?.getAttribute('aria-pressed')).toBe('true');
+    expect(save()?.textContent).toBe('Saved');
   });
 
   it('says so when saving fails, keeping the previous state', async () => {

@@ -256,6 +256,31 @@ test('a badge card opened by keyboard saves the paper; Escape closes it and retu
   expect(list.map((entry) => entry.id)).toEqual(['2401.04081']);
 });
 
+test('an open card follows saves made elsewhere: the popup saves and unsaves, the card says so', async ({
+  server,
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('blog.html'));
+  await page.locator('paperlens-badge[data-paperlens-id="2401.04081"]').getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  const cardSave = page.getByRole('dialog').locator('.save');
+  await expect(cardSave).toHaveAttribute('aria-pressed', 'false');
+
+  const popup = await openExtensionPage(context, 'popup.html');
+  await popup.getByRole('searchbox').fill('MoE-Mamba');
+  const popupSave = popup.locator('[data-paperlens-id="2401.04081"]').getByRole('button', { name: /^Save/ });
+  await popupSave.click();
+  await expect(popupSave).toHaveAttribute('aria-pressed', 'true');
+  await expect(cardSave).toHaveAttribute('aria-pressed', 'true');
+  await expect(cardSave).toHaveText('Saved');
+
+  await popupSave.click();
+  await expect(popupSave).toHaveAttribute('aria-pressed', 'false');
+  await expect(cardSave).toHaveAttribute('aria-pressed', 'false');
+  await expect(cardSave).toHaveText('Save');
+});
+
 test('hovering a badge opens its card after a short delay', async ({ server, context }) => {
   const page = await context.newPage();
   await page.goto(server.url('blog.html'));
