@@ -239,6 +239,7 @@ interface TraceEvent {
   pid: number;
   tid: number;
   ts: number;
+  dur?: number;
   tdur?: number;
   args?: { name?: string; data?: { isMainFrame?: boolean; isOutermostMainFrame?: boolean } };
 }
@@ -362,6 +363,39 @@ async function measureFeed(
   return { cpuMs, badges };
 }
 
+/**
+ * What the browser charges for inserting anything into the laid-out page, without any extension: `count`
+ * plain text `<span>`s after the first `count` corpus links in one task, then the rendering that follows
+ * (style, layout, pre-paint, paint, commit, the hit test after layout), from a trace.
+ */
+async function measureInsertion(browser: Browser, url: string, count: number): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(500);
+  const cdp = await page.context().newCDPSession(page);
+  const events = await traced(cdp, async () => {
+    await page.evaluate((n) => {
+      const links = [...document.querySelectorAll('a')].filter((a) =>
+        /\d{4}\.\d{4,5}/.test(a.getAttribute('href') ?? ''),
+      );
+      for (const link of links.filter((a) => !a.getAttribute('href')?.includes('/abs/23')).slice(0, n)) {
+        const span = document.createElement('span');
+        span.textContent = 'LG 81% 11';
+        link.after(span);
+      }
+    }, count);
+    await page.waitForTimeout(500);
+  });
+  const layout = events.find((e) => e.name === 'Layout');
+  const rendering = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest']);
+  let us = 0;
+  for (const e of events)
+    if (e.pid === layout?.pid && e.tid === layout?.tid && e.ph === 'X' && rendering.has(e.name)) us += e.dur ?? 0;
+  await cdp.detach();
+  await page.close();
+  return us / 1000;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2 : Number.NaN;
@@ -440,6 +474,14 @@ async function main() {
           `  runs: TaskDuration ${mine.map((s) => ms(s.taskMs)).join(' ')}; CPU ${mine.map((s) => ms(s.cpuAfterDclMs)).join(' ')}`,
         );
     }
+    const insertion = async (count: number) => {
+      const samples: number[] = [];
+      for (let run = 0; run < RUNS; run++) samples.push(await measureInsertion(without, url, count));
+      return median(samples);
+    };
+    console.log(
+      `Inserting plain <span>s after corpus links of the laid-out page, no extension (rendering that follows): 20: ${ms(await insertion(20))} ms, 200: ${ms(await insertion(200))} ms`,
+    );
     const added = (b: Browser) => cpu(b) - cpu(without);
     console.log(
       `Paperlens adds ${plus(added(paperlens))} ms of CPU from DOMContentLoaded: ${(added(paperlens) / added(floor)).toFixed(2)}× the floor's ${plus(added(floor))} ms, ${(added(paperlens) / added(shadowFloor)).toFixed(2)}× the shadow-root floor's ${plus(added(shadowFloor))} ms`,
