@@ -55,23 +55,29 @@ export async function annotatePage(doc: Document, services: PageServices, signal
   };
   /**
    * The reading list changed somewhere else (the popup, another tab, the context menu): asks again whether the
-   * papers shown here are saved, so cards and the panel never offer to save a saved paper.
+   * papers known here are saved (those shown, and those a feed may link to next), so cards and the panel never
+   * offer to save a saved paper. On a site switched off, it asks when the site is switched back on.
    */
   let refreshes = 0;
+  let savedStale = false;
   const refreshSaved = async () => {
     const refresh = ++refreshes;
-    const shown = new Map([...scanner.linked().values()].map((paper) => [paper.id, paper]));
-    if (panel) shown.set(panel.paper.id, panel.paper);
-    if (!shown.size) return;
-    const { papers } = await services.lookup({ ids: [...shown.keys()], titles: [] });
-    // Only the answer to the latest question counts: an earlier one may describe a write since undone.
-    if (refresh !== refreshes) return;
+    const ids = new Set(scanner.known().map((paper) => paper.id));
+    if (panel) ids.add(panel.paper.id);
+    if (!ids.size) return;
+    const { papers } = await services.lookup({ ids: [...ids], titles: [] });
+    // Only the answer to the latest question counts, and only if no save of ours came after it.
+    if (refresh !== refreshes || signal.aborted) return;
+    const known = new Map(scanner.known().map((paper) => [paper.id, paper]));
+    if (panel) known.set(panel.paper.id, panel.paper);
     for (const fresh of papers) {
-      const paper = shown.get(fresh.id);
-      if (paper && paper.saved !== fresh.saved && !signal.aborted) onPaperChanged({ ...paper, saved: fresh.saved });
+      const paper = known.get(fresh.id);
+      if (paper && paper.saved !== fresh.saved) onPaperChanged({ ...paper, saved: fresh.saved });
     }
   };
   const toggleSave = async (paper: PaperSummary): Promise<PaperSummary> => {
+    // An answer to a question asked before this write may no longer be true.
+    refreshes++;
     if (paper.saved) await services.unsave(paper);
     else await services.save(paper, view.location.href);
     const updated = { ...paper, saved: !paper.saved };
@@ -187,7 +193,8 @@ export async function annotatePage(doc: Document, services: PageServices, signal
     apply(next).catch((error: unknown) => console.debug('[paperlens] settings', error));
   });
   const unwatchReadingList = services.watchReadingList(() => {
-    if (enabled()) refreshSaved().catch((error: unknown) => console.debug('[paperlens] saved state', error));
+    if (!enabled()) savedStale = true;
+    else refreshSaved().catch((error: unknown) => console.debug('[paperlens] saved state', error));
   });
   signal.addEventListener('abort', () => {
     unwatch();
@@ -206,6 +213,10 @@ export async function annotatePage(doc: Document, services: PageServices, signal
       corpus = keys?.ids.length ? createCorpusIndex(keys) : null;
       // Switched off (or unloaded) while we asked: stay off.
       if (signal.aborted || !enabled()) return;
+    }
+    if (savedStale) {
+      savedStale = false;
+      await refreshSaved().catch((error: unknown) => console.debug('[paperlens] saved state', error));
     }
     if (started) await scanner.rescan();
     else {

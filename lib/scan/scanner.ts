@@ -44,6 +44,8 @@ export interface Scanner {
   idle(): Promise<void>;
   /** The anchors that have a badge, with their paper. */
   linked(): ReadonlyMap<Element, PaperSummary>;
+  /** Every paper looked up so far, linked from the page or not. */
+  known(): PaperSummary[];
   /** Replaces a paper's summary everywhere (after a save), re-rendering its badges. */
   updatePaper(paper: PaperSummary): void;
   /** Scans everything again (settings were switched back on, or the page navigated). */
@@ -91,7 +93,13 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** Whether a badge came or went since the toolbar was last told. */
   let changed = false;
   const attach = (anchor: Element, paper: PaperSummary) => {
-    badges.attach(anchor, paper);
+    try {
+      badges.attach(anchor, paper);
+    } catch (error) {
+      // One link the page does not let us badge (the root of a standalone SVG document, say) never stops the rest.
+      console.debug('[paperlens] could not badge a link', error);
+      return;
+    }
     if (linked.get(anchor) !== paper) changed = true;
     linked.set(anchor, paper);
   };
@@ -135,15 +143,31 @@ export function createScanner(options: ScannerOptions): Scanner {
     // A page that links to one corpus paper often gets more (a feed, a reply): the first lookup asks for the
     // whole (small) corpus, so links added later are badged at once, in the page's own task (see badgeNow).
     const corpus = options.corpus();
-    if (!prefetched && corpus && corpus.ids.size <= PREFETCH_MAX) for (const id of corpus.ids) ids.add(id);
-    prefetched = true;
+    const prefetch = !prefetched && corpus !== null && corpus.ids.size <= PREFETCH_MAX;
+    if (prefetch) for (const id of corpus.ids) ids.add(id);
     const { papers } = await options.lookup({ ids: [...ids], titles });
+    if (prefetch) prefetched = true;
     for (const paper of papers) {
       cache.set(`id:${paper.id}`, paper);
       cache.set(`title:${paper.normalizedTitle}`, paper);
     }
     for (const key of unknown) if (!cache.has(key)) cache.set(key, null);
     options.onPapers?.(papers);
+  };
+
+  /**
+   * The paper `anchor` links to now: null for none (or a link gone, or in editable content), undefined when its
+   * key has not been looked up yet.
+   */
+  const paperNow = (
+    anchor: Element,
+    pageUrl = options.pageUrl(),
+    corpus = options.corpus(),
+  ): PaperSummary | null | undefined => {
+    if (!anchor.isConnected) return null;
+    const key = candidateKey(anchor, pageUrl, corpus);
+    const paper = key ? cache.get(key) : null;
+    return paper && anchor.closest(EDITABLE) ? null : paper;
   };
 
   const scan = async (roots: Node[]) => {
@@ -164,22 +188,25 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const id of extraIds) keys.add(`id:${id}`);
     extraIds = [];
     await resolveUnknown(keys);
-    const toShow: [Element, PaperSummary][] = [];
+    // The page may have moved on while we asked and yielded: a link may be gone or point elsewhere (a changed
+    // href to a paper not looked up yet is queued by its mutation), and a save may have updated its paper.
+    const toShow: Element[] = [];
     await forEachInSlices(
       found,
-      ([anchor, key]) => {
-        const paper = cache.get(key);
-        if (paper && anchor.isConnected && !anchor.closest(EDITABLE) && active) {
+      ([anchor]) => {
+        const paper = paperNow(anchor);
+        if (paper && active) {
           badges.prepare?.(anchor, paper);
-          toShow.push([anchor, paper]);
-        } else detach(anchor);
+          toShow.push(anchor);
+        } else if (paper !== undefined) detach(anchor);
       },
       { signal },
     );
     if (signal.aborted || !active) return;
-    for (const [anchor, paper] of toShow) {
-      // The page may have moved on while we yielded.
-      if (anchor.isConnected) attach(anchor, paper);
+    for (const anchor of toShow) {
+      const paper = paperNow(anchor);
+      if (paper) attach(anchor, paper);
+      else if (paper !== undefined) detach(anchor);
     }
     report();
   };
@@ -205,34 +232,37 @@ export function createScanner(options: ScannerOptions): Scanner {
   };
 
   /**
-   * Badges the links in what the page just added (or the link whose href changed)
-   * right away, inside the mutation callback, when each is already known: the
-   * badges then enter the page in the same task as the page's own change and are
-   * laid out with it. Badging them a batch later would make the browser lay out
-   * everything around them a second time, which on a long feed costs as much as
-   * the page's own update. Returns false when `root` needs the batched scan: a
-   * candidate not looked up yet, or the time budget ran out.
+   * Finds the links in what the page just added (or the link whose href changed)
+   * and, when each is already known, puts their papers in `show` to be badged
+   * right away, inside the mutation callback: the badges then enter the page in
+   * the same task as the page's own change and are laid out with it. Badging
+   * them a batch later would make the browser lay out everything around them a
+   * second time, which on a long feed costs as much as the page's own update.
+   * Returns false when `root` needs the batched scan: a candidate not looked up
+   * yet, or the time budget ran out.
    */
-  const badgeNow = (root: Element, deadline: number): boolean => {
+  const badgeNow = (root: Element, deadline: number, show: [Element, PaperSummary][]): boolean => {
     if (!root.isConnected) return true;
     const pageUrl = options.pageUrl();
     const corpus = options.corpus();
     const anchors = root.localName === 'a' ? [root, ...root.querySelectorAll('a')] : root.querySelectorAll('a');
+    const mine: [Element, PaperSummary][] = [];
     for (let i = 0; i < anchors.length; i++) {
       if ((i & 15) === 15 && performance.now() > deadline) return false;
       const anchor = anchors[i] as Element;
-      const key = candidateKey(anchor, pageUrl, corpus);
-      const paper = key ? cache.get(key) : null;
+      const paper = paperNow(anchor, pageUrl, corpus);
       if (paper === undefined) return false;
-      if (paper && !anchor.closest(EDITABLE)) attach(anchor, paper);
+      if (paper) mine.push([anchor, paper]);
       else detach(anchor);
     }
+    show.push(...mine);
     return true;
   };
 
   const observer = new MutationObserver((records) => {
     if (!active) return;
     const deadline = performance.now() + SYNC_BUDGET_MS;
+    const show: [Element, PaperSummary][] = [];
     for (const record of records) {
       // A removed link loses its badge at once (a removed subtree's links, at the sweep).
       for (const node of record.removedNodes) if (!node.isConnected) detach(node as Element);
@@ -240,9 +270,18 @@ export function createScanner(options: ScannerOptions): Scanner {
       const added = record.type === 'attributes' ? [record.target] : record.addedNodes;
       for (const node of added) {
         if (node.nodeType !== Node.ELEMENT_NODE || badges.isOwn(node)) continue;
-        if (performance.now() > deadline || !badgeNow(node as Element, deadline)) pendingRoots.add(node);
+        let done = false;
+        try {
+          done = performance.now() <= deadline && badgeNow(node as Element, deadline, show);
+        } catch (error) {
+          console.debug('[paperlens] scan failed', error);
+        }
+        if (!done) pendingRoots.add(node);
       }
     }
+    // Built first, then inserted: building reads the page's styles, which an insertion would make stale.
+    for (const [anchor, paper] of show) badges.prepare?.(anchor, paper);
+    for (const [anchor, paper] of show) if (anchor.isConnected) attach(anchor, paper);
     if (changed) report();
     if ((pendingRoots.size || needsSweep) && flushTimer === undefined) {
       flushTimer = setTimeout(flush, options.flushDelayMs ?? 30);
@@ -271,6 +310,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     },
     idle: () => enqueue(async () => {}),
     linked: () => linked,
+    known: () => [...new Set(cache.values())].filter((paper): paper is PaperSummary => paper !== null),
     updatePaper(paper) {
       cache.set(`id:${paper.id}`, paper);
       cache.set(`title:${paper.normalizedTitle}`, paper);

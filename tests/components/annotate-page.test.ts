@@ -2,7 +2,7 @@
 // @vitest-environment-options {"url":"https://blog.example/post"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatePage, type PageServices } from '../../components/page/annotate-page';
-import type { CorpusKeys } from '../../lib/message-schemas';
+import type { CorpusKeys, LookupRequest, LookupResponse } from '../../lib/message-schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-model';
 import { corpusKeys, recordingLookup, summaryOf } from '../helpers/papers';
 
@@ -35,7 +35,8 @@ function services(initial: Settings) {
   };
   const change = (settings: Settings) => listener?.(settings);
   const readingListChanged = () => readingListListener?.();
-  return { page, requests, change, readingListChanged };
+  const listening = () => readingListListener !== null;
+  return { page, requests, change, readingListChanged, listening };
 }
 
 const badgeIds = () =>
@@ -59,8 +60,8 @@ describe('annotatePage', () => {
     expect(page.reportPapers).toHaveBeenCalledWith(expect.arrayContaining(['2402.07871', '2310.15961']));
   });
 
-  it('asks again whether the papers shown are saved when the reading list changes elsewhere', async () => {
-    const { page, readingListChanged } = services(DEFAULT_SETTINGS);
+  it('asks again whether the papers it knows are saved when the reading list changes elsewhere', async () => {
+    const { page, readingListChanged, listening } = services(DEFAULT_SETTINGS);
     const saved = new Set<string>();
     page.lookup = async (request) => ({
       papers: corpusKeys.ids.filter((id) => request.ids.includes(id)).map((id) => summaryOf(id, saved.has(id))),
@@ -72,16 +73,47 @@ describe('annotatePage', () => {
       Object.fromEntries([...annotator.scanner.linked().values()].map((paper) => [paper.id, paper.saved]));
     expect(savedState()).toEqual({ '2402.07871': false, '2310.15961': false });
 
-    saved.add('2402.07871'); // saved in the popup, say
+    // Saved in the popup, say: one on this page, one the page does not link to yet.
+    saved.add('2402.07871');
+    saved.add('2401.04081');
     readingListChanged();
     await vi.waitFor(() => expect(savedState()).toEqual({ '2402.07871': true, '2310.15961': false }));
-    // One question, about the papers on this page only.
-    expect(lookups.mock.calls.at(-1)?.[0]).toEqual({ ids: ['2402.07871', '2310.15961'], titles: [] });
+    // One question, about every paper the page knows.
+    expect([...(lookups.mock.calls.at(-1)?.[0].ids ?? [])].sort()).toEqual([...corpusKeys.ids].sort());
+    // A link the feed adds next is badged at once, with what is true now.
+    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2401.04081">later</a>');
+    await Promise.resolve();
+    expect(savedState()).toEqual({ '2402.07871': true, '2310.15961': false, '2401.04081': true });
 
+    expect(listening()).toBe(true);
     controller.abort();
-    const calls = lookups.mock.calls.length;
+    expect(listening()).toBe(false);
+  });
+
+  it('an answer about the saved state that a save of its own overtook is dropped', async () => {
+    const { page, readingListChanged } = services(DEFAULT_SETTINGS);
+    const annotator = await annotatePage(document, page, controller.signal);
+    await annotator.scanner.idle();
+    // The reading list changes elsewhere; the answer (not saved) is slow to come.
+    let answer: () => void = () => {};
+    page.lookup = vi.fn(
+      (request: LookupRequest) =>
+        new Promise<LookupResponse>((resolve) => {
+          answer = () => resolve({ papers: request.ids.map((id) => summaryOf(id, false)) });
+        }),
+    );
     readingListChanged();
-    expect(lookups.mock.calls.length).toBe(calls);
+    await vi.waitFor(() => expect(page.lookup).toHaveBeenCalled());
+    // Meanwhile the user saves from the badge's card on this page.
+    const badge = document.querySelector('paperlens-badge[data-paperlens-id="2402.07871"]');
+    badge?.shadowRoot?.querySelector('button')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    const save = () => document.querySelector('paperlens-card')?.shadowRoot?.querySelector('.save');
+    (save() as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(save()?.getAttribute('aria-pressed')).toBe('true'));
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(save()?.getAttribute('aria-pressed')).toBe('true');
+    expect(annotator.scanner.known().find((paper) => paper.id === '2402.07871')?.saved).toBe(true);
   });
 
   it('on a site switched off asks for nothing and adds nothing, until it is switched back on', async () => {

@@ -138,6 +138,8 @@ describe('createScanner', () => {
     try {
       document.querySelector('#feed')!.insertAdjacentHTML('beforeend', items.join(''));
       await Promise.resolve();
+      // Some went in at once, the rest waits for the batch.
+      expect(badgeIds().length).toBeGreaterThan(1);
       expect(badgeIds().length).toBeLessThan(201);
     } finally {
       clock.mockRestore();
@@ -207,9 +209,43 @@ describe('createScanner', () => {
     expect(badgeIds()).toEqual([]);
   });
 
-  it('leaves links inside editable content alone', async () => {
-    await start('<div contenteditable="true"><a href="https://arxiv.org/abs/2402.07871">x</a></div>');
+  it('leaves links inside editable content alone, also those added later', async () => {
+    const scanner = await start(
+      '<div id="e" contenteditable="true"><a href="https://arxiv.org/abs/2402.07871">x</a></div><p id="p"></p>',
+    );
     expect(badgeIds()).toEqual([]);
+    document.querySelector('#p')!.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2401.04081">y</a>');
+    document.querySelector('#e')!.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2401.04081">z</a>');
+    await settle(scanner);
+    expect(badgeIds()).toEqual(['2401.04081']);
+    expect(document.querySelector('#e paperlens-badge')).toBeNull();
+  });
+
+  it('a link that changes while its scan waits for the lookup gets what it links to by then', async () => {
+    const answers: (() => void)[] = [];
+    const scanner = createScanner({
+      document,
+      pageUrl: () => 'https://blog.example/',
+      corpus: () => createCorpusIndex(corpusKeys),
+      lookup: (request) => new Promise((resolve) => answers.push(() => resolve(recorder.lookup(request)))),
+      badges: layer,
+      signal: controller.signal,
+      flushDelayMs: 10,
+    });
+    document.body.innerHTML =
+      '<a id="x" href="https://arxiv.org/abs/2402.07871">x</a><a id="y" href="https://arxiv.org/abs/2401.04081">y</a>';
+    const started = scanner.start();
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    // A tracking script rewrites one href, and the other link points to another corpus paper.
+    document.querySelector('#x')!.setAttribute('href', 'https://example.com/out?to=nowhere');
+    document.querySelector('#y')!.setAttribute('href', 'https://arxiv.org/abs/2502.05172');
+    await Promise.resolve();
+    answers[0]?.();
+    await started;
+    await settle(scanner);
+    expect(document.querySelector('#x')!.nextElementSibling?.id).toBe('y');
+    expect(document.querySelector('#y')!.nextElementSibling?.getAttribute('data-paperlens-id')).toBe('2502.05172');
+    expect(badgeIds()).toEqual(['2502.05172']);
   });
 
   it('without the corpus keys asks the background about every paper id and matches no titles', async () => {
@@ -249,6 +285,58 @@ describe('createScanner', () => {
     expect(badgeIds()).toEqual([]);
     fail = false;
     await scanner.rescan();
+    expect(badgeIds()).toEqual(['2402.07871']);
+  });
+
+  it('a link the page does not let it badge stops neither the scan nor later links', async () => {
+    const refusing = {
+      ...layer,
+      attach(anchor: Element, paper: PaperSummary) {
+        if (anchor.id === 'bad')
+          throw new DOMException('Only one element on document allowed.', 'HierarchyRequestError');
+        layer.attach(anchor, paper);
+      },
+    };
+    const scanner = createScanner({
+      document,
+      pageUrl: () => 'https://blog.example/',
+      corpus: () => createCorpusIndex(corpusKeys),
+      lookup: recorder.lookup,
+      badges: refusing,
+      signal: controller.signal,
+      flushDelayMs: 10,
+    });
+    document.body.innerHTML =
+      '<a href="https://arxiv.org/abs/2402.07871">a</a><a id="bad" href="https://arxiv.org/abs/2401.04081">b</a><a href="https://arxiv.org/abs/2502.05172">c</a>';
+    await scanner.start();
+    expect(badgeIds()).toEqual(['2402.07871', '2502.05172']);
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<p><a id="bad" href="https://arxiv.org/abs/2310.15961">d</a><a href="https://arxiv.org/abs/2506.10910">e</a></p>',
+    );
+    await Promise.resolve();
+    expect(badgeIds()).toEqual(['2402.07871', '2502.05172', '2506.10910']);
+    await settle(scanner);
+  });
+
+  it('asks for the whole corpus again when the first lookup failed', async () => {
+    let fail = true;
+    const scanner = createScanner({
+      document,
+      pageUrl: () => 'https://blog.example/',
+      corpus: () => createCorpusIndex(corpusKeys),
+      lookup: async (request) => {
+        if (fail) throw new Error('worker unavailable');
+        return recorder.lookup(request);
+      },
+      badges: layer,
+      signal: controller.signal,
+    });
+    document.body.innerHTML = '<a href="https://arxiv.org/abs/2402.07871">x</a>';
+    await scanner.start();
+    fail = false;
+    await scanner.rescan();
+    expect([...(recorder.requests[0]?.ids ?? [])].sort()).toEqual([...corpusKeys.ids].sort());
     expect(badgeIds()).toEqual(['2402.07871']);
   });
 
