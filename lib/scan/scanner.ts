@@ -213,7 +213,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   const sweep = () => {
     for (const [anchor, paper] of linked) {
-      if (anchor.isConnected) badges.attach(anchor, paper);
+      if (anchor.isConnected) attach(anchor, paper);
       else detach(anchor);
     }
     report();
@@ -314,12 +314,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     updatePaper(paper) {
       cache.set(`id:${paper.id}`, paper);
       cache.set(`title:${paper.normalizedTitle}`, paper);
-      for (const [anchor, old] of linked) {
-        if (old.id === paper.id) {
-          linked.set(anchor, paper);
-          badges.attach(anchor, paper);
-        }
-      }
+      for (const [anchor, old] of linked) if (old.id === paper.id) attach(anchor, paper);
     },
     rescan() {
       active = true;

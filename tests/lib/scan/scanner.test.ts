@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaperSummary } from '../../../lib/message-schemas';
 import { createCorpusIndex } from '../../../lib/scan/candidates';
-import { createScanner, type Scanner } from '../../../lib/scan/scanner';
+import { createScanner, type Scanner, type ScannerOptions } from '../../../lib/scan/scanner';
 import { corpusKeys, recordingLookup } from '../../helpers/papers';
 
 /** A badge layer that keeps one marker element after each badged link, as the real one does. */
@@ -40,16 +40,23 @@ describe('createScanner', () => {
   let recorder: ReturnType<typeof recordingLookup>;
   let reported: string[][];
 
-  const start = async (html: string) => {
-    document.body.innerHTML = html;
-    const scanner = createScanner({
+  /** A scanner of `document` on a blog page, with the real corpus keys unless told otherwise. */
+  const scannerWith = (overrides: Partial<ScannerOptions> = {}) =>
+    createScanner({
       document,
-      pageUrl: () => 'https://blog.example/post',
+      pageUrl: () => 'https://blog.example/',
       corpus: () => createCorpusIndex(corpusKeys),
       lookup: recorder.lookup,
       badges: layer,
       signal: controller.signal,
       flushDelayMs: 10,
+      ...overrides,
+    });
+
+  const start = async (html: string) => {
+    document.body.innerHTML = html;
+    const scanner = scannerWith({
+      pageUrl: () => 'https://blog.example/post',
       onPapersChanged: (ids) => reported.push([...ids].sort()),
     });
     await scanner.start();
@@ -150,15 +157,7 @@ describe('createScanner', () => {
   });
 
   it('gathers links it cannot badge at once into one lookup per batch, and never asks twice for an id', async () => {
-    const scanner = createScanner({
-      document,
-      pageUrl: () => 'https://blog.example/',
-      corpus: () => null,
-      lookup: recorder.lookup,
-      badges: layer,
-      signal: controller.signal,
-      flushDelayMs: 10,
-    });
+    const scanner = scannerWith({ corpus: () => null });
     document.body.innerHTML = '<a href="https://arxiv.org/abs/2402.07871">one</a><div id="feed"></div>';
     await scanner.start();
     const feed = document.querySelector('#feed')!;
@@ -223,14 +222,8 @@ describe('createScanner', () => {
 
   it('a link that changes while its scan waits for the lookup gets what it links to by then', async () => {
     const answers: (() => void)[] = [];
-    const scanner = createScanner({
-      document,
-      pageUrl: () => 'https://blog.example/',
-      corpus: () => createCorpusIndex(corpusKeys),
+    const scanner = scannerWith({
       lookup: (request) => new Promise((resolve) => answers.push(() => resolve(recorder.lookup(request)))),
-      badges: layer,
-      signal: controller.signal,
-      flushDelayMs: 10,
     });
     document.body.innerHTML =
       '<a id="x" href="https://arxiv.org/abs/2402.07871">x</a><a id="y" href="https://arxiv.org/abs/2401.04081">y</a>';
@@ -249,14 +242,7 @@ describe('createScanner', () => {
   });
 
   it('without the corpus keys asks the background about every paper id and matches no titles', async () => {
-    const scanner = createScanner({
-      document,
-      pageUrl: () => 'https://blog.example/',
-      corpus: () => null,
-      lookup: recorder.lookup,
-      badges: layer,
-      signal: controller.signal,
-    });
+    const scanner = scannerWith({ corpus: () => null });
     document.body.innerHTML = `
       <a href="https://arxiv.org/abs/2402.07871v2">FG-MoE</a>
       <a href="https://arxiv.org/abs/2402.07872">neighbour</a>
@@ -268,17 +254,12 @@ describe('createScanner', () => {
 
   it('survives a failed lookup and retries on the next scan', async () => {
     let fail = true;
-    const scanner = createScanner({
-      document,
-      pageUrl: () => 'https://blog.example/',
+    const scanner = scannerWith({
       corpus: () => null,
       lookup: async (request) => {
         if (fail) throw new Error('worker unavailable');
         return recorder.lookup(request);
       },
-      badges: layer,
-      signal: controller.signal,
-      flushDelayMs: 10,
     });
     document.body.innerHTML = '<a href="https://arxiv.org/abs/2402.07871">x</a>';
     await expect(scanner.start()).resolves.toBeUndefined();
@@ -297,15 +278,7 @@ describe('createScanner', () => {
         layer.attach(anchor, paper);
       },
     };
-    const scanner = createScanner({
-      document,
-      pageUrl: () => 'https://blog.example/',
-      corpus: () => createCorpusIndex(corpusKeys),
-      lookup: recorder.lookup,
-      badges: refusing,
-      signal: controller.signal,
-      flushDelayMs: 10,
-    });
+    const scanner = scannerWith({ badges: refusing });
     document.body.innerHTML =
       '<a href="https://arxiv.org/abs/2402.07871">a</a><a id="bad" href="https://arxiv.org/abs/2401.04081">b</a><a href="https://arxiv.org/abs/2502.05172">c</a>';
     await scanner.start();
@@ -321,16 +294,11 @@ describe('createScanner', () => {
 
   it('asks for the whole corpus again when the first lookup failed', async () => {
     let fail = true;
-    const scanner = createScanner({
-      document,
-      pageUrl: () => 'https://blog.example/',
-      corpus: () => createCorpusIndex(corpusKeys),
+    const scanner = scannerWith({
       lookup: async (request) => {
         if (fail) throw new Error('worker unavailable');
         return recorder.lookup(request);
       },
-      badges: layer,
-      signal: controller.signal,
     });
     document.body.innerHTML = '<a href="https://arxiv.org/abs/2402.07871">x</a>';
     await scanner.start();
@@ -359,13 +327,9 @@ describe('createScanner', () => {
   it('looks up the extra ids it is given with the first scan', async () => {
     const seen: string[] = [];
     document.body.innerHTML = '<h1>An abstract page</h1>';
-    const scanner = createScanner({
-      document,
+    const scanner = scannerWith({
       pageUrl: () => 'https://arxiv.org/abs/2402.07871',
       corpus: () => null,
-      lookup: recorder.lookup,
-      badges: layer,
-      signal: controller.signal,
       extraIds: ['2402.07871'],
       onPapers: (papers) => seen.push(...papers.map((p) => p.id)),
     });
