@@ -242,10 +242,9 @@ export function createScanner(options: ScannerOptions): Scanner {
    * yet, or the time budget ran out.
    */
   const badgeNow = (root: Element, deadline: number, show: [Element, PaperSummary][]): boolean => {
-    if (!root.isConnected) return true;
     const pageUrl = options.pageUrl();
     const corpus = options.corpus();
-    const anchors = root.localName === 'a' ? [root, ...root.querySelectorAll('a')] : root.querySelectorAll('a');
+    const anchors = collectAnchors([root]);
     const mine: [Element, PaperSummary][] = [];
     for (let i = 0; i < anchors.length; i++) {
       if ((i & 15) === 15 && performance.now() > deadline) return false;

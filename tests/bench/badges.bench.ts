@@ -245,17 +245,23 @@ interface TraceEvent {
 }
 
 /** Main-thread CPU time of the page's renderer from DOMContentLoaded on: the sum of its top-level tasks. */
+/** Main-thread CPU time of the renderer process `pid` from `from` (trace µs) on: the sum of its top-level tasks. */
+function rendererCpu(events: TraceEvent[], pid: number | undefined, from = 0): number {
+  const main = events.find((e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
+  if (!main) return Number.NaN;
+  let us = 0;
+  for (const e of events)
+    if (e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
+      if (e.ts >= from) us += e.tdur ?? 0;
+  return us / 1000;
+}
+
+/** Main-thread CPU time of the page's renderer from DOMContentLoaded on. */
 function cpuAfterDomContentLoaded(events: TraceEvent[]): number {
   const dcl = events.find(
     (e) => e.name === 'MarkDOMContent' && (e.args?.data?.isOutermostMainFrame ?? e.args?.data?.isMainFrame),
   );
-  const main = events.find((e) => e.name === 'thread_name' && e.pid === dcl?.pid && e.args?.name === 'CrRendererMain');
-  if (!dcl || !main) return Number.NaN;
-  let us = 0;
-  for (const e of events)
-    if (e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
-      if (e.ts >= dcl.ts) us += e.tdur ?? 0;
-  return us / 1000;
+  return dcl ? rendererCpu(events, dcl.pid, dcl.ts) : Number.NaN;
 }
 
 async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
@@ -347,15 +353,7 @@ async function measureFeed(
       await page.waitForTimeout(600);
     });
     // The page's renderer is the one process that lays anything out.
-    const layout = events.find((e) => e.name === 'Layout');
-    const main = events.find(
-      (e) => e.name === 'thread_name' && e.pid === layout?.pid && e.args?.name === 'CrRendererMain',
-    );
-    let us = 0;
-    for (const e of events)
-      if (e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
-        us += e.tdur ?? 0;
-    cpuMs.push(main ? us / 1000 : Number.NaN);
+    cpuMs.push(rendererCpu(events, events.find((e) => e.name === 'Layout')?.pid));
   }
   const badges = await page.evaluate(() => document.querySelectorAll('paperlens-badge').length);
   await cdp.detach();
