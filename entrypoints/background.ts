@@ -2,13 +2,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import corpusJson from '../data/corpus.json';
 import { PAPER_LINK_PATTERNS, paperFromLinkClick, paperFromTab, SAVE_COMMAND, SAVE_MENU_ID } from '../lib/context-menu';
-import { CorpusSchema, describeZodError } from '../lib/corpus/schema';
+import { CorpusSchema } from '../lib/corpus/schema';
 import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../lib/db';
 import { createHandlers } from '../lib/handlers';
 import type { SaveRequest } from '../lib/message-schemas';
 import { onMessage, type ProtocolMap } from '../lib/messages';
 import { readingListRevision } from '../lib/reading-list/revision';
 import { TabPaperCounts } from '../lib/tab-counts';
+import { describeZodError } from '../lib/zod-error';
 
 export default defineBackground(() => {
   let ready: Promise<PaperlensDatabase> | undefined;

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { describeZodError } from './corpus/schema';
 import { DB_VERSION, getMeta, type PaperlensDatabase } from './db';
 import {
   IdRequestSchema,
@@ -16,6 +15,7 @@ import type { ProtocolMap } from './messages';
 import { importReadingList } from './reading-list/import';
 import { listEntries, removeEntry, restoreEntry, saveEntry, updateEntry } from './reading-list/store';
 import { TabPaperCounts } from './tab-counts';
+import { describeZodError } from './zod-error';
 
 /** The background's answer to each message, by message type. */
 export type Handlers = {

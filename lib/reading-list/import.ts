@@ -1,5 +1,5 @@
-import { describeZodError } from '../corpus/schema';
 import type { PaperlensDatabase } from '../db';
+import { describeZodError } from '../zod-error';
 import { READING_LIST_FILE_VERSION, READING_LIST_FORMAT, ReadingListFileSchema } from './file-schema';
 import { MAX_NOTE_LENGTH, MAX_TAGS, type ReadingListEntry } from './schema';
 

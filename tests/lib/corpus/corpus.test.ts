@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS_PATH, generateCorpusJson } from '../../../data/build-corpus';
 import { buildCorpusContent, CorpusJoinError } from '../../../lib/corpus/build';
 import { parseProfile } from '../../../lib/corpus/parse-profile';
-import { CorpusSchema, describeZodError, PaperFactsSchema } from '../../../lib/corpus/schema';
+import { CorpusSchema, PaperFactsSchema } from '../../../lib/corpus/schema';
+import { describeZodError } from '../../../lib/zod-error';
 
 const committed = readFileSync(CORPUS_PATH, 'utf8');
 const corpus = CorpusSchema.parse(JSON.parse(committed));
