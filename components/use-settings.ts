@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, type Settings, watchSettings } from '../lib/settings';
+import type { Settings } from '../lib/settings/model';
+import { getSettings, watchSettings } from '../lib/settings/store';
 
 /** Applies the theme setting to an extension page: `data-theme` on <html>, or none to follow the system. */
 export function applyTheme(settings: Settings, root: HTMLElement = document.documentElement): void {

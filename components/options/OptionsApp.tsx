@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusStatus } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
-import { type BadgeParts, normalizeSite, type Settings, settingsItem, type Theme } from '../../lib/settings';
+import { type BadgeParts, normalizeSite, type Settings, type Theme } from '../../lib/settings/model';
+import { settingsItem } from '../../lib/settings/store';
 import { useSettings } from '../use-settings';
 
 const PARTS: [keyof BadgeParts, string][] = [

@@ -8,7 +8,7 @@ import {
 } from '../../lib/scan/arxiv-page';
 import { type CorpusIndex, createCorpusIndex } from '../../lib/scan/candidates';
 import { createScanner, type Scanner } from '../../lib/scan/scanner';
-import { badgesAllowed, type Settings } from '../../lib/settings-model';
+import { badgesAllowed, type Settings } from '../../lib/settings/model';
 import { createBadgeLayer } from './badge-layer';
 import { createCardController } from './card-controller';
 import { attachStyledShadow, markFlowItem } from './styles';

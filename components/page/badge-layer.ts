@@ -1,6 +1,6 @@
 import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeLayer } from '../../lib/scan/scanner';
-import type { BadgeParts } from '../../lib/settings-model';
+import type { BadgeParts } from '../../lib/settings/model';
 import type { CardController } from './card-controller';
 import { attachStyledShadow, markFlowItem } from './styles';
 import { badgeView } from './views';

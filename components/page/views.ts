@@ -1,7 +1,7 @@
 import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
 import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
 import type { PaperSummary } from '../../lib/message-schemas';
-import type { BadgeParts } from '../../lib/settings-model';
+import type { BadgeParts } from '../../lib/settings/model';
 import { categoryStyleText } from '../category-colors';
 import { type Child, el } from './dom';
 

@@ -3,7 +3,7 @@ import type { Paper } from '../../lib/corpus/schema';
 import type { Library } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
 import type { SearchSort } from '../../lib/search';
-import { settingsItem } from '../../lib/settings';
+import { settingsItem } from '../../lib/settings/store';
 import { ProfileHeader } from '../ProfileHeader';
 import { ReadingListView } from '../reading-list/ReadingListView';
 import { useReadingList } from '../reading-list/use-reading-list';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { badgesAllowed, type Settings, settingsItem } from '../../lib/settings';
+import { badgesAllowed, type Settings } from '../../lib/settings/model';
+import { settingsItem } from '../../lib/settings/store';
 import { type TargetTab, targetTab } from './target-tab';
 
 /**

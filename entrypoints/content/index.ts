@@ -3,7 +3,7 @@ import { annotatePage } from '../../components/page/annotate-page';
 import { sendMessage } from '../../lib/messages';
 import { onPageMessage } from '../../lib/page-messages';
 import { onReadingListChanged } from '../../lib/reading-list/revision-reader';
-import { onSettingsChanged, readSettings } from '../../lib/settings-reader';
+import { onSettingsChanged, readSettings } from '../../lib/settings/reader';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatePage, type PageServices } from '../../components/page/annotate-page';
 import type { CorpusKeys, LookupRequest, LookupResponse } from '../../lib/message-schemas';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-model';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 import { corpusKeys, recordingLookup, summaryOf } from '../helpers/papers';
 
 const OFF_HERE: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['blog.example'] };

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeLayer } from '../../components/page/badge-layer';
 import { createCardController } from '../../components/page/card-controller';
 import { coauthorChipView } from '../../components/page/views';
-import { DEFAULT_SETTINGS } from '../../lib/settings-model';
+import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 import { summaryOf } from '../helpers/papers';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">"\'&amp;';

@@ -1,19 +1,11 @@
 import { storage } from 'wxt/utils/storage';
-import {
-  DEFAULT_SETTINGS,
-  migrateSettingsV1toV2,
-  SETTINGS_VERSION,
-  type Settings,
-  sanitizeSettings,
-} from './settings-model';
-
-export * from './settings-model';
+import { DEFAULT_SETTINGS, migrateSettingsV1toV2, SETTINGS_VERSION, type Settings, sanitizeSettings } from './model';
 
 /**
  * The settings as one typed, versioned WXT storage item (`local:settings`);
  * WXT runs the migrations up to {@link SETTINGS_VERSION} on first read.
  * Pages that change settings use this; the content script reads the same key
- * through `settings-reader.ts`.
+ * through `reader.ts`.
  */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { type Settings, sanitizeSettings } from './settings-model';
+import { type Settings, sanitizeSettings } from './model';
 
 /**
  * The content script's read-only view of the settings: the raw
  * `browser.storage.local` key that `settingsItem` (WXT storage, in
- * `settings.ts`) writes, without WXT's storage runtime, which would cost
+ * `store.ts`) writes, without WXT's storage runtime, which would cost
  * the content script about 3 KB gzipped. Values are sanitized the same way.
  */
 const KEY = 'settings';
