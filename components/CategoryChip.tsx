@@ -1,4 +1,4 @@
-import { categoryStyle } from './category-colors';
+import { categoryStyle } from '../lib/categories';
 
 /** A category code in its product-wide colour, the full name on hover and for screen readers. */
 export function CategoryChip({ code, name }: { code: string; name: string }) {

@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { type CategoryCount, categoryCounts } from './corpus/categories';
+import { type CategoryCount, categoryCounts } from './categories';
 import type { Paper } from './corpus/schema';
 import { normalizeText } from './text/normalize';
 

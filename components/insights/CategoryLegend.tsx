@@ -1,5 +1,5 @@
-import type { CategoryCount } from '../../lib/corpus/categories';
-import { categoryStyle } from '../category-colors';
+import type { CategoryCount } from '../../lib/categories';
+import { categoryStyle } from '../../lib/categories';
 
 /** The category colours used by every chart, with each category's paper count. */
 export function CategoryLegend({ categories }: { categories: readonly CategoryCount[] }) {

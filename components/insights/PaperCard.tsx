@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { categoryStyle } from '../../lib/categories';
 import type { Paper } from '../../lib/corpus/schema';
 import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
 import { relatedPapers } from '../../lib/insights/charts';
 import { abstractUrl } from '../../lib/links/arxiv-id';
-import { categoryStyle } from '../category-colors';
 
 interface Props {
   paper: Paper;

@@ -1,7 +1,7 @@
-import type { CategoryCount } from '../../lib/corpus/categories';
+import type { CategoryCount } from '../../lib/categories';
+import { categoryStyle } from '../../lib/categories';
 import { plural } from '../../lib/format';
 import type { PapersPerYear, YearRow } from '../../lib/insights/charts';
-import { categoryStyle } from '../category-colors';
 import { ChartFigure } from './ChartFigure';
 
 const WIDTH = 560;

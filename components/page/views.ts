@@ -1,8 +1,8 @@
+import { categoryStyleText } from '../../lib/categories';
 import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
 import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
 import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeParts } from '../../lib/settings/model';
-import { categoryStyleText } from '../category-colors';
 import { type Child, el } from './dom';
 
 /** A category code in its colour, full name on hover (`LG` → "Machine Learning"). */

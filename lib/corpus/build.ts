@@ -1,4 +1,4 @@
-import { categoryName, toArxivCategory } from '../insights/categories';
+import { categoryName, toArxivCategory } from '../categories';
 import { buildCoauthorIndex } from '../insights/coauthors';
 import { computeNovelty, computeRelated } from '../insights/novelty';
 import { tfidfVectors } from '../insights/text-vectors';

@@ -1,4 +1,4 @@
-import { type CategoryCount, categoryCounts } from '../corpus/categories';
+import { type CategoryCount, categoryCounts } from '../categories';
 import type { Coauthor, Paper } from '../corpus/schema';
 import { noveltyExplanation } from '../format';
 import { tokenize } from './text-vectors';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { categoryName, toArxivCategory } from '../../../lib/insights/categories';
 import { buildCoauthorIndex } from '../../../lib/insights/coauthors';
 import { computeNovelty, computeRelated } from '../../../lib/insights/novelty';
 import { cosine, tfidfVectors, tokenize } from '../../../lib/insights/text-vectors';
@@ -85,24 +84,5 @@ describe('buildCoauthorIndex', () => {
   it('leaves out the author and groups', () => {
     expect(index.map((c) => c.name)).not.toContain('Mistral-AI');
     expect(index.map((c) => c.name)).not.toContain('Jan Ludziejewski');
-  });
-});
-
-describe('categories', () => {
-  it.each([
-    ['LG', 'Machine Learning'],
-    ['cs.CL', 'Computation and Language'],
-    ['SD', 'Sound'],
-    ['SE', 'Software Engineering'],
-    ['AI', 'Artificial Intelligence'],
-    ['stat.ML', 'Machine Learning (Statistics)'],
-  ])('names %s as %s', (code, name) => {
-    expect(categoryName(code)).toBe(name);
-  });
-
-  it('returns null for an unknown code and prefixes bare codes', () => {
-    expect(categoryName('XX')).toBeNull();
-    expect(toArxivCategory('LG')).toBe('cs.LG');
-    expect(toArxivCategory('eess.AS')).toBe('eess.AS');
   });
 });
