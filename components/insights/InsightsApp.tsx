@@ -8,9 +8,8 @@ import {
   topCoauthors,
 } from '../../lib/insights/charts';
 import { hashForPaper, paperIdFromHash } from '../../lib/insights/paper-hash';
-import type { Library } from '../../lib/message-schemas';
-import { sendMessage } from '../../lib/messages';
 import { ProfileHeader } from '../ProfileHeader';
+import { useLibrary } from '../use-library';
 import { useSettings } from '../use-settings';
 import { CategoryLegend } from './CategoryLegend';
 import { CoauthorNetworkChart } from './CoauthorNetworkChart';
@@ -23,14 +22,10 @@ import { RelatedPapersTable } from './RelatedPapersTable';
 /** The insights page: the author's corpus as charts, with `#paper=<id>` opening that paper's card. */
 export function InsightsApp() {
   useSettings(); // applies the theme setting (system, light, dark)
-  const [library, setLibrary] = useState<Library | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { library, error } = useLibrary();
   const [openId, setOpenId] = useState<string | null>(() => paperIdFromHash(location.hash));
 
   useEffect(() => {
-    sendMessage('getLibrary', undefined)
-      .then(setLibrary)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     const onHash = (): void => setOpenId(paperIdFromHash(location.hash));
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);

@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
-import type { Library } from '../../lib/message-schemas';
-import { sendMessage } from '../../lib/messages';
 import type { SearchSort } from '../../lib/search';
 import { settingsItem } from '../../lib/settings/store';
 import { ProfileHeader } from '../ProfileHeader';
 import { ReadingListView } from '../reading-list/ReadingListView';
 import { useReadingList } from '../reading-list/use-reading-list';
+import { useLibrary } from '../use-library';
 import { useSettings } from '../use-settings';
 import { SearchPanel } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
@@ -20,18 +19,11 @@ function openTab(url: string) {
 
 /** The toolbar popup: the author's profile, search over the papers, and the reading list. */
 export function PopupApp() {
-  const [library, setLibrary] = useState<Library | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { library, error } = useLibrary();
   const [tab, setTab] = useState<Tab>('papers');
   const settings = useSettings();
   const [chosenSort, setChosenSort] = useState<SearchSort | null>(null);
   const [client, state] = useReadingList();
-
-  useEffect(() => {
-    sendMessage('getLibrary', undefined)
-      .then(setLibrary)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
 
   // The search box shows (focused) at once; the papers and settings arrive a few milliseconds
   // later, and what was typed meanwhile is searched then.

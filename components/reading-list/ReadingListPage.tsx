@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Library } from '../../lib/message-schemas';
-import { sendMessage } from '../../lib/messages';
+import { useLibrary } from '../use-library';
 import { useSettings } from '../use-settings';
 import { ReadingListView } from './ReadingListView';
 import { useReadingList } from './use-reading-list';
@@ -9,11 +7,8 @@ import { useReadingList } from './use-reading-list';
 export function ReadingListPage() {
   useSettings();
   const [client, state] = useReadingList();
-  const [library, setLibrary] = useState<Library | null>(null);
-  useEffect(() => {
-    // The corpus gives corpus papers their authors and categories in exports; the list works without it.
-    sendMessage('getLibrary', undefined).then(setLibrary, () => {});
-  }, []);
+  // The library gives its papers their authors and categories in exports; the list works without it.
+  const { library } = useLibrary();
   return (
     <main class="page">
       <h1>Reading list</h1>
