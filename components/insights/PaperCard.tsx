@@ -3,6 +3,7 @@ import { categoryStyle } from '../../lib/categories';
 import type { Paper } from '../../lib/corpus/schema';
 import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
 import { relatedPapers } from '../../lib/insights/charts';
+import { closestEarlierTitle } from '../../lib/insights/novelty';
 import { abstractUrl } from '../../lib/links/arxiv-id';
 
 interface Props {
@@ -15,7 +16,7 @@ interface Props {
 /** A paper's details in a modal dialog: novelty explained and its related papers (Escape closes it). */
 export function PaperCard({ paper, papers, onOpen, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const closest = papers.find((other) => other.id === paper.novelty.closestEarlierId);
+  const closest = closestEarlierTitle(paper.novelty, (id) => papers.find((other) => other.id === id)?.displayTitle);
 
   useEffect(() => {
     const element = dialog.current;
@@ -41,7 +42,7 @@ export function PaperCard({ paper, papers, onOpen, onClose }: Props) {
         {formatDate(paper.date)} · arXiv {paper.id}
       </p>
       <p class="card-authors">{authorLine(paper.authors, paper.authorsTruncated)}</p>
-      <p>{noveltyExplanation(paper.novelty, closest?.displayTitle ?? null)}</p>
+      <p>{noveltyExplanation(paper.novelty, closest)}</p>
       <h3>Related papers</h3>
       <ol class="card-related">
         {relatedPapers(paper, papers).map((related) => (

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Coauthor, Paper } from '../../lib/corpus/schema';
 import { formatDate, noveltyExplanation } from '../../lib/format';
+import { closestEarlierTitle } from '../../lib/insights/novelty';
 import { abstractUrl } from '../../lib/links/arxiv-id';
 import { createPaperSearch, type SearchSort } from '../../lib/search';
 import { CategoryChip } from '../CategoryChip';
@@ -223,7 +224,7 @@ export function SearchPanel({
                   score={paper.novelty.score}
                   title={noveltyExplanation(
                     paper.novelty,
-                    paper.novelty.closestEarlierId ? (titles.get(paper.novelty.closestEarlierId) ?? null) : null,
+                    closestEarlierTitle(paper.novelty, (id) => titles.get(id)),
                   )}
                 />
                 {paper.hasCode && <span class="code-tag">code</span>}

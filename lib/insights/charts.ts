@@ -1,6 +1,7 @@
 import { type CategoryCount, categoryCounts } from '../categories';
 import type { Coauthor, Paper } from '../corpus/schema';
 import { noveltyExplanation } from '../format';
+import { closestEarlierTitle } from './novelty';
 import { tokenize } from './text-vectors';
 
 /**
@@ -68,7 +69,7 @@ export function noveltyPoints(papers: readonly Paper[]): NoveltyPoint[] {
       score: paper.novelty.score,
       explanation: noveltyExplanation(
         paper.novelty,
-        paper.novelty.closestEarlierId ? (titles.get(paper.novelty.closestEarlierId) ?? null) : null,
+        closestEarlierTitle(paper.novelty, (id) => titles.get(id)),
       ),
     }));
 }

@@ -53,3 +53,8 @@ export function computeRelated(
   }
   return result;
 }
+
+/** The display title of the paper a novelty was measured against, or null when nothing earlier exists. */
+export function closestEarlierTitle(novelty: Novelty, titleOf: (id: string) => string | undefined): string | null {
+  return novelty.closestEarlierId ? (titleOf(novelty.closestEarlierId) ?? null) : null;
+}
