@@ -1,5 +1,5 @@
 import type { PaperSummary } from '../../lib/message-schemas';
-import type { BadgeLayer } from '../../lib/scan/scanner';
+import type { BadgeLayer } from '../../lib/scan/badged-links';
 import type { BadgeParts } from '../../lib/settings/model';
 import type { CardController } from './card-controller';
 import { attachStyledShadow, markFlowItem } from './styles';

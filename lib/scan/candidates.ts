@@ -59,8 +59,11 @@ function mayBeTitle(text: string, index: CorpusIndex): boolean {
   return word !== undefined && index.firstWords.has(normalizeText(word).split(' ')[0] ?? '');
 }
 
-/** A lookup key: `id:2402.07871` or `title:scaling laws for …`. */
-export type CandidateKey = `id:${string}` | `title:${string}`;
+/** What a link may point to, to be looked up: an arXiv id, or a title in normalized form. */
+export interface Candidate {
+  kind: 'id' | 'title';
+  value: string;
+}
 
 /** The raw `href` of an HTML or SVG link, read as an attribute (never `a.href`, which resolves the URL). */
 export function rawHref(anchor: Element): string | null {
@@ -68,19 +71,19 @@ export function rawHref(anchor: Element): string | null {
 }
 
 /**
- * What an anchor may link to, as a lookup key: the corpus paper in its URL,
- * else its text when that is a corpus title. Before the corpus is known
- * (`index` null) any paper id in the URL counts, so the background decides.
+ * What an anchor may link to: the corpus paper in its URL, else its text when
+ * that is a corpus title. Before the corpus is known (`index` null) any paper
+ * id in the URL counts, so the background decides.
  */
-export function candidateKey(anchor: Element, pageUrl: string, index: CorpusIndex | null): CandidateKey | null {
+export function candidateOf(anchor: Element, pageUrl: string, index: CorpusIndex | null): Candidate | null {
   const href = rawHref(anchor);
   if (href && (index ? index.idPattern.test(href) : hrefMightBePaper(href))) {
     const ref = detectPaperLink(href, '', pageUrl);
-    if (ref?.kind === 'id' && (!index || index.ids.has(ref.id))) return `id:${ref.id}`;
+    if (ref?.kind === 'id' && (!index || index.ids.has(ref.id))) return { kind: 'id', value: ref.id };
   }
   if (!index) return null;
   const text = anchor.textContent ?? '';
   if (text.length < index.minLength || text.length > index.maxLength || !mayBeTitle(text, index)) return null;
   const ref = matchTitle(text, index.titles);
-  return ref ? `title:${ref.normalizedTitle}` : null;
+  return ref ? { kind: 'title', value: ref.normalizedTitle } : null;
 }

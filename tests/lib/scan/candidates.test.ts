@@ -3,11 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectPaperLink } from '../../../lib/links/detect';
 import { URL_CASES } from '../../../lib/links/url-cases';
-import { candidateKey, createCorpusIndex, rawHref } from '../../../lib/scan/candidates';
+import { type Candidate, candidateOf, createCorpusIndex, rawHref } from '../../../lib/scan/candidates';
 import { SHAPES } from '../../helpers/link-shapes';
 import { corpusKeys } from '../../helpers/papers';
 
 const index = createCorpusIndex(corpusKeys);
+const byId = (value: string): Candidate => ({ kind: 'id', value });
+const byTitle = (value: string): Candidate => ({ kind: 'title', value });
 const corpusIds = new Set(corpusKeys.ids);
 const anchor = (html: string) => {
   document.body.innerHTML = html;
@@ -21,43 +23,43 @@ const link = (href: string, text = 'x') => {
   return a;
 };
 
-describe('candidateKey', () => {
+describe('candidateOf', () => {
   it.each([
-    ['<a href="https://arxiv.org/abs/2402.07871v3">x</a>', 'https://blog.example/', 'id:2402.07871'],
-    ['<a href="/pdf/2401.04081">pdf</a>', 'https://arxiv.org/list/cs.LG/new', 'id:2401.04081'],
+    ['<a href="https://arxiv.org/abs/2402.07871v3">x</a>', 'https://blog.example/', byId('2402.07871')],
+    ['<a href="/pdf/2401.04081">pdf</a>', 'https://arxiv.org/list/cs.LG/new', byId('2401.04081')],
     ['<a href="/pdf/2401.04081">pdf</a>', 'https://blog.example/', null],
     ['<a href="https://arxiv.org/abs/2402.07872">a neighbour of a corpus id</a>', 'https://blog.example/', null],
     ['<a href="https://arxiv.org/abs/1706.03762">another paper</a>', 'https://blog.example/', null],
     ['<a href="https://arxiv.org/abs/2301.00001?ref=2402.07871">x</a>', 'https://blog.example/', null],
-    ['<a href="https://x.example/">Voxtral</a>', 'https://blog.example/', 'title:voxtral'],
+    ['<a href="https://x.example/">Voxtral</a>', 'https://blog.example/', byTitle('voxtral')],
     [
       '<a href="https://x.example/">  MoE-Mamba: Efficient Selective State Space Models with Mixture of Experts. </a>',
       'https://blog.example/',
-      'title:moe mamba efficient selective state space models with mixture of experts',
+      byTitle('moe mamba efficient selective state space models with mixture of experts'),
     ],
     [
       '<a href="https://x.example/">“$\\mu$-Parametrization for Mixture of Experts”</a>',
       'https://blog.example/',
-      'title:mu parametrization for mixture of experts',
+      byTitle('mu parametrization for mixture of experts'),
     ],
     [
       '<a href="https://x.example/">μ-Parametrization for Mixture of Experts</a>',
       'https://blog.example/',
-      'title:mu parametrization for mixture of experts',
+      byTitle('mu parametrization for mixture of experts'),
     ],
-    ['<a href="https://x.example/">MAGISTRAL</a>', 'https://blog.example/', 'title:magistral'],
+    ['<a href="https://x.example/">MAGISTRAL</a>', 'https://blog.example/', byTitle('magistral')],
     ['<a href="https://x.example/">Magistrale</a>', 'https://blog.example/', null],
     ['<a href="https://x.example/">MoE-Mamba</a>', 'https://blog.example/', null],
     ['<a>no href at all</a>', 'https://blog.example/', null],
   ])('%s on %s → %s', (html, page, key) => {
-    expect(candidateKey(anchor(html), page, index)).toBe(key);
+    expect(candidateOf(anchor(html), page, index)).toEqual(key);
   });
 
   it('before the corpus is known, keys any paper id in a URL and no title', () => {
-    expect(candidateKey(anchor('<a href="https://x.example/">Voxtral</a>'), 'https://blog.example/', null)).toBeNull();
+    expect(candidateOf(anchor('<a href="https://x.example/">Voxtral</a>'), 'https://blog.example/', null)).toBeNull();
     expect(
-      candidateKey(anchor('<a href="https://arxiv.org/abs/2402.07872">x</a>'), 'https://blog.example/', null),
-    ).toBe('id:2402.07872');
+      candidateOf(anchor('<a href="https://arxiv.org/abs/2402.07872">x</a>'), 'https://blog.example/', null),
+    ).toEqual(byId('2402.07872'));
   });
 
   it('reads SVG links, xlink:href included, from the attribute', () => {
@@ -65,18 +67,18 @@ describe('candidateKey', () => {
       '<svg><a xlink:href="https://arxiv.org/abs/2402.07871" xmlns:xlink="http://www.w3.org/1999/xlink"><text>x</text></a></svg>';
     const svgLink = document.querySelector('a') as Element;
     expect(rawHref(svgLink)).toBe('https://arxiv.org/abs/2402.07871');
-    expect(candidateKey(svgLink, 'https://blog.example/', index)).toBe('id:2402.07871');
+    expect(candidateOf(svgLink, 'https://blog.example/', index)).toEqual(byId('2402.07871'));
   });
 
   it('skips texts far longer than any title without normalizing them', () => {
     const long = `Voxtral ${'lorem ipsum '.repeat(40)}`;
-    expect(candidateKey(anchor(`<a href="https://x.example/">${long}</a>`), 'https://blog.example/', index)).toBeNull();
+    expect(candidateOf(anchor(`<a href="https://x.example/">${long}</a>`), 'https://blog.example/', index)).toBeNull();
   });
 
   it('finds every corpus link of the URL table, and nothing else there', () => {
     for (const { url, base, id } of URL_CASES) {
-      const expected = id && corpusIds.has(id) ? `id:${id}` : null;
-      expect(candidateKey(link(url), base ?? 'https://blog.example/', index), url).toBe(expected);
+      const expected = id && corpusIds.has(id) ? byId(id) : null;
+      expect(candidateOf(link(url), base ?? 'https://blog.example/', index), url).toEqual(expected);
     }
   });
 
@@ -88,7 +90,7 @@ describe('candidateKey', () => {
         fc.constantFrom(...SHAPES),
         (id, version, shape) => {
           const href = shape(version === null ? id : `${id}v${version}`);
-          expect(candidateKey(link(href), 'https://blog.example/', index)).toBe(`id:${id}`);
+          expect(candidateOf(link(href), 'https://blog.example/', index)).toEqual(byId(id));
         },
       ),
     );
@@ -107,8 +109,8 @@ describe('candidateKey', () => {
     fc.assert(
       fc.property(href, page, (h, p) => {
         const ref = detectPaperLink(h, '', p);
-        const expected = ref?.kind === 'id' && corpusIds.has(ref.id) ? `id:${ref.id}` : null;
-        expect(candidateKey(link(h, 'not a title'), p, index)).toBe(expected);
+        const expected = ref?.kind === 'id' && corpusIds.has(ref.id) ? byId(ref.id) : null;
+        expect(candidateOf(link(h, 'not a title'), p, index)).toEqual(expected);
       }),
     );
   });
@@ -122,8 +124,8 @@ describe('candidateKey', () => {
     fc.assert(
       fc.property(text, (t) => {
         const expected = detectPaperLink('', t, 'https://blog.example/', index.titles);
-        const key = candidateKey(link('https://x.example/', t), 'https://blog.example/', index);
-        expect(key).toBe(expected?.kind === 'title' ? `title:${expected.normalizedTitle}` : null);
+        const key = candidateOf(link('https://x.example/', t), 'https://blog.example/', index);
+        expect(key).toEqual(expected?.kind === 'title' ? byTitle(expected.normalizedTitle) : null);
       }),
     );
   });
@@ -132,16 +134,14 @@ describe('candidateKey', () => {
 describe('createCorpusIndex', () => {
   it('matches nothing for an empty corpus', () => {
     const empty = createCorpusIndex({ ids: [], titles: [] });
-    expect(
-      candidateKey(link('https://arxiv.org/abs/2402.07871', 'Voxtral'), 'https://blog.example/', empty),
-    ).toBeNull();
+    expect(candidateOf(link('https://arxiv.org/abs/2402.07871', 'Voxtral'), 'https://blog.example/', empty)).toBeNull();
   });
 
   it('finds an old-style id by its digits, whatever the archive case or encoding', () => {
     const old = createCorpusIndex({ ids: ['hep-th/9901001'], titles: ['a title'] });
-    expect(candidateKey(link('https://arxiv.org/abs/hep-th/9901001v2'), 'https://blog.example/', old)).toBe(
-      'id:hep-th/9901001',
+    expect(candidateOf(link('https://arxiv.org/abs/hep-th/9901001v2'), 'https://blog.example/', old)).toEqual(
+      byId('hep-th/9901001'),
     );
-    expect(candidateKey(link('https://arxiv.org/abs/hep-th/9901002'), 'https://blog.example/', old)).toBeNull();
+    expect(candidateOf(link('https://arxiv.org/abs/hep-th/9901002'), 'https://blog.example/', old)).toBeNull();
   });
 });
