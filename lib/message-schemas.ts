@@ -70,6 +70,8 @@ export interface PaperCoauthor {
 
 /** What a badge and its card show about one corpus paper. */
 export interface PaperSummary extends Omit<Paper, 'abstract' | 'notes'> {
+  /** The followed authors on its author list (whose coauthors `coauthors` counts). */
+  followedAuthors: string[];
   coauthors: PaperCoauthor[];
   /** Display title of the closest earlier paper (the novelty explanation), if any. */
   closestEarlierTitle: string | null;
@@ -82,6 +84,12 @@ export interface PaperSummary extends Omit<Paper, 'abstract' | 'notes'> {
 export interface CorpusKeys {
   ids: string[];
   titles: string[];
+}
+
+/** A followed author and the names of their coauthors, most shared papers first. */
+export interface CoauthorNames {
+  author: string;
+  names: string[];
 }
 
 export interface LookupResponse {

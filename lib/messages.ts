@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
+  CoauthorNames,
   CorpusKeys,
   CorpusStatus,
   IdRequest,
@@ -28,8 +29,8 @@ export interface ProtocolMap {
    * corpus links (by URL or by text) from the rest before it asks about them.
    */
   getCorpusKeys(): CorpusKeys;
-  /** The author's coauthors' names, most frequent first (for chips on arXiv listings). */
-  getCoauthorNames(): string[];
+  /** The author and their coauthors' names, most frequent first (for chips on arXiv listings). */
+  getCoauthorNames(): CoauthorNames;
   /** A frame reports the corpus papers it links to; the toolbar icon shows the tab's count. */
   reportPapersOnPage(request: PapersOnPageRequest): number;
   corpusStatus(): CorpusStatus;

@@ -1,5 +1,5 @@
 import { categoryStyleText } from '../../lib/categories';
-import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
+import { authorLine, formatDate, noveltyExplanation, percent, plural } from '../../lib/format';
 import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
 import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeParts } from '../../lib/settings/model';
@@ -17,6 +17,7 @@ export function categoryChip(doc: Document, code: string, name: string): HTMLSpa
 export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts): HTMLButtonElement {
   const novelty = percent(paper.novelty.score);
   const coauthors = paper.coauthors.length;
+  const of = paper.followedAuthors.length ? ` of ${paper.followedAuthors.join(' and ')}` : '';
   return el(
     doc,
     'button',
@@ -24,7 +25,7 @@ export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts)
       type: 'button',
       class: parts.category ? 'badge' : 'badge no-cat',
       'aria-haspopup': 'dialog',
-      'aria-label': `Paperlens: ${paper.displayTitle}. ${paper.categoryName}, novelty ${novelty}, ${coauthors} coauthor${coauthors === 1 ? '' : 's'} of Jan Ludziejewski. Show details`,
+      'aria-label': `Paperlens: ${paper.displayTitle}. ${paper.categoryName}, novelty ${novelty}, ${plural(coauthors, 'coauthor')}${of}. Show details`,
     },
     parts.category && categoryChip(doc, paper.category, paper.categoryName),
     parts.novelty &&
@@ -34,7 +35,7 @@ export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts)
         { class: 'nov', title: `Novelty ${novelty}`, style: `--pl-value:${paper.novelty.score}` },
         novelty,
       ),
-    parts.coauthors && el(doc, 'span', { class: 'co people', title: `${coauthors} coauthors` }, coauthors),
+    parts.coauthors && el(doc, 'span', { class: 'co people', title: plural(coauthors, 'coauthor') }, coauthors),
     !parts.category && !parts.novelty && !parts.coauthors && 'Paperlens',
   );
 }
@@ -45,16 +46,102 @@ export interface DetailsState {
   error: string | null;
 }
 
+const externalLink = (doc: Document, href: string, text: string) =>
+  el(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
+
+/** Whose papers this is one of: "Jan Ludziejewski" (or several followed authors). */
+const followedNames = (paper: PaperSummary): string => paper.followedAuthors.join(', ') || 'the authors you follow';
+
+/** The coauthors of the followed authors on this paper, with the papers each shares with them. */
+function coauthorsView(doc: Document, paper: PaperSummary): Child {
+  if (!paper.coauthors.length) return null;
+  return el(
+    doc,
+    'div',
+    { class: 'row' },
+    el(doc, 'span', { class: 'label' }, `Coauthors of ${followedNames(paper)} · corpus papers shared`),
+    el(
+      doc,
+      'ul',
+      { class: 'coauthors' },
+      ...paper.coauthors.map((coauthor) =>
+        el(
+          doc,
+          'li',
+          { 'data-coauthor': coauthor.name },
+          coauthor.name,
+          el(doc, 'b', { title: `${plural(coauthor.sharedPapers, 'corpus paper')} shared` }, coauthor.sharedPapers),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The most similar corpus papers, each linking to its abstract. */
+function relatedView(doc: Document, paper: PaperSummary): Child {
+  if (!paper.relatedPapers.length) return null;
+  return el(
+    doc,
+    'div',
+    { class: 'row' },
+    el(doc, 'span', { class: 'label' }, `Most similar papers by ${followedNames(paper)}`),
+    el(
+      doc,
+      'ol',
+      { class: 'related' },
+      ...paper.relatedPapers.map((related) =>
+        el(
+          doc,
+          'li',
+          { 'data-related-id': related.id },
+          externalLink(doc, abstractUrl(related.id), related.title),
+          ` ${percent(related.similarity)}`,
+        ),
+      ),
+    ),
+  );
+}
+
+/** Links to the paper, the Insights button and the Save toggle. */
+function actionsView(
+  doc: Document,
+  { paper, saving }: DetailsState,
+  onToggleSave: () => void,
+  onOpenInsights?: () => void,
+): HTMLElement {
+  return el(
+    doc,
+    'div',
+    { class: 'actions' },
+    externalLink(doc, abstractUrl(paper.id), 'Abstract'),
+    externalLink(doc, pdfUrl(paper.id), 'PDF'),
+    paper.codeUrl && externalLink(doc, paper.codeUrl, 'Code'),
+    onOpenInsights && el(doc, 'button', { type: 'button', class: 'insights', onclick: onOpenInsights }, 'Insights'),
+    el(
+      doc,
+      'button',
+      // Not `disabled` while saving: a disabled button drops keyboard focus.
+      {
+        type: 'button',
+        class: 'save',
+        'aria-pressed': String(paper.saved),
+        'aria-busy': saving,
+        onclick: onToggleSave,
+      },
+      paper.saved ? 'Saved' : 'Save',
+    ),
+  );
+}
+
 /** What Paperlens knows about a paper: the body of the badge card and of the arXiv page panel. */
 export function paperDetailsView(
   doc: Document,
-  { paper, saving, error }: DetailsState,
+  state: DetailsState,
   titleId: string,
   onToggleSave: () => void,
   onOpenInsights?: () => void,
 ): Child[] {
-  const link = (href: string, text: string) =>
-    el(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
+  const { paper, error } = state;
   return [
     el(doc, 'h2', { id: titleId }, paper.displayTitle),
     el(
@@ -71,71 +158,10 @@ export function paperDetailsView(
       el(doc, 'span', { class: 'label' }, 'Authors'),
       authorLine(paper.authors, paper.authorsTruncated),
     ),
-    paper.coauthors.length > 0 &&
-      el(
-        doc,
-        'div',
-        { class: 'row' },
-        el(doc, 'span', { class: 'label' }, 'Coauthors of Jan Ludziejewski · corpus papers shared'),
-        el(
-          doc,
-          'ul',
-          { class: 'coauthors' },
-          ...paper.coauthors.map((coauthor) =>
-            el(
-              doc,
-              'li',
-              { 'data-coauthor': coauthor.name },
-              coauthor.name,
-              el(doc, 'b', { title: `${coauthor.sharedPapers} corpus papers shared` }, coauthor.sharedPapers),
-            ),
-          ),
-        ),
-      ),
+    coauthorsView(doc, paper),
     el(doc, 'p', { class: 'row novelty' }, noveltyExplanation(paper.novelty, paper.closestEarlierTitle)),
-    paper.relatedPapers.length > 0 &&
-      el(
-        doc,
-        'div',
-        { class: 'row' },
-        el(doc, 'span', { class: 'label' }, 'Most similar papers by the author'),
-        el(
-          doc,
-          'ol',
-          { class: 'related' },
-          ...paper.relatedPapers.map((related) =>
-            el(
-              doc,
-              'li',
-              { 'data-related-id': related.id },
-              link(abstractUrl(related.id), related.title),
-              ` ${percent(related.similarity)}`,
-            ),
-          ),
-        ),
-      ),
-    el(
-      doc,
-      'div',
-      { class: 'actions' },
-      link(abstractUrl(paper.id), 'Abstract'),
-      link(pdfUrl(paper.id), 'PDF'),
-      paper.codeUrl && link(paper.codeUrl, 'Code'),
-      onOpenInsights && el(doc, 'button', { type: 'button', class: 'insights', onclick: onOpenInsights }, 'Insights'),
-      el(
-        doc,
-        'button',
-        // Not `disabled` while saving: a disabled button drops keyboard focus.
-        {
-          type: 'button',
-          class: 'save',
-          'aria-pressed': String(paper.saved),
-          'aria-busy': saving,
-          onclick: onToggleSave,
-        },
-        paper.saved ? 'Saved' : 'Save',
-      ),
-    ),
+    relatedView(doc, paper),
+    actionsView(doc, state, onToggleSave, onOpenInsights),
     error && el(doc, 'p', { class: 'error', role: 'alert' }, error),
   ];
 }
@@ -185,14 +211,22 @@ export function panelView(
     doc,
     'section',
     { class: 'panel', 'aria-labelledby': titleId },
-    el(doc, 'p', { class: 'sub' }, el(doc, 'strong', {}, 'Paperlens'), " · one of Jan Ludziejewski's papers"),
+    el(
+      doc,
+      'p',
+      { class: 'sub' },
+      el(doc, 'strong', {}, 'Paperlens'),
+      state.paper.followedAuthors.length === 1
+        ? ` · one of ${followedNames(state.paper)}'s papers`
+        : ` · a paper by ${followedNames(state.paper)}`,
+    ),
     ...paperDetailsView(doc, state, titleId, onToggleSave, onOpenInsights),
   );
 }
 
-/** Marks an arXiv listing entry whose authors include coauthors of the author. */
-export function coauthorChipView(doc: Document, names: readonly string[]): HTMLSpanElement {
-  const text = `Coauthor${names.length > 1 ? 's' : ''} of Jan Ludziejewski: ${names.join(', ')}`;
+/** Marks an arXiv listing entry whose authors include coauthors of `author`. */
+export function coauthorChipView(doc: Document, author: string, names: readonly string[]): HTMLSpanElement {
+  const text = `Coauthor${names.length > 1 ? 's' : ''} of ${author}: ${names.join(', ')}`;
   return el(
     doc,
     'span',

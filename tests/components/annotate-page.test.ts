@@ -2,10 +2,11 @@
 // @vitest-environment-options {"url":"https://blog.example/post"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatePage, type PageServices } from '../../components/page/annotate-page';
-import type { CorpusKeys, LookupRequest, LookupResponse } from '../../lib/message-schemas';
+import type { CoauthorNames, CorpusKeys, LookupRequest, LookupResponse } from '../../lib/message-schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 import { corpusKeys, recordingLookup, summaryOf } from '../helpers/papers';
 
+const pioro: CoauthorNames = { author: 'Jan Ludziejewski', names: ['Maciej Pióro'] };
 const OFF_HERE: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['blog.example'] };
 
 function services(initial: Settings) {
@@ -15,7 +16,7 @@ function services(initial: Settings) {
   const page: PageServices = {
     lookup,
     corpusKeys: vi.fn(async () => corpusKeys),
-    coauthorNames: vi.fn(async () => []),
+    coauthorNames: vi.fn(async () => ({ author: 'Jan Ludziejewski', names: [] })),
     reportPapers: vi.fn(async () => undefined),
     save: vi.fn(async () => undefined),
     unsave: vi.fn(async () => undefined),
@@ -164,8 +165,8 @@ describe('annotatePage', () => {
     document.body.innerHTML =
       '<dl><dd><div class="list-authors"><a href="/a/pioro_m_1">Maciej Pióro</a>, <a href="/a/x">Someone Else</a></div></dd></dl>';
     const { page, change } = services(DEFAULT_SETTINGS);
-    const pending: ((names: string[]) => void)[] = [];
-    page.coauthorNames = vi.fn(() => new Promise<string[]>((resolve) => pending.push(resolve)));
+    const pending: ((names: CoauthorNames) => void)[] = [];
+    page.coauthorNames = vi.fn(() => new Promise<CoauthorNames>((resolve) => pending.push(resolve)));
     const chips = () =>
       [...document.querySelectorAll('paperlens-coauthor')].map((chip) => chip.getAttribute('data-paperlens-coauthor'));
 
@@ -174,7 +175,7 @@ describe('annotatePage', () => {
     change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });
     change(DEFAULT_SETTINGS);
     await vi.waitFor(() => expect(pending).toHaveLength(2));
-    for (const resolve of pending) resolve(['Maciej Pióro']);
+    for (const resolve of pending) resolve(pioro);
     await vi.waitFor(() => expect(chips()).toEqual(['Maciej Pióro']));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(chips()).toEqual(['Maciej Pióro']);
@@ -185,7 +186,7 @@ describe('annotatePage', () => {
     change(DEFAULT_SETTINGS);
     await vi.waitFor(() => expect(pending).toHaveLength(3));
     change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });
-    pending[2]?.(['Maciej Pióro']);
+    pending[2]?.(pioro);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(chips()).toEqual([]);
   });

@@ -50,7 +50,7 @@ describe('badge layer', () => {
     const root = (link.nextSibling as HTMLElement).shadowRoot!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('button')!.getAttribute('aria-label')).toContain(HOSTILE);
-    const chip = coauthorChipView(document, [HOSTILE]);
+    const chip = coauthorChipView(document, HOSTILE, [HOSTILE]);
     expect(chip.querySelector('img')).toBeNull();
     expect(chip.textContent).toContain(HOSTILE);
   });

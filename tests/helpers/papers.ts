@@ -8,6 +8,7 @@ export function summaryOf(id: string, saved = false): PaperSummary {
   const { abstract: _abstract, notes: _notes, ...rest } = paper;
   return {
     ...rest,
+    followedAuthors: [corpus.author.name],
     coauthors: paper.authors.slice(0, 2).map((name) => ({ name, sharedPapers: 3 })),
     closestEarlierTitle: null,
     relatedPapers: paper.related.map((related) => ({

@@ -28,6 +28,7 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     const scaling = papers.find((paper) => paper.id === '2402.07871')!;
     expect(scaling).not.toHaveProperty('abstract');
     expect(scaling.saved).toBe(false);
+    expect(scaling.followedAuthors).toEqual(['Jan Ludziejewski']);
     expect(scaling.closestEarlierTitle).toBe('Mixture of Tokens: Continuous MoE through Cross-Example Aggregation');
     expect(scaling.coauthors).toContainEqual({ name: 'Maciej Pióro', sharedPapers: 7 });
     expect(scaling.coauthors.map((c) => c.name)).not.toContain('Jan Ludziejewski');
@@ -55,7 +56,8 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     expect(keys.titles).toHaveLength(13);
     expect(keys.titles).toContain('mu parametrization for mixture of experts');
     expect(keys.ids.sort()).toEqual(corpus.papers.map((paper) => paper.id).sort());
-    const names = await sendMessage('getCoauthorNames', undefined);
+    const { author, names } = await sendMessage('getCoauthorNames', undefined);
+    expect(author).toBe('Jan Ludziejewski');
     expect(names.slice(0, 5).sort()).toEqual(
       ['Jakub Krajewski', 'Maciej Pióro', 'Marek Cygan', 'Michał Krutul', 'Sebastian Jaszczur'].sort(),
     );

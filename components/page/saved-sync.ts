@@ -1,0 +1,44 @@
+import type { PaperSummary } from '../../lib/message-schemas';
+import type { Scanner } from '../../lib/scan/scanner';
+
+export interface SavedSync {
+  /** Asks again whether the papers known here are saved, and shows what changed. */
+  refresh(): Promise<void>;
+  /** A save of our own happened: any answer to a question asked before it may be stale. */
+  overtaken(): void;
+}
+
+/**
+ * Keeps the saved state of what the page shows true when the reading list
+ * changes somewhere else (the popup, another tab, the context menu): asks, through
+ * the scanner, about the papers known here (those shown, and those a feed may
+ * link to next), so cards and the panel never offer to save a saved paper.
+ */
+export function createSavedSync(
+  scanner: Scanner,
+  options: { extra(): PaperSummary | null; changed(paper: PaperSummary): void; signal: AbortSignal },
+): SavedSync {
+  let questions = 0;
+  const known = () => {
+    const papers = new Map(scanner.known().map((paper) => [paper.id, paper]));
+    const extra = options.extra();
+    if (extra) papers.set(extra.id, extra);
+    return papers;
+  };
+  return {
+    async refresh() {
+      const question = ++questions;
+      const fresh = await scanner.refresh([...known().keys()]);
+      // Only the answer to the latest question counts, and only if no save of ours came after it.
+      if (question !== questions || options.signal.aborted) return;
+      const now = known();
+      for (const { id, saved } of fresh) {
+        const paper = now.get(id);
+        if (paper && paper.saved !== saved) options.changed({ ...paper, saved });
+      }
+    },
+    overtaken() {
+      questions++;
+    },
+  };
+}
