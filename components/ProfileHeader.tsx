@@ -1,4 +1,5 @@
 import type { AuthorProfile } from '../lib/corpus/schema';
+import { percent } from '../lib/format';
 
 /** The author's profile figures, as the source profile shows them; links to the insights page. */
 export function ProfileHeader({ author, insightsHref }: { author: AuthorProfile; insightsHref?: string }) {
@@ -6,7 +7,7 @@ export function ProfileHeader({ author, insightsHref }: { author: AuthorProfile;
     ['h-index', String(author.hIndex)],
     ['papers', String(author.papers)],
     ['citations', author.citations.toLocaleString('en')],
-    ['novelty', `${Math.round(author.novelty * 100)}%`],
+    ['novelty', percent(author.novelty)],
     ['AI score', String(author.aiScore)],
   ];
   return (

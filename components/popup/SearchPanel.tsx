@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Coauthor, Paper } from '../../lib/corpus/schema';
-import { formatDate, noveltyExplanation } from '../../lib/format';
+import { authorLine, formatDate, noveltyExplanation, plural } from '../../lib/format';
 import { closestEarlierTitle } from '../../lib/insights/novelty';
 import { abstractUrl } from '../../lib/links/arxiv-id';
 import { createPaperSearch, type SearchSort } from '../../lib/search';
@@ -188,7 +188,7 @@ export function SearchPanel({
             ? query.trim()
               ? `No papers match “${query.trim()}”${filtered ? ' with these filters' : ''}.`
               : 'No papers match these filters.'
-            : `${results.length} ${results.length === 1 ? 'paper' : 'papers'}`}
+            : plural(results.length, 'paper')}
         {results.length === 0 && filtered && (
           <button
             type="button"
@@ -230,14 +230,15 @@ export function SearchPanel({
                 {paper.hasCode && <span class="code-tag">code</span>}
               </div>
               <p class="result-authors">
+                {/* A row has room for five names: "et al." stands for the rest, known or not. */}
                 <Highlighted
-                  text={`${paper.authors.slice(0, 5).join(', ')}${paper.authors.length > 5 || paper.authorsTruncated ? ' et al.' : ''}`}
+                  text={authorLine(paper.authors.slice(0, 5), paper.authors.length > 5 || paper.authorsTruncated)}
                   terms={terms}
                 />
               </p>
               {paperCoauthors.length > 0 && (
                 <p class="result-coauthors">
-                  {paperCoauthors.length} coauthor{paperCoauthors.length === 1 ? '' : 's'}:{' '}
+                  {plural(paperCoauthors.length, 'coauthor')}:{' '}
                   {paperCoauthors
                     .slice(0, 3)
                     .map((name) => `${name} (${shared.get(name)})`)
