@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { plural } from '../../lib/format';
-import { AUTHOR_NODE_ID, type CoauthorNetwork } from '../../lib/insights/charts';
+import { AUTHOR_NODE_ID, type CoauthorNetwork } from '../../lib/insights/coauthor-network';
 import { CLUSTER_FONT_SIZE, LABEL_FONT_SIZE, layoutNetwork } from '../../lib/insights/network-layout';
 import { ChartFigure } from './ChartFigure';
 

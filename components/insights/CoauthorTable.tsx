@@ -1,5 +1,10 @@
 import { useState } from 'preact/hooks';
-import { type CoauthorRow, type CoauthorSortKey, type SortDirection, sortCoauthors } from '../../lib/insights/charts';
+import {
+  type CoauthorRow,
+  type CoauthorSortKey,
+  type SortDirection,
+  sortCoauthors,
+} from '../../lib/insights/top-coauthors';
 
 const COLUMNS: { key: CoauthorSortKey; label: string; first: SortDirection }[] = [
   { key: 'name', label: 'Name', first: 'ascending' },

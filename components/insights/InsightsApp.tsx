@@ -1,13 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatDate } from '../../lib/format';
-import {
-  coauthorNetwork,
-  corpusDate,
-  noveltyPoints,
-  papersPerYearByCategory,
-  topCoauthors,
-} from '../../lib/insights/charts';
+import { coauthorNetwork } from '../../lib/insights/coauthor-network';
+import { corpusDate } from '../../lib/insights/corpus-date';
+import { noveltyPoints } from '../../lib/insights/novelty-points';
 import { hashForPaper, paperIdFromHash } from '../../lib/insights/paper-hash';
+import { papersPerYearByCategory } from '../../lib/insights/papers-per-year';
+import { topCoauthors } from '../../lib/insights/top-coauthors';
 import { ProfileHeader } from '../ProfileHeader';
 import { useLibrary } from '../use-library';
 import { useSettings } from '../use-settings';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { categoryStyle } from '../../lib/categories';
 import { formatDate, percent } from '../../lib/format';
-import type { NoveltyPoint } from '../../lib/insights/charts';
+import type { NoveltyPoint } from '../../lib/insights/novelty-points';
 import { ChartFigure } from './ChartFigure';
 
 const WIDTH = 560;

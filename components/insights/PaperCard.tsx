@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { categoryStyle } from '../../lib/categories';
 import type { Paper } from '../../lib/corpus/schema';
 import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
-import { relatedPapers } from '../../lib/insights/charts';
 import { closestEarlierTitle } from '../../lib/insights/novelty';
+import { relatedPapers } from '../../lib/insights/related-papers';
 import { abstractUrl } from '../../lib/links/arxiv-id';
 
 interface Props {

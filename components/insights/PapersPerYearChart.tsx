@@ -1,7 +1,7 @@
 import type { CategoryCount } from '../../lib/categories';
 import { categoryStyle } from '../../lib/categories';
 import { plural } from '../../lib/format';
-import type { PapersPerYear, YearRow } from '../../lib/insights/charts';
+import type { PapersPerYear, YearRow } from '../../lib/insights/papers-per-year';
 import { ChartFigure } from './ChartFigure';
 
 const WIDTH = 560;

@@ -1,6 +1,6 @@
 import type { Paper } from '../../lib/corpus/schema';
 import { percent } from '../../lib/format';
-import { relatedPapers } from '../../lib/insights/charts';
+import { relatedPapers } from '../../lib/insights/related-papers';
 
 interface Props {
   papers: readonly Paper[];

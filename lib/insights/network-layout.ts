@@ -1,5 +1,5 @@
 import { forceCollide, forceLink, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
-import { AUTHOR_NODE_ID, type CoauthorNetwork } from './charts';
+import { AUTHOR_NODE_ID, type CoauthorNetwork } from './coauthor-network';
 
 /**
  * A deterministic layout of the coauthor network: fixed starting positions,

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../lib/corpus/schema';
-import {
-  AUTHOR_NODE_ID,
-  type CoauthorRow,
-  coauthorNetwork,
-  corpusDate,
-  noveltyPoints,
-  papersPerYearByCategory,
-  relatedPapers,
-  sortCoauthors,
-  topCoauthors,
-} from '../../../lib/insights/charts';
+import { AUTHOR_NODE_ID, coauthorNetwork } from '../../../lib/insights/coauthor-network';
+import { corpusDate } from '../../../lib/insights/corpus-date';
+import { noveltyPoints } from '../../../lib/insights/novelty-points';
+import { papersPerYearByCategory } from '../../../lib/insights/papers-per-year';
+import { relatedPapers } from '../../../lib/insights/related-papers';
+import { type CoauthorRow, sortCoauthors, topCoauthors } from '../../../lib/insights/top-coauthors';
 import { corpus } from '../../helpers/db';
 
 // Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.

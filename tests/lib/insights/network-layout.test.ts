@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTHOR_NODE_ID, coauthorNetwork } from '../../../lib/insights/charts';
+import { AUTHOR_NODE_ID, coauthorNetwork } from '../../../lib/insights/coauthor-network';
 import { type Box, boxesOverlap, labelWidth, layoutNetwork } from '../../../lib/insights/network-layout';
 import { corpus } from '../../helpers/db';
 
