@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { AUTHOR_NODE_ID, coauthorNetwork } from '../../../lib/insights/coauthor-network';
+import { corpus } from '../../helpers/db';
+
+// Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.
+const { papers, coauthors, author } = corpus;
+
+describe('coauthorNetwork', () => {
+  const network = coauthorNetwork(papers, coauthors, author.name);
+  const edge = (a: string, b: string) =>
+    network.edges.find((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a));
+
+  it('has the author and the 28 coauthors as nodes, weighted by shared papers', () => {
+    expect(network.nodes).toHaveLength(29);
+    expect(network.nodes[0]).toEqual({ id: AUTHOR_NODE_ID, name: 'Jan Ludziejewski', weight: 13, cluster: null });
+    expect(network.nodes.find((n) => n.name === 'Maciej Pióro')?.weight).toBe(7);
+    expect(network.nodes.find((n) => n.name === 'Alexander H. Liu')?.weight).toBe(5);
+    expect(network.nodes.find((n) => n.name === 'Mateusz Boruń')?.weight).toBe(1);
+  });
+
+  it('never makes the group "Mistral-AI" a node', () => {
+    expect(network.nodes.map((n) => n.name)).not.toContain('Mistral-AI');
+    expect(network.edges.some((e) => e.source === 'Mistral-AI' || e.target === 'Mistral-AI')).toBe(false);
+  });
+
+  it('links the author to each coauthor and each pair of coauthors who share a paper', () => {
+    // 28 author edges; coauthor pairs: 93 of the 105 possible among the 15 MoE coauthors
+    // (Boruń never wrote with Król, Antoniak, Odrzygóźdź, Sankowski or Miłoś; Małaśnicki and
+    // Stefaniak never with Król, Antoniak or Odrzygóźdź; Miłoś never with Odrzygóźdź) and
+    // 15 + 10 + 5 + 8 = 38 new pairs over the Mistral papers.
+    expect(network.edges.filter((e) => e.source === AUTHOR_NODE_ID)).toHaveLength(28);
+    expect(network.edges).toHaveLength(28 + 93 + 38);
+    expect(edge(AUTHOR_NODE_ID, 'Jakub Krajewski')?.weight).toBe(7);
+    expect(edge('Jakub Krajewski', 'Maciej Pióro')?.weight).toBe(7);
+    expect(edge('Alexander H. Liu', 'Andy Lo')?.weight).toBe(3);
+    expect(edge('Abhinav Rastogi', 'Albert Q. Jiang')?.weight).toBe(2);
+    expect(edge('Mateusz Boruń', 'Krystian Król')).toBeUndefined();
+    expect(edge('Alexander H. Liu', 'Maciej Pióro')).toBeUndefined();
+  });
+
+  it('finds the two collaboration clusters and names them', () => {
+    expect(network.clusters.map((c) => [c.name, c.members.length, c.paperIds.length])).toEqual([
+      ['MoE', 15, 7],
+      ['Mistral-AI', 13, 6],
+    ]);
+    const [moe, mistral] = network.clusters;
+    expect(moe?.members.slice(0, 5)).toEqual([
+      'Jakub Krajewski',
+      'Maciej Pióro',
+      'Marek Cygan',
+      'Michał Krutul',
+      'Sebastian Jaszczur',
+    ]);
+    expect(moe?.keywords[0]).toBe('moe');
+    expect(mistral?.members).toContain('Alexander H. Liu');
+    expect(mistral?.paperIds).toEqual([
+      '2506.10910',
+      '2507.13264',
+      '2509.25193',
+      '2601.08584',
+      '2602.11298',
+      '2603.25551',
+    ]);
+    expect(network.nodes.find((n) => n.name === 'Andy Lo')?.cluster).toBe(1);
+  });
+
+  it('is the same whatever order the papers come in', () => {
+    expect(coauthorNetwork([...papers].reverse(), coauthors, author.name)).toEqual(network);
+  });
+});
