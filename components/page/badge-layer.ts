@@ -30,6 +30,16 @@ function placementOf(anchor: Element): Element {
   return svg ?? anchor;
 }
 
+/** A badge button opens its paper's card on click (keyboard: focus moves in), on hover, and closes it on Escape. */
+function wireBadge(button: HTMLButtonElement, current: () => PaperSummary, card: CardController): void {
+  button.addEventListener('click', (event) => card.open(current(), button, event.detail === 0));
+  button.addEventListener('mouseenter', () => card.hoverStart(current(), button));
+  button.addEventListener('mouseleave', () => card.hoverEnd());
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') card.close(true);
+  });
+}
+
 /**
  * Badges as `<paperlens-badge data-paperlens-id="…">` hosts placed right after
  * their link, each with an open shadow root holding the badge button. Page
@@ -52,13 +62,7 @@ export function createBadgeLayer(
       templates.set(paper, template);
     }
     const button = template.cloneNode(true) as HTMLButtonElement;
-    const current = () => rendered.get(host) ?? paper;
-    button.addEventListener('click', (event) => options.card.open(current(), button, event.detail === 0));
-    button.addEventListener('mouseenter', () => options.card.hoverStart(current(), button));
-    button.addEventListener('mouseleave', () => options.card.hoverEnd());
-    button.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') options.card.close(true);
-    });
+    wireBadge(button, () => rendered.get(host) ?? paper, options.card);
     return button;
   };
 
@@ -71,17 +75,12 @@ export function createBadgeLayer(
     if (hadFocus) root.querySelector('button')?.focus();
   };
 
-  const createHost = (): HTMLElement => {
-    const host = doc.createElement('paperlens-badge');
-    attachStyledShadow(host);
-    own.add(host);
-    return host;
-  };
-
   const prepare = (anchor: Element, paper: PaperSummary): HTMLElement => {
     let host = hostOf.get(anchor);
     if (!host) {
-      host = createHost();
+      host = doc.createElement('paperlens-badge');
+      attachStyledShadow(host);
+      own.add(host);
       hostOf.set(anchor, host);
       markFlowItem(host, placementOf(anchor).parentElement);
     }

@@ -1,6 +1,6 @@
 import type { PaperSummary } from '../../lib/message-schemas';
 import { attachStyledShadow, hostStyle } from './styles';
-import { cardView } from './views';
+import { type CardHandlers, cardView } from './views';
 
 const HOVER_OPEN_MS = 350;
 const HOVER_CLOSE_MS = 250;
@@ -28,126 +28,165 @@ export interface CardController {
   refreshTheme(): void;
 }
 
+/** Where the card goes: under its badge (or above, if there is no room), kept inside the viewport. */
+function cardPosition(anchor: DOMRect, card: { width: number; height: number }, view: Window) {
+  const maxLeft = view.innerWidth - card.width - MARGIN;
+  const left = Math.max(MARGIN, Math.min(anchor.left, maxLeft));
+  const below = anchor.bottom + GAP;
+  const above = anchor.top - GAP - card.height;
+  const top =
+    below + card.height <= view.innerHeight - MARGIN
+      ? below
+      : above >= MARGIN
+        ? above
+        : Math.max(MARGIN, view.innerHeight - card.height - MARGIN);
+  return { left: `${Math.round(left)}px`, top: `${Math.round(top)}px` };
+}
+
+/** The badge a card belongs to; its shadow root outlives its button, which a redraw (after a save) replaces. */
+interface CardTarget {
+  paper: PaperSummary;
+  button: HTMLElement;
+  root: Node;
+}
+
+/** What the open card shows besides its paper. */
+interface CardState {
+  current: CardTarget | null;
+  saving: boolean;
+  error: string | null;
+}
+
+/** The open card's badge button, found again in its shadow root if a redraw replaced it. */
+function badgeButton(state: CardState): HTMLElement | null {
+  const { current } = state;
+  if (!current) return null;
+  if (current.button.isConnected) return current.button;
+  const button = current.root instanceof ShadowRoot ? current.root.querySelector('button') : null;
+  if (button) state.current = { ...current, button };
+  return button;
+}
+
+/** The card's host: one fixed-position element at the end of the document, with its shadow root. */
+function createCardHost(doc: Document): HTMLElement {
+  const host = doc.createElement('paperlens-card');
+  attachStyledShadow(host);
+  doc.documentElement.append(host);
+  return host;
+}
+
+/** Moves the open card next to its badge. */
+function placeCard(host: HTMLElement | null, state: CardState, view: Window): void {
+  const card = host?.shadowRoot?.firstElementChild;
+  if (!host || !state.current || !card) return;
+  const anchor = (badgeButton(state) ?? state.current.button).getBoundingClientRect();
+  hostStyle(host, cardPosition(anchor, card.getBoundingClientRect(), view));
+}
+
+/** Draws the card of `state.current` into `host`'s shadow root, keeping keyboard focus where it was. */
+function renderCard(host: HTMLElement, state: CardState, theme: string, handlers: CardHandlers): void {
+  const { current } = state;
+  if (!current) return;
+  const doc = host.ownerDocument;
+  const root = host.shadowRoot as ShadowRoot;
+  // Redrawing replaces the card's nodes: keep keyboard focus where it was (the Save button, say).
+  const focused = doc.activeElement === host ? root.activeElement?.className : undefined;
+  host.setAttribute('data-theme', theme);
+  host.setAttribute('data-paperlens-id', current.paper.id);
+  root.replaceChildren(cardView(doc, { paper: current.paper, saving: state.saving, error: state.error }, handlers));
+  if (focused) (root.querySelector(`.${focused.split(' ')[0]}`) as HTMLElement | null)?.focus();
+}
+
+/** The card's Save toggle: saves or removes its paper, showing progress and any error on the card. */
+async function saveFromCard(state: CardState, options: CardOptions, draw: () => void): Promise<void> {
+  if (!state.current || state.saving) return;
+  const { paper } = state.current;
+  Object.assign(state, { saving: true, error: null });
+  draw();
+  try {
+    const updated = await options.toggleSave(paper);
+    if (state.current?.paper.id === paper.id) state.current = { ...state.current, paper: updated };
+  } catch (e) {
+    state.error = `Could not ${paper.saved ? 'remove' : 'save'} the paper: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    state.saving = false;
+    draw();
+  }
+}
+
+/**
+ * While a card is open: a pointer down outside it (and its badge) closes it, and it follows scrolling and
+ * resizing. Returns the switch that starts and stops watching.
+ */
+function watchWhileOpen(
+  doc: Document,
+  view: Window,
+  on: { outside(path: EventTarget[]): boolean; close(): void; place(): void },
+): (watching: boolean) => void {
+  const onPointer = (event: Event) => {
+    if (on.outside(event.composedPath())) on.close();
+  };
+  return (watching) => {
+    const method = watching ? 'addEventListener' : 'removeEventListener';
+    doc[method]('pointerdown', onPointer, true);
+    view[method]('resize', on.place);
+    view[method]('scroll', on.place, true);
+  };
+}
+
 /**
  * The one card of a page: a fixed-position host at the end of the document
- * whose shadow root renders {@link PaperCard}, placed under (or above) its
- * badge and kept inside the viewport.
+ * whose shadow root renders the card view (`cardView`), placed under (or
+ * above) its badge and kept inside the viewport.
  */
 export function createCardController(doc: Document, options: CardOptions): CardController {
+  const state: CardState = { current: null, saving: false, error: null };
   let host: HTMLElement | null = null;
-  // The badge's shadow root outlives its button, which a redraw (after a save) replaces.
-  let current: { paper: PaperSummary; button: HTMLElement; root: Node } | null = null;
-  const badgeButton = (): HTMLElement | null => {
-    if (!current) return null;
-    if (current.button.isConnected) return current.button;
-    const button = current.root instanceof ShadowRoot ? current.root.querySelector('button') : null;
-    if (button) current = { ...current, button };
-    return button;
-  };
-  let saving = false;
-  let error: string | null = null;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  const view = doc.defaultView ?? window;
 
-  const ensureHost = (): HTMLElement => {
-    if (host?.isConnected) return host;
-    host = doc.createElement('paperlens-card');
-    attachStyledShadow(host);
-    doc.documentElement.append(host);
-    return host;
-  };
-
-  const place = () => {
-    if (!host || !current) return;
-    const card = host.shadowRoot?.firstElementChild as HTMLElement | null;
-    if (!card) return;
-    const anchor = (badgeButton() ?? current.button).getBoundingClientRect();
-    const { width, height } = card.getBoundingClientRect();
-    const view = doc.defaultView ?? window;
-    const maxLeft = view.innerWidth - width - MARGIN;
-    const left = Math.max(MARGIN, Math.min(anchor.left, maxLeft));
-    const below = anchor.bottom + GAP;
-    const above = anchor.top - GAP - height;
-    const top =
-      below + height <= view.innerHeight - MARGIN
-        ? below
-        : above >= MARGIN
-          ? above
-          : Math.max(MARGIN, view.innerHeight - height - MARGIN);
-    hostStyle(host, { left: `${Math.round(left)}px`, top: `${Math.round(top)}px` });
-  };
-
+  const place = () => placeCard(host, state, view);
   const draw = () => {
-    if (!current) return;
-    const target = ensureHost();
-    const root = target.shadowRoot as ShadowRoot;
-    // Redrawing replaces the card's nodes: keep keyboard focus where it was (the Save button, say).
-    const focused = doc.activeElement === target ? root.activeElement?.className : undefined;
-    target.setAttribute('data-theme', options.theme());
-    target.setAttribute('data-paperlens-id', current.paper.id);
-    root.replaceChildren(
-      cardView(
-        doc,
-        { paper: current.paper, saving, error },
-        {
-          toggleSave,
-          openInsights: options.openInsights && (() => current && options.openInsights?.(current.paper)),
-          close: () => controller.close(true),
-          hoverStart: () => clearTimeout(closeTimer),
-          hoverEnd: () => controller.hoverEnd(),
-        },
-      ),
-    );
-    if (focused) (root.querySelector(`.${focused.split(' ')[0]}`) as HTMLElement | null)?.focus();
+    if (!state.current) return;
+    if (!host?.isConnected) host = createCardHost(doc);
+    renderCard(host, state, options.theme(), {
+      toggleSave,
+      openInsights: options.openInsights && (() => state.current && options.openInsights?.(state.current.paper)),
+      close: () => controller.close(true),
+      hoverStart: () => clearTimeout(closeTimer),
+      hoverEnd: () => controller.hoverEnd(),
+    });
     place();
   };
-
-  const toggleSave = async () => {
-    if (!current || saving) return;
-    const { paper } = current;
-    saving = true;
-    error = null;
-    draw();
-    try {
-      const updated = await options.toggleSave(paper);
-      if (current?.paper.id === paper.id) current = { ...current, paper: updated };
-    } catch (e) {
-      error = `Could not ${paper.saved ? 'remove' : 'save'} the paper: ${e instanceof Error ? e.message : String(e)}`;
-    } finally {
-      saving = false;
-      draw();
-    }
+  const toggleSave = () => saveFromCard(state, options, draw);
+  const listen = watchWhileOpen(doc, view, {
+    outside: (path) => Boolean(state.current && host && !path.includes(host) && !path.includes(state.current.root)),
+    close: () => controller.close(false),
+    place,
+  });
+  const stopTimers = () => {
+    clearTimeout(openTimer);
+    clearTimeout(closeTimer);
   };
-
-  const onOutsidePointer = (event: PointerEvent) => {
-    const path = event.composedPath();
-    if (current && host && !path.includes(host) && !path.includes(current.root)) controller.close(false);
-  };
-  const onWindowChange = () => place();
 
   const controller: CardController = {
     open(paper, button, focus) {
-      clearTimeout(openTimer);
-      clearTimeout(closeTimer);
+      stopTimers();
       const root = button.getRootNode();
-      const sameCard = current?.root === root;
-      current = { paper, button, root };
-      if (!sameCard) error = null;
+      if (state.current?.root !== root) state.error = null;
+      state.current = { paper, button, root };
       draw();
-      doc.addEventListener('pointerdown', onOutsidePointer, true);
-      doc.defaultView?.addEventListener('resize', onWindowChange);
-      doc.defaultView?.addEventListener('scroll', onWindowChange, true);
+      listen(true);
       if (focus) (host?.shadowRoot?.firstElementChild as HTMLElement | null)?.focus();
     },
     hoverStart(paper, button) {
-      clearTimeout(closeTimer);
-      clearTimeout(openTimer);
-      if (current?.root === button.getRootNode()) return;
+      stopTimers();
+      if (state.current?.root === button.getRootNode()) return;
       openTimer = setTimeout(() => controller.open(paper, button, false), HOVER_OPEN_MS);
     },
     hoverEnd() {
-      clearTimeout(openTimer);
-      clearTimeout(closeTimer);
+      stopTimers();
       closeTimer = setTimeout(() => {
         // A card the user moved keyboard focus into stays open.
         if (host && doc.activeElement === host) return;
@@ -155,24 +194,21 @@ export function createCardController(doc: Document, options: CardOptions): CardC
       }, HOVER_CLOSE_MS);
     },
     close(restoreFocus) {
-      clearTimeout(openTimer);
-      clearTimeout(closeTimer);
-      if (!current) return;
-      const button = badgeButton();
-      current = null;
+      stopTimers();
+      if (!state.current) return;
+      const button = badgeButton(state);
+      state.current = null;
       host?.shadowRoot?.replaceChildren();
       host?.remove();
-      doc.removeEventListener('pointerdown', onOutsidePointer, true);
-      doc.defaultView?.removeEventListener('resize', onWindowChange);
-      doc.defaultView?.removeEventListener('scroll', onWindowChange, true);
+      listen(false);
       if (restoreFocus && button?.isConnected) button.focus();
     },
     forget(button) {
-      if (current?.root === button.getRootNode()) controller.close(false);
+      if (state.current?.root === button.getRootNode()) controller.close(false);
     },
     update(paper) {
-      if (current?.paper.id !== paper.id) return;
-      current = { ...current, paper };
+      if (state.current?.paper.id !== paper.id) return;
+      state.current = { ...state.current, paper };
       draw();
     },
     refreshTheme: () => draw(),
