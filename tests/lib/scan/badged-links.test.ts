@@ -16,19 +16,19 @@ function layer(refuse?: Element): BadgeLayer & { shown: Map<Element, string> } {
   };
 }
 
-const links = (n: number) =>
-  Array.from({ length: n }, () => {
-    const a = document.createElement('a');
-    document.body.append(a);
-    return a;
-  });
+/** Two links in the page. */
+const links = (): [Element, Element] => {
+  const [a, b] = [document.createElement('a'), document.createElement('a')];
+  document.body.append(a, b);
+  return [a, b];
+};
 
 describe('createBadgedLinks', () => {
   it('reports the set of papers linked only when it changes', () => {
     const reported: string[][] = [];
     const badges = layer();
     const book = createBadgedLinks(badges, (ids) => reported.push([...ids].sort()));
-    const [a, b] = links(2) as [Element, Element];
+    const [a, b] = links();
     book.attach(a, summaryOf('2402.07871'));
     book.attach(b, summaryOf('2402.07871'));
     expect(book.changed).toBe(true);
@@ -43,7 +43,7 @@ describe('createBadgedLinks', () => {
   });
 
   it('keeps going when the page does not let one link be badged', () => {
-    const [bad, good] = links(2) as [Element, Element];
+    const [bad, good] = links();
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
     const book = createBadgedLinks(layer(bad));
     book.attach(bad, summaryOf('2402.07871'));
@@ -55,7 +55,7 @@ describe('createBadgedLinks', () => {
   it('sweeps: badges links still in the page again and forgets those gone; clear removes all', () => {
     const badges = layer();
     const book = createBadgedLinks(badges);
-    const [stays, goes] = links(2) as [Element, Element];
+    const [stays, goes] = links();
     book.attach(stays, summaryOf('2402.07871'));
     book.attach(goes, summaryOf('2401.04081'));
     badges.shown.delete(stays);
