@@ -1,0 +1,63 @@
+import { authorLine, formatDate, noveltyExplanation, plural } from '../../lib/format';
+import { closestEarlierTitle } from '../../lib/insights/novelty';
+import { abstractUrl } from '../../lib/links/arxiv-id';
+import type { SearchResult } from '../../lib/search';
+import { CategoryChip } from '../CategoryChip';
+import { Highlighted } from '../Highlighted';
+import { NoveltyMeter } from '../NoveltyMeter';
+import { SaveToggle } from '../SaveToggle';
+
+interface ResultRowProps {
+  result: SearchResult;
+  /** How many papers the author shares with each coauthor, by name. */
+  shared: ReadonlyMap<string, number>;
+  /** The title of any paper of the author's, by id. */
+  titleOf(id: string): string | undefined;
+  saved: boolean;
+  toggleSave(): void;
+}
+
+/** One paper in the results: its title (the link to arXiv), facts, authors, shared coauthors and Save. */
+export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, toggleSave }: ResultRowProps) {
+  const coauthors = paper.authors.filter((name) => shared.has(name));
+  return (
+    <li class="result" data-paperlens-id={paper.id}>
+      <a
+        class="result-title"
+        href={abstractUrl(paper.id)}
+        target="_blank"
+        rel="noreferrer"
+        title={`Open arXiv:${paper.id}`}
+      >
+        <Highlighted text={paper.displayTitle} terms={terms} />
+      </a>
+      <div class="result-meta">
+        <CategoryChip code={paper.category} name={paper.categoryName} />
+        <time dateTime={paper.date}>{formatDate(paper.date)}</time>
+        <NoveltyMeter
+          score={paper.novelty.score}
+          title={noveltyExplanation(paper.novelty, closestEarlierTitle(paper.novelty, titleOf))}
+        />
+        {paper.hasCode && <span class="code-tag">code</span>}
+      </div>
+      <p class="result-authors">
+        {/* A row has room for five names: "et al." stands for the rest, known or not. */}
+        <Highlighted
+          text={authorLine(paper.authors.slice(0, 5), paper.authors.length > 5 || paper.authorsTruncated)}
+          terms={terms}
+        />
+      </p>
+      {coauthors.length > 0 && (
+        <p class="result-coauthors">
+          {plural(coauthors.length, 'coauthor')}:{' '}
+          {coauthors
+            .slice(0, 3)
+            .map((name) => `${name} (${shared.get(name)})`)
+            .join(', ')}
+          {coauthors.length > 3 ? ` +${coauthors.length - 3}` : ''}
+        </p>
+      )}
+      <SaveToggle saved={saved} title={paper.displayTitle} onToggle={toggleSave} />
+    </li>
+  );
+}
