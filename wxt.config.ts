@@ -2,19 +2,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
-/**
- * zod 4 probes for `new Function` (its JIT) and falls back to its interpreter
- * when the page's CSP forbids eval, as every extension page's does. The probe
- * alone makes Mozilla's linter warn "The Function constructor is eval", so we
- * drop it at build time: zod then always interprets, exactly as it already does
- * under the extension CSP. The build fails if zod's source changes shape.
- */
-/**
- * Preact's one `innerHTML =` serves `dangerouslySetInnerHTML`, which Paperlens
- * never uses (Biome's noDangerouslySetInnerHtml rule forbids it). Replacing it
- * with a throw makes "never render HTML strings" a property of the build and
- * clears Mozilla's linter warning about it.
- */
+/** Preact's one `innerHTML =` serves `dangerouslySetInnerHTML`, which we never use: a throw keeps HTML strings out of the build (and Mozilla's linter quiet). */
 function preactWithoutInnerHtml(): Plugin {
   return {
     name: 'paperlens:preact-without-innerhtml',
@@ -31,6 +19,7 @@ function preactWithoutInnerHtml(): Plugin {
   };
 }
 
+/** zod's `new Function` probe (its JIT) always fails under an extension's CSP but makes Mozilla's linter warn: drop it, zod interprets as it already does. */
 function zodWithoutEval(): Plugin {
   return {
     name: 'paperlens:zod-without-eval',
