@@ -41,6 +41,14 @@ export interface CoauthorNetwork {
 }
 
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en');
+const oldestFirst = (a: Paper, b: Paper): number => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+
+/** Coauthors linked by shared papers, the papers any of them is on (oldest first) and their shared papers summed. */
+interface Group {
+  members: string[];
+  own: Paper[];
+  shared: number;
+}
 
 /**
  * The coauthor network: the author, each coauthor weighted by the papers they
@@ -59,60 +67,11 @@ export function coauthorNetwork(
   authorName: string,
 ): CoauthorNetwork {
   const people = new Set(coauthors.map((coauthor) => coauthor.name));
-  const parent = new Map([...people].map((name) => [name, name]));
-  const find = (name: string): string => {
-    let root = name;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    parent.set(name, root);
-    return root;
-  };
-  const pairs = new Map<string, NetworkEdge>();
-  for (const paper of papers) {
-    const onPaper = [...new Set(paper.authors)].filter((name) => people.has(name)).sort(byName);
-    onPaper.forEach((a, i) => {
-      for (const b of onPaper.slice(i + 1)) {
-        const key = `${a}\u0000${b}`;
-        const edge = pairs.get(key) ?? { source: a, target: b, weight: 0 };
-        edge.weight += 1;
-        pairs.set(key, edge);
-        const [ra, rb] = [find(a), find(b)].sort(byName);
-        if (ra && rb && ra !== rb) parent.set(rb, ra);
-      }
-    });
-  }
-
   const weightOf = new Map(coauthors.map((coauthor) => [coauthor.name, coauthor.count]));
-  const groups = new Map<string, string[]>();
-  for (const name of people) groups.set(find(name), [...(groups.get(find(name)) ?? []), name]);
-  const components = [...groups.values()].map((members) =>
-    members.sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0) || byName(a, b)),
+  const pairs = pairEdges(papers, people);
+  const clusters = largestFirst(connectedGroups(people, pairs, weightOf), papers, weightOf).map((group, index) =>
+    namedCluster(group, index, papers, (name) => name !== authorName && !people.has(name)),
   );
-  const papersOf = (members: readonly string[]): Paper[] => {
-    const set = new Set(members);
-    return papers
-      .filter((paper) => paper.authors.some((name) => set.has(name)))
-      .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  };
-  const sharedTotal = (members: readonly string[]): number =>
-    members.reduce((sum, name) => sum + (weightOf.get(name) ?? 0), 0);
-  // Each group with its own papers (computed once), biggest first, then the one that started earlier.
-  const grouped = components
-    .map((members) => ({ members, own: papersOf(members), shared: sharedTotal(members) }))
-    .sort((a, b) => b.shared - a.shared || (a.own[0]?.date ?? '').localeCompare(b.own[0]?.date ?? ''));
-
-  const clusters = grouped.map(({ members, own }, index): Cluster => {
-    const ownIds = new Set(own.map((paper) => paper.id));
-    const others = papers.filter((paper) => !ownIds.has(paper.id));
-    const keywords = distinctiveWords(own, others);
-    const group = own.flatMap((paper) => paper.authors).find((name) => name !== authorName && !people.has(name));
-    return {
-      index,
-      name: group ?? originalCase(keywords[0] ?? members[0] ?? '', own),
-      keywords,
-      members,
-      paperIds: own.map((paper) => paper.id),
-    };
-  });
   const clusterOf = new Map(clusters.flatMap((cluster) => cluster.members.map((name) => [name, cluster.index])));
 
   const nodes: NetworkNode[] = [
@@ -126,9 +85,91 @@ export function coauthorNetwork(
   ];
   const edges: NetworkEdge[] = [
     ...coauthors.map((coauthor) => ({ source: AUTHOR_NODE_ID, target: coauthor.name, weight: coauthor.count })),
-    ...[...pairs.values()].sort((a, b) => byName(a.source, b.source) || byName(a.target, b.target)),
+    ...pairs,
   ];
   return { nodes, edges, clusters };
+}
+
+/** An edge per pair of `people` who share a paper, weighted by their papers together, ordered by the two names. */
+function pairEdges(papers: readonly Paper[], people: ReadonlySet<string>): NetworkEdge[] {
+  const pairs = new Map<string, NetworkEdge>();
+  for (const paper of papers) {
+    const onPaper = [...new Set(paper.authors)].filter((name) => people.has(name)).sort(byName);
+    onPaper.forEach((a, i) => {
+      for (const b of onPaper.slice(i + 1)) {
+        const key = `${a}\u0000${b}`;
+        const edge = pairs.get(key) ?? { source: a, target: b, weight: 0 };
+        edge.weight += 1;
+        pairs.set(key, edge);
+      }
+    });
+  }
+  return [...pairs.values()].sort((a, b) => byName(a.source, b.source) || byName(a.target, b.target));
+}
+
+/**
+ * The connected components of `people` linked by `edges` (union–find), in the
+ * order their first member comes in `people`; members most shared first, then by name.
+ */
+function connectedGroups(
+  people: ReadonlySet<string>,
+  edges: readonly NetworkEdge[],
+  weightOf: ReadonlyMap<string, number>,
+): string[][] {
+  const parent = new Map([...people].map((name) => [name, name]));
+  const find = (name: string): string => {
+    let root = name;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(name, root);
+    return root;
+  };
+  for (const edge of edges) {
+    const [ra, rb] = [find(edge.source), find(edge.target)].sort(byName);
+    if (ra && rb && ra !== rb) parent.set(rb, ra);
+  }
+  const groups = new Map<string, string[]>();
+  for (const name of people) groups.set(find(name), [...(groups.get(find(name)) ?? []), name]);
+  return [...groups.values()].map((members) =>
+    members.sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0) || byName(a, b)),
+  );
+}
+
+/** Each group with its own papers (found once), the most shared papers first, then the one that started earlier. */
+function largestFirst(
+  groups: readonly string[][],
+  papers: readonly Paper[],
+  weightOf: ReadonlyMap<string, number>,
+): Group[] {
+  return groups
+    .map((members) => {
+      const set = new Set(members);
+      return {
+        members,
+        own: papers.filter((paper) => paper.authors.some((name) => set.has(name))).sort(oldestFirst),
+        shared: members.reduce((sum, name) => sum + (weightOf.get(name) ?? 0), 0),
+      };
+    })
+    .sort((a, b) => b.shared - a.shared || (a.own[0]?.date ?? '').localeCompare(b.own[0]?.date ?? ''));
+}
+
+/** A group as a cluster: named after a group author on its papers (`isGroupName`), else its most telling keyword. */
+function namedCluster(
+  { members, own }: Group,
+  index: number,
+  papers: readonly Paper[],
+  isGroupName: (name: string) => boolean,
+): Cluster {
+  const ownIds = new Set(own.map((paper) => paper.id));
+  const others = papers.filter((paper) => !ownIds.has(paper.id));
+  const keywords = distinctiveWords(own, others);
+  const group = own.flatMap((paper) => paper.authors).find(isGroupName);
+  return {
+    index,
+    name: group ?? originalCase(keywords[0] ?? members[0] ?? '', own),
+    keywords,
+    members,
+    paperIds: own.map((paper) => paper.id),
+  };
 }
 
 /** Words in `own` papers' titles and abstracts that no other paper uses, most frequent first (then A–Z). */
