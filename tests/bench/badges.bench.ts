@@ -30,14 +30,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
+import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000, 50_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_STREAMED=1: serve the list as plain HTML instead (noisier, see generatePage). */
 const BUILD_IN_ONE_TASK = !process.env.BENCH_STREAMED;
-const EXTENSION = resolve('.output/chrome-mv3');
 /** BENCH_FEED_SIZE: the page the feed section appends to (one of SIZES; 0 skips it), BENCH_FEED_RUNS its runs. */
 const FEED_SIZE = SIZES.includes(Number(process.env.BENCH_FEED_SIZE ?? 10_000))
   ? Number(process.env.BENCH_FEED_SIZE ?? 10_000)
@@ -185,22 +185,9 @@ async function launch(
   { disabledSites = [] as string[], badges = extension !== null } = {},
 ): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await launchChromium(dir, extension);
   if (extension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const worker = await backgroundWorker(context);
     if (disabledSites.length) {
       await worker.evaluate(
         (sites) =>
@@ -418,14 +405,14 @@ async function main() {
   const browsers = [
     await launch('without', null),
     // The same extension switched off for this site: what any content script costs, before Paperlens does anything.
-    await launch('site off', EXTENSION, { disabledSites: ['127.0.0.1'], badges: false }),
+    await launch('site off', EXTENSION_PATH, { disabledSites: ['127.0.0.1'], badges: false }),
     await launch('floor', floorDir),
     await launch('floor+shadow', shadowFloorDir),
-    await launch('Paperlens', EXTENSION),
+    await launch('Paperlens', EXTENSION_PATH),
     ...(BASELINE ? [await launch('baseline', BASELINE)] : []),
   ];
   const [without, , floor, shadowFloor, paperlens] = browsers as [Browser, Browser, Browser, Browser, Browser];
-  const contentScript = readFileSync(join(EXTENSION, 'content-scripts/content.js'));
+  const contentScript = readFileSync(join(EXTENSION_PATH, 'content-scripts/content.js'));
 
   console.log(`Paperlens content-script benchmark (${RUNS} alternating runs per size, medians)`);
   console.log(

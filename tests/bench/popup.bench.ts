@@ -9,11 +9,11 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5) * 4;
-const EXTENSION = resolve('.output/chrome-mv3');
 
 // Installed before the popup's scripts: when it first shows all 13 results with the box focused.
 const INSTRUMENT = () => {
@@ -50,18 +50,9 @@ const median = (xs: number[]) => {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-popup-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--no-first-run',
-    ],
-  });
+  const context = await launchChromium(dir, EXTENSION_PATH);
   await context.addInitScript(INSTRUMENT);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = await backgroundWorker(context);
   const url = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
   const dcl: number[] = [];
   const usable: number[] = [];

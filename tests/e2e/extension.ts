@@ -1,33 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { join } from 'node:path';
+import { type BrowserContext, test as base, type Page } from '@playwright/test';
+import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { type FixtureServer, startFixtureServer } from './server';
 
-export const EXTENSION_PATH = resolve('.output/chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { backgroundWorker, EXTENSION_PATH } from '../helpers/chromium';
 
 /** Launches Debian's Chromium with the built extension and a profile directory (kept between relaunches). */
-export async function launchWithExtension(profileDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-export async function backgroundWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+export function launchWithExtension(profileDir: string): Promise<BrowserContext> {
+  return launchChromium(profileDir, EXTENSION_PATH);
 }
 
 export async function extensionId(context: BrowserContext): Promise<string> {

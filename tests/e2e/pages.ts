@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { backgroundWorker } from '../helpers/chromium';
 
 /** Serves a fixture file at a real URL (e.g. an arXiv page) through Playwright's request routing. */
 export async function serveAt(context: BrowserContext, url: string, fixtureOrHtml: string): Promise<void> {
@@ -111,8 +112,7 @@ export async function expectBadgesAsMarked(
 
 /** The text of the toolbar icon's badge for the active tab, read in the service worker. */
 export async function toolbarBadgeText(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return worker.evaluate(async () => {
+  return (await backgroundWorker(context)).evaluate(async () => {
     const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
     const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
     return api.action.getBadgeText({ tabId: tab?.id });

@@ -1,8 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { backgroundWorker, CHROMIUM, EXTENSION_PATH, expect, openExtensionPage, sendFromPage, test } from './extension';
+import type { Page } from '@playwright/test';
+import { launchChromium } from '../helpers/chromium';
+import { backgroundWorker, EXTENSION_PATH, expect, openExtensionPage, sendFromPage, test } from './extension';
 import { page as htmlPage, linkList } from './large-pages';
 import { expectBadgesAsMarked, serveAt } from './pages';
 
@@ -44,12 +45,7 @@ test('a corrupt bundled corpus: the background says why and keeps serving the la
   const build = join(root, 'extension');
   const profile = join(root, 'profile');
   cpSync(EXTENSION_PATH, build, { recursive: true });
-  const launch = () =>
-    chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [`--disable-extensions-except=${build}`, `--load-extension=${build}`, '--no-sandbox', '--no-first-run'],
-    });
+  const launch = () => launchChromium(profile, build);
   let context = await launch();
   try {
     // A good version first: the corpus is seeded and a paper saved.
