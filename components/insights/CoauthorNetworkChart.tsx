@@ -3,6 +3,7 @@ import { plural } from '../../lib/format';
 import { AUTHOR_NODE_ID, type CoauthorNetwork } from '../../lib/insights/coauthor-network';
 import { CLUSTER_FONT_SIZE, LABEL_FONT_SIZE, layoutNetwork } from '../../lib/insights/network-layout';
 import { ChartFigure } from './ChartFigure';
+import { DataTable } from './DataTable';
 
 /** The author at the centre, coauthors sized by shared papers and boxed by collaboration cluster. */
 export function CoauthorNetworkChart({ network }: { network: CoauthorNetwork }) {
@@ -14,27 +15,17 @@ export function CoauthorNetworkChart({ network }: { network: CoauthorNetwork }) 
     index === null ? '' : `${network.clusters[index]?.name ?? ''} group`;
 
   const table = (
-    <table>
-      <caption>Coauthors by collaboration cluster</caption>
-      <thead>
-        <tr>
-          <th scope="col">Coauthor</th>
-          <th scope="col">Cluster</th>
-          <th scope="col">Shared papers</th>
-        </tr>
-      </thead>
-      <tbody>
-        {network.clusters.flatMap((cluster) =>
-          cluster.members.map((name) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{clusterName(cluster.index)}</td>
-              <td>{named.get(name)?.weight}</td>
-            </tr>
-          )),
-        )}
-      </tbody>
-    </table>
+    <DataTable caption="Coauthors by collaboration cluster" columns={['Coauthor', 'Cluster', 'Shared papers']}>
+      {network.clusters.flatMap((cluster) =>
+        cluster.members.map((name) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{clusterName(cluster.index)}</td>
+            <td>{named.get(name)?.weight}</td>
+          </tr>
+        )),
+      )}
+    </DataTable>
   );
 
   return (

@@ -3,6 +3,7 @@ import { categoryStyle } from '../../lib/categories';
 import { formatDate, percent } from '../../lib/format';
 import type { NoveltyPoint } from '../../lib/insights/novelty-points';
 import { ChartFigure } from './ChartFigure';
+import { NoveltyTable } from './NoveltyTable';
 
 const WIDTH = 560;
 const HEIGHT = 260;
@@ -32,36 +33,12 @@ export function NoveltyChart({ points, onOpen }: Props) {
   const yearTicks = Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i);
   const shown = points.find((point) => point.id === active);
 
-  const table = (
-    <table>
-      <caption>Novelty of each paper</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Paper</th>
-          <th scope="col">Novelty</th>
-          <th scope="col">Why</th>
-        </tr>
-      </thead>
-      <tbody>
-        {points.map((point) => (
-          <tr key={point.id} data-paperlens-id={point.id}>
-            <td>{point.date}</td>
-            <th scope="row">{point.title}</th>
-            <td>{percent(point.score)}</td>
-            <td>{point.explanation}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-
   return (
     <ChartFigure
       id="novelty"
       title="Novelty over time"
       caption="One dot per paper: how different its title and abstract are from the closest earlier paper (100% = nothing like it before)."
-      table={table}
+      table={<NoveltyTable points={points} />}
     >
       <div class="chart-frame">
         <svg class="chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-labelledby="novelty-title">

@@ -3,6 +3,7 @@ import { categoryStyle } from '../../lib/categories';
 import { plural } from '../../lib/format';
 import type { PapersPerYear, YearRow } from '../../lib/insights/papers-per-year';
 import { ChartFigure } from './ChartFigure';
+import { PapersPerYearTable } from './PapersPerYearTable';
 
 const WIDTH = 560;
 const HEIGHT = 260;
@@ -32,42 +33,12 @@ export function PapersPerYearChart({ data }: { data: PapersPerYear }) {
   const step = max > 10 ? Math.ceil(max / 5) : 1;
   const ticks = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
 
-  const table = (
-    <table>
-      <caption>Papers per year and category</caption>
-      <thead>
-        <tr>
-          <th scope="col">Year</th>
-          {data.categories.map((category) => (
-            <th key={category.code} scope="col">
-              <abbr title={category.name}>{category.code}</abbr>
-            </th>
-          ))}
-          <th scope="col">Total</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.years.map((row) => (
-          <tr key={row.year}>
-            <th scope="row">{row.year}</th>
-            {data.categories.map((category) => (
-              <td key={category.code} data-category={category.code}>
-                {row.counts[category.code] ?? 0}
-              </td>
-            ))}
-            <td>{row.total}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-
   return (
     <ChartFigure
       id="papers-per-year"
       title="Papers per year"
       caption="How many papers appeared each year, each bar split by arXiv category."
-      table={table}
+      table={<PapersPerYearTable data={data} />}
     >
       <svg class="chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-labelledby="papers-per-year-title">
         <title>Papers per year, stacked by category</title>

@@ -1,6 +1,7 @@
 import type { Paper } from '../../lib/corpus/schema';
 import { percent } from '../../lib/format';
 import { relatedPapers } from '../../lib/insights/related-papers';
+import { DataTable } from './DataTable';
 
 interface Props {
   papers: readonly Paper[];
@@ -17,35 +18,25 @@ export function RelatedPapersTable({ papers, onOpen }: Props) {
         Each paper's three most similar papers in the corpus, by the same title-and-abstract vectors as novelty.
       </p>
       <div class="table-scroll">
-        <table class="related-table">
-          <thead>
-            <tr>
-              <th scope="col">Paper</th>
-              <th scope="col">Most similar</th>
-              <th scope="col">Second</th>
-              <th scope="col">Third</th>
+        <DataTable class="related-table" columns={['Paper', 'Most similar', 'Second', 'Third']}>
+          {newestFirst.map((paper) => (
+            <tr key={paper.id} data-paperlens-id={paper.id}>
+              <th scope="row">
+                <button type="button" class="link-button" onClick={() => onOpen(paper.id)}>
+                  {paper.displayTitle}
+                </button>
+              </th>
+              {relatedPapers(paper, papers).map((related) => (
+                <td key={related.id} data-rank={related.rank}>
+                  <button type="button" class="link-button" onClick={() => onOpen(related.id)}>
+                    {related.title}
+                  </button>{' '}
+                  <span class="muted">{percent(related.similarity)}</span>
+                </td>
+              ))}
             </tr>
-          </thead>
-          <tbody>
-            {newestFirst.map((paper) => (
-              <tr key={paper.id} data-paperlens-id={paper.id}>
-                <th scope="row">
-                  <button type="button" class="link-button" onClick={() => onOpen(paper.id)}>
-                    {paper.displayTitle}
-                  </button>
-                </th>
-                {relatedPapers(paper, papers).map((related) => (
-                  <td key={related.id} data-rank={related.rank}>
-                    <button type="button" class="link-button" onClick={() => onOpen(related.id)}>
-                      {related.title}
-                    </button>{' '}
-                    <span class="muted">{percent(related.similarity)}</span>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
     </section>
   );
