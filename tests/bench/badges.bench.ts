@@ -33,6 +33,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
 import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { median } from './stats';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000, 50_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -381,10 +382,6 @@ async function measureInsertion(browser: Browser, url: string, count: number): P
   return us / 1000;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2 : Number.NaN;
-};
 const ms = (x: number) => x.toFixed(0);
 /** The long-animation-frame API reports frames of 50 ms or more only. */
 const frame = (x: number) => (x === 0 ? '<50 ms' : `${ms(x)} ms`);

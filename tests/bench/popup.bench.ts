@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { median } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5) * 4;
 
@@ -42,11 +43,6 @@ async function until(page: Page, check: () => boolean): Promise<void> {
   }
   throw new Error('the popup did not get there within 10 s');
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2;
-};
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-popup-'));
