@@ -3,12 +3,15 @@ import { categoryStyle } from '../../lib/categories';
 import { formatDate, percent } from '../../lib/format';
 import type { NoveltyPoint } from '../../lib/insights/novelty-points';
 import { ChartFigure } from './ChartFigure';
+import { ChartSvg } from './ChartSvg';
 import { NoveltyTable } from './NoveltyTable';
+import { ValueGrid } from './ValueGrid';
 
 const WIDTH = 560;
 const HEIGHT = 260;
 const MARGIN = { top: 14, right: 16, bottom: 28, left: 44 };
 const DAY = 86_400_000;
+const SCORE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 const time = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
 
@@ -41,30 +44,28 @@ export function NoveltyChart({ points, onOpen }: Props) {
       table={<NoveltyTable points={points} />}
     >
       <div class="chart-frame">
-        <svg class="chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-labelledby="novelty-title">
-          <title>Novelty of each paper over time</title>
-          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> is not focusable; the axes repeat what each dot's label says. */}
-          <g class="grid" aria-hidden="true">
-            {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
-              <g key={tick}>
-                <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-                <text x={MARGIN.left - 6} y={y(tick) + 4} text-anchor="end">
-                  {percent(tick)}
-                </text>
-              </g>
-            ))}
-            {yearTicks.map((year) => {
-              const tx = x(Date.UTC(year, 0, 1));
-              return (
-                <g key={year}>
-                  <line x1={tx} x2={tx} y1={MARGIN.top} y2={HEIGHT - MARGIN.bottom} />
-                  <text class="axis-label" x={tx} y={HEIGHT - 8} text-anchor="middle">
-                    {year}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
+        <ChartSvg
+          labelledBy="novelty-title"
+          width={WIDTH}
+          height={HEIGHT}
+          title="Novelty of each paper over time"
+          grid={
+            <>
+              <ValueGrid ticks={SCORE_TICKS} y={y} left={MARGIN.left} right={WIDTH - MARGIN.right} format={percent} />
+              {yearTicks.map((year) => {
+                const tx = x(Date.UTC(year, 0, 1));
+                return (
+                  <g key={year}>
+                    <line x1={tx} x2={tx} y1={MARGIN.top} y2={HEIGHT - MARGIN.bottom} />
+                    <text class="axis-label" x={tx} y={HEIGHT - 8} text-anchor="middle">
+                      {year}
+                    </text>
+                  </g>
+                );
+              })}
+            </>
+          }
+        >
           {points.map((point) => (
             // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>; it gets the role, focus and keys of one.
             <circle
@@ -93,7 +94,7 @@ export function NoveltyChart({ points, onOpen }: Props) {
               }}
             />
           ))}
-        </svg>
+        </ChartSvg>
         {shown && (
           <div
             id="novelty-tooltip"

@@ -3,7 +3,9 @@ import { categoryStyle } from '../../lib/categories';
 import { plural } from '../../lib/format';
 import type { PapersPerYear, YearRow } from '../../lib/insights/papers-per-year';
 import { ChartFigure } from './ChartFigure';
+import { ChartSvg } from './ChartSvg';
 import { PapersPerYearTable } from './PapersPerYearTable';
+import { ValueGrid } from './ValueGrid';
 
 const WIDTH = 560;
 const HEIGHT = 260;
@@ -40,29 +42,27 @@ export function PapersPerYearChart({ data }: { data: PapersPerYear }) {
       caption="How many papers appeared each year, each bar split by arXiv category."
       table={<PapersPerYearTable data={data} />}
     >
-      <svg class="chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-labelledby="papers-per-year-title">
-        <title>Papers per year, stacked by category</title>
-        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> is not focusable; axes and totals repeat what each bar's label says. */}
-        <g class="grid" aria-hidden="true">
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-              <text x={MARGIN.left - 6} y={y(tick) + 4} text-anchor="end">
-                {tick}
-              </text>
-            </g>
-          ))}
-          {data.years.map((row, index) => (
-            <g key={row.year}>
-              <text class="bar-total" x={xOf(index) + barWidth / 2} y={y(row.total) - 5} text-anchor="middle">
-                {row.total || ''}
-              </text>
-              <text class="axis-label" x={xOf(index) + barWidth / 2} y={HEIGHT - 8} text-anchor="middle">
-                {row.year}
-              </text>
-            </g>
-          ))}
-        </g>
+      <ChartSvg
+        labelledBy="papers-per-year-title"
+        width={WIDTH}
+        height={HEIGHT}
+        title="Papers per year, stacked by category"
+        grid={
+          <>
+            <ValueGrid ticks={ticks} y={y} left={MARGIN.left} right={WIDTH - MARGIN.right} />
+            {data.years.map((row, index) => (
+              <g key={row.year}>
+                <text class="bar-total" x={xOf(index) + barWidth / 2} y={y(row.total) - 5} text-anchor="middle">
+                  {row.total || ''}
+                </text>
+                <text class="axis-label" x={xOf(index) + barWidth / 2} y={HEIGHT - 8} text-anchor="middle">
+                  {row.year}
+                </text>
+              </g>
+            ))}
+          </>
+        }
+      >
         {data.years.map((row, index) =>
           stack(row, data.categories).map(({ code, name, count, base }) => (
             // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <rect> is not interactive; role="img" gives the bar its label.
@@ -83,7 +83,7 @@ export function PapersPerYearChart({ data }: { data: PapersPerYear }) {
             />
           )),
         )}
-      </svg>
+      </ChartSvg>
     </ChartFigure>
   );
 }
