@@ -52,55 +52,53 @@ const externalLink = (doc: Document, href: string, text: string) =>
 /** Whose papers this is one of: "Jan Ludziejewski" (or several followed authors). */
 const followedNames = (paper: PaperSummary): string => paper.followedAuthors.join(', ') || 'the authors you follow';
 
-/** The coauthors of the followed authors on this paper, with the papers each shares with them. */
-function coauthorsView(doc: Document, paper: PaperSummary): Child {
-  if (!paper.coauthors.length) return null;
+/** A labelled row of the card holding a list (nothing when the list is empty). */
+function listRow(doc: Document, label: string, list: 'ul' | 'ol', listClass: string, items: HTMLElement[]): Child {
+  if (!items.length) return null;
   return el(
     doc,
     'div',
     { class: 'row' },
-    el(doc, 'span', { class: 'label' }, `Coauthors of ${followedNames(paper)} · corpus papers shared`),
-    el(
-      doc,
-      'ul',
-      { class: 'coauthors' },
-      ...paper.coauthors.map((coauthor) =>
-        el(
-          doc,
-          'li',
-          { 'data-coauthor': coauthor.name },
-          coauthor.name,
-          el(doc, 'b', { title: `${plural(coauthor.sharedPapers, 'corpus paper')} shared` }, coauthor.sharedPapers),
-        ),
-      ),
-    ),
+    el(doc, 'span', { class: 'label' }, label),
+    el(doc, list, { class: listClass }, ...items),
   );
 }
 
-/** The most similar corpus papers, each linking to its abstract. */
-function relatedView(doc: Document, paper: PaperSummary): Child {
-  if (!paper.relatedPapers.length) return null;
-  return el(
+/** The coauthors of the followed authors on this paper, with the papers each shares with them. */
+const coauthorsView = (doc: Document, paper: PaperSummary): Child =>
+  listRow(
     doc,
-    'div',
-    { class: 'row' },
-    el(doc, 'span', { class: 'label' }, `Most similar papers by ${followedNames(paper)}`),
-    el(
-      doc,
-      'ol',
-      { class: 'related' },
-      ...paper.relatedPapers.map((related) =>
-        el(
-          doc,
-          'li',
-          { 'data-related-id': related.id },
-          externalLink(doc, abstractUrl(related.id), related.title),
-          ` ${percent(related.similarity)}`,
-        ),
+    `Coauthors of ${followedNames(paper)} · corpus papers shared`,
+    'ul',
+    'coauthors',
+    paper.coauthors.map(({ name, sharedPapers }) =>
+      el(
+        doc,
+        'li',
+        { 'data-coauthor': name },
+        name,
+        el(doc, 'b', { title: `${plural(sharedPapers, 'corpus paper')} shared` }, sharedPapers),
       ),
     ),
   );
-}
+
+/** The most similar corpus papers, each linking to its abstract. */
+const relatedView = (doc: Document, paper: PaperSummary): Child =>
+  listRow(
+    doc,
+    `Most similar papers by ${followedNames(paper)}`,
+    'ol',
+    'related',
+    paper.relatedPapers.map((related) =>
+      el(
+        doc,
+        'li',
+        { 'data-related-id': related.id },
+        externalLink(doc, abstractUrl(related.id), related.title),
+        ` ${percent(related.similarity)}`,
+      ),
+    ),
+  );
 
 /** Links to the paper, the Insights button and the Save toggle. */
 function actionsView(
