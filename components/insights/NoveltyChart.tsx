@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { categoryStyle } from '../../lib/categories';
-import { formatDate, percent } from '../../lib/format';
+import { percent } from '../../lib/format';
 import type { NoveltyPoint } from '../../lib/insights/novelty-points';
 import { ChartFigure } from './ChartFigure';
 import { ChartSvg } from './ChartSvg';
+import { NoveltyDot } from './NoveltyDot';
 import { NoveltyTable } from './NoveltyTable';
+import { NoveltyTooltip } from './NoveltyTooltip';
 import { ValueGrid } from './ValueGrid';
 
 const WIDTH = 560;
@@ -12,6 +13,7 @@ const HEIGHT = 260;
 const MARGIN = { top: 14, right: 16, bottom: 28, left: 44 };
 const DAY = 86_400_000;
 const SCORE_TICKS = [0, 0.25, 0.5, 0.75, 1];
+const TOOLTIP_ID = 'novelty-tooltip';
 
 const time = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
 
@@ -20,20 +22,27 @@ interface Props {
   onOpen(id: string): void;
 }
 
-/** Each paper's novelty against its publication date; a dot's tooltip explains the score. */
-export function NoveltyChart({ points, onOpen }: Props) {
-  const [active, setActive] = useState<string | null>(null);
+/** Where a time and a score sit in the chart, and the years whose first day gets a grid line. */
+function scaleOf(points: readonly NoveltyPoint[]) {
   const times = points.map((point) => time(point.date));
   // Pad the range by two months so the first and last dots sit inside the frame.
   const start = Math.min(...times) - 60 * DAY;
   const end = Math.max(...times) + 60 * DAY;
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const x = (t: number): number => MARGIN.left + ((t - start) / (end - start)) * innerWidth;
-  const y = (score: number): number => MARGIN.top + (1 - score) * innerHeight;
   const firstYear = new Date(start).getUTCFullYear() + 1;
   const lastYear = new Date(end).getUTCFullYear();
-  const yearTicks = Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i);
+  return {
+    x: (t: number): number => MARGIN.left + ((t - start) / (end - start)) * innerWidth,
+    y: (score: number): number => MARGIN.top + (1 - score) * innerHeight,
+    yearTicks: Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i),
+  };
+}
+
+/** Each paper's novelty against its publication date; a dot's tooltip explains the score. */
+export function NoveltyChart({ points, onOpen }: Props) {
+  const [active, setActive] = useState<string | null>(null);
+  const { x, y, yearTicks } = scaleOf(points);
   const shown = points.find((point) => point.id === active);
 
   return (
@@ -67,51 +76,26 @@ export function NoveltyChart({ points, onOpen }: Props) {
           }
         >
           {points.map((point) => (
-            // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>; it gets the role, focus and keys of one.
-            <circle
+            <NoveltyDot
               key={point.id}
-              class="pl-cat dot"
-              style={categoryStyle(point.category)}
+              point={point}
               cx={x(time(point.date))}
               cy={y(point.score)}
-              r={7}
-              tabIndex={0}
-              role="button"
-              aria-label={`${point.title}, ${formatDate(point.date)}, novelty ${percent(point.score)}. Open details.`}
-              aria-describedby={active === point.id ? 'novelty-tooltip' : undefined}
-              data-mark="dot"
-              data-paperlens-id={point.id}
-              onMouseEnter={() => setActive(point.id)}
-              onMouseLeave={() => setActive(null)}
-              onFocus={() => setActive(point.id)}
-              onBlur={() => setActive(null)}
-              onClick={() => onOpen(point.id)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' || event.key === ' ') {
-                  event.preventDefault();
-                  onOpen(point.id);
-                }
-              }}
+              describedBy={active === point.id ? TOOLTIP_ID : undefined}
+              onActive={setActive}
+              onOpen={onOpen}
             />
           ))}
         </ChartSvg>
         {shown && (
-          <div
-            id="novelty-tooltip"
-            class="tooltip"
-            role="tooltip"
-            style={{
-              left: `${(x(time(shown.date)) / WIDTH) * 100}%`,
-              top: `${(y(shown.score) / HEIGHT) * 100}%`,
-            }}
-            data-flip={x(time(shown.date)) > WIDTH / 2 ? 'left' : 'right'}
-          >
-            <strong>{shown.title}</strong>
-            <span class="tooltip-meta">
-              {formatDate(shown.date)} · {shown.categoryName}
-            </span>
-            <span>{shown.explanation}</span>
-          </div>
+          <NoveltyTooltip
+            id={TOOLTIP_ID}
+            point={shown}
+            x={x(time(shown.date))}
+            y={y(shown.score)}
+            width={WIDTH}
+            height={HEIGHT}
+          />
         )}
       </div>
     </ChartFigure>
