@@ -6,6 +6,7 @@ import {
   expectBadgesAsMarked,
   linkReport,
   measureHostLines,
+  openBadgedPage,
   serveAt,
   toolbarBadgeText,
 } from './pages';
@@ -28,11 +29,9 @@ test.beforeEach(async ({ context }) => {
 });
 
 test('every URL shape of the shared table gets a badge exactly when it is a corpus paper', async ({ context }) => {
-  const page = await context.newPage();
   const absolute = URL_CASES.filter((c) => !c.base);
   await serveAt(context, 'https://blog.example/url-cases', casesPage(absolute));
-  await page.goto('https://blog.example/url-cases');
-  await expectBadgesAsMarked(page, expect);
+  const page = await openBadgedPage(context, 'https://blog.example/url-cases', expect);
   expect(absolute.filter((c) => expectedFor(c.id)).length).toBeGreaterThan(30);
 
   for (const base of new Set(URL_CASES.flatMap((c) => (c.base ? [c.base] : [])))) {
@@ -44,9 +43,7 @@ test('every URL shape of the shared table gets a badge exactly when it is a corp
 });
 
 test('a blog reading list: mixed shapes, titles and near misses', async ({ context, server }) => {
-  const page = await context.newPage();
-  await page.goto(server.url('blog.html'));
-  await expectBadgesAsMarked(page, expect);
+  await openBadgedPage(context, server.url('blog.html'), expect);
   // 13 badged links, 11 distinct papers (two are cited by title and by URL).
   await expect.poll(() => toolbarBadgeText(context)).toBe('11');
 });
@@ -54,10 +51,8 @@ test('a blog reading list: mixed shapes, titles and near misses', async ({ conte
 test('an arXiv listing: badges on corpus entries and coauthor chips, even for papers outside the corpus', async ({
   context,
 }) => {
-  const page = await context.newPage();
   await serveAt(context, 'https://arxiv.org/list/cs.LG/new', 'arxiv-listing.html');
-  await page.goto('https://arxiv.org/list/cs.LG/new');
-  await expectBadgesAsMarked(page, expect);
+  const page = await openBadgedPage(context, 'https://arxiv.org/list/cs.LG/new', expect);
   const chips = await page.evaluate(() =>
     [...document.querySelectorAll('[data-expect-coauthor], paperlens-coauthor')].map((el) =>
       el.localName === 'paperlens-coauthor'
@@ -78,11 +73,9 @@ test('an arXiv listing: badges on corpus entries and coauthor chips, even for pa
 });
 
 test('arXiv search results get coauthor chips matched through initials and accents', async ({ context }) => {
-  const page = await context.newPage();
   const url = 'https://arxiv.org/search/?query=Pioro%2C+M&searchtype=author';
   await serveAt(context, url, 'arxiv-search.html');
-  await page.goto(url);
-  await expectBadgesAsMarked(page, expect);
+  const page = await openBadgedPage(context, url, expect);
   await expect(page.locator('paperlens-coauthor')).toHaveCount(2);
   await expect(page.locator('paperlens-coauthor').nth(1)).toHaveAttribute(
     'data-paperlens-coauthor',
@@ -91,10 +84,8 @@ test('arXiv search results get coauthor chips matched through initials and accen
 });
 
 test('badges and coauthor chips never change the height of the line they sit in', async ({ context }) => {
-  const page = await context.newPage();
   await serveAt(context, 'https://blog.example/lines', 'lines.html');
-  await page.goto('https://blog.example/lines');
-  await expectBadgesAsMarked(page, expect);
+  const page = await openBadgedPage(context, 'https://blog.example/lines', expect);
   await serveAt(context, 'https://arxiv.org/list/cs.LG/new', 'arxiv-listing.html');
   const blog = await page.evaluate(measureHostLines);
   expect(blog.lines).toHaveLength(19);
@@ -114,16 +105,12 @@ test('badges and coauthor chips never change the height of the line they sit in'
 });
 
 test('a Scholar-like results page', async ({ server, context }) => {
-  const page = await context.newPage();
-  await page.goto(server.url('scholar.html'));
-  await expectBadgesAsMarked(page, expect);
+  await openBadgedPage(context, server.url('scholar.html'), expect);
 });
 
 test('the abstract page of a corpus paper shows the richer panel, and its Save works', async ({ context }) => {
-  const page = await context.newPage();
   await serveAt(context, 'https://arxiv.org/abs/2402.07871v2', 'arxiv-abs.html');
-  await page.goto('https://arxiv.org/abs/2402.07871v2');
-  await expectBadgesAsMarked(page, expect);
+  const page = await openBadgedPage(context, 'https://arxiv.org/abs/2402.07871v2', expect);
   const panel = page.locator('paperlens-panel[data-paperlens-id="2402.07871"]');
   await expect(panel).toHaveCount(1);
   expect(await panel.evaluate((el) => el.previousElementSibling?.matches('h1.title'))).toBe(true);
@@ -139,9 +126,7 @@ test('the abstract page of a corpus paper shows the richer panel, and its Save w
 });
 
 test('a dynamic page: infinite scroll, removed links and pushState navigation', async ({ server, context }) => {
-  const page = await context.newPage();
-  await page.goto(server.url('dynamic.html'));
-  await expectBadgesAsMarked(page, expect);
+  const page = await openBadgedPage(context, server.url('dynamic.html'), expect);
   await expect(page.locator('#doomed + paperlens-badge')).toHaveCount(1);
 
   await page.click('#more');
@@ -289,9 +274,7 @@ test('hovering a badge opens its card after a short delay', async ({ server, con
 });
 
 test('settings apply live: the global switch and the per-site list', async ({ server, context }) => {
-  const page = await context.newPage();
-  await page.goto(server.url('blog.html'));
-  await expectBadgesAsMarked(page, expect);
+  const page = await openBadgedPage(context, server.url('blog.html'), expect);
   const extension = await openExtensionPage(context, 'popup.html');
   const setSettings = (settings: unknown) =>
     extension.evaluate(

@@ -110,6 +110,18 @@ export async function expectBadgesAsMarked(
   await expect(page.locator('paperlens-badge')).toHaveCount(marked);
 }
 
+/** Opens `url` in a new tab and waits until exactly its marked links have their badges. */
+export async function openBadgedPage(
+  context: BrowserContext,
+  url: string,
+  expect: typeof import('@playwright/test').expect,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await expectBadgesAsMarked(page, expect);
+  return page;
+}
+
 /** The text of the toolbar icon's badge for the active tab, read in the service worker. */
 export async function toolbarBadgeText(context: BrowserContext): Promise<string> {
   return (await backgroundWorker(context)).evaluate(async () => {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { backgroundWorker, expect, openExtensionPage, sendFromPage, test } from './extension';
-import { closeTheInternet, expectBadgesAsMarked } from './pages';
+import { closeTheInternet, expectBadgesAsMarked, openBadgedPage } from './pages';
 
 /** The ids of the result rows, in the order shown. */
 const resultIds = (popup: Page) =>
@@ -175,9 +175,7 @@ test('"Disable on this site" in the popup removes the badges from that open tab,
   context,
   server,
 }) => {
-  const page = await context.newPage();
-  await page.goto(server.url('blog.html'));
-  await expectBadgesAsMarked(page, expect);
+  const page = await openBadgedPage(context, server.url('blog.html'), expect);
   const worker = await backgroundWorker(context);
   // The page is the active tab (without the "tabs" permission, a query by URL finds nothing).
   await page.bringToFront();

@@ -5,15 +5,13 @@ import type { Page } from '@playwright/test';
 import { launchChromium } from '../helpers/chromium';
 import { backgroundWorker, EXTENSION_PATH, expect, openExtensionPage, sendFromPage, test } from './extension';
 import { page as htmlPage, linkList } from './large-pages';
-import { expectBadgesAsMarked, serveAt } from './pages';
+import { openBadgedPage, serveAt } from './pages';
 
 test('the service worker is stopped mid-session: the next page is still annotated and its Save still works', async ({
   context,
   server,
 }) => {
-  const first = await context.newPage();
-  await first.goto(server.url('blog.html'));
-  await expectBadgesAsMarked(first, expect);
+  await openBadgedPage(context, server.url('blog.html'), expect);
 
   await backgroundWorker(context);
   const extension = await openExtensionPage(context, 'popup.html');
@@ -27,9 +25,7 @@ test('the service worker is stopped mid-session: the next page is still annotate
   await cdp.send('ServiceWorker.stopAllWorkers');
   await stopped; // the worker really is gone
 
-  const next = await context.newPage();
-  await next.goto(server.url('scholar.html'));
-  await expectBadgesAsMarked(next, expect); // the lookup woke a new worker
+  const next = await openBadgedPage(context, server.url('scholar.html'), expect); // the lookup woke a new worker
   const badge = next.locator('paperlens-badge').first().getByRole('button');
   const id = await next.locator('paperlens-badge').first().getAttribute('data-paperlens-id');
   await badge.focus();
