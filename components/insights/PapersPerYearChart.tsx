@@ -1,27 +1,13 @@
-import type { CategoryCount } from '../../lib/categories';
-import { categoryStyle } from '../../lib/categories';
-import { plural } from '../../lib/format';
-import type { PapersPerYear, YearRow } from '../../lib/insights/papers-per-year';
+import type { PapersPerYear } from '../../lib/insights/papers-per-year';
 import { ChartFigure } from './ChartFigure';
 import { ChartSvg } from './ChartSvg';
 import { PapersPerYearTable } from './PapersPerYearTable';
+import { StackedBar } from './StackedBar';
 import { ValueGrid } from './ValueGrid';
 
 const WIDTH = 560;
 const HEIGHT = 260;
 const MARGIN = { top: 20, right: 8, bottom: 28, left: 32 };
-
-/** A year's non-empty segments, bottom first, each with the count stacked below it. */
-function stack(row: YearRow, categories: readonly CategoryCount[]) {
-  let base = 0;
-  return categories.flatMap(({ code, name }) => {
-    const count = row.counts[code] ?? 0;
-    if (count === 0) return [];
-    const segment = { code, name, count, base };
-    base += count;
-    return [segment];
-  });
-}
 
 /** Papers per year as bars stacked by category (most frequent category at the bottom). */
 export function PapersPerYearChart({ data }: { data: PapersPerYear }) {
@@ -63,26 +49,9 @@ export function PapersPerYearChart({ data }: { data: PapersPerYear }) {
           </>
         }
       >
-        {data.years.map((row, index) =>
-          stack(row, data.categories).map(({ code, name, count, base }) => (
-            // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <rect> is not interactive; role="img" gives the bar its label.
-            <rect
-              key={`${row.year}-${code}`}
-              class="pl-cat bar"
-              style={categoryStyle(code)}
-              x={xOf(index)}
-              y={y(base + count)}
-              width={barWidth}
-              height={y(base) - y(base + count)}
-              role="img"
-              aria-label={`${row.year}, ${name}: ${plural(count, 'paper')}`}
-              data-mark="bar"
-              data-year={row.year}
-              data-category={code}
-              data-count={count}
-            />
-          )),
-        )}
+        {data.years.map((row, index) => (
+          <StackedBar key={row.year} row={row} categories={data.categories} x={xOf(index)} width={barWidth} y={y} />
+        ))}
       </ChartSvg>
     </ChartFigure>
   );
