@@ -94,6 +94,22 @@ export function measureHostLines(): HostLines {
   return { lines, page, bare };
 }
 
+/** The matchers the line checks use: Playwright's and Vitest's `expect` both have them. */
+type LineExpect = (actual: unknown) => { toEqual(expected: unknown): void; toBe(expected: unknown): void };
+
+/**
+ * What measureHostLines must find on a page of badges, in Chromium and in Firefox alike: no badge changes
+ * the height of its line or is hidden, and the page is as tall as without them.
+ */
+export function expectBadgesFitTheirLines(measured: HostLines, expect: LineExpect): void {
+  for (const line of measured.lines) expect(line).toEqual({ ...line, withHost: line.without, visible: true });
+  // Every badge stands 0.4em of its own font (4–6 px on lines.html) after its link, right-to-left lines included.
+  expect(measured.lines.filter((line) => line.gap === null || line.gap < 3 || line.gap > 7)).toEqual([]);
+  // … and sits on the link's line, centred within a few pixels, in flex and grid rows too.
+  expect(measured.lines.filter((line) => line.offCentre === null || line.offCentre > 4)).toEqual([]);
+  expect(measured.page).toBe(measured.bare);
+}
+
 export function linkReport(page: Page): Promise<LinkReport[]> {
   return page.evaluate(collectLinkReport);
 }
