@@ -1,0 +1,86 @@
+import { useRef } from 'preact/hooks';
+import type { Paper } from '../../lib/corpus/schema';
+import { type ExportFormat, exportReadingList } from '../../lib/export';
+import type { ReadingListClient } from '../../lib/reading-list/client';
+import { MAX_FILE_BYTES, parseReadingListFile } from '../../lib/reading-list/import';
+import type { ReadingListEntry } from '../../lib/reading-list/schema';
+
+const FORMATS: [ExportFormat, string][] = [
+  ['bibtex', 'BibTeX'],
+  ['markdown', 'Markdown'],
+  ['csv', 'CSV'],
+  ['json', 'JSON'],
+];
+
+/** Starts a download of a generated file (no network: a blob URL). */
+function download(filename: string, mimeType: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface ExportImportProps {
+  client: ReadingListClient;
+  entries: ReadingListEntry[];
+  /** The corpus papers, which give exported entries their authors and categories. */
+  papersById: ReadonlyMap<string, Paper>;
+  compact: boolean;
+}
+
+/** Export buttons, one per format, and the import of a Paperlens JSON file. */
+export function ExportImport({ client, entries, papersById, compact }: ExportImportProps) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const onImport = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      client.fail(`“${file.name}” is too large to be a Paperlens reading list (over ${MAX_FILE_BYTES / 1e6} MB).`);
+      return;
+    }
+    const parsed = parseReadingListFile(await file.text());
+    if (!parsed.ok) client.fail(`Could not import “${file.name}”: ${parsed.error} Nothing was changed.`);
+    else await client.import(parsed.entries);
+  };
+  return (
+    <div class="export-import">
+      <span class="export-label">Export</span>
+      {FORMATS.map(([format, label]) => (
+        <button
+          key={format}
+          type="button"
+          disabled={entries.length === 0}
+          onClick={() => {
+            const file = exportReadingList(format, entries, papersById, new Date());
+            download(file.filename, file.mimeType, file.text);
+          }}
+        >
+          {label}
+        </button>
+      ))}
+      {compact ? (
+        // Firefox closes a toolbar popup when a file picker opens, so the popup imports on the full page.
+        <a href="/reading-list.html" target="_blank" rel="noreferrer">
+          Import JSON on the full page…
+        </a>
+      ) : (
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import JSON…
+        </button>
+      )}
+      <input
+        ref={fileInput}
+        class="visually-hidden"
+        type="file"
+        accept=".json,application/json"
+        aria-label="Import a Paperlens reading-list JSON file"
+        tabIndex={-1}
+        onChange={(event) => void onImport(event)}
+      />
+    </div>
+  );
+}
