@@ -29,6 +29,10 @@ async function seed(page: Page) {
   });
 }
 
+/** The text of a reading-list export (JSON, version 1) holding `entries`. */
+const exportFile = (entries: unknown[]) =>
+  JSON.stringify({ format: 'paperlens-reading-list', version: 1, exportedAt: new Date().toISOString(), entries });
+
 async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -160,15 +164,7 @@ test('importing a broken or foreign file shows what is wrong and changes nothing
   await expect(page.getByRole('alert')).toContainText(/paperlens-reading-list/);
   expect(await readingList(page)).toEqual(before);
 
-  await importFile(
-    'bad-id.json',
-    JSON.stringify({
-      format: 'paperlens-reading-list',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      entries: [{ ...before[0], id: 'not an id' }],
-    }),
-  );
+  await importFile('bad-id.json', exportFile([{ ...before[0], id: 'not an id' }]));
   await expect(page.getByRole('alert')).toContainText('entries.0.id');
   expect(await readingList(page)).toEqual(before);
   await expect(page.locator('.entries [data-paperlens-id]')).toHaveCount(3);
@@ -179,15 +175,7 @@ test('importing a broken or foreign file shows what is wrong and changes nothing
     title: 'Scaling Laws for Neural Language Models',
     inCorpus: false,
   };
-  await importFile(
-    'good.json',
-    JSON.stringify({
-      format: 'paperlens-reading-list',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      entries: [newEntry, ...before],
-    }),
-  );
+  await importFile('good.json', exportFile([newEntry, ...before]));
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('1 added');
   await expect(page.locator('.entries [data-paperlens-id]')).toHaveCount(4);
   const after = await readingList(page);
