@@ -232,7 +232,6 @@ interface TraceEvent {
   args?: { name?: string; data?: { isMainFrame?: boolean; isOutermostMainFrame?: boolean } };
 }
 
-/** Main-thread CPU time of the page's renderer from DOMContentLoaded on: the sum of its top-level tasks. */
 /** Main-thread CPU time of the renderer process `pid` from `from` (trace µs) on: the sum of its top-level tasks. */
 function rendererCpu(events: TraceEvent[], pid: number | undefined, from = 0): number {
   const main = events.find((e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
