@@ -40,6 +40,11 @@ export interface CoauthorNetwork {
   clusters: Cluster[];
 }
 
+/** What the page calls a cluster ("MoE group"); empty for no cluster (the author's). */
+export function clusterTitle(network: CoauthorNetwork, index: number | null): string {
+  return index === null ? '' : `${network.clusters[index]?.name ?? ''} group`;
+}
+
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en');
 const oldestFirst = (a: Paper, b: Paper): number => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTHOR_NODE_ID, coauthorNetwork } from '../../../lib/insights/coauthor-network';
+import { AUTHOR_NODE_ID, clusterTitle, coauthorNetwork } from '../../../lib/insights/coauthor-network';
 import { corpus } from '../../helpers/db';
 
 // Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.
@@ -66,5 +66,15 @@ describe('coauthorNetwork', () => {
 
   it('is the same whatever order the papers come in', () => {
     expect(coauthorNetwork([...papers].reverse(), coauthors, author.name)).toEqual(network);
+  });
+});
+
+describe('clusterTitle', () => {
+  const network = coauthorNetwork(papers, coauthors, author.name);
+
+  it('calls a cluster by its name and "group", and the author (no cluster) nothing', () => {
+    expect(clusterTitle(network, 0)).toBe('MoE group');
+    expect(clusterTitle(network, 1)).toBe('Mistral-AI group');
+    expect(clusterTitle(network, null)).toBe('');
   });
 });
