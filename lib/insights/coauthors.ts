@@ -1,3 +1,4 @@
+// Build time: the corpus's coauthor index, each coauthor with the papers they share with the author (lib/corpus/build.ts).
 import type { Coauthor } from '../corpus/schema';
 
 export interface AuthoredPaper {

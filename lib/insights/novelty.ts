@@ -1,3 +1,4 @@
+// Build time: each paper's novelty and related papers from the text vectors (lib/corpus/build.ts); at run time, the closest earlier title.
 import type { Novelty } from '../corpus/schema';
 import { cosine, type SparseVector } from './text-vectors';
 
