@@ -70,7 +70,7 @@ export function PopupApp() {
           />
         )}
       </div>
-      {tab === 'papers' && <SaveNotices client={client} state={state} />}
+      {tab === 'papers' && <SaveNotices client={client} error={state.error} removed={state.removed} />}
       <footer class="popup-footer">
         <a href="/options.html" target="_blank" rel="noreferrer">
           Settings

@@ -1,4 +1,5 @@
 import type { ReadingListClient, ReadingListState } from '../../lib/reading-list/client';
+import { RemovedNotice } from './RemovedNotice';
 
 interface ListNoticesProps {
   client: ReadingListClient;
@@ -18,14 +19,7 @@ export function ListNotices({ client, state }: ListNoticesProps) {
         </p>
       )}
       <div class="notice-slot" role="status" aria-live="polite">
-        {state.removed && (
-          <p class="notice">
-            Removed “{state.removed.title}”.{' '}
-            <button type="button" class="link-button" onClick={() => void client.undoRemove()}>
-              Undo
-            </button>
-          </p>
-        )}
+        {state.removed && <RemovedNotice client={client} title={state.removed.title} class="notice" />}
         {!state.removed && state.message && <p class="notice">{state.message}</p>}
       </div>
     </>
