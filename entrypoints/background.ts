@@ -4,61 +4,41 @@ import corpusJson from '../data/corpus.json';
 import { PAPER_LINK_PATTERNS, paperFromLinkClick, paperFromTab, SAVE_COMMAND, SAVE_MENU_ID } from '../lib/context-menu';
 import { CorpusSchema } from '../lib/corpus/schema';
 import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../lib/db';
+import { createDbConnection } from '../lib/db-connection';
 import { createHandlers } from '../lib/handlers';
 import type { SaveRequest } from '../lib/message-schemas';
 import { onMessage, type ProtocolMap } from '../lib/messages';
 import { readingListRevision } from '../lib/reading-list/revision';
-import { TabPaperCounts } from '../lib/tab-counts';
+import { createToolbar } from '../lib/toolbar';
 import { describeZodError } from '../lib/zod-error';
 
 export default defineBackground(() => {
-  let ready: Promise<PaperlensDatabase> | undefined;
-  // Every worker start (install, update, browser start, or a message waking a stopped worker)
-  // opens the database and reseeds it when the bundled corpus changed; requests wait for it.
-  const getDb = () => {
-    ready ??= openAndSeed().catch((error: unknown) => {
-      ready = undefined;
-      throw error;
-    });
-    return ready;
-  };
-
-  const showCount = (tabId: number, count: number) => {
-    void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
-  };
-  const tabCounts = new TabPaperCounts(showCount);
-  browser.action.setBadgeBackgroundColor({ color: '#0b6bcb' }).catch(() => {});
-  browser.tabs.onRemoved.addListener((tabId) => tabCounts.clear(tabId));
+  // Every worker start (install, update, browser start, a message waking a stopped worker) opens the
+  // database and reseeds it when the bundled corpus changed; requests wait for it.
+  const db = createDbConnection(openAndSeed);
+  const toolbar = createToolbar();
+  browser.tabs.onRemoved.addListener((tabId) => toolbar.counts.clear(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') tabCounts.clear(tabId);
+    if (change.status === 'loading') toolbar.counts.clear(tabId);
   });
 
   let writes = 0;
-  const handlers = createHandlers(getDb, tabCounts, {
+  const handlers = createHandlers(db, toolbar.counts, {
     openTab: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
     },
-    readingListChanged: () => {
-      void readingListRevision.setValue(`${Date.now()}-${++writes}`).catch(() => {});
-    },
+    readingListChanged: () => void readingListRevision.setValue(`${Date.now()}-${++writes}`).catch(() => {}),
     bundledCorpusError: () => bundledCorpusError,
     fromExtensionPage: (sender) => Boolean(sender.url?.startsWith(browser.runtime.getURL('/'))),
   });
-
-  /** Shows ✓ (or !) on the toolbar icon for a moment, then the tab's paper count again. */
-  const flash = (tabId: number | undefined, ok: boolean) => {
-    if (tabId === undefined || tabId < 0) return;
-    void browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' }).catch(() => {});
-    setTimeout(() => showCount(tabId, tabCounts.count(tabId)), 1500);
-  };
   const save = async (tabId: number | undefined, request: SaveRequest | null) => {
     if (!request) return;
     try {
       await handlers.saveToReadingList(request, {});
-      flash(tabId, true);
+      toolbar.flash(tabId, true);
     } catch (error) {
       console.error('[paperlens] could not save', request.id, error);
-      flash(tabId, false);
+      toolbar.flash(tabId, false);
     }
   };
 
@@ -75,23 +55,18 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SAVE_MENU_ID) return;
-    const request = paperFromLinkClick({
-      linkUrl: info.linkUrl,
-      pageUrl: info.pageUrl,
-      linkText: (info as { linkText?: string }).linkText,
-    });
-    void save(tab?.id, request);
+    const linkText = (info as { linkText?: string }).linkText;
+    void save(tab?.id, paperFromLinkClick({ linkUrl: info.linkUrl, pageUrl: info.pageUrl, linkText }));
   });
   // The save shortcut (Alt+Shift+S) on an arXiv page; activeTab lets us read the tab's URL.
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== SAVE_COMMAND || !tab) return;
-    void save(tab.id, paperFromTab(tab));
+    if (command === SAVE_COMMAND && tab) void save(tab.id, paperFromTab(tab));
   });
   // Listeners are registered synchronously so a message that wakes the worker is answered.
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
     onMessage(type, ({ data, sender }) => handlers[type](data, sender) as never);
   }
-  void getDb().catch((error: unknown) => console.error('[paperlens]', error));
+  void db.run(async () => {}).catch((error: unknown) => console.error('[paperlens]', error));
 });
 
 /** Why the bundled corpus was rejected at this worker's start, or null when it loaded. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { coauthorNames, corpusKeys, lookupPapers, readLibrary } from './corpus/lookup';
-import { DB_VERSION, getMeta, type PaperlensDatabase } from './db';
+import { DB_VERSION, getMeta } from './db';
+import type { DbConnection } from './db-connection';
 import {
   IdRequestSchema,
   ImportRequestSchema,
@@ -60,21 +61,19 @@ const NO_ENVIRONMENT: HandlerEnvironment = {
   fromExtensionPage: (sender) => sender.tab === undefined,
 };
 
-type Ready = () => Promise<PaperlensDatabase>;
-
 /**
  * The message handlers, over a database that is ready (opened and seeded).
  * Each one reads the same way: validate the request, delegate to the module
  * that owns the data, notify whoever needs to know.
  */
 export function createHandlers(
-  ready: Ready,
+  db: DbConnection,
   tabCounts: TabPaperCounts = new TabPaperCounts(),
   env: HandlerEnvironment = NO_ENVIRONMENT,
 ): Handlers {
   return {
-    ...corpusHandlers(ready, tabCounts, env),
-    ...readingListHandlers(ready, env),
+    ...corpusHandlers(db, tabCounts, env),
+    ...readingListHandlers(db, env),
     async openExtensionPage(data) {
       const { page, paperId } = parse(OpenPageRequestSchema, 'openExtensionPage', data);
       await env.openTab(`/${page}.html${paperId ? `#paper=${paperId}` : ''}`);
@@ -88,28 +87,29 @@ type CorpusHandlers = Pick<
 >;
 
 /** What pages and the extension's own pages ask about the corpus. */
-function corpusHandlers(ready: Ready, tabCounts: TabPaperCounts, env: HandlerEnvironment): CorpusHandlers {
+function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: HandlerEnvironment): CorpusHandlers {
   return {
     async lookupPapers(data) {
       const request = parse(LookupRequestSchema, 'lookupPapers', data);
-      return lookupPapers(await ready(), request);
+      return db.run((open) => lookupPapers(open, request));
     },
-    getCorpusKeys: async () => corpusKeys(await ready()),
-    getCoauthorNames: async () => coauthorNames(await ready()),
-    getLibrary: async () => readLibrary(await ready()),
+    getCorpusKeys: () => db.run(corpusKeys),
+    getCoauthorNames: () => db.run(coauthorNames),
+    getLibrary: () => db.run(readLibrary),
     async reportPapersOnPage(data, sender) {
       const { ids } = parse(PapersOnPageRequestSchema, 'reportPapersOnPage', data);
       const tabId = sender.tab?.id;
       return tabId === undefined ? 0 : tabCounts.report(tabId, sender.frameId ?? 0, ids);
     },
     async corpusStatus() {
-      const db = await ready();
-      const [papers, coauthors, readingList, hash] = await Promise.all([
-        db.count('papers'),
-        db.count('coauthors'),
-        db.count('readingList'),
-        getMeta(db.transaction('meta').store, 'corpusHash'),
-      ]);
+      const [papers, coauthors, readingList, hash] = await db.run((open) =>
+        Promise.all([
+          open.count('papers'),
+          open.count('coauthors'),
+          open.count('readingList'),
+          getMeta(open.transaction('meta').store, 'corpusHash'),
+        ]),
+      );
       const bundledCorpusError = env.bundledCorpusError();
       return {
         papers,
@@ -134,7 +134,7 @@ type ReadingListHandlers = Pick<
 >;
 
 /** The reading list's reads and writes; every write tells open pages. */
-function readingListHandlers(ready: Ready, env: HandlerEnvironment): ReadingListHandlers {
+function readingListHandlers(db: DbConnection, env: HandlerEnvironment): ReadingListHandlers {
   /** Edits beyond save/unsave (notes, restore, import) are for the extension's own pages only. */
   const ownPagesOnly = (type: string, sender: MessageSender) => {
     if (!env.fromExtensionPage(sender)) throw new BadRequestError(`${type} is only accepted from Paperlens pages`);
@@ -145,29 +145,29 @@ function readingListHandlers(ready: Ready, env: HandlerEnvironment): ReadingList
     return result;
   };
   return {
-    getReadingList: async () => listEntries(await ready()),
+    getReadingList: () => db.run(listEntries),
     async saveToReadingList(data) {
       const request = parse(SaveRequestSchema, 'saveToReadingList', data);
-      return changed(saveEntry(await ready(), request));
+      return changed(db.run((open) => saveEntry(open, request)));
     },
     async removeFromReadingList(data) {
       const { id } = parse(IdRequestSchema, 'removeFromReadingList', data);
-      return changed(removeEntry(await ready(), id));
+      return changed(db.run((open) => removeEntry(open, id)));
     },
     async updateReadingListEntry(data, sender) {
       ownPagesOnly('updateReadingListEntry', sender);
       const { id, ...changes } = parse(UpdateEntryRequestSchema, 'updateReadingListEntry', data);
-      return changed(updateEntry(await ready(), id, changes));
+      return changed(db.run((open) => updateEntry(open, id, changes)));
     },
     async restoreReadingListEntry(data, sender) {
       ownPagesOnly('restoreReadingListEntry', sender);
       const { entry } = parse(RestoreRequestSchema, 'restoreReadingListEntry', data);
-      return changed(restoreEntry(await ready(), entry));
+      return changed(db.run((open) => restoreEntry(open, entry)));
     },
     async importReadingList(data, sender) {
       ownPagesOnly('importReadingList', sender);
       const { entries } = parse(ImportRequestSchema, 'importReadingList', data);
-      const { added, updated, unchanged } = await changed(importReadingList(await ready(), entries));
+      const { added, updated, unchanged } = await changed(db.run((open) => importReadingList(open, entries)));
       return { added, updated, unchanged };
     },
   };

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../../lib/db';
+import { createDbConnection } from '../../lib/db-connection';
 import { createHandlers } from '../../lib/handlers';
 import { onMessage, type ProtocolMap, removeAllListeners, sendMessage } from '../../lib/messages';
 import { corpus, freshFactory } from '../helpers/db';
@@ -13,7 +14,7 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     removeAllListeners();
     db = await openPaperlensDb(freshFactory());
     await seedCorpus(db, corpus);
-    const handlers = createHandlers(async () => db);
+    const handlers = createHandlers(createDbConnection(async () => db));
     for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
       onMessage(type, ({ data, sender }) => handlers[type](data, sender) as never);
     }
@@ -67,10 +68,16 @@ describe('the message protocol, end to end over fakeBrowser', () => {
   it('counts the corpus papers a tab links to over its frames', async () => {
     const tab = { tab: { id: 7 } };
     expect(
-      await createHandlers(async () => db).reportPapersOnPage({ ids: ['2402.07871'] }, { ...tab, frameId: 0 }),
+      await createHandlers(createDbConnection(async () => db)).reportPapersOnPage(
+        { ids: ['2402.07871'] },
+        { ...tab, frameId: 0 },
+      ),
     ).toBe(1);
     await expect(
-      createHandlers(async () => db).reportPapersOnPage({ ids: ['javascript:alert(1)'] }, { ...tab, frameId: 0 }),
+      createHandlers(createDbConnection(async () => db)).reportPapersOnPage(
+        { ids: ['javascript:alert(1)'] },
+        { ...tab, frameId: 0 },
+      ),
     ).rejects.toThrow(/invalid reportPapersOnPage request: ids\.0/);
   });
 
@@ -105,7 +112,7 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     const ready = new Promise<PaperlensDatabase>((resolve) => {
       open = resolve;
     });
-    const handlers = createHandlers(() => ready);
+    const handlers = createHandlers(createDbConnection(() => ready));
     onMessage('corpusStatus', ({ data, sender }) => handlers.corpusStatus(data, sender));
     const answer = sendMessage('corpusStatus', undefined);
     open(db);
@@ -122,7 +129,7 @@ describe('reading-list, page and status handlers with their browser environment'
     await seedCorpus(db, corpus);
     const opened: string[] = [];
     let changes = 0;
-    const handlers = createHandlers(async () => db, undefined, {
+    const handlers = createHandlers(createDbConnection(async () => db), undefined, {
       openTab: async (path) => {
         opened.push(path);
       },
@@ -218,7 +225,7 @@ describe('notes at the edges', () => {
   it('keeps an empty note and a note of exactly 20,000 characters; refuses a longer one and keeps the old note', async () => {
     const db = await openPaperlensDb(freshFactory());
     await seedCorpus(db, corpus);
-    const handlers = createHandlers(async () => db);
+    const handlers = createHandlers(createDbConnection(async () => db));
     await handlers.saveToReadingList({ id: '2402.07871' }, {});
     expect((await handlers.updateReadingListEntry({ id: '2402.07871', note: '' }, {})).note).toBe('');
     const longest = 'n'.repeat(20_000);
