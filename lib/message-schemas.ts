@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import type { AuthorProfile, Coauthor, Paper } from './corpus/schema';
 import { AnyArxivIdSchema, type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
+import { cutText, MAX_SOURCE_TEXT, MAX_TITLE, shortenSourceUrl } from './reading-list/source';
 
 /**
  * Request schemas of the message protocol. Only the background imports this
  * module (it validates every request); senders use the inferred types, so zod
  * never reaches the content script.
  */
+
+/** Page-derived text longer than this is refused outright (Chrome allows addresses of up to 2 MB). */
+const LONGEST_PAGE_TEXT = 2 * 1024 * 1024;
 
 /** One scan's worth of candidates: every arXiv id and candidate title found, deduplicated. */
 export const LookupRequestSchema = z.object({
@@ -18,9 +22,20 @@ export type LookupRequest = z.infer<typeof LookupRequestSchema>;
 export const SaveRequestSchema = z.object({
   id: AnyArxivIdSchema,
   /** Title for papers outside the corpus (the link text); corpus papers use their own. */
-  title: z.string().trim().max(1000).optional(),
+  title: z
+    .string()
+    .max(LONGEST_PAGE_TEXT)
+    .transform((title) => cutText(title.trim(), MAX_TITLE))
+    .optional(),
+  /** Where it was found; a page's very long address or link text is shortened, never refused. */
   source: z
-    .object({ url: z.string().max(2048), linkText: z.string().max(1000) })
+    .object({
+      url: z.string().max(LONGEST_PAGE_TEXT).transform(shortenSourceUrl),
+      linkText: z
+        .string()
+        .max(LONGEST_PAGE_TEXT)
+        .transform((text) => cutText(text, MAX_SOURCE_TEXT)),
+    })
     .nullable()
     .optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SOURCE_TEXT, MAX_SOURCE_URL, MAX_TITLE } from './source';
 
 /** Any arXiv id a reading-list entry may hold: new style (`2402.07871`) or old style (`hep-th/9901001`). */
 export const AnyArxivIdSchema = z
@@ -16,14 +17,14 @@ export type ReadingStatus = z.infer<typeof ReadingStatusSchema>;
 /** One saved paper, as stored in the `readingList` store (schema v2). */
 export const ReadingListEntrySchema = z.object({
   id: AnyArxivIdSchema,
-  title: z.string().trim().min(1).max(1000),
+  title: z.string().trim().min(1).max(MAX_TITLE),
   /** ISO timestamp. */
   savedAt: z.iso.datetime(),
   status: ReadingStatusSchema,
   note: z.string().max(MAX_NOTE_LENGTH),
   tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).max(MAX_TAGS),
   /** Where a paper was found, for papers saved from a page. */
-  source: z.object({ url: z.string().max(2048), linkText: z.string().max(1000) }).nullable(),
+  source: z.object({ url: z.string().max(MAX_SOURCE_URL), linkText: z.string().max(MAX_SOURCE_TEXT) }).nullable(),
   /** False for arXiv papers outside the bundled corpus. */
   inCorpus: z.boolean(),
 });

@@ -106,6 +106,17 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     expect(await sendMessage('getReadingList', undefined)).toEqual([]);
   });
 
+  it('saves from a page with a very long address or link text, keeping them shortened', async () => {
+    const url = `https://example.com/feed?${'q=moe&'.repeat(2000)}#${'x'.repeat(100)}`;
+    const saved = await sendMessage('saveToReadingList', {
+      id: '2401.00001',
+      title: `  ${'T'.repeat(3000)} `,
+      source: { url, linkText: 'L'.repeat(5000) },
+    });
+    expect(saved.source).toEqual({ url: 'https://example.com/feed', linkText: 'L'.repeat(1000) });
+    expect(saved.title).toBe('T'.repeat(1000));
+  });
+
   it('waits for the database when a request arrives before it is ready', async () => {
     removeAllListeners();
     let open!: (db: PaperlensDatabase) => void;
