@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CorpusStatus } from '../../lib/message-schemas';
+import { sendMessage } from '../../lib/messages';
+
+/** What Paperlens has stored, asked of the background once; or why it could not be read. */
+export function useCorpusStatus(): { status: CorpusStatus | null; error: string | null } {
+  const [status, setStatus] = useState<CorpusStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    sendMessage('corpusStatus', undefined).then(setStatus, (e: unknown) =>
+      setError(`Could not read what Paperlens has stored: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, []);
+  return { status, error };
+}
