@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AuthorProfile, Coauthor, Paper } from './corpus/schema';
 import { AnyArxivIdSchema, type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
 import { cutText, MAX_SOURCE_TEXT, MAX_TITLE, shortenSourceUrl } from './reading-list/source';
+import { withoutControls } from './text/controls';
 
 /**
  * Request schemas of the message protocol. Only the background imports this
@@ -25,7 +26,7 @@ export const SaveRequestSchema = z.object({
   title: z
     .string()
     .max(LONGEST_PAGE_TEXT)
-    .transform((title) => cutText(title.trim(), MAX_TITLE))
+    .transform((title) => cutText(withoutControls(title).trim(), MAX_TITLE))
     .optional(),
   /** Where it was found; a page's very long address or link text is shortened, never refused. */
   source: z
@@ -34,7 +35,7 @@ export const SaveRequestSchema = z.object({
       linkText: z
         .string()
         .max(LONGEST_PAGE_TEXT)
-        .transform((text) => cutText(text, MAX_SOURCE_TEXT)),
+        .transform((text) => cutText(withoutControls(text), MAX_SOURCE_TEXT)),
     })
     .nullable()
     .optional(),

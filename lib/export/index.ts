@@ -1,4 +1,5 @@
 import type { ReadingListEntry } from '../reading-list/schema';
+import { withoutControls } from '../text/controls';
 import { toBibtex } from './bibtex';
 import { toCsv } from './csv';
 import type { PapersById } from './facts';
@@ -19,6 +20,8 @@ interface Writer {
   extension: string;
   mimeType: string;
   write(entries: readonly ReadingListEntry[], papersById: PapersById, now: Date): string;
+  /** JSON escapes control characters itself; the text formats, read by other tools, get none. */
+  keepsControls?: boolean;
 }
 
 const WRITERS: Record<ExportFormat, Writer> = {
@@ -29,8 +32,23 @@ const WRITERS: Record<ExportFormat, Writer> = {
     extension: 'json',
     mimeType: 'application/json;charset=utf-8',
     write: (entries, _papers, now) => toJson(entries, now),
+    keepsControls: true,
   },
 };
+
+/** An entry's page-derived texts without control characters (a NUL in a title breaks BibTeX). */
+function printable(entry: ReadingListEntry): ReadingListEntry {
+  return {
+    ...entry,
+    title: withoutControls(entry.title),
+    note: withoutControls(entry.note),
+    tags: entry.tags.map(withoutControls),
+    source: entry.source && {
+      url: withoutControls(entry.source.url),
+      linkText: withoutControls(entry.source.linkText),
+    },
+  };
+}
 
 /**
  * The reading list in one export format. Corpus papers (found in
@@ -44,7 +62,7 @@ export function exportReadingList(
   papersById: PapersById,
   now: Date,
 ): ExportFile {
-  const { extension, mimeType, write } = WRITERS[format];
-  const text = write(entries, papersById, now);
+  const { extension, mimeType, write, keepsControls } = WRITERS[format];
+  const text = write(keepsControls ? entries : entries.map(printable), papersById, now);
   return { filename: `paperlens-reading-list-${now.toISOString().slice(0, 10)}.${extension}`, mimeType, text };
 }
