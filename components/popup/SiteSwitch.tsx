@@ -14,11 +14,13 @@ export function SiteSwitch({ settings }: { settings: Settings }) {
     void targetTab().then(setTab, () => setTab(null));
   }, []);
   if (!tab) return null;
-  const siteDisabled = settings.disabledSites.some((site) => tab.host === site || tab.host.endsWith(`.${site}`));
+  // A listed site covers its subdomains, as badgesAllowed reads the list.
+  const covers = (site: string) => tab.host === site || tab.host.endsWith(`.${site}`);
+  const siteDisabled = settings.disabledSites.some(covers);
   const active = badgesAllowed(settings, tab.url);
   const toggle = async () => {
     const disabledSites = siteDisabled
-      ? settings.disabledSites.filter((site) => !(tab.host === site || tab.host.endsWith(`.${site}`)))
+      ? settings.disabledSites.filter((site) => !covers(site))
       : [...settings.disabledSites, tab.host];
     try {
       await settingsItem.setValue({ ...settings, disabledSites });
