@@ -167,8 +167,8 @@ function readingListHandlers(db: DbConnection, env: HandlerEnvironment): Reading
     async importReadingList(data, sender) {
       ownPagesOnly('importReadingList', sender);
       const { entries } = parse(ImportRequestSchema, 'importReadingList', data);
-      const { added, updated, unchanged } = await changed(db.run((open) => importReadingList(open, entries)));
-      return { added, updated, unchanged };
+      const { toWrite: _written, ...summary } = await changed(db.run((open) => importReadingList(open, entries)));
+      return summary;
     },
   };
 }

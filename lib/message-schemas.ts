@@ -62,6 +62,10 @@ export interface ImportSummary {
   added: number;
   updated: number;
   unchanged: number;
+  /** Ids whose note in the file was not added: with it the note would pass the note limit. */
+  notesLeftOut: string[];
+  /** Tags in the file not added because their entry already held the most it may. */
+  tagsLeftOut: number;
 }
 
 /** An extension page to open in a new tab (from a page's badge card, which cannot link to it). */

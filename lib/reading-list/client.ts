@@ -1,6 +1,7 @@
+import { plural } from '../format';
 import type { ImportSummary } from '../message-schemas';
 import { sendMessage } from '../messages';
-import type { ReadingListEntry, ReadingStatus } from './schema';
+import { MAX_NOTE_LENGTH, MAX_TAGS, type ReadingListEntry, type ReadingStatus } from './schema';
 
 /** The background's reading-list messages, as a page uses them. */
 export interface ReadingListApi {
@@ -143,9 +144,7 @@ export class ReadingListClient {
     const summary = await this.write(null, () => this.api.import(entries), 'Could not import');
     if (summary) {
       await this.refresh();
-      this.set({
-        message: `Imported: ${summary.added} added, ${summary.updated} merged, ${summary.unchanged} already there.`,
-      });
+      this.set({ message: describeImport(summary) });
     }
     return summary;
   }
@@ -158,6 +157,25 @@ export class ReadingListClient {
   dismiss(): void {
     this.set({ error: null, message: null, removed: null });
   }
+}
+
+/** What an import did, in a sentence or two, saying what of the file did not fit. */
+export function describeImport(summary: ImportSummary): string {
+  const { added, updated, unchanged, notesLeftOut, tagsLeftOut } = summary;
+  const parts = [`Imported: ${added} added, ${updated} merged, ${unchanged} already there.`];
+  if (notesLeftOut.length) {
+    const one = notesLeftOut.length === 1;
+    const ids = notesLeftOut.slice(0, 3).map((id) => `arXiv:${id}`);
+    if (notesLeftOut.length > 3) ids.push(`${notesLeftOut.length - 3} more`);
+    const limit = MAX_NOTE_LENGTH.toLocaleString('en');
+    parts.push(
+      `${one ? 'The note' : 'The notes'} in the file for ${ids.join(', ')} ${one ? 'was' : 'were'} not added: with ${one ? 'it your note' : 'them your notes'} would pass ${limit} characters.`,
+    );
+  }
+  if (tagsLeftOut) {
+    parts.push(`${plural(tagsLeftOut, 'tag')} from the file did not fit: a paper keeps at most ${MAX_TAGS} tags.`);
+  }
+  return parts.join(' ');
 }
 
 /** The client's API over the extension's messages. */

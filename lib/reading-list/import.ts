@@ -72,6 +72,17 @@ export interface MergeResult {
   updated: number;
   /** Incoming entries already saved with nothing new to add. */
   unchanged: number;
+  /** Ids whose incoming note was not added: the merged note would pass the note limit. */
+  notesLeftOut: string[];
+  /** Incoming tags not kept because an entry already had the most tags it may hold. */
+  tagsLeftOut: number;
+}
+
+/** One entry merged, and what of the incoming one did not fit. */
+interface Merged {
+  entry: ReadingListEntry;
+  noteLeftOut: boolean;
+  tagsLeftOut: number;
 }
 
 /**
@@ -84,26 +95,28 @@ export interface MergeResult {
  *   appended after a blank line (unless that would exceed the note limit).
  * Merging the same entry again changes nothing.
  */
-function mergeEntry(existing: ReadingListEntry, incoming: ReadingListEntry): ReadingListEntry {
+function mergeEntry(existing: ReadingListEntry, incoming: ReadingListEntry): Merged {
   // Saved tags stay as they are; incoming ones are added when new (ignoring case); the first MAX_TAGS are kept.
   const seen = new Set(existing.tags.map((tag) => tag.toLowerCase()));
   const added = incoming.tags.filter((tag) => !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()));
   const tags = [...existing.tags, ...added];
-  return {
+  const note = mergeNotes(existing.note, incoming.note);
+  const entry = {
     ...existing,
     savedAt: Date.parse(incoming.savedAt) < Date.parse(existing.savedAt) ? incoming.savedAt : existing.savedAt,
-    tags: tags.length > MAX_TAGS ? tags.slice(0, MAX_TAGS) : tags,
-    note: mergeNotes(existing.note, incoming.note),
+    tags: tags.slice(0, MAX_TAGS),
+    note: note ?? existing.note,
   };
+  return { entry, noteLeftOut: note === null, tagsLeftOut: Math.max(0, tags.length - MAX_TAGS) };
 }
 
-function mergeNotes(mine: string, theirs: string): string {
+/** The saved note with the incoming one added, or null when together they would pass the note limit. */
+function mergeNotes(mine: string, theirs: string): string | null {
   const addition = theirs.trim();
   if (!addition || mine.includes(addition)) return mine;
   if (!mine.trim()) return theirs;
   const appended = `${mine.trimEnd()}\n\n${addition}`;
-  // A note that would outgrow the limit by appending is left as it was.
-  return appended.length > MAX_NOTE_LENGTH ? mine : appended;
+  return appended.length > MAX_NOTE_LENGTH ? null : appended;
 }
 
 function sameEntry(a: ReadingListEntry, b: ReadingListEntry): boolean {
@@ -127,11 +140,18 @@ export function mergeReadingLists(
 ): MergeResult {
   const saved = new Map(existing.map((entry) => [entry.id, entry]));
   const merged = new Map<string, ReadingListEntry>();
+  const result: MergeResult = { toWrite: [], added: 0, updated: 0, unchanged: 0, notesLeftOut: [], tagsLeftOut: 0 };
   for (const entry of incoming) {
     const base = merged.get(entry.id) ?? saved.get(entry.id);
-    merged.set(entry.id, base ? mergeEntry(base, entry) : entry);
+    if (!base) {
+      merged.set(entry.id, entry);
+      continue;
+    }
+    const { entry: into, noteLeftOut, tagsLeftOut } = mergeEntry(base, entry);
+    merged.set(entry.id, into);
+    if (noteLeftOut) result.notesLeftOut.push(entry.id);
+    result.tagsLeftOut += tagsLeftOut;
   }
-  const result: MergeResult = { toWrite: [], added: 0, updated: 0, unchanged: 0 };
   for (const [id, entry] of merged) {
     const before = saved.get(id);
     if (!before) result.added++;

@@ -10,7 +10,7 @@ export interface EntryFilter {
   status: ReadingStatus | 'all';
   /** A tag the entry must carry (case-insensitive), or null. */
   tag: string | null;
-  /** Words that must all appear in the title, id, authors' names, note or tags (diacritics ignored). */
+  /** Words that must all appear in the title, id, note, tags or link text (diacritics ignored). */
   text: string;
 }
 

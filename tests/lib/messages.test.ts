@@ -140,16 +140,20 @@ describe('reading-list, page and status handlers with their browser environment'
     await seedCorpus(db, corpus);
     const opened: string[] = [];
     let changes = 0;
-    const handlers = createHandlers(createDbConnection(async () => db), undefined, {
-      openTab: async (path) => {
-        opened.push(path);
+    const handlers = createHandlers(
+      createDbConnection(async () => db),
+      undefined,
+      {
+        openTab: async (path) => {
+          opened.push(path);
+        },
+        readingListChanged: () => {
+          changes++;
+        },
+        bundledCorpusError: () => 'papers.0.id: must be a bare arXiv id like 2402.07871',
+        fromExtensionPage: (sender) => Boolean(sender.url?.startsWith('chrome-extension://paperlens/')),
       },
-      readingListChanged: () => {
-        changes++;
-      },
-      bundledCorpusError: () => 'papers.0.id: must be a bare arXiv id like 2402.07871',
-      fromExtensionPage: (sender) => Boolean(sender.url?.startsWith('chrome-extension://paperlens/')),
-    });
+    );
     return { handlers, opened, changes: () => changes };
   }
 
@@ -190,6 +194,8 @@ describe('reading-list, page and status handlers with their browser environment'
       added: 1,
       updated: 1,
       unchanged: 0,
+      notesLeftOut: [],
+      tagsLeftOut: 0,
     });
     const list = await handlers.getReadingList(undefined, PAGE);
     expect(list.map((e) => e.id).sort()).toEqual(['1706.03762', '2402.07871']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ReadingListApi, ReadingListClient } from '../../../lib/reading-list/client';
+import { describeImport, type ReadingListApi, ReadingListClient } from '../../../lib/reading-list/client';
 import type { ReadingListEntry } from '../../../lib/reading-list/schema';
 import { entry } from '../../helpers/reading-list';
 
@@ -45,7 +45,7 @@ function fakeApi(initial: ReadingListEntry[]) {
         store.set(e.id, e);
         added++;
       }
-      return { added, updated: 0, unchanged: entries.length - added };
+      return { added, updated: 0, unchanged: entries.length - added, notesLeftOut: [], tagsLeftOut: 0 };
     },
   };
   return { api, store, control };
@@ -121,9 +121,19 @@ describe('ReadingListClient', () => {
     const client = new ReadingListClient(api);
     await client.refresh();
     const summary = await client.import([entry({ id: '2402.07871' }), entry({ id: '2310.15961' })]);
-    expect(summary).toEqual({ added: 1, updated: 0, unchanged: 1 });
+    expect(summary).toEqual({ added: 1, updated: 0, unchanged: 1, notesLeftOut: [], tagsLeftOut: 0 });
     expect(client.current.entries?.map((e) => e.id).sort()).toEqual(['2310.15961', '2402.07871']);
     expect(client.current.message).toBe('Imported: 1 added, 0 merged, 1 already there.');
+  });
+
+  it('says what of an imported file did not fit', () => {
+    expect(describeImport({ added: 0, updated: 2, unchanged: 3, notesLeftOut: ['2402.07871'], tagsLeftOut: 12 })).toBe(
+      'Imported: 0 added, 2 merged, 3 already there. The note in the file for arXiv:2402.07871 was not added: with it your note would pass 20,000 characters. 12 tags from the file did not fit: a paper keeps at most 50 tags.',
+    );
+    const many = ['2401.00001', '2401.00002', '2401.00003', '2401.00004', '2401.00005'];
+    expect(describeImport({ added: 0, updated: 0, unchanged: 5, notesLeftOut: many, tagsLeftOut: 0 })).toContain(
+      'The notes in the file for arXiv:2401.00001, arXiv:2401.00002, arXiv:2401.00003, 2 more were not added: with them your notes',
+    );
   });
 
   it('reports a list that cannot be loaded', async () => {

@@ -142,6 +142,8 @@ describe('mergeReadingLists', () => {
       added: 0,
       updated: 1,
       unchanged: 0,
+      notesLeftOut: [],
+      tagsLeftOut: 0,
     });
   });
 
@@ -178,14 +180,27 @@ describe('mergeReadingLists', () => {
       added: 1,
       updated: 0,
       unchanged: 1,
+      notesLeftOut: [],
+      tagsLeftOut: 0,
     });
   });
 
   it('keeps at most 50 tags, saved ones first', () => {
     const many = Array.from({ length: 60 }, (_, i) => `tag ${i}`);
-    const [written] = mergeReadingLists([saved], [{ ...saved, tags: many }]).toWrite;
+    const merge = mergeReadingLists([saved], [{ ...saved, tags: many }]);
+    const [written] = merge.toWrite;
     expect(written?.tags).toHaveLength(50);
     expect(written?.tags.slice(0, 3)).toEqual(['MoE', 'scaling', 'tag 0']);
+    // Two saved tags and 60 new ones: 12 did not fit, and the summary says so.
+    expect(merge.tagsLeftOut).toBe(12);
+    expect(merge.notesLeftOut).toEqual([]);
+  });
+
+  it('names the entries whose note from the file did not fit', () => {
+    const full = { ...saved, note: 'x'.repeat(19_990) };
+    const merge = mergeReadingLists([full], [{ ...saved, note: 'Check Fig. 2.' }]);
+    expect(merge.notesLeftOut).toEqual([saved.id]);
+    expect(merge).toMatchObject({ updated: 0, unchanged: 1 });
   });
 
   const ids = fc.constantFrom('2402.07871', '2401.04081', '1706.03762', 'hep-th/9901001', '2604.00001');
