@@ -1,4 +1,5 @@
 import type { CoauthorNames, CorpusKeys, LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
+import { frameAddress } from '../../lib/page/frame-address';
 import { arxivAbstractPageId, isArxivListingPage } from '../../lib/scan/arxiv-page';
 import { type CorpusIndex, createCorpusIndex } from '../../lib/scan/candidates';
 import { createScanner, type Scanner } from '../../lib/scan/scanner';
@@ -36,8 +37,9 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
   const view = doc.defaultView ?? window;
   let corpus: CorpusIndex | null = null;
   const theme = () => settings().theme;
-  const enabled = () => badgesAllowed(settings(), view.location.href);
-  const absId = () => arxivAbstractPageId(view.location.href);
+  const address = () => frameAddress(view);
+  const enabled = () => badgesAllowed(settings(), address());
+  const absId = () => arxivAbstractPageId(address());
 
   const changed = (paper: PaperSummary) => {
     scanner.updatePaper(paper);
@@ -46,7 +48,7 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
   };
   const toggleSave = async (paper: PaperSummary): Promise<PaperSummary> => {
     saved.overtaken();
-    await (paper.saved ? services.unsave(paper) : services.save(paper, view.location.href));
+    await (paper.saved ? services.unsave(paper) : services.save(paper, address()));
     const updated = { ...paper, saved: !paper.saved };
     changed(updated);
     return updated;
@@ -58,7 +60,7 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
     names: services.coauthorNames,
     theme,
     signal,
-    shouldShow: () => enabled() && settings().badgeParts.coauthors && isArxivListingPage(view.location.href),
+    shouldShow: () => enabled() && settings().badgeParts.coauthors && isArxivListingPage(address()),
   });
   const scanner = createScanner({
     document: doc,

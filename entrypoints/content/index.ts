@@ -1,37 +1,34 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { annotatePage } from '../../components/page/annotate-page';
-import { sendMessage } from '../../lib/messages';
+import { pageServices } from '../../components/page/page-services';
+import { onNavigation } from '../../lib/page/navigation';
 import { onPageMessage } from '../../lib/page-messages';
-import { onReadingListChanged } from '../../lib/reading-list/revision-reader';
-import { onSettingsChanged, readSettings } from '../../lib/settings/reader';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: true,
-  async main(ctx) {
+  // Frames made from srcdoc, about:blank or data: belong to the page that made them.
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  // WXT's "script started" message tells the page our id, and a page replaying it would stop us.
+  noScriptStartedPostMessage: true,
+  // WXT's context is left unused for the same reason: only the browser may stop Paperlens on a page.
+  async main() {
     const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
-    if (window === window.top) ctx.onInvalidated(onPageMessage('getPageUrl', () => location.href));
+    const { signal } = controller;
     try {
+      if (window === window.top)
+        signal.addEventListener(
+          'abort',
+          onPageMessage('getPageUrl', () => location.href),
+        );
       const page = await annotatePage(
         document,
-        {
-          lookup: (request) => sendMessage('lookupPapers', request),
-          corpusKeys: () => sendMessage('getCorpusKeys', undefined),
-          coauthorNames: () => sendMessage('getCoauthorNames', undefined),
-          reportPapers: (ids) => sendMessage('reportPapersOnPage', { ids }),
-          save: (paper, pageUrl) =>
-            sendMessage('saveToReadingList', { id: paper.id, source: { url: pageUrl, linkText: paper.displayTitle } }),
-          unsave: (paper) => sendMessage('removeFromReadingList', { id: paper.id }),
-          openInsights: (paper) => void sendMessage('openExtensionPage', { page: 'insights', paperId: paper.id }),
-          settings: readSettings,
-          watchSettings: onSettingsChanged,
-          watchReadingList: onReadingListChanged,
-        },
-        controller.signal,
+        pageServices(() => controller.abort()),
+        signal,
       );
-      ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
+      onNavigation(window, () => page.navigated(), signal);
     } catch (error) {
       // Paperlens must never break the page it runs on.
       console.debug('[paperlens] could not annotate this page', error);

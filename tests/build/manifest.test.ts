@@ -41,11 +41,14 @@ describe.each(TARGETS)('the %s manifest', (target) => {
     expect(manifest.content_security_policy).toBeUndefined(); // the browser's strict default: no remote code, no eval
   });
 
-  it('runs the content script on every http(s) page and frame, at document_idle', () => {
+  it('runs the content script on every http(s) page and frame (srcdoc, about:blank and data: ones too), at document_idle', () => {
     expect(manifest.content_scripts).toEqual([
       {
         matches: ['http://*/*', 'https://*/*'],
         all_frames: true,
+        // Frames made from srcdoc, about:blank or data: get badges too.
+        match_about_blank: true,
+        match_origin_as_fallback: true,
         run_at: 'document_idle',
         js: ['content-scripts/content.js'],
       },

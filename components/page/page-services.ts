@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../../lib/messages';
+import { onReadingListChanged } from '../../lib/reading-list/revision-reader';
+import { onSettingsChanged, readSettings } from '../../lib/settings/reader';
+import type { PageServices } from './annotate-page';
+
+/**
+ * The page annotator's services over the extension's messages. A content
+ * script left behind by an extension that was updated or removed can no
+ * longer reach it: the first message that fails then calls `orphaned`, so
+ * the old script takes its badges away instead of leaving them stale.
+ */
+export function pageServices(orphaned: () => void): PageServices {
+  const send = <T>(answer: Promise<T>): Promise<T> =>
+    answer.catch((error: unknown) => {
+      if (browser.runtime?.id == null) orphaned();
+      throw error;
+    });
+  return {
+    lookup: (request) => send(sendMessage('lookupPapers', request)),
+    corpusKeys: () => send(sendMessage('getCorpusKeys', undefined)),
+    coauthorNames: () => send(sendMessage('getCoauthorNames', undefined)),
+    reportPapers: (ids) => send(sendMessage('reportPapersOnPage', { ids })),
+    save: (paper, pageUrl) =>
+      send(sendMessage('saveToReadingList', { id: paper.id, source: { url: pageUrl, linkText: paper.displayTitle } })),
+    unsave: (paper) => send(sendMessage('removeFromReadingList', { id: paper.id })),
+    openInsights: (paper) =>
+      void send(sendMessage('openExtensionPage', { page: 'insights', paperId: paper.id })).catch(() => {}),
+    settings: readSettings,
+    watchSettings: onSettingsChanged,
+    watchReadingList: onReadingListChanged,
+  };
+}
