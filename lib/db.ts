@@ -11,6 +11,15 @@ export interface MetaValues {
   corpusHash: string;
   corpusSeededAt: string;
   author: AuthorProfile;
+  /** Entries removed lately, newest first, so a remove can be undone from anywhere (a page's card too). */
+  recentlyRemoved: RemovedEntry[];
+}
+
+/** A reading-list entry as it was when removed. */
+export interface RemovedEntry {
+  entry: ReadingListEntry;
+  /** ISO timestamp. */
+  removedAt: string;
 }
 /** A key-value pair of the `meta` store. */
 export type Meta = { [K in keyof MetaValues]: { key: K; value: MetaValues[K] } }[keyof MetaValues];

@@ -14,7 +14,7 @@ import {
 } from './message-schemas';
 import type { ProtocolMap } from './messages';
 import { importReadingList } from './reading-list/import';
-import { listEntries, removeEntry, restoreEntry, saveEntry, updateEntry } from './reading-list/store';
+import { listEntries, removeEntry, restoreEntry, saveEntry, undoRemove, updateEntry } from './reading-list/store';
 import { TabPaperCounts } from './tab-counts';
 import { describeZodError } from './zod-error';
 
@@ -128,6 +128,7 @@ type ReadingListHandlers = Pick<
   | 'getReadingList'
   | 'saveToReadingList'
   | 'removeFromReadingList'
+  | 'undoRemoveFromReadingList'
   | 'updateReadingListEntry'
   | 'restoreReadingListEntry'
   | 'importReadingList'
@@ -154,10 +155,14 @@ function readingListHandlers(db: DbConnection, env: HandlerEnvironment): Reading
       const { id } = parse(IdRequestSchema, 'removeFromReadingList', data);
       return changed(db.run((open) => removeEntry(open, id)));
     },
+    async undoRemoveFromReadingList(data) {
+      const { id } = parse(IdRequestSchema, 'undoRemoveFromReadingList', data);
+      return changed(db.run((open) => undoRemove(open, id)));
+    },
     async updateReadingListEntry(data, sender) {
       ownPagesOnly('updateReadingListEntry', sender);
-      const { id, ...changes } = parse(UpdateEntryRequestSchema, 'updateReadingListEntry', data);
-      return changed(db.run((open) => updateEntry(open, id, changes)));
+      const { id, base, ...changes } = parse(UpdateEntryRequestSchema, 'updateReadingListEntry', data);
+      return changed(db.run((open) => updateEntry(open, id, changes, base)));
     },
     async restoreReadingListEntry(data, sender) {
       ownPagesOnly('restoreReadingListEntry', sender);

@@ -45,9 +45,13 @@ export type SaveRequest = z.infer<typeof SaveRequestSchema>;
 export const IdRequestSchema = z.object({ id: AnyArxivIdSchema });
 export type IdRequest = z.infer<typeof IdRequestSchema>;
 
-export const UpdateEntryRequestSchema = ReadingListEntrySchema.pick({ status: true, note: true, tags: true })
-  .partial()
-  .extend({ id: AnyArxivIdSchema });
+const EntryFieldsSchema = ReadingListEntrySchema.pick({ status: true, note: true, tags: true }).partial();
+
+/** Changes to an entry, with what the editor started from (`base`) so changes made elsewhere are not overwritten. */
+export const UpdateEntryRequestSchema = EntryFieldsSchema.extend({
+  id: AnyArxivIdSchema,
+  base: EntryFieldsSchema.omit({ status: true }).optional(),
+});
 export type UpdateEntryRequest = z.infer<typeof UpdateEntryRequestSchema>;
 
 /** An entry to put back after a remove (undo). */
@@ -132,4 +136,5 @@ export interface Library {
   coauthors: Coauthor[];
 }
 
+export type { UpdateOutcome } from './reading-list/store';
 export type { ReadingListEntry };

@@ -15,6 +15,7 @@ import type {
   RestoreRequest,
   SaveRequest,
   UpdateEntryRequest,
+  UpdateOutcome,
 } from './message-schemas';
 
 /**
@@ -37,8 +38,11 @@ export interface ProtocolMap {
   getLibrary(): Library;
   getReadingList(): ReadingListEntry[];
   saveToReadingList(request: SaveRequest): ReadingListEntry;
+  /** Removes a saved paper (kept aside a while, so it can be undone by id); the removed entry, or null. */
   removeFromReadingList(request: IdRequest): ReadingListEntry | null;
-  updateReadingListEntry(request: UpdateEntryRequest): ReadingListEntry;
+  /** Undoes the latest remove of a paper, from any page; the entry back, or null when there is nothing to undo. */
+  undoRemoveFromReadingList(request: IdRequest): ReadingListEntry | null;
+  updateReadingListEntry(request: UpdateEntryRequest): UpdateOutcome;
   /** Undo of a remove: puts the entry back as it was. */
   restoreReadingListEntry(request: RestoreRequest): ReadingListEntry;
   /** Merges imported entries into the reading list in one transaction. */

@@ -1,7 +1,8 @@
 import { plural } from '../format';
-import type { ImportSummary } from '../message-schemas';
+import type { ImportSummary, UpdateEntryRequest, UpdateOutcome } from '../message-schemas';
 import { sendMessage } from '../messages';
-import { MAX_NOTE_LENGTH, MAX_TAGS, type ReadingListEntry, type ReadingStatus } from './schema';
+import { MAX_NOTE_LENGTH, MAX_TAGS, type ReadingListEntry } from './schema';
+import type { EntryBase, EntryChanges } from './store';
 
 /** The background's reading-list messages, as a page uses them. */
 export interface ReadingListApi {
@@ -9,7 +10,7 @@ export interface ReadingListApi {
   save(request: { id: string; title?: string }): Promise<ReadingListEntry>;
   remove(id: string): Promise<ReadingListEntry | null>;
   restore(entry: ReadingListEntry): Promise<ReadingListEntry>;
-  update(request: { id: string; status?: ReadingStatus; note?: string; tags?: string[] }): Promise<ReadingListEntry>;
+  update(request: UpdateEntryRequest): Promise<UpdateOutcome>;
   import(entries: ReadingListEntry[]): Promise<ImportSummary>;
 }
 
@@ -130,14 +131,20 @@ export class ReadingListClient {
     }
   }
 
-  async update(id: string, changes: { status?: ReadingStatus; note?: string; tags?: string[] }): Promise<void> {
+  /**
+   * Changes an entry. `base` is what the editing field started from: the
+   * background then keeps changes made elsewhere meanwhile (see updateEntry).
+   * Resolves to what was stored, or null when the write failed.
+   */
+  async update(id: string, changes: EntryChanges, base?: EntryBase): Promise<UpdateOutcome | null> {
     const entries = this.state.entries ?? [];
-    const updated = await this.write(
+    const outcome = await this.write(
       entries.map((entry) => (entry.id === id ? { ...entry, ...changes } : entry)),
-      () => this.api.update({ id, ...changes }),
+      () => this.api.update({ id, ...changes, ...(base && { base }) }),
       'Could not save your change',
     );
-    if (updated) this.set({ entries: (this.state.entries ?? []).map((e) => (e.id === id ? updated : e)) });
+    if (outcome) this.set({ entries: (this.state.entries ?? []).map((e) => (e.id === id ? outcome.entry : e)) });
+    return outcome;
   }
 
   async import(entries: ReadingListEntry[]): Promise<ImportSummary | null> {

@@ -1,5 +1,5 @@
-import type { PaperlensDatabase } from '../db';
-import { type ReadingListEntry, ReadingListEntrySchema, type ReadingStatus } from './schema';
+import { getMeta, type PaperlensDatabase, type RemovedEntry } from '../db';
+import { MAX_TAGS, type ReadingListEntry, ReadingListEntrySchema, type ReadingStatus } from './schema';
 
 export interface SaveInput {
   id: string;
@@ -38,13 +38,74 @@ export async function saveEntry(db: PaperlensDatabase, input: SaveInput, now = n
   return entry;
 }
 
-/** Removes an entry and returns it (for undo), or null when it was not saved. */
-export async function removeEntry(db: PaperlensDatabase, id: string): Promise<ReadingListEntry | null> {
-  const tx = db.transaction('readingList', 'readwrite');
-  const existing = await tx.store.get(id);
-  if (existing) await tx.store.delete(id);
+/** How long, and how many, removed entries are kept for undo. */
+const UNDO_WINDOW_MS = 60 * 60 * 1000;
+const UNDO_KEEP = 20;
+
+/**
+ * Removes an entry and returns it, or null when it was not saved. The entry
+ * is kept aside (in the same transaction) for a while, so the remove can be
+ * undone by id from anywhere, a page's card included.
+ */
+export async function removeEntry(
+  db: PaperlensDatabase,
+  id: string,
+  now = new Date(),
+): Promise<ReadingListEntry | null> {
+  const tx = db.transaction(['readingList', 'meta'], 'readwrite');
+  const [existing, removed] = await Promise.all([
+    tx.objectStore('readingList').get(id),
+    getMeta(tx.objectStore('meta'), 'recentlyRemoved'),
+  ]);
+  if (existing) {
+    const kept = recent(removed ?? [], now).filter((item) => item.entry.id !== id);
+    await Promise.all([
+      tx.objectStore('readingList').delete(id),
+      tx.objectStore('meta').put({
+        key: 'recentlyRemoved',
+        value: [{ entry: existing, removedAt: now.toISOString() }, ...kept].slice(0, UNDO_KEEP),
+      }),
+    ]);
+  }
   await tx.done;
   return existing ?? null;
+}
+
+/** The removed entries still within the undo window. */
+function recent(removed: readonly RemovedEntry[], now: Date): RemovedEntry[] {
+  return removed.filter((item) => now.getTime() - Date.parse(item.removedAt) < UNDO_WINDOW_MS);
+}
+
+/**
+ * Undoes the latest remove of `id` (within the undo window): the entry comes
+ * back as it was (see {@link restoreEntry}). Null when there is nothing to undo.
+ */
+export async function undoRemove(
+  db: PaperlensDatabase,
+  id: string,
+  now = new Date(),
+): Promise<ReadingListEntry | null> {
+  const tx = db.transaction(['readingList', 'meta'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const removed = recent((await getMeta(meta, 'recentlyRemoved')) ?? [], now);
+  const item = removed.find((candidate) => candidate.entry.id === id);
+  if (!item) {
+    await tx.done;
+    return null;
+  }
+  const existing = await tx.objectStore('readingList').get(id);
+  const stored = ReadingListEntrySchema.safeParse(item.entry);
+  if (!stored.success) {
+    await tx.done;
+    return null;
+  }
+  const restored = !existing || isBlank(existing) ? stored.data : existing;
+  await Promise.all([
+    restored !== existing ? tx.objectStore('readingList').put(restored) : undefined,
+    meta.put({ key: 'recentlyRemoved', value: removed.filter((candidate) => candidate !== item) }),
+  ]);
+  await tx.done;
+  return restored;
 }
 
 export interface EntryChanges {
@@ -53,19 +114,64 @@ export interface EntryChanges {
   tags?: string[] | undefined;
 }
 
-/** Applies changes to a saved entry; throws when the paper is not in the reading list. */
-export async function updateEntry(db: PaperlensDatabase, id: string, changes: EntryChanges): Promise<ReadingListEntry> {
+/** What an editor's fields held when the user started changing them (to tell their change from others'). */
+export interface EntryBase {
+  note?: string | undefined;
+  tags?: string[] | undefined;
+}
+
+export interface UpdateOutcome {
+  entry: ReadingListEntry;
+  /** The note stored now, when it changed elsewhere since the editor read it: this change did not replace it. */
+  noteConflict: string | null;
+}
+
+/**
+ * Tags after one editor's change on top of what is stored now: the tags it
+ * added and removed since `base`, applied to `stored` (case-insensitive), so
+ * tags added in another tab meanwhile stay.
+ */
+export function mergeTags(stored: readonly string[], base: readonly string[], mine: readonly string[]): string[] {
+  const key = (tag: string) => tag.toLowerCase();
+  const baseKeys = new Set(base.map(key));
+  const mineKeys = new Set(mine.map(key));
+  const removed = new Set([...baseKeys].filter((tag) => !mineKeys.has(tag)));
+  const kept = stored.filter((tag) => !removed.has(key(tag)));
+  const keptKeys = new Set(kept.map(key));
+  const added = mine.filter((tag) => !baseKeys.has(key(tag)) && !keptKeys.has(key(tag)) && keptKeys.add(key(tag)));
+  return [...kept, ...added].slice(0, MAX_TAGS);
+}
+
+/**
+ * Applies changes to a saved entry; throws when the paper is not in the
+ * reading list. With `base` (what the editor started from), a change never
+ * overwrites what another tab wrote meanwhile: tags are merged, and a note
+ * changed on both sides is left as stored and reported as a conflict.
+ */
+export async function updateEntry(
+  db: PaperlensDatabase,
+  id: string,
+  changes: EntryChanges,
+  base: EntryBase = {},
+): Promise<UpdateOutcome> {
   const tx = db.transaction('readingList', 'readwrite');
   const existing = await tx.store.get(id);
   if (!existing) {
     await tx.done;
     throw new Error(`arXiv:${id} is not in your reading list; save it first.`);
   }
-  const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-  const updated = ReadingListEntrySchema.parse({ ...existing, ...defined });
+  const { note, tags, status } = changes;
+  const noteConflict =
+    note !== undefined && base.note !== undefined && existing.note !== base.note && existing.note !== note;
+  const updated = ReadingListEntrySchema.parse({
+    ...existing,
+    ...(status !== undefined && { status }),
+    ...(note !== undefined && !noteConflict && { note }),
+    ...(tags !== undefined && { tags: base.tags ? mergeTags(existing.tags, base.tags, tags) : tags }),
+  });
   await tx.store.put(updated);
   await tx.done;
-  return updated;
+  return { entry: updated, noteConflict: noteConflict ? existing.note : null };
 }
 
 /** The whole reading list, most recently saved first. */

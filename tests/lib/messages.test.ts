@@ -100,7 +100,8 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     const { papers } = await sendMessage('lookupPapers', { ids: ['2402.07871'], titles: [] });
     expect(papers[0]?.saved).toBe(true);
     expect(await sendMessage('updateReadingListEntry', { id: '2402.07871', status: 'read' })).toMatchObject({
-      status: 'read',
+      entry: { status: 'read' },
+      noteConflict: null,
     });
     expect((await sendMessage('removeFromReadingList', { id: '2402.07871' }))?.id).toBe('2402.07871');
     expect(await sendMessage('getReadingList', undefined)).toEqual([]);
@@ -173,7 +174,10 @@ describe('reading-list, page and status handlers with their browser environment'
   it('restores a removed entry exactly (undo)', async () => {
     const { handlers } = await setup();
     await handlers.saveToReadingList({ id: '2402.07871' }, PAGE);
-    const updated = await handlers.updateReadingListEntry({ id: '2402.07871', note: 'keep', tags: ['moe'] }, PAGE);
+    const { entry: updated } = await handlers.updateReadingListEntry(
+      { id: '2402.07871', note: 'keep', tags: ['moe'] },
+      PAGE,
+    );
     const removed = await handlers.removeFromReadingList({ id: '2402.07871' }, PAGE);
     expect(await handlers.getReadingList(undefined, PAGE)).toEqual([]);
     expect(await handlers.restoreReadingListEntry({ entry: removed }, PAGE)).toEqual(updated);
@@ -244,9 +248,9 @@ describe('notes at the edges', () => {
     await seedCorpus(db, corpus);
     const handlers = createHandlers(createDbConnection(async () => db));
     await handlers.saveToReadingList({ id: '2402.07871' }, {});
-    expect((await handlers.updateReadingListEntry({ id: '2402.07871', note: '' }, {})).note).toBe('');
+    expect((await handlers.updateReadingListEntry({ id: '2402.07871', note: '' }, {})).entry.note).toBe('');
     const longest = 'n'.repeat(20_000);
-    expect((await handlers.updateReadingListEntry({ id: '2402.07871', note: longest }, {})).note).toBe(longest);
+    expect((await handlers.updateReadingListEntry({ id: '2402.07871', note: longest }, {})).entry.note).toBe(longest);
     await expect(handlers.updateReadingListEntry({ id: '2402.07871', note: `${longest}!` }, {})).rejects.toThrow(
       /note: Too big/,
     );

@@ -29,13 +29,13 @@ function fakeApi(initial: ReadingListEntry[]) {
       store.set(e.id, e);
       return e;
     },
-    update: async ({ id, ...changes }) => {
+    update: async ({ id, base: _base, ...changes }) => {
       guard();
       const existing = store.get(id);
       if (!existing) throw new Error('not saved');
       const updated = { ...existing, ...changes };
       store.set(id, updated);
-      return updated;
+      return { entry: updated, noteConflict: null };
     },
     import: async (entries) => {
       guard();
