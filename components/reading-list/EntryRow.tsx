@@ -1,7 +1,9 @@
 import type { Paper } from '../../lib/corpus/schema';
 import { abstractUrl } from '../../lib/links/arxiv-id';
+import type { UpdateOutcome } from '../../lib/message-schemas';
 import type { ReadingListEntry, ReadingStatus } from '../../lib/reading-list/schema';
-import { STATUS_LABELS, STATUSES } from '../../lib/reading-list/view';
+import type { EntryBase, EntryChanges } from '../../lib/reading-list/store';
+import { parseTags, STATUS_LABELS, STATUSES } from '../../lib/reading-list/view';
 import { EntryMeta } from './EntryMeta';
 import { NoteField } from './NoteField';
 import { TagsField } from './TagsField';
@@ -10,7 +12,8 @@ export interface EntryRowProps {
   entry: ReadingListEntry;
   paper: Paper | undefined;
   compact: boolean;
-  update(id: string, changes: { status?: ReadingStatus; note?: string; tags?: string[] }): void;
+  /** Changes an entry; `base` is what an editing field started from. Resolves to what was stored, or null. */
+  update(id: string, changes: EntryChanges, base?: EntryBase): Promise<UpdateOutcome | null>;
   remove(id: string): void;
 }
 
@@ -19,8 +22,11 @@ export function EntryRow({ entry, paper, compact, update, remove }: EntryRowProp
   const titleId = `entry-title-${entry.id.replace(/[^\w]/g, '-')}`;
   const editor = (
     <div class="entry-edit">
-      <NoteField entry={entry} compact={compact} update={update} />
-      <TagsField entry={entry} update={update} />
+      <NoteField entry={entry} compact={compact} save={(note, base) => update(entry.id, { note }, { note: base })} />
+      <TagsField
+        entry={entry}
+        save={(tags, base) => update(entry.id, { tags: parseTags(tags) }, { tags: parseTags(base) })}
+      />
     </div>
   );
   return (
@@ -36,7 +42,7 @@ export function EntryRow({ entry, paper, compact, update, remove }: EntryRowProp
           <span class="visually-hidden">Status of {entry.title}</span>
           <select
             value={entry.status}
-            onChange={(event) => update(entry.id, { status: event.currentTarget.value as ReadingStatus })}
+            onChange={(event) => void update(entry.id, { status: event.currentTarget.value as ReadingStatus })}
           >
             {STATUSES.map((status) => (
               <option key={status} value={status}>

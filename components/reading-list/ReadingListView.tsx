@@ -53,9 +53,9 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
         shown={view.shown}
         papersById={papersById}
         compact={compact}
-        update={(id, changes) => {
+        update={(id, changes, base) => {
           view.pin(id);
-          void client.update(id, changes);
+          return client.update(id, changes, base);
         }}
         remove={(id) => void client.remove(id)}
         clearFilters={() => view.setFilter(NO_FILTER)}

@@ -1,19 +1,20 @@
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
 import { parseTags } from '../../lib/reading-list/view';
-import { useDraft } from './use-draft';
+import { type SaveField, useDraft } from './use-draft';
 
 interface TagsFieldProps {
   entry: ReadingListEntry;
-  update(id: string, changes: { tags: string[] }): void;
+  /** Saves tags written as text (comma-separated); tags added elsewhere meanwhile are kept. */
+  save: SaveField;
 }
 
 /** An entry's tags, comma-separated, saved on Enter or blur and then shown as stored. */
-export function TagsField({ entry, update }: TagsFieldProps) {
-  const [tags, setTags, field] = useDraft<HTMLInputElement>(entry.tags.join(', '));
+export function TagsField({ entry, save }: TagsFieldProps) {
+  const tags = useDraft<HTMLInputElement>(entry.tags.join(', '), save);
   const commit = () => {
-    const parsed = parseTags(tags);
-    if (parsed.join('\u0000') !== entry.tags.join('\u0000')) update(entry.id, { tags: parsed });
-    setTags(parsed.join(', '));
+    // Written as the store writes tags, so only a real change is saved.
+    tags.set(parseTags(tags.value).join(', '));
+    tags.commit();
   };
   return (
     <label>
@@ -21,15 +22,24 @@ export function TagsField({ entry, update }: TagsFieldProps) {
         Tags (comma-separated)<span class="visually-hidden"> for {entry.title}</span>
       </span>
       <input
-        ref={field}
+        ref={tags.field}
         type="text"
-        value={tags}
-        onInput={(event) => setTags(event.currentTarget.value)}
+        aria-invalid={tags.failed}
+        value={tags.value}
+        onInput={(event) => tags.set(event.currentTarget.value)}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit();
         }}
       />
+      {tags.failed && (
+        <span class="field-error" role="alert">
+          Your tags are not saved yet.{' '}
+          <button type="button" class="link-button" onClick={commit}>
+            Retry
+          </button>
+        </span>
+      )}
     </label>
   );
 }

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, extensionId, openExtensionPage, sendFromPage, test } from './extension';
 import { closeTheInternet, openBadgedPage } from './pages';
 
@@ -57,4 +58,66 @@ test('saving from a page with a very long address keeps the paper, with its sour
   const list = await openExtensionPage(context, 'popup.html');
   const entries = await sendFromPage<{ id: string; source: { url: string } }[]>(list, 'getReadingList', undefined);
   expect(entries.map((entry) => [entry.id, entry.source.url])).toEqual([['2402.07871', server.url('blog.html')]]);
+});
+
+interface StoredEntry {
+  id: string;
+  note: string;
+  tags: string[];
+}
+const storedEntry = async (page: Page, id: string) =>
+  (await sendFromPage<StoredEntry[]>(page, 'getReadingList', undefined)).find((entry) => entry.id === id);
+
+test('a note or tags saved in one tab are not undone by a field focused in another', async ({ context }) => {
+  const pageA = await openExtensionPage(context, 'reading-list.html');
+  await sendFromPage(pageA, 'saveToReadingList', { id: '2402.07871' });
+  const rowA = pageA.locator('[data-paperlens-id="2402.07871"]');
+  const noteA = rowA.getByRole('textbox', { name: 'Note' });
+  const tagsA = rowA.getByRole('textbox', { name: 'Tags' });
+  await noteA.focus();
+
+  // Tab B (the popup's reading list) writes a note and tags while A's note field has the focus.
+  const popup = await openExtensionPage(context, 'popup.html');
+  await popup.getByRole('tab', { name: /Reading list/ }).click();
+  const rowB = popup.locator('[data-paperlens-id="2402.07871"]');
+  await rowB.getByText('Note and tags').click();
+  await rowB.getByRole('textbox', { name: 'Note' }).fill('written in the popup');
+  await rowB.getByRole('textbox', { name: 'Tags' }).fill('moe, from-popup');
+  await rowB.getByRole('textbox', { name: 'Tags' }).press('Enter');
+  await expect.poll(async () => (await storedEntry(popup, '2402.07871'))?.note).toBe('written in the popup');
+  await popup.close();
+
+  // A's untouched field shows what B wrote, and clicking away or closing A writes nothing stale.
+  await expect(noteA).toHaveValue('written in the popup');
+  await tagsA.focus();
+  await pageA.locator('h1').click();
+  await pageA.close();
+  const page = await openExtensionPage(context, 'reading-list.html');
+  expect(await storedEntry(page, '2402.07871')).toMatchObject({
+    note: 'written in the popup',
+    tags: ['moe', 'from-popup'],
+  });
+});
+
+test('a note changed in two tabs at once keeps both versions until the user chooses', async ({ context }) => {
+  const page = await openExtensionPage(context, 'reading-list.html');
+  await sendFromPage(page, 'saveToReadingList', { id: '2402.07871' });
+  await sendFromPage(page, 'updateReadingListEntry', { id: '2402.07871', note: 'first' });
+  const note = page.locator('[data-paperlens-id="2402.07871"]').getByRole('textbox', { name: 'Note' });
+  await expect(note).toHaveValue('first');
+  // Hold this page's clock, so its note waits for the blur rather than the typing pause.
+  await page.clock.install();
+  await note.fill('mine');
+  // Meanwhile another tab saves its own version.
+  const other = await openExtensionPage(context, 'popup.html');
+  await sendFromPage(other, 'updateReadingListEntry', { id: '2402.07871', note: 'theirs', base: { note: 'first' } });
+  await page.locator('h1').click();
+  const conflict = page.getByRole('alert').filter({ hasText: 'changed in another tab' });
+  await expect(conflict).toContainText('theirs');
+  await expect(note).toHaveValue('mine');
+  expect((await storedEntry(page, '2402.07871'))?.note).toBe('theirs');
+  await conflict.getByRole('button', { name: 'Keep both' }).click();
+  await expect(conflict).toBeHidden();
+  await expect.poll(async () => (await storedEntry(page, '2402.07871'))?.note).toBe('theirs\n\nmine');
+  await expect(note).toHaveValue('theirs\n\nmine');
 });
