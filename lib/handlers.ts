@@ -13,6 +13,7 @@ import {
   UpdateEntryRequestSchema,
 } from './message-schemas';
 import type { ProtocolMap } from './messages';
+import { createRateLimit } from './rate-limit';
 import { importReadingList } from './reading-list/import';
 import { listEntries, removeEntry, restoreEntry, saveEntry, undoRemove, updateEntry } from './reading-list/store';
 import { TabPaperCounts } from './tab-counts';
@@ -71,11 +72,16 @@ export function createHandlers(
   tabCounts: TabPaperCounts = new TabPaperCounts(),
   env: HandlerEnvironment = NO_ENVIRONMENT,
 ): Handlers {
+  // A page's card opens extension pages only on the user's click; this caps what a page could do past that.
+  const opensFromPages = createRateLimit(3, 60_000);
   return {
     ...corpusHandlers(db, tabCounts, env),
     ...readingListHandlers(db, env),
-    async openExtensionPage(data) {
+    async openExtensionPage(data, sender) {
       const { page, paperId } = parse(OpenPageRequestSchema, 'openExtensionPage', data);
+      if (!env.fromExtensionPage(sender) && !opensFromPages.allow(sender.tab?.id ?? -1)) {
+        throw new BadRequestError('Paperlens opens at most 3 of its pages a minute from a web page.');
+      }
       await env.openTab(`/${page}.html${paperId ? `#paper=${paperId}` : ''}`);
     },
   };

@@ -1,6 +1,7 @@
 import type { PaperSummary } from '../../lib/message-schemas';
 import { abstractPanelAnchor } from '../../lib/scan/arxiv-page';
-import { attachStyledShadow } from './styles';
+import { createHost } from './hosts';
+import { type PaperActions, type SaveState, toggleFromUi, undoFromUi } from './save-action';
 import { panelView } from './views';
 
 export interface AbstractPanel {
@@ -15,58 +16,44 @@ export interface AbstractPanel {
   remove(): void;
 }
 
-interface PanelState {
-  host: HTMLElement;
-  paper: PaperSummary;
-  saving: boolean;
-  error: string | null;
-}
-
 /** The richer panel on a corpus paper's own arXiv abstract page, with its Save toggle. */
-export function createAbstractPanel(
-  doc: Document,
-  options: { theme(): string; toggleSave(paper: PaperSummary): Promise<PaperSummary> },
-): AbstractPanel {
-  let panel: PanelState | null = null;
+export function createAbstractPanel(doc: Document, options: PaperActions & { theme(): string }): AbstractPanel {
+  let panel: { host: HTMLElement; ui: SaveState } | null = null;
 
-  const onToggleSave = async () => {
-    if (!panel || panel.saving) return;
-    draw({ ...panel, saving: true, error: null });
-    try {
-      const updated = await options.toggleSave(panel.paper);
-      draw({ ...panel, paper: updated, saving: false });
-    } catch (e) {
-      draw({ ...panel, saving: false, error: `Could not save: ${e instanceof Error ? e.message : e}` });
-    }
-  };
-
-  const draw = (state: PanelState) => {
-    panel = state;
-    state.host.setAttribute('data-theme', options.theme());
-    const root = state.host.shadowRoot as ShadowRoot;
-    // Redrawing replaces the panel's nodes: keep keyboard focus on Save if it was there.
-    const saveHadFocus = doc.activeElement === state.host && root.activeElement?.className === 'save';
-    root.replaceChildren(panelView(doc, state, onToggleSave));
-    if (saveHadFocus) root.querySelector<HTMLElement>('.save')?.focus();
+  const draw = () => {
+    if (!panel) return;
+    const { host, ui } = panel;
+    host.setAttribute('data-theme', options.theme());
+    const root = host.shadowRoot as ShadowRoot;
+    // Redrawing replaces the panel's nodes: keep keyboard focus on the button that had it.
+    const focused = doc.activeElement === host ? root.activeElement?.className : undefined;
+    root.replaceChildren(
+      panelView(doc, ui, {
+        toggleSave: () => void toggleFromUi(ui, options, draw),
+        undo: () => void undoFromUi(ui, options, draw),
+      }),
+    );
+    if (focused) root.querySelector<HTMLElement>(`.${focused.split(' ')[0]}`)?.focus();
   };
 
   return {
-    paper: () => panel?.paper ?? null,
+    paper: () => panel?.ui.paper ?? null,
     show(paper) {
       const anchor = abstractPanelAnchor(doc);
       if (!anchor || panel) return;
-      const host = doc.createElement('paperlens-panel');
+      const host = createHost(doc, 'panel');
       host.setAttribute('data-paperlens-id', paper.id);
-      attachStyledShadow(host);
       anchor.after(host);
-      draw({ host, paper, saving: false, error: null });
+      panel = { host, ui: { paper, saving: false, error: null, removed: null } };
+      draw();
     },
     update(paper) {
-      if (panel?.paper.id === paper.id) draw({ ...panel, paper });
+      if (panel?.ui.paper.id !== paper.id) return;
+      panel.ui.paper = paper;
+      if (paper.saved) panel.ui.removed = null;
+      draw();
     },
-    redraw() {
-      if (panel) draw(panel);
-    },
+    redraw: draw,
     remove() {
       panel?.host.remove();
       panel = null;

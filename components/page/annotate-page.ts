@@ -1,4 +1,11 @@
-import type { CoauthorNames, CorpusKeys, LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
+import type {
+  CoauthorNames,
+  CorpusKeys,
+  LookupRequest,
+  LookupResponse,
+  PaperSummary,
+  ReadingListEntry,
+} from '../../lib/message-schemas';
 import { frameAddress } from '../../lib/page/frame-address';
 import { arxivAbstractPageId, isArxivListingPage } from '../../lib/scan/arxiv-page';
 import { type CorpusIndex, createCorpusIndex } from '../../lib/scan/candidates';
@@ -8,6 +15,7 @@ import { createAbstractPanel } from './abstract-panel';
 import { createBadgeLayer } from './badge-layer';
 import { createCardController } from './card-controller';
 import { createCoauthorChips } from './coauthor-chips';
+import type { PaperActions } from './save-action';
 import { createSavedSync } from './saved-sync';
 
 /** What the page annotator needs from the extension; the content script passes the real messages. */
@@ -17,7 +25,10 @@ export interface PageServices {
   coauthorNames(): Promise<CoauthorNames>;
   reportPapers(ids: string[]): Promise<unknown>;
   save(paper: PaperSummary, pageUrl: string): Promise<unknown>;
-  unsave(paper: PaperSummary): Promise<unknown>;
+  /** Removes a saved paper; resolves to the entry removed (for its Undo), or null. */
+  unsave(paper: PaperSummary): Promise<ReadingListEntry | null>;
+  /** Undoes the latest remove of the paper; resolves to the entry back, or null when nothing was left to undo. */
+  undoRemove(paper: PaperSummary): Promise<ReadingListEntry | null>;
   settings(): Promise<Settings>;
   /** Opens the insights page at a paper (optional: tests may leave it out). */
   openInsights?: ((paper: PaperSummary) => void) | undefined;
@@ -46,16 +57,27 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
     card.update(paper);
     panel.update(paper);
   };
-  const toggleSave = async (paper: PaperSummary): Promise<PaperSummary> => {
-    saved.overtaken();
-    await (paper.saved ? services.unsave(paper) : services.save(paper, address()));
-    const updated = { ...paper, saved: !paper.saved };
-    changed(updated);
-    return updated;
+  const actions: PaperActions = {
+    async toggleSave(paper) {
+      saved.overtaken();
+      let removed: ReadingListEntry | null = null;
+      if (paper.saved) removed = await services.unsave(paper);
+      else await services.save(paper, address());
+      const updated = { ...paper, saved: !paper.saved };
+      changed(updated);
+      return { paper: updated, removed };
+    },
+    async undoRemove(paper) {
+      saved.overtaken();
+      const restored = await services.undoRemove(paper);
+      const updated = { ...paper, saved: restored !== null || paper.saved };
+      changed(updated);
+      return updated;
+    },
   };
-  const card = createCardController(doc, { toggleSave, theme, openInsights: services.openInsights });
+  const card = createCardController(doc, { ...actions, theme, openInsights: services.openInsights });
   const layer = createBadgeLayer(doc, { parts: () => settings().badgeParts, theme, card });
-  const panel = createAbstractPanel(doc, { theme, toggleSave });
+  const panel = createAbstractPanel(doc, { ...actions, theme });
   const chips = createCoauthorChips(doc, {
     names: services.coauthorNames,
     theme,

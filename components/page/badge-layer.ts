@@ -2,7 +2,9 @@ import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeLayer } from '../../lib/scan/badged-links';
 import type { BadgeParts } from '../../lib/settings/model';
 import type { CardController } from './card-controller';
-import { attachStyledShadow, markFlowItem } from './styles';
+import { onUserEvent } from './dom';
+import { createHost, isHost } from './hosts';
+import { markFlowItem } from './styles';
 import { badgeView } from './views';
 
 export interface PageBadgeLayer extends BadgeLayer {
@@ -32,16 +34,16 @@ function placementOf(anchor: Element): Element {
 
 /** A badge button opens its paper's card on click (keyboard: focus moves in), on hover, and closes it on Escape. */
 function wireBadge(button: HTMLButtonElement, current: () => PaperSummary, card: CardController): void {
-  button.addEventListener('click', (event) => card.open(current(), button, event.detail === 0));
-  button.addEventListener('mouseenter', () => card.hoverStart(current(), button));
-  button.addEventListener('mouseleave', () => card.hoverEnd());
-  button.addEventListener('keydown', (event) => {
+  onUserEvent<MouseEvent>(button, 'click', (event) => card.open(current(), button, event.detail === 0));
+  onUserEvent(button, 'mouseenter', () => card.hoverStart(current(), button));
+  onUserEvent(button, 'mouseleave', () => card.hoverEnd());
+  onUserEvent<KeyboardEvent>(button, 'keydown', (event) => {
     if (event.key === 'Escape') card.close(true);
   });
 }
 
 /**
- * Badges as `<paperlens-badge data-paperlens-id="…">` hosts placed right after
+ * Badges as `<span data-paperlens="badge" data-paperlens-id="…">` hosts placed right after
  * their link, each with an open shadow root holding the badge button. Page
  * text never reaches HTML: strings only ever become text nodes.
  */
@@ -78,8 +80,7 @@ export function createBadgeLayer(
   const prepare = (anchor: Element, paper: PaperSummary): HTMLElement => {
     let host = hostOf.get(anchor);
     if (!host) {
-      host = doc.createElement('paperlens-badge');
-      attachStyledShadow(host);
+      host = createHost(doc, 'badge');
       own.add(host);
       hostOf.set(anchor, host);
       markFlowItem(host, placementOf(anchor).parentElement);
@@ -111,7 +112,7 @@ export function createBadgeLayer(
       if (button) options.card.forget(button);
       host.remove();
     },
-    isOwn: (node) => own.has(node) || (node instanceof Element && node.localName.startsWith('paperlens-')),
+    isOwn: (node) => own.has(node) || isHost(node),
     refresh() {
       templates = new WeakMap();
       for (const host of hostOf.values()) {

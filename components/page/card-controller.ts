@@ -1,5 +1,7 @@
 import type { PaperSummary } from '../../lib/message-schemas';
-import { attachStyledShadow, hostStyle } from './styles';
+import { createHost } from './hosts';
+import { type PaperActions, type SaveState, toggleFromUi, undoFromUi } from './save-action';
+import { hostStyle } from './styles';
 import { type CardHandlers, cardView } from './views';
 
 const HOVER_OPEN_MS = 350;
@@ -7,9 +9,7 @@ const HOVER_CLOSE_MS = 250;
 const GAP = 6;
 const MARGIN = 8;
 
-export interface CardOptions {
-  /** Saves or unsaves the paper; resolves to its updated summary. */
-  toggleSave(paper: PaperSummary): Promise<PaperSummary>;
+export interface CardOptions extends PaperActions {
   /** Opens the insights page at this paper (absent: no Insights button). */
   openInsights?: ((paper: PaperSummary) => void) | undefined;
   theme(): string;
@@ -45,17 +45,16 @@ function cardPosition(anchor: DOMRect, card: { width: number; height: number }, 
 
 /** The badge a card belongs to; its shadow root outlives its button, which a redraw (after a save) replaces. */
 interface CardTarget {
-  paper: PaperSummary;
   button: HTMLElement;
   root: Node;
 }
 
-/** What the open card shows besides its paper. */
+/** The open card: its badge, its paper and its Save toggle's state. */
 interface CardState {
-  current: CardTarget | null;
-  saving: boolean;
-  error: string | null;
+  current: (CardTarget & { ui: SaveState }) | null;
 }
+
+const fresh = (paper: PaperSummary): SaveState => ({ paper, saving: false, error: null, removed: null });
 
 /** The open card's badge button, found again in its shadow root if a redraw replaced it. */
 function badgeButton(state: CardState): HTMLElement | null {
@@ -69,8 +68,7 @@ function badgeButton(state: CardState): HTMLElement | null {
 
 /** The card's host: one fixed-position element at the end of the document, with its shadow root. */
 function createCardHost(doc: Document): HTMLElement {
-  const host = doc.createElement('paperlens-card');
-  attachStyledShadow(host);
+  const host = createHost(doc, 'card');
   doc.documentElement.append(host);
   return host;
 }
@@ -92,26 +90,9 @@ function renderCard(host: HTMLElement, state: CardState, theme: string, handlers
   // Redrawing replaces the card's nodes: keep keyboard focus where it was (the Save button, say).
   const focused = doc.activeElement === host ? root.activeElement?.className : undefined;
   host.setAttribute('data-theme', theme);
-  host.setAttribute('data-paperlens-id', current.paper.id);
-  root.replaceChildren(cardView(doc, { paper: current.paper, saving: state.saving, error: state.error }, handlers));
+  host.setAttribute('data-paperlens-id', current.ui.paper.id);
+  root.replaceChildren(cardView(doc, current.ui, handlers));
   if (focused) (root.querySelector(`.${focused.split(' ')[0]}`) as HTMLElement | null)?.focus();
-}
-
-/** The card's Save toggle: saves or removes its paper, showing progress and any error on the card. */
-async function saveFromCard(state: CardState, options: CardOptions, draw: () => void): Promise<void> {
-  if (!state.current || state.saving) return;
-  const { paper } = state.current;
-  Object.assign(state, { saving: true, error: null });
-  draw();
-  try {
-    const updated = await options.toggleSave(paper);
-    if (state.current?.paper.id === paper.id) state.current = { ...state.current, paper: updated };
-  } catch (e) {
-    state.error = `Could not ${paper.saved ? 'remove' : 'save'} the paper: ${e instanceof Error ? e.message : String(e)}`;
-  } finally {
-    state.saving = false;
-    draw();
-  }
 }
 
 /**
@@ -124,7 +105,7 @@ function watchWhileOpen(
   on: { outside(path: EventTarget[]): boolean; close(): void; place(): void },
 ): (watching: boolean) => void {
   const onPointer = (event: Event) => {
-    if (on.outside(event.composedPath())) on.close();
+    if (event.isTrusted && on.outside(event.composedPath())) on.close();
   };
   return (watching) => {
     const method = watching ? 'addEventListener' : 'removeEventListener';
@@ -140,7 +121,7 @@ function watchWhileOpen(
  * above) its badge and kept inside the viewport.
  */
 export function createCardController(doc: Document, options: CardOptions): CardController {
-  const state: CardState = { current: null, saving: false, error: null };
+  const state: CardState = { current: null };
   let host: HTMLElement | null = null;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -150,16 +131,17 @@ export function createCardController(doc: Document, options: CardOptions): CardC
   const draw = () => {
     if (!state.current) return;
     if (!host?.isConnected) host = createCardHost(doc);
+    const { ui } = state.current;
     renderCard(host, state, options.theme(), {
-      toggleSave,
-      openInsights: options.openInsights && (() => state.current && options.openInsights?.(state.current.paper)),
+      toggleSave: () => void toggleFromUi(ui, options, draw),
+      undo: () => void undoFromUi(ui, options, draw),
+      openInsights: options.openInsights && (() => options.openInsights?.(ui.paper)),
       close: () => controller.close(true),
       hoverStart: () => clearTimeout(closeTimer),
       hoverEnd: () => controller.hoverEnd(),
     });
     place();
   };
-  const toggleSave = () => saveFromCard(state, options, draw);
   const listen = watchWhileOpen(doc, view, {
     outside: (path) => Boolean(state.current && host && !path.includes(host) && !path.includes(state.current.root)),
     close: () => controller.close(false),
@@ -174,8 +156,9 @@ export function createCardController(doc: Document, options: CardOptions): CardC
     open(paper, button, focus) {
       stopTimers();
       const root = button.getRootNode();
-      if (state.current?.root !== root) state.error = null;
-      state.current = { paper, button, root };
+      // The same badge again keeps what its card said (an error, a remove's Undo); another starts afresh.
+      const ui = state.current?.root === root ? { ...state.current.ui, paper } : fresh(paper);
+      state.current = { button, root, ui };
       draw();
       listen(true);
       if (focus) (host?.shadowRoot?.firstElementChild as HTMLElement | null)?.focus();
@@ -207,8 +190,10 @@ export function createCardController(doc: Document, options: CardOptions): CardC
       if (state.current?.root === button.getRootNode()) controller.close(false);
     },
     update(paper) {
-      if (state.current?.paper.id !== paper.id) return;
-      state.current = { ...state.current, paper };
+      if (state.current?.ui.paper.id !== paper.id) return;
+      state.current.ui.paper = paper;
+      // Saved again elsewhere: there is no remove left to undo.
+      if (paper.saved) state.current.ui.removed = null;
       draw();
     },
     refreshTheme: () => draw(),

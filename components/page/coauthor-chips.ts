@@ -1,7 +1,8 @@
 import type { CoauthorNames } from '../../lib/message-schemas';
 import { matchCoauthors } from '../../lib/names';
 import { listingEntries } from '../../lib/scan/arxiv-page';
-import { attachStyledShadow, markFlowItem } from './styles';
+import { createHost } from './hosts';
+import { markFlowItem } from './styles';
 import { coauthorChipView } from './views';
 
 export interface CoauthorChips {
@@ -29,10 +30,9 @@ export function createCoauthorChips(
       for (const entry of listingEntries(doc)) {
         const matched = matchCoauthors(entry.authors, names);
         if (!matched.length) continue;
-        const host = doc.createElement('paperlens-coauthor');
+        const host = createHost(doc, 'coauthor');
         host.setAttribute('data-paperlens-coauthor', matched.join(', '));
         markFlowItem(host, entry.authorsElement);
-        attachStyledShadow(host);
         host.setAttribute('data-theme', options.theme());
         host.shadowRoot?.append(coauthorChipView(doc, author, matched));
         entry.authorsElement.append(host);

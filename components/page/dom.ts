@@ -16,7 +16,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const element = doc.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
-    if (typeof value === 'function') element.addEventListener(name.slice(2), value);
+    if (typeof value === 'function') onUserEvent(element, name.slice(2), value);
     // Through the CSSOM, which a page's Content-Security-Policy does not block as it may a style attribute.
     else if (name === 'style' && typeof value === 'string') setStyles(element, value);
     else if (value === true) element.setAttribute(name, '');
@@ -24,6 +24,17 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   }
   append(element, children);
   return element;
+}
+
+/**
+ * Listens for what the user does, and only that: events a page's script makes
+ * (`button.click()`, `dispatchEvent`) are not `isTrusted`, so a page can never
+ * save, remove or open anything through Paperlens's UI.
+ */
+export function onUserEvent<E extends Event>(target: EventTarget, type: string, listener: (event: E) => void): void {
+  target.addEventListener(type, (event) => {
+    if (event.isTrusted) listener(event as E);
+  });
 }
 
 function setStyles(element: HTMLElement, declarations: string): void {

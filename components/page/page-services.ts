@@ -24,6 +24,7 @@ export function pageServices(orphaned: () => void): PageServices {
     save: (paper, pageUrl) =>
       send(sendMessage('saveToReadingList', { id: paper.id, source: { url: pageUrl, linkText: paper.displayTitle } })),
     unsave: (paper) => send(sendMessage('removeFromReadingList', { id: paper.id })),
+    undoRemove: (paper) => send(sendMessage('undoRemoveFromReadingList', { id: paper.id })),
     openInsights: (paper) =>
       void send(sendMessage('openExtensionPage', { page: 'insights', paperId: paper.id })).catch(() => {}),
     settings: readSettings,

@@ -1,9 +1,11 @@
 import { categoryStyleText } from '../../lib/categories';
 import { authorLine, formatDate, noveltyExplanation, percent, plural } from '../../lib/format';
 import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
-import type { PaperSummary } from '../../lib/message-schemas';
+import type { PaperSummary, ReadingListEntry } from '../../lib/message-schemas';
+import { STATUS_LABELS } from '../../lib/reading-list/view';
 import type { BadgeParts } from '../../lib/settings/model';
 import { type Child, el } from './dom';
+import type { SaveState } from './save-action';
 
 /** A category code in its colour, full name on hover (`LG` → "Machine Learning"). */
 export function categoryChip(doc: Document, code: string, name: string): HTMLSpanElement {
@@ -40,10 +42,14 @@ export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts)
   );
 }
 
-export interface DetailsState {
-  paper: PaperSummary;
-  saving: boolean;
-  error: string | null;
+/** What a card or panel shows: its paper and the state of its Save toggle. */
+export type DetailsState = SaveState;
+
+/** What a card's or panel's buttons do. */
+export interface DetailsHandlers {
+  toggleSave(): void;
+  undo(): void;
+  openInsights?: (() => void) | undefined;
 }
 
 const externalLink = (doc: Document, href: string, text: string) =>
@@ -101,12 +107,7 @@ const relatedView = (doc: Document, paper: PaperSummary): Child =>
   );
 
 /** Links to the paper, the Insights button and the Save toggle. */
-function actionsView(
-  doc: Document,
-  { paper, saving }: DetailsState,
-  onToggleSave: () => void,
-  onOpenInsights?: () => void,
-): HTMLElement {
+function actionsView(doc: Document, { paper, saving }: DetailsState, on: DetailsHandlers): HTMLElement {
   return el(
     doc,
     'div',
@@ -114,7 +115,7 @@ function actionsView(
     externalLink(doc, abstractUrl(paper.id), 'Abstract'),
     externalLink(doc, pdfUrl(paper.id), 'PDF'),
     paper.codeUrl && externalLink(doc, paper.codeUrl, 'Code'),
-    onOpenInsights && el(doc, 'button', { type: 'button', class: 'insights', onclick: onOpenInsights }, 'Insights'),
+    on.openInsights && el(doc, 'button', { type: 'button', class: 'insights', onclick: on.openInsights }, 'Insights'),
     el(
       doc,
       'button',
@@ -124,21 +125,33 @@ function actionsView(
         class: 'save',
         'aria-pressed': String(paper.saved),
         'aria-busy': saving,
-        onclick: onToggleSave,
+        onclick: on.toggleSave,
       },
       paper.saved ? 'Saved' : 'Save',
     ),
   );
 }
 
+/** What a remove took, said plainly, with the way back: "Removed, with your note and 2 tags. Undo". */
+function removedView(doc: Document, removed: ReadingListEntry | null, on: DetailsHandlers): Child {
+  if (!removed) return null;
+  const kept = [
+    removed.note.trim() && 'your note',
+    removed.tags.length > 0 && plural(removed.tags.length, 'tag'),
+    removed.status !== 'to-read' && `the status “${STATUS_LABELS[removed.status]}”`,
+  ].filter(Boolean);
+  const what = kept.length ? `, with ${kept.join(' and ')}` : '';
+  return el(
+    doc,
+    'p',
+    { class: 'removed', role: 'status' },
+    `Removed from your reading list${what}. `,
+    el(doc, 'button', { type: 'button', class: 'undo', onclick: on.undo }, 'Undo'),
+  );
+}
+
 /** What Paperlens knows about a paper: the body of the badge card and of the arXiv page panel. */
-export function paperDetailsView(
-  doc: Document,
-  state: DetailsState,
-  titleId: string,
-  onToggleSave: () => void,
-  onOpenInsights?: () => void,
-): Child[] {
+export function paperDetailsView(doc: Document, state: DetailsState, titleId: string, on: DetailsHandlers): Child[] {
   const { paper, error } = state;
   return [
     el(doc, 'h2', { id: titleId }, paper.displayTitle),
@@ -159,14 +172,13 @@ export function paperDetailsView(
     coauthorsView(doc, paper),
     el(doc, 'p', { class: 'row novelty' }, noveltyExplanation(paper.novelty, paper.closestEarlierTitle)),
     relatedView(doc, paper),
-    actionsView(doc, state, onToggleSave, onOpenInsights),
+    actionsView(doc, state, on),
+    removedView(doc, state.removed, on),
     error && el(doc, 'p', { class: 'error', role: 'alert' }, error),
   ];
 }
 
-export interface CardHandlers {
-  toggleSave(): void;
-  openInsights?: (() => void) | undefined;
+export interface CardHandlers extends DetailsHandlers {
   close(): void;
   hoverStart(): void;
   hoverEnd(): void;
@@ -193,17 +205,12 @@ export function cardView(doc: Document, state: DetailsState, on: CardHandlers): 
       onmouseleave: on.hoverEnd,
     },
     el(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close', onclick: on.close }, '×'),
-    ...paperDetailsView(doc, state, titleId, on.toggleSave, on.openInsights),
+    ...paperDetailsView(doc, state, titleId, on),
   );
 }
 
 /** The richer panel under the title of a corpus paper's own arXiv abstract page. */
-export function panelView(
-  doc: Document,
-  state: DetailsState,
-  onToggleSave: () => void,
-  onOpenInsights?: () => void,
-): HTMLElement {
+export function panelView(doc: Document, state: DetailsState, on: DetailsHandlers): HTMLElement {
   const titleId = 'paperlens-panel-title';
   return el(
     doc,
@@ -218,7 +225,7 @@ export function panelView(
         ? ` · one of ${followedNames(state.paper)}'s papers`
         : ` · a paper by ${followedNames(state.paper)}`,
     ),
-    ...paperDetailsView(doc, state, titleId, onToggleSave, onOpenInsights),
+    ...paperDetailsView(doc, state, titleId, on),
   );
 }
 

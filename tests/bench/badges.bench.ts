@@ -114,7 +114,7 @@ const INSTRUMENT = () => {
   new MutationObserver((records) => {
     for (const r of records)
       for (const n of r.addedNodes)
-        if ((n as Element).localName === 'paperlens-badge') {
+        if ((n as Element).getAttribute?.('data-paperlens') === 'badge') {
           w.__lastBadge = performance.now();
           w.__badges++;
         }
@@ -141,10 +141,12 @@ function writeFloorExtension(shadow: boolean): string {
   );
   writeFileSync(join(dir, 'background.js'), '');
   const badge = shadow
-    ? `const badge = document.createElement('paperlens-badge');
+    ? `const badge = document.createElement('span');
+      badge.setAttribute('data-paperlens', 'badge');
       badge.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
       badge.shadowRoot.append(template.cloneNode(true));`
-    : `const badge = document.createElement('paperlens-badge');
+    : `const badge = document.createElement('span');
+      badge.setAttribute('data-paperlens', 'badge');
       badge.textContent = 'LG 81% 11';`;
   writeFileSync(
     join(dir, 'content.js'),
@@ -306,7 +308,7 @@ async function measure(page: Page, url: string, expectBadges: number | null): Pr
           )
         : null,
       badgeMs: w.__lastBadge ? w.__lastBadge - nav.domContentLoadedEventStart : null,
-      badges: document.querySelectorAll('paperlens-badge').length,
+      badges: document.querySelectorAll('[data-paperlens="badge"]').length,
     };
   });
   await cdp.detach();
@@ -342,7 +344,7 @@ async function measureFeed(
     // The page's renderer is the one process that lays anything out.
     cpuMs.push(rendererCpu(events, events.find((e) => e.name === 'Layout')?.pid));
   }
-  const badges = await page.evaluate(() => document.querySelectorAll('paperlens-badge').length);
+  const badges = await page.evaluate(() => document.querySelectorAll('[data-paperlens="badge"]').length);
   await cdp.detach();
   await page.close();
   return { cpuMs, badges };

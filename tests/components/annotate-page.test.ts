@@ -5,6 +5,7 @@ import { annotatePage, type PageServices } from '../../components/page/annotate-
 import type { CoauthorNames, CorpusKeys, LookupRequest, LookupResponse } from '../../lib/message-schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 import { corpusKeys, recordingLookup, summaryOf } from '../helpers/papers';
+import { userClick } from '../helpers/user-events';
 
 const pioro: CoauthorNames = { author: 'Jan Ludziejewski', names: ['Maciej Pióro'] };
 const OFF_HERE: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['blog.example'] };
@@ -19,7 +20,8 @@ function services(initial: Settings) {
     coauthorNames: vi.fn(async () => ({ author: 'Jan Ludziejewski', names: [] })),
     reportPapers: vi.fn(async () => undefined),
     save: vi.fn(async () => undefined),
-    unsave: vi.fn(async () => undefined),
+    unsave: vi.fn(async () => null),
+    undoRemove: vi.fn(async () => null),
     settings: async () => initial,
     watchSettings: (next) => {
       listener = next;
@@ -41,7 +43,7 @@ function services(initial: Settings) {
 }
 
 const badgeIds = () =>
-  [...document.querySelectorAll('paperlens-badge')].map((host) => host.getAttribute('data-paperlens-id'));
+  [...document.querySelectorAll('[data-paperlens="badge"]')].map((host) => host.getAttribute('data-paperlens-id'));
 
 describe('annotatePage', () => {
   let controller: AbortController;
@@ -106,10 +108,10 @@ describe('annotatePage', () => {
     readingListChanged();
     await vi.waitFor(() => expect(page.lookup).toHaveBeenCalled());
     // Meanwhile the user saves from the badge's card on this page.
-    const badge = document.querySelector('paperlens-badge[data-paperlens-id="2402.07871"]');
-    badge?.shadowRoot?.querySelector('button')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    const save = () => document.querySelector('paperlens-card')?.shadowRoot?.querySelector('.save');
-    (save() as HTMLButtonElement).click();
+    const badge = document.querySelector('[data-paperlens="badge"][data-paperlens-id="2402.07871"]');
+    userClick(badge?.shadowRoot?.querySelector('button') as HTMLButtonElement);
+    const save = () => document.querySelector('[data-paperlens="card"]')?.shadowRoot?.querySelector('.save');
+    userClick(save() as HTMLButtonElement);
     await vi.waitFor(() => expect(save()?.getAttribute('aria-pressed')).toBe('true'));
     answer();
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -168,7 +170,9 @@ describe('annotatePage', () => {
     const pending: ((names: CoauthorNames) => void)[] = [];
     page.coauthorNames = vi.fn(() => new Promise<CoauthorNames>((resolve) => pending.push(resolve)));
     const chips = () =>
-      [...document.querySelectorAll('paperlens-coauthor')].map((chip) => chip.getAttribute('data-paperlens-coauthor'));
+      [...document.querySelectorAll('[data-paperlens="coauthor"]')].map((chip) =>
+        chip.getAttribute('data-paperlens-coauthor'),
+      );
 
     void annotatePage(document, page, controller.signal);
     await vi.waitFor(() => expect(pending).toHaveLength(1));

@@ -3,16 +3,31 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeLayer } from '../../components/page/badge-layer';
 import { createCardController } from '../../components/page/card-controller';
 import { coauthorChipView } from '../../components/page/views';
+import type { PaperSummary } from '../../lib/message-schemas';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 import { summaryOf } from '../helpers/papers';
+import { entry } from '../helpers/reading-list';
+import { userClick, userEvent } from '../helpers/user-events';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">"\'&amp;';
 
+/** Save and undo as the page wires them: a remove hands back the entry it took. */
+function actions() {
+  const removed = entry({ id: '2402.07871', note: 'my note', tags: ['moe', 'scaling'], status: 'reading' });
+  return {
+    toggleSave: vi.fn(async (paper: PaperSummary) => ({
+      paper: { ...paper, saved: !paper.saved },
+      removed: paper.saved ? removed : null,
+    })),
+    undoRemove: vi.fn(async (paper: PaperSummary) => ({ ...paper, saved: true })),
+  };
+}
+
 function setup() {
-  const toggleSave = vi.fn(async (paper) => ({ ...paper, saved: !paper.saved }));
-  const card = createCardController(document, { toggleSave, theme: () => 'system' });
+  const { toggleSave, undoRemove } = actions();
+  const card = createCardController(document, { toggleSave, undoRemove, theme: () => 'system' });
   const layer = createBadgeLayer(document, { parts: () => DEFAULT_SETTINGS.badgeParts, theme: () => 'dark', card });
-  return { card, layer, toggleSave };
+  return { card, layer, toggleSave, undoRemove };
 }
 
 describe('badge layer', () => {
@@ -27,9 +42,10 @@ describe('badge layer', () => {
     layer.attach(link, paper);
     layer.attach(link, paper);
     const host = link.nextSibling as HTMLElement;
-    expect(host.localName).toBe('paperlens-badge');
+    expect(host.localName).toBe('span');
+    expect(host.getAttribute('data-paperlens')).toBe('badge');
     expect(host.getAttribute('data-paperlens-id')).toBe('2402.07871');
-    expect(document.querySelectorAll('paperlens-badge')).toHaveLength(1);
+    expect(document.querySelectorAll('[data-paperlens="badge"]')).toHaveLength(1);
     expect(host.shadowRoot?.mode).toBe('open');
     // The host's box comes from the shadow sheet's :host rules (the hostile-page e2e test checks them), not inline styles.
     expect(host.getAttribute('style')).toBeNull();
@@ -39,7 +55,7 @@ describe('badge layer', () => {
     expect(button.textContent).toContain('81%');
     expect(button.getAttribute('aria-label')).toContain('Scaling Laws for Fine-Grained Mixture of Experts');
     layer.detach(link);
-    expect(document.querySelectorAll('paperlens-badge')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-paperlens="badge"]')).toHaveLength(0);
   });
 
   it('renders page-controlled and data strings only as text', () => {
@@ -63,7 +79,7 @@ describe('badge layer', () => {
     layer.attach(link, summaryOf('2402.07871'));
     layer.attach(link, summaryOf('2402.07871'));
     expect(document.querySelector('#outer')!.nextElementSibling?.getAttribute('data-paperlens-id')).toBe('2402.07871');
-    expect(document.querySelectorAll('paperlens-badge')).toHaveLength(1);
+    expect(document.querySelectorAll('[data-paperlens="badge"]')).toHaveLength(1);
   });
 
   it('gives every link to the same paper its own working copy of one badge', () => {
@@ -79,8 +95,8 @@ describe('badge layer', () => {
     expect(buttons[0]).not.toBe(buttons[1]);
     expect(buttons[1]!.outerHTML).toBe(buttons[0]!.outerHTML);
     expect((buttons[1]!.querySelector('.nov') as HTMLElement).style.getPropertyValue('--pl-value')).toBe('0.8063');
-    buttons[1]!.dispatchEvent(new MouseEvent('click', { detail: 0, bubbles: true }));
-    expect(document.querySelector('paperlens-card')?.getAttribute('data-paperlens-id')).toBe('2402.07871');
+    userClick(buttons[1]!, 0);
+    expect(document.querySelector('[data-paperlens="card"]')?.getAttribute('data-paperlens-id')).toBe('2402.07871');
   });
 
   it('keeps a badge whose look does not change (a save) instead of rebuilding it', () => {
@@ -97,7 +113,7 @@ describe('badge layer', () => {
   });
 
   it('shows only the badge parts the settings ask for', () => {
-    const card = createCardController(document, { toggleSave: vi.fn(), theme: () => 'light' });
+    const card = createCardController(document, { ...actions(), theme: () => 'light' });
     const layer = createBadgeLayer(document, {
       parts: () => ({ category: false, novelty: true, coauthors: false }),
       theme: () => 'light',
@@ -114,19 +130,19 @@ describe('badge layer', () => {
 
 describe('card', () => {
   beforeEach(() => {
-    for (const card of document.querySelectorAll('paperlens-card')) card.remove();
+    for (const card of document.querySelectorAll('[data-paperlens="card"]')) card.remove();
     document.body.innerHTML = '<p><a id="x" href="https://arxiv.org/abs/2402.07871">link</a></p>';
   });
 
-  const openByKeyboard = () => {
-    const { layer, toggleSave } = setup();
+  const openByKeyboard = (saved = false) => {
+    const { layer, toggleSave, undoRemove } = setup();
     const link = document.querySelector('#x')!;
-    layer.attach(link, summaryOf('2402.07871'));
+    layer.attach(link, summaryOf('2402.07871', saved));
     const button = (link.nextSibling as HTMLElement).shadowRoot!.querySelector('button')!;
     button.focus();
-    button.dispatchEvent(new MouseEvent('click', { detail: 0, bubbles: true }));
-    const host = document.querySelector('paperlens-card') as HTMLElement;
-    return { button, host, toggleSave };
+    userClick(button, 0);
+    const host = document.querySelector('[data-paperlens="card"]') as HTMLElement;
+    return { button, host, toggleSave, undoRemove };
   };
 
   it('opens as a dialog labelled by the title, with details, links and Save', () => {
@@ -160,26 +176,27 @@ describe('card', () => {
     expect(host.shadowRoot!.querySelector('.insights')).toBeNull();
     host.remove();
     const openInsights = vi.fn();
-    const card = createCardController(document, { toggleSave: vi.fn(), theme: () => 'light', openInsights });
+    const card = createCardController(document, { ...actions(), theme: () => 'light', openInsights });
     const button = document.createElement('button');
     document.body.append(button);
     card.open(summaryOf('2310.15961'), button, true);
-    (document.querySelector('paperlens-card')!.shadowRoot!.querySelector('.insights') as HTMLButtonElement).click();
+    userClick(document.querySelector('[data-paperlens="card"]')!.shadowRoot!.querySelector('.insights')!);
     expect(openInsights).toHaveBeenCalledWith(expect.objectContaining({ id: '2310.15961' }));
   });
 
   it('closes on Escape and gives focus back to the badge', () => {
     const { host, button } = openByKeyboard();
-    host
-      .shadowRoot!.querySelector('[role="dialog"]')!
-      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(document.querySelector('paperlens-card')).toBeNull();
+    userEvent(
+      host.shadowRoot!.querySelector('[role="dialog"]')!,
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+    );
+    expect(document.querySelector('[data-paperlens="card"]')).toBeNull();
     expect((button.getRootNode() as ShadowRoot).activeElement).toBe(button);
   });
 
   it('toggles Save through the given function and shows the new state', async () => {
     const { host, toggleSave } = openByKeyboard();
-    (host.shadowRoot!.querySelector('.save') as HTMLButtonElement).click();
+    userClick(host.shadowRoot!.querySelector('.save')!);
     await vi.waitFor(() => expect(host.shadowRoot!.querySelector('.save')?.textContent).toBe('Saved'));
     expect(toggleSave).toHaveBeenCalledOnce();
     expect(host.shadowRoot!.querySelector('.save')?.getAttribute('aria-pressed')).toBe('true');
@@ -190,8 +207,8 @@ describe('card', () => {
     const link = document.querySelector('#x')!;
     layer.attach(link, summaryOf('2402.07871'));
     const button = (link.nextSibling as HTMLElement).shadowRoot!.querySelector('button')!;
-    button.dispatchEvent(new MouseEvent('click', { detail: 0, bubbles: true }));
-    const save = () => document.querySelector('paperlens-card')?.shadowRoot?.querySelector('.save');
+    userClick(button, 0);
+    const save = () => document.querySelector('[data-paperlens="card"]')?.shadowRoot?.querySelector('.save');
     expect(save()?.getAttribute('aria-pressed')).toBe('false');
     card.update(summaryOf('2401.04081', true));
     expect(save()?.getAttribute('aria-pressed')).toBe('false');
@@ -202,6 +219,7 @@ describe('card', () => {
 
   it('says so when saving fails, keeping the previous state', async () => {
     const card = createCardController(document, {
+      ...actions(),
       toggleSave: async () => {
         throw new Error('storage is full');
       },
@@ -210,11 +228,80 @@ describe('card', () => {
     const button = document.createElement('button');
     document.body.append(button);
     card.open(summaryOf('2402.07871'), button, true);
-    const host = document.querySelector('paperlens-card')!;
-    (host.shadowRoot!.querySelector('.save') as HTMLButtonElement).click();
+    const host = document.querySelector('[data-paperlens="card"]')!;
+    userClick(host.shadowRoot!.querySelector('.save')!);
     await vi.waitFor(() =>
       expect(host.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('storage is full'),
     );
     expect(host.shadowRoot!.querySelector('.save')?.textContent).toBe('Save');
+  });
+
+  it('does nothing for clicks and keys a page’s script makes: only the user acts', async () => {
+    const { host, button, toggleSave } = openByKeyboard(true);
+    const root = host.shadowRoot!;
+    (root.querySelector('.save') as HTMLButtonElement).click();
+    root.querySelector('.save')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    root
+      .querySelector('[role="dialog"]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(toggleSave).not.toHaveBeenCalled();
+    expect(root.querySelector('.save')?.getAttribute('aria-pressed')).toBe('true');
+    expect(host.isConnected).toBe(true);
+    // Nor can a script open a card, or start one on hover.
+    userEvent(root.querySelector('[role="dialog"]')!, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    button.click();
+    button.dispatchEvent(new MouseEvent('mouseenter'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(document.querySelector('[data-paperlens="card"]')).toBeNull();
+  });
+
+  it('never lets a script open the insights page', () => {
+    const openInsights = vi.fn();
+    const card = createCardController(document, { ...actions(), theme: () => 'light', openInsights });
+    const button = document.createElement('button');
+    document.body.append(button);
+    card.open(summaryOf('2310.15961'), button, true);
+    (document.querySelector('[data-paperlens="card"]')!.shadowRoot!.querySelector('.insights') as HTMLElement).click();
+    expect(openInsights).not.toHaveBeenCalled();
+  });
+
+  it('says what a remove took and puts it all back on Undo', async () => {
+    const { host, toggleSave, undoRemove } = openByKeyboard(true);
+    const root = host.shadowRoot!;
+    userClick(root.querySelector('.save')!);
+    await vi.waitFor(() => expect(root.querySelector('.removed')).not.toBeNull());
+    expect(toggleSave).toHaveBeenCalledOnce();
+    expect(root.querySelector('.removed')?.textContent).toBe(
+      'Removed from your reading list, with your note and 2 tags and the status “Reading”. Undo',
+    );
+    expect(root.querySelector('.save')?.getAttribute('aria-pressed')).toBe('false');
+    userClick(root.querySelector('.undo')!);
+    await vi.waitFor(() => expect(root.querySelector('.save')?.getAttribute('aria-pressed')).toBe('true'));
+    expect(undoRemove).toHaveBeenCalledWith(expect.objectContaining({ id: '2402.07871' }));
+    expect(root.querySelector('.removed')).toBeNull();
+  });
+});
+
+describe('hosts', () => {
+  it('are built-in elements, so custom elements a page defines never run inside them', () => {
+    const ran: string[] = [];
+    for (const name of ['paperlens-badge', 'paperlens-card', 'paperlens-panel', 'paperlens-coauthor']) {
+      customElements.define(
+        name,
+        class extends HTMLElement {
+          connectedCallback() {
+            ran.push(name);
+          }
+        },
+      );
+    }
+    document.body.innerHTML = '<p><a id="x" href="https://arxiv.org/abs/2402.07871">link</a></p>';
+    const { layer } = setup();
+    const link = document.querySelector('#x')!;
+    layer.attach(link, summaryOf('2402.07871'));
+    userClick((link.nextSibling as HTMLElement).shadowRoot!.querySelector('button')!, 0);
+    expect(document.querySelector('[data-paperlens="card"]')).not.toBeNull();
+    expect(ran).toEqual([]);
   });
 });

@@ -55,8 +55,8 @@ test('an arXiv listing: badges on corpus entries and coauthor chips, even for pa
   await serveAt(context, 'https://arxiv.org/list/cs.LG/new', 'arxiv-listing.html');
   const page = await openBadgedPage(context, 'https://arxiv.org/list/cs.LG/new', expect);
   const chips = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-expect-coauthor], paperlens-coauthor')].map((el) =>
-      el.localName === 'paperlens-coauthor'
+    [...document.querySelectorAll('[data-expect-coauthor], [data-paperlens="coauthor"]')].map((el) =>
+      el.getAttribute('data-paperlens') === 'coauthor'
         ? `chip:${el.getAttribute('data-paperlens-coauthor')}`
         : `want:${el.getAttribute('data-expect-coauthor')}`,
     ),
@@ -69,7 +69,7 @@ test('an arXiv listing: badges on corpus entries and coauthor chips, even for pa
     'want:Alexander H. Liu, Kartik Khandelwal, Sandeep Subramanian',
     'chip:Alexander H. Liu, Kartik Khandelwal, Sandeep Subramanian',
   ]);
-  await expect(page.locator('paperlens-coauthor').first()).toContainText('Maciej Pióro');
+  await expect(page.locator('[data-paperlens="coauthor"]').first()).toContainText('Maciej Pióro');
   await expect.poll(() => toolbarBadgeText(context)).toBe('2');
 });
 
@@ -77,8 +77,8 @@ test('arXiv search results get coauthor chips matched through initials and accen
   const url = 'https://arxiv.org/search/?query=Pioro%2C+M&searchtype=author';
   await serveAt(context, url, 'arxiv-search.html');
   const page = await openBadgedPage(context, url, expect);
-  await expect(page.locator('paperlens-coauthor')).toHaveCount(2);
-  await expect(page.locator('paperlens-coauthor').nth(1)).toHaveAttribute(
+  await expect(page.locator('[data-paperlens="coauthor"]')).toHaveCount(2);
+  await expect(page.locator('[data-paperlens="coauthor"]').nth(1)).toHaveAttribute(
     'data-paperlens-coauthor',
     'Maciej Pióro, Michał Krutul',
   );
@@ -93,9 +93,9 @@ test('badges and coauthor chips never change the height of the line they sit in'
   expectBadgesFitTheirLines(blog, expect);
 
   await page.goto('https://arxiv.org/list/cs.LG/new');
-  await expect(page.locator('paperlens-coauthor').first()).toBeVisible();
+  await expect(page.locator('[data-paperlens="coauthor"]').first()).toBeVisible();
   const listing = await page.evaluate(measureHostLines);
-  expect(listing.lines.filter((line) => line.host === 'paperlens-coauthor').length).toBeGreaterThan(0);
+  expect(listing.lines.filter((line) => line.host === 'coauthor').length).toBeGreaterThan(0);
   for (const line of listing.lines) expect(line).toEqual({ ...line, withHost: line.without, visible: true });
   expect(listing.page).toBe(listing.bare);
 });
@@ -107,7 +107,7 @@ test('a Scholar-like results page', async ({ server, context }) => {
 test('the abstract page of a corpus paper shows the richer panel, and its Save works', async ({ context }) => {
   await serveAt(context, 'https://arxiv.org/abs/2402.07871v2', 'arxiv-abs.html');
   const page = await openBadgedPage(context, 'https://arxiv.org/abs/2402.07871v2', expect);
-  const panel = page.locator('paperlens-panel[data-paperlens-id="2402.07871"]');
+  const panel = page.locator('[data-paperlens="panel"][data-paperlens-id="2402.07871"]');
   await expect(panel).toHaveCount(1);
   expect(await panel.evaluate((el) => el.previousElementSibling?.matches('h1.title'))).toBe(true);
   await expect(panel.getByRole('heading', { name: 'Scaling Laws for Fine-Grained Mixture of Experts' })).toBeVisible();
@@ -123,7 +123,7 @@ test('the abstract page of a corpus paper shows the richer panel, and its Save w
 
 test('a dynamic page: infinite scroll, removed links and pushState navigation', async ({ server, context }) => {
   const page = await openBadgedPage(context, server.url('dynamic.html'), expect);
-  await expect(page.locator('#doomed + paperlens-badge')).toHaveCount(1);
+  await expect(page.locator('#doomed + [data-paperlens="badge"]')).toHaveCount(1);
 
   await page.click('#more');
   await page.click('#more');
@@ -131,12 +131,12 @@ test('a dynamic page: infinite scroll, removed links and pushState navigation', 
   await expectBadgesAsMarked(page, expect);
 
   await page.click('#remove');
-  await expect(page.locator('paperlens-badge[data-paperlens-id="2401.04081"]')).toHaveCount(0);
+  await expect(page.locator('[data-paperlens="badge"][data-paperlens-id="2401.04081"]')).toHaveCount(0);
 
   await page.click('#nav');
   expect(new URL(page.url()).pathname).toBe('/feed/page-2');
   await expectBadgesAsMarked(page, expect);
-  await expect(page.locator('paperlens-badge')).toHaveCount(1);
+  await expect(page.locator('[data-paperlens="badge"]')).toHaveCount(1);
 });
 
 test('a hostile page: correct badges, nothing injected runs, no errors, one badge per flickering link', async ({
@@ -152,11 +152,13 @@ test('a hostile page: correct badges, nothing injected runs, no errors, one badg
     const report = (await linkReport(page)).filter((r) => !r.link.includes('2506.22255') && r.expected !== r.badge);
     if (report.length) throw error;
   });
-  await expect(page.locator('#chart + paperlens-badge')).toHaveAttribute('data-paperlens-id', '2502.05172');
-  await expect(page.locator('#editor paperlens-badge')).toHaveCount(0);
+  await expect(page.locator('#chart + [data-paperlens="badge"]')).toHaveAttribute('data-paperlens-id', '2502.05172');
+  await expect(page.locator('#editor [data-paperlens="badge"]')).toHaveCount(0);
   for (let i = 0; i < 12; i++) {
     await page.waitForTimeout(35);
-    expect(await page.locator('paperlens-badge[data-paperlens-id="2506.22255"]').count()).toBeLessThanOrEqual(1);
+    expect(await page.locator('[data-paperlens="badge"][data-paperlens-id="2506.22255"]').count()).toBeLessThanOrEqual(
+      1,
+    );
   }
   // Sampled in the page at a rhythm unlike the page's own 50 ms: whenever the link is in the page, its
   // badge is right after it, and there is never more than one.
@@ -167,7 +169,7 @@ test('a hostile page: correct badges, nothing injected runs, no errors, one badg
         const started = performance.now();
         const tick = () => {
           const link = document.getElementById('flicker');
-          const badges = document.querySelectorAll('paperlens-badge[data-paperlens-id="2506.22255"]').length;
+          const badges = document.querySelectorAll('[data-paperlens="badge"][data-paperlens-id="2506.22255"]').length;
           result.maxBadges = Math.max(result.maxBadges, badges);
           if (link?.isConnected) {
             result.connected++;
@@ -183,7 +185,7 @@ test('a hostile page: correct badges, nothing injected runs, no errors, one badg
   expect(samples.withBadge).toBe(samples.connected);
   expect(samples.maxBadges).toBe(1);
   // The badge stays visible and inline, whatever `*`, `a + *` and `::before` rules say.
-  const badge = page.locator('#xss + paperlens-badge');
+  const badge = page.locator('#xss + [data-paperlens="badge"]');
   expect(
     await badge.evaluate((el) => {
       const style = getComputedStyle(el);
@@ -203,7 +205,7 @@ test('a badge card opened by keyboard saves the paper; Escape closes it and retu
 }) => {
   const page = await context.newPage();
   await page.goto(server.url('blog.html'));
-  const badge = page.locator('paperlens-badge[data-paperlens-id="2401.04081"]').getByRole('button');
+  const badge = page.locator('[data-paperlens="badge"][data-paperlens-id="2401.04081"]').getByRole('button');
   await expect(badge).toBeVisible();
   await badge.focus();
   await page.keyboard.press('Enter');
@@ -228,7 +230,7 @@ test('a badge card opened by keyboard saves the paper; Escape closes it and retu
   expect(await badge.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
 
   await page.reload();
-  await page.locator('paperlens-badge[data-paperlens-id="2401.04081"]').getByRole('button').focus();
+  await page.locator('[data-paperlens="badge"][data-paperlens-id="2401.04081"]').getByRole('button').focus();
   await page.keyboard.press('Space');
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Saved' })).toBeVisible();
 
@@ -243,7 +245,7 @@ test('an open card follows saves made elsewhere: the popup saves and unsaves, th
 }) => {
   const page = await context.newPage();
   await page.goto(server.url('blog.html'));
-  await page.locator('paperlens-badge[data-paperlens-id="2401.04081"]').getByRole('button').focus();
+  await page.locator('[data-paperlens="badge"][data-paperlens-id="2401.04081"]').getByRole('button').focus();
   await page.keyboard.press('Enter');
   const cardSave = page.getByRole('dialog').locator('.save');
   await expect(cardSave).toHaveAttribute('aria-pressed', 'false');
@@ -265,7 +267,7 @@ test('an open card follows saves made elsewhere: the popup saves and unsaves, th
 test('hovering a badge opens its card after a short delay', async ({ server, context }) => {
   const page = await context.newPage();
   await page.goto(server.url('blog.html'));
-  await page.locator('paperlens-badge[data-paperlens-id="2310.15961"]').hover();
+  await page.locator('[data-paperlens="badge"][data-paperlens-id="2310.15961"]').hover();
   await expect(page.getByRole('dialog')).toContainText('the earliest paper in the corpus');
 });
 
@@ -283,11 +285,11 @@ test('settings apply live: the global switch and the per-site list', async ({ se
   const base = { badgeParts: { category: true, novelty: true, coauthors: true }, theme: 'system' };
 
   await setSettings({ ...base, enabled: true, disabledSites: ['127.0.0.1'] });
-  await expect(page.locator('paperlens-badge')).toHaveCount(0);
+  await expect(page.locator('[data-paperlens="badge"]')).toHaveCount(0);
   await setSettings({ ...base, enabled: true, disabledSites: [] });
   await expectBadgesAsMarked(page, expect);
   await setSettings({ ...base, enabled: false, disabledSites: [] });
-  await expect(page.locator('paperlens-badge')).toHaveCount(0);
+  await expect(page.locator('[data-paperlens="badge"]')).toHaveCount(0);
   await setSettings({
     ...base,
     enabled: true,
@@ -295,5 +297,5 @@ test('settings apply live: the global switch and the per-site list', async ({ se
     badgeParts: { category: false, novelty: true, coauthors: false },
   });
   await expectBadgesAsMarked(page, expect);
-  await expect(page.locator('paperlens-badge').first().locator('.cat')).toHaveCount(0);
+  await expect(page.locator('[data-paperlens="badge"]').first().locator('.cat')).toHaveCount(0);
 });

@@ -16,7 +16,7 @@ test('a page can neither switch Paperlens off nor learn its id', async ({ contex
   });
   const page = await openBadgedPage(context, server.url('blog.html'), expect);
   const id = await extensionId(context);
-  const badges = await page.locator('paperlens-badge').count();
+  const badges = await page.locator('[data-paperlens="badge"]').count();
   expect(await page.evaluate(() => window.__messages.join('\n'))).not.toContain(id);
 
   // The attack: replay, as a CustomEvent, the "content script started" message WXT used to post.
@@ -26,20 +26,20 @@ test('a page can neither switch Paperlens off nor learn its id', async ({ contex
     window.postMessage({ type, contentScriptName: 'content', messageId: 'forged' }, '*');
   }, id);
   await page.waitForTimeout(100);
-  await expect(page.locator('paperlens-badge')).toHaveCount(badges);
+  await expect(page.locator('[data-paperlens="badge"]')).toHaveCount(badges);
   // Links added afterwards are still badged.
   await page.evaluate(() => {
     const link = Object.assign(document.createElement('a'), { href: 'https://arxiv.org/abs/2506.10910', id: 'late' });
     link.textContent = 'added later';
     document.body.append(link);
   });
-  await expect(page.locator('#late + paperlens-badge')).toHaveAttribute('data-paperlens-id', '2506.10910');
+  await expect(page.locator('#late + [data-paperlens="badge"]')).toHaveAttribute('data-paperlens-id', '2506.10910');
 });
 
 test('frames made from srcdoc, about:blank and data: get badges', async ({ context, server }) => {
   const page = await context.newPage();
   await page.goto(server.url('frames.html'));
-  const badgeIn = (selector: string) => page.frameLocator(selector).locator('paperlens-badge');
+  const badgeIn = (selector: string) => page.frameLocator(selector).locator('[data-paperlens="badge"]');
   await expect(badgeIn('#srcdoc')).toHaveAttribute('data-paperlens-id', '2402.07871');
   await expect(badgeIn('#blank')).toHaveAttribute('data-paperlens-id', '2401.04081');
   await expect(badgeIn('#data')).toHaveAttribute('data-paperlens-id', '2310.15961');
@@ -51,7 +51,7 @@ test('saving from a page with a very long address keeps the paper, with its sour
 }) => {
   await closeTheInternet(context);
   const page = await openBadgedPage(context, server.url(`blog.html?q=${'moe-'.repeat(800)}#top`), expect);
-  const badge = page.locator('paperlens-badge[data-paperlens-id="2402.07871"]').getByRole('button').first();
+  const badge = page.locator('[data-paperlens="badge"][data-paperlens-id="2402.07871"]').getByRole('button').first();
   await badge.click();
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Saved' })).toBeVisible();
@@ -64,6 +64,7 @@ interface StoredEntry {
   id: string;
   note: string;
   tags: string[];
+  status: string;
 }
 const storedEntry = async (page: Page, id: string) =>
   (await sendFromPage<StoredEntry[]>(page, 'getReadingList', undefined)).find((entry) => entry.id === id);
@@ -100,6 +101,8 @@ test('a note or tags saved in one tab are not undone by a field focused in anoth
 });
 
 test('a note changed in two tabs at once keeps both versions until the user chooses', async ({ context }) => {
+  // The other tab is opened first: a tab that goes to the background saves its draft, as it should.
+  const other = await openExtensionPage(context, 'popup.html');
   const page = await openExtensionPage(context, 'reading-list.html');
   await sendFromPage(page, 'saveToReadingList', { id: '2402.07871' });
   await sendFromPage(page, 'updateReadingListEntry', { id: '2402.07871', note: 'first' });
@@ -108,8 +111,7 @@ test('a note changed in two tabs at once keeps both versions until the user choo
   // Hold this page's clock, so its note waits for the blur rather than the typing pause.
   await page.clock.install();
   await note.fill('mine');
-  // Meanwhile another tab saves its own version.
-  const other = await openExtensionPage(context, 'popup.html');
+  // Meanwhile the other tab saves its own version.
   await sendFromPage(other, 'updateReadingListEntry', { id: '2402.07871', note: 'theirs', base: { note: 'first' } });
   await page.locator('h1').click();
   const conflict = page.getByRole('alert').filter({ hasText: 'changed in another tab' });
@@ -120,4 +122,82 @@ test('a note changed in two tabs at once keeps both versions until the user choo
   await expect(conflict).toBeHidden();
   await expect.poll(async () => (await storedEntry(page, '2402.07871'))?.note).toBe('theirs\n\nmine');
   await expect(note).toHaveValue('theirs\n\nmine');
+});
+
+test('a page script can neither save, remove nor open anything through Paperlens', async ({ context, server }) => {
+  await closeTheInternet(context);
+  const page = await openBadgedPage(context, server.url('blog.html'), expect);
+  const popup = await openExtensionPage(context, 'popup.html');
+  await sendFromPage(popup, 'saveToReadingList', { id: '2402.07871' });
+  await sendFromPage(popup, 'updateReadingListEntry', { id: '2402.07871', note: 'keep me', tags: ['moe'] });
+  const tabs = context.pages().length;
+
+  // The user opens a card; the page's script then presses every button in it, and on every badge.
+  await page.locator('[data-paperlens="badge"][data-paperlens-id="2402.07871"]').getByRole('button').first().click();
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Saved' })).toBeVisible();
+  await page.evaluate(() => {
+    const card = document.querySelector('[data-paperlens="card"]')?.shadowRoot;
+    for (let i = 0; i < 3; i++) for (const button of card?.querySelectorAll('button') ?? []) button.click();
+    for (const host of document.querySelectorAll('[data-paperlens="badge"]')) {
+      host.shadowRoot?.querySelector('button')?.click();
+      host.shadowRoot?.querySelector('button')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+  });
+  await page.waitForTimeout(300);
+  expect(context.pages()).toHaveLength(tabs);
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Saved' })).toBeVisible();
+  const list = await sendFromPage<StoredEntry[]>(popup, 'getReadingList', undefined);
+  expect(list.map(({ id, note, tags }) => ({ id, note, tags }))).toEqual([
+    { id: '2402.07871', note: 'keep me', tags: ['moe'] },
+  ]);
+});
+
+test('custom elements a page defines under Paperlens names never run inside its UI', async ({ context, server }) => {
+  await context.addInitScript(() => {
+    const ran: string[] = [];
+    (window as unknown as { __ran: string[] }).__ran = ran;
+    for (const name of ['paperlens-badge', 'paperlens-card', 'paperlens-panel', 'paperlens-coauthor']) {
+      customElements.define(
+        name,
+        class extends HTMLElement {
+          connectedCallback() {
+            ran.push(name);
+            for (const button of this.shadowRoot?.querySelectorAll('button') ?? []) button.click();
+          }
+        },
+      );
+    }
+  });
+  const page = await openBadgedPage(context, server.url('blog.html'), expect);
+  await page.locator('[data-paperlens="badge"][data-paperlens-id="2310.15961"]').getByRole('button').first().click();
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Save' })).toBeVisible();
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);
+  const popup = await openExtensionPage(context, 'popup.html');
+  expect(await sendFromPage(popup, 'getReadingList', undefined)).toEqual([]);
+});
+
+test('removing a paper from a card offers Undo, which brings back its note, tags and status', async ({
+  context,
+  server,
+}) => {
+  const page = await openBadgedPage(context, server.url('blog.html'), expect);
+  const popup = await openExtensionPage(context, 'popup.html');
+  await sendFromPage(popup, 'saveToReadingList', { id: '2402.07871' });
+  await sendFromPage(popup, 'updateReadingListEntry', {
+    id: '2402.07871',
+    note: 'my note',
+    tags: ['moe'],
+    status: 'read',
+  });
+  await page.locator('[data-paperlens="badge"][data-paperlens-id="2402.07871"]').getByRole('button').first().click();
+  const card = page.getByRole('dialog');
+  await card.getByRole('button', { name: 'Saved' }).click();
+  await expect(card.getByRole('status')).toHaveText(
+    'Removed from your reading list, with your note and 1 tag and the status “Read”. Undo',
+  );
+  expect(await sendFromPage(popup, 'getReadingList', undefined)).toEqual([]);
+  await card.getByRole('button', { name: 'Undo' }).click();
+  await expect(card.getByRole('button', { name: 'Saved' })).toBeVisible();
+  expect(await storedEntry(popup, '2402.07871')).toMatchObject({ note: 'my note', tags: ['moe'], status: 'read' });
 });

@@ -31,7 +31,9 @@ export function collectLinkReport(): LinkReport[] {
   return [...document.querySelectorAll('a')].map((a) => {
     const next = a.nextSibling;
     const badge =
-      next instanceof Element && next.localName === 'paperlens-badge' ? next.getAttribute('data-paperlens-id') : null;
+      next instanceof Element && next.getAttribute('data-paperlens') === 'badge'
+        ? next.getAttribute('data-paperlens-id')
+        : null;
     return {
       link: `${a.getAttribute('href')} “${(a.textContent ?? '').trim().slice(0, 40)}”`,
       expected: a.getAttribute('data-expect'),
@@ -64,7 +66,7 @@ export interface HostLines {
  * of them.
  */
 export function measureHostLines(): HostLines {
-  const hosts = [...document.querySelectorAll<HTMLElement>('paperlens-badge, paperlens-coauthor')];
+  const hosts = [...document.querySelectorAll<HTMLElement>('[data-paperlens="badge"], [data-paperlens="coauthor"]')];
   const page = document.documentElement.scrollHeight;
   const lines = hosts.map((host) => {
     const block = host.parentElement as HTMLElement;
@@ -74,12 +76,13 @@ export function measureHostLines(): HostLines {
     const without = block.getBoundingClientRect().height;
     block.insertBefore(host, next);
     const box = host.getBoundingClientRect();
-    const link = host.localName === 'paperlens-badge' ? host.previousElementSibling?.getBoundingClientRect() : null;
+    const link =
+      host.getAttribute('data-paperlens') === 'badge' ? host.previousElementSibling?.getBoundingClientRect() : null;
     const rtl = getComputedStyle(block).direction === 'rtl';
     const gap = link ? (rtl ? link.left - box.right : box.left - link.right) : null;
     const offCentre = link ? Math.abs(box.top + box.height / 2 - (link.top + link.height / 2)) : null;
     return {
-      host: host.localName,
+      host: host.getAttribute('data-paperlens') ?? '',
       withHost,
       without,
       visible: box.height > 0,
@@ -123,7 +126,7 @@ export async function expectBadgesAsMarked(
     .poll(async () => (await linkReport(page)).filter((r) => r.expected !== r.badge), { timeout: 10_000 })
     .toEqual([]);
   const marked = (await linkReport(page)).filter((r) => r.expected).length;
-  await expect(page.locator('paperlens-badge')).toHaveCount(marked);
+  await expect(page.locator('[data-paperlens="badge"]')).toHaveCount(marked);
 }
 
 /** Opens `url` in a new tab and waits until exactly its marked links have their badges. */

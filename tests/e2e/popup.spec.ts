@@ -188,7 +188,7 @@ test('"Disable on this site" in the popup removes the badges from that open tab,
   const popup = await openPopup(context, `?tab=${tabId}`);
   await expect(popup.locator('.site-switch')).toContainText('Badges on 127.0.0.1');
   await popup.getByRole('button', { name: 'Disable on this site' }).click();
-  await expect(page.locator('paperlens-badge')).toHaveCount(0);
+  await expect(page.locator('[data-paperlens="badge"]')).toHaveCount(0);
   await expect(popup.locator('.site-switch')).toContainText('Badges off on 127.0.0.1');
   await popup.getByRole('button', { name: 'Enable on this site' }).click();
   await expectBadgesAsMarked(page, expect);

@@ -24,10 +24,10 @@ test('nothing leaves 127.0.0.1 while Paperlens scans pages, answers the popup an
     const page = await context.newPage();
     await page.goto(server.url(fixture));
     // The hostile page re-adds its links every 50 ms, so only wait for its badges to show.
-    if (fixture === 'hostile.html') await expect(page.locator('paperlens-badge').first()).toBeVisible();
+    if (fixture === 'hostile.html') await expect(page.locator('[data-paperlens="badge"]').first()).toBeVisible();
     else await expectBadgesAsMarked(page, expect);
     if (fixture === 'blog.html') {
-      const badge = page.locator('paperlens-badge').first().getByRole('button');
+      const badge = page.locator('[data-paperlens="badge"]').first().getByRole('button');
       await badge.focus();
       await page.keyboard.press('Enter');
       await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();

@@ -243,19 +243,19 @@ test('the reading-list and options pages pass axe-core in light and dark', async
 test('options apply live: badge parts, theme, and a site added by hand', async ({ context, server }) => {
   const page = await context.newPage();
   await page.goto(server.url('blog.html'));
-  await expect(page.locator('paperlens-badge').first()).toBeVisible();
+  await expect(page.locator('[data-paperlens="badge"]').first()).toBeVisible();
   const options = await openExtensionPage(context, 'options.html');
   await options.getByRole('checkbox', { name: 'Novelty' }).uncheck();
-  await expect(page.locator('paperlens-badge').first().locator('.nov')).toHaveCount(0);
+  await expect(page.locator('[data-paperlens="badge"]').first().locator('.nov')).toHaveCount(0);
   await options.getByRole('radio', { name: 'Dark' }).check();
   await expect(options.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.locator('paperlens-badge').first()).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('[data-paperlens="badge"]').first()).toHaveAttribute('data-theme', 'dark');
   await options.getByRole('textbox', { name: 'Site' }).fill('http://127.0.0.1:1234/whatever');
   await options.getByRole('button', { name: 'Add' }).click();
   await expect(options.getByRole('list', { name: 'Sites without badges' })).toContainText('127.0.0.1');
-  await expect(page.locator('paperlens-badge')).toHaveCount(0);
+  await expect(page.locator('[data-paperlens="badge"]')).toHaveCount(0);
   await options.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
-  await expect(page.locator('paperlens-badge').first()).toBeVisible();
+  await expect(page.locator('[data-paperlens="badge"]').first()).toBeVisible();
 });
 
 test('the save shortcut (Alt+Shift+S) is registered and saves the arXiv paper of the tab it is pressed in', async ({
@@ -290,7 +290,7 @@ test('the save shortcut (Alt+Shift+S) is registered and saves the arXiv paper of
 test("a badge card's Insights button opens the insights page at that paper", async ({ context, server }) => {
   const page = await context.newPage();
   await page.goto(server.url('blog.html'));
-  const badge = page.locator('paperlens-badge[data-paperlens-id="2402.07871"]').getByRole('button').first();
+  const badge = page.locator('[data-paperlens="badge"][data-paperlens-id="2402.07871"]').getByRole('button').first();
   await badge.focus();
   await page.keyboard.press('Enter');
   const [insights] = await Promise.all([

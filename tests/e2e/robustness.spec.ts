@@ -26,8 +26,8 @@ test('the service worker is stopped mid-session: the next page is still annotate
   await stopped; // the worker really is gone
 
   const next = await openBadgedPage(context, server.url('scholar.html'), expect); // the lookup woke a new worker
-  const badge = next.locator('paperlens-badge').first().getByRole('button');
-  const id = await next.locator('paperlens-badge').first().getAttribute('data-paperlens-id');
+  const badge = next.locator('[data-paperlens="badge"]').first().getByRole('button');
+  const id = await next.locator('[data-paperlens="badge"]').first().getAttribute('data-paperlens-id');
   await badge.focus();
   await next.keyboard.press('Enter');
   await next.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
@@ -125,7 +125,7 @@ test('a page of 50,000 links gets exactly its badges, and no task over 50 ms aft
           const badged = [...document.querySelectorAll('a[data-expect]')].filter(
             (a) => a.nextElementSibling?.getAttribute('data-paperlens-id') === a.getAttribute('data-expect'),
           ).length;
-          return { expected, badged, badges: document.querySelectorAll('paperlens-badge').length };
+          return { expected, badged, badges: document.querySelectorAll('[data-paperlens="badge"]').length };
         }),
       { timeout: 60_000 },
     )
@@ -162,7 +162,7 @@ test('a page with 200 same-origin iframes: every frame gets its badges, and no t
         badged: [...document.querySelectorAll('a[data-expect]')].filter(
           (a) => a.nextElementSibling?.getAttribute('data-paperlens-id') === a.getAttribute('data-expect'),
         ).length,
-        badges: document.querySelectorAll('paperlens-badge').length,
+        badges: document.querySelectorAll('[data-paperlens="badge"]').length,
       }));
       expected += r.expected;
       badged += r.badged;

@@ -18,7 +18,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(server.url('blog.html'));
     await expectBadgesAsMarked(page, expect);
-    const badge = page.locator('paperlens-badge[data-paperlens-id="2402.07871"]').getByRole('button').first();
+    const badge = page.locator('[data-paperlens="badge"][data-paperlens-id="2402.07871"]').getByRole('button').first();
     await badge.focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog')).toContainText('Scaling Laws for Fine-Grained Mixture of Experts');

@@ -80,7 +80,7 @@ describe('Paperlens in Firefox', () => {
     const marked = new Set(report.map((r) => r.expected).filter(Boolean));
     expect(new Set(report.map((r) => r.badge).filter(Boolean))).toEqual(marked);
     expect(marked.size).toBeGreaterThan(5);
-    expect(await blog.$$eval('paperlens-badge', (badges) => badges.length)).toBe(
+    expect(await blog.$$eval('[data-paperlens="badge"]', (badges) => badges.length)).toBe(
       report.filter((r) => r.expected).length,
     );
   });
@@ -100,8 +100,8 @@ describe('Paperlens in Firefox', () => {
   it('on a hostile page, the badge boxes hold against `* { … !important }` rules (the shadow sheet wins in Gecko too)', async () => {
     const page = await browser.newPage();
     await page.goto(server.url('hostile.html'));
-    await page.waitForSelector('#xss + paperlens-badge', { timeout: 15_000 });
-    const box = await page.$eval('#xss + paperlens-badge', (el) => {
+    await page.waitForSelector('#xss + [data-paperlens="badge"]', { timeout: 15_000 });
+    const box = await page.$eval('#xss + [data-paperlens="badge"]', (el) => {
       const style = getComputedStyle(el);
       const button = el.shadowRoot?.querySelector('button');
       const rect = button?.getBoundingClientRect();
@@ -119,6 +119,29 @@ describe('Paperlens in Firefox', () => {
       before: 'none',
       button: true,
     });
+    await page.close();
+  });
+
+  it('a page can neither switch Paperlens off (replaying its start event) nor act through its UI', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('blog.html'));
+    await page.waitForSelector('[data-paperlens="badge"]', { timeout: 15_000 });
+    const badges = await page.$$eval('[data-paperlens="badge"]', (hosts) => hosts.length);
+    await page.evaluate((id) => {
+      const type = `${id}:content:wxt:content-script-started`;
+      document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+      // Then presses every Paperlens button on the page, as a script would.
+      for (const host of document.querySelectorAll('[data-paperlens="badge"]')) {
+        host.shadowRoot?.querySelector('button')?.click();
+      }
+      const late = Object.assign(document.createElement('a'), { href: 'https://arxiv.org/abs/2506.10910', id: 'late' });
+      late.textContent = 'added later';
+      document.body.append(late);
+    }, EXTENSION_ID);
+    await page.waitForSelector('#late + [data-paperlens="badge"]', { timeout: 15_000 });
+    expect(await page.$$eval('[data-paperlens="badge"]', (hosts) => hosts.length)).toBe(badges + 1);
+    // No card opened for the script's clicks, so nothing could be saved through one.
+    expect(await page.$('[data-paperlens="card"]')).toBeNull();
     await page.close();
   });
 
@@ -159,7 +182,7 @@ describe('Paperlens in Firefox', () => {
   });
 
   it('unchecking "Show badges beside paper links" in the options removes the badges from the open blog tab', async () => {
-    expect(await blog.$$eval('paperlens-badge', (badges) => badges.length)).toBeGreaterThan(0);
+    expect(await blog.$$eval('[data-paperlens="badge"]', (badges) => badges.length)).toBeGreaterThan(0);
     const options = await openExtensionPage(browser, 'options.html');
     const checkbox = await options.waitForSelector(
       '::-p-aria([name="Show badges beside paper links"][role="checkbox"])',
@@ -167,7 +190,7 @@ describe('Paperlens in Firefox', () => {
     expect(await checkbox?.evaluate((box) => (box as HTMLInputElement).checked)).toBe(true);
     await checkbox?.click();
     expect(await checkbox?.evaluate((box) => (box as HTMLInputElement).checked)).toBe(false);
-    await expect.poll(() => blog.$$eval('paperlens-badge', (badges) => badges.length)).toBe(0);
+    await expect.poll(() => blog.$$eval('[data-paperlens="badge"]', (badges) => badges.length)).toBe(0);
 
     await checkbox?.click();
     await expect

@@ -233,6 +233,28 @@ describe('reading-list, page and status handlers with their browser environment'
     );
   });
 
+  it('opens at most 3 pages a minute for a web page, and any number for its own pages', async () => {
+    const { handlers, opened } = await setup();
+    for (let i = 0; i < 5; i++) await handlers.openExtensionPage({ page: 'insights' }, PAGE);
+    const fromPage = () => handlers.openExtensionPage({ page: 'insights', paperId: '2402.07871' }, CONTENT_SCRIPT);
+    for (let i = 0; i < 3; i++) await fromPage();
+    await expect(fromPage()).rejects.toThrow('at most 3 of its pages a minute');
+    expect(opened).toHaveLength(8);
+    // Another tab has its own allowance.
+    await handlers.openExtensionPage({ page: 'insights' }, { ...CONTENT_SCRIPT, tab: { id: 9 } });
+    expect(opened).toHaveLength(9);
+  });
+
+  it('lets a web page undo a remove by id, bringing back what the remove took', async () => {
+    const { handlers } = await setup();
+    await handlers.saveToReadingList({ id: '2402.07871' }, CONTENT_SCRIPT);
+    const { entry } = await handlers.updateReadingListEntry({ id: '2402.07871', note: 'n', tags: ['t'] }, PAGE);
+    expect(await handlers.removeFromReadingList({ id: '2402.07871' }, CONTENT_SCRIPT)).toEqual(entry);
+    expect(await handlers.undoRemoveFromReadingList({ id: '2402.07871' }, CONTENT_SCRIPT)).toEqual(entry);
+    expect(await handlers.getReadingList(undefined, PAGE)).toEqual([entry]);
+    expect(await handlers.undoRemoveFromReadingList({ id: '2402.07871' }, CONTENT_SCRIPT)).toBeNull();
+  });
+
   it('reports why the bundled corpus was rejected', async () => {
     const { handlers } = await setup();
     expect(await handlers.corpusStatus(undefined, PAGE)).toMatchObject({
