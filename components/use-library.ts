@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { plainError } from '../lib/errors';
 import type { Library } from '../lib/message-schemas';
 import { sendMessage } from '../lib/messages';
 
@@ -14,7 +15,7 @@ export function useLibrary(): LibraryState {
   useEffect(() => {
     sendMessage('getLibrary', undefined).then(
       (library) => setState({ library, error: null }),
-      (e: unknown) => setState({ library: null, error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setState({ library: null, error: plainError(e) }),
     );
   }, []);
   return state;

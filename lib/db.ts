@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { AuthorProfile, Coauthor, Corpus, Paper } from './corpus/schema';
+import type { ImportSummary } from './message-schemas';
 import { type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
 
 export const DB_NAME = 'paperlens';
@@ -13,6 +14,8 @@ export interface MetaValues {
   author: AuthorProfile;
   /** Entries removed lately, newest first, so a remove can be undone from anywhere (a page's card too). */
   recentlyRemoved: RemovedEntry[];
+  /** What the latest imports did, by the id their page gave them: an import sent twice is done once. */
+  recentImports: { id: string; summary: ImportSummary }[];
 }
 
 /** A reading-list entry as it was when removed. */

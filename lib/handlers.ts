@@ -177,9 +177,8 @@ function readingListHandlers(db: DbConnection, env: HandlerEnvironment): Reading
     },
     async importReadingList(data, sender) {
       ownPagesOnly('importReadingList', sender);
-      const { entries } = parse(ImportRequestSchema, 'importReadingList', data);
-      const { toWrite: _written, ...summary } = await changed(db.run((open) => importReadingList(open, entries)));
-      return summary;
+      const { entries, importId } = parse(ImportRequestSchema, 'importReadingList', data);
+      return changed(db.run((open) => importReadingList(open, entries, importId)));
     },
   };
 }

@@ -59,7 +59,11 @@ export const RestoreRequestSchema = z.object({ entry: ReadingListEntrySchema });
 export type RestoreRequest = z.infer<typeof RestoreRequestSchema>;
 
 /** Entries from an imported file (already parsed by the page; validated again here). */
-export const ImportRequestSchema = z.object({ entries: z.array(ReadingListEntrySchema).max(100_000) });
+export const ImportRequestSchema = z.object({
+  entries: z.array(ReadingListEntrySchema).max(100_000),
+  /** Names this import, so one sent again (the worker restarted before answering) is done once. */
+  importId: z.uuid().optional(),
+});
 export type ImportRequest = z.infer<typeof ImportRequestSchema>;
 
 export interface ImportSummary {

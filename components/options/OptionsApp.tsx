@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { plainError } from '../../lib/errors';
 import type { Settings } from '../../lib/settings/model';
 import { settingsItem } from '../../lib/settings/store';
 import { useSettings } from '../use-settings';
@@ -21,7 +22,7 @@ export function OptionsApp() {
       setError(null);
     } catch (e) {
       // The storage item still holds the previous settings, and so does the form (it shows what is stored).
-      setError(`Could not save the settings: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Could not save the settings: ${plainError(e)}`);
     }
   };
   const change = (patch: Partial<Settings>) => void save({ ...settings, ...patch });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { plainError } from '../../lib/errors';
 import type { CorpusStatus } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
 
@@ -8,7 +9,7 @@ export function useCorpusStatus(): { status: CorpusStatus | null; error: string 
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     sendMessage('corpusStatus', undefined).then(setStatus, (e: unknown) =>
-      setError(`Could not read what Paperlens has stored: ${e instanceof Error ? e.message : String(e)}`),
+      setError(`Could not read what Paperlens has stored: ${plainError(e)}`),
     );
   }, []);
   return { status, error };

@@ -1,3 +1,4 @@
+import { plainError } from '../../lib/errors';
 import type { PaperSummary, ReadingListEntry } from '../../lib/message-schemas';
 
 /** What saving from a page gives back: the paper's new state and, after a remove, the entry removed. */
@@ -23,8 +24,6 @@ export interface SaveState {
   removed: ReadingListEntry | null;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** Saves or removes the paper, showing progress, then the new state and a remove's Undo, or why it failed. */
 export async function toggleFromUi(state: SaveState, actions: PaperActions, draw: () => void): Promise<void> {
   if (state.saving) return;
@@ -35,7 +34,7 @@ export async function toggleFromUi(state: SaveState, actions: PaperActions, draw
     const outcome = await actions.toggleSave(paper);
     if (state.paper.id === paper.id) Object.assign(state, { paper: outcome.paper, removed: outcome.removed });
   } catch (error) {
-    state.error = `Could not ${paper.saved ? 'remove' : 'save'} the paper: ${message(error)}`;
+    state.error = `Could not ${paper.saved ? 'remove' : 'save'} the paper: ${plainError(error)}`;
   } finally {
     state.saving = false;
     draw();
@@ -52,7 +51,7 @@ export async function undoFromUi(state: SaveState, actions: PaperActions, draw: 
     const restored = await actions.undoRemove(paper);
     if (state.paper.id === paper.id) Object.assign(state, { paper: restored, removed: null });
   } catch (error) {
-    state.error = `Could not put the paper back: ${message(error)}`;
+    state.error = `Could not put the paper back: ${plainError(error)}`;
   } finally {
     state.saving = false;
     draw();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { plainError } from '../../lib/errors';
 import { badgesAllowed, type Settings } from '../../lib/settings/model';
 import { settingsItem } from '../../lib/settings/store';
 import { type TargetTab, targetTab } from './target-tab';
@@ -26,7 +27,7 @@ export function SiteSwitch({ settings }: { settings: Settings }) {
       await settingsItem.setValue({ ...settings, disabledSites });
       setError(null);
     } catch (e) {
-      setError(`Could not change the setting: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Could not change the setting: ${plainError(e)}`);
     }
   };
   return (

@@ -1,3 +1,4 @@
+import { isRestartError, plainError } from '../errors';
 import { plural } from '../format';
 import type { ImportSummary, UpdateEntryRequest, UpdateOutcome } from '../message-schemas';
 import { sendMessage } from '../messages';
@@ -11,7 +12,8 @@ export interface ReadingListApi {
   remove(id: string): Promise<ReadingListEntry | null>;
   restore(entry: ReadingListEntry): Promise<ReadingListEntry>;
   update(request: UpdateEntryRequest): Promise<UpdateOutcome>;
-  import(entries: ReadingListEntry[]): Promise<ImportSummary>;
+  /** `importId` names the import, so asking again after a worker restart does it once. */
+  import(entries: ReadingListEntry[], importId: string): Promise<ImportSummary>;
 }
 
 export interface ReadingListState {
@@ -24,8 +26,6 @@ export interface ReadingListState {
   /** A short confirmation of the last bulk action (import). */
   message: string | null;
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * A page's view of the reading list. Changes show at once (optimistically) and
@@ -67,7 +67,7 @@ export class ReadingListClient {
       // A write started meanwhile; its own change notice brings a fresher load.
       if (generation === this.generation) this.set({ entries });
     } catch (error) {
-      this.set({ error: `Could not load the reading list: ${errorText(error)}` });
+      this.set({ error: `Could not load the reading list: ${plainError(error)}` });
     }
   }
 
@@ -85,7 +85,7 @@ export class ReadingListClient {
       this.set({ error: null });
       return result;
     } catch (error) {
-      this.set({ entries: before, error: `${failure}: ${errorText(error)}` });
+      this.set({ entries: before, error: `${failure}: ${plainError(error)}` });
       // Other writes may have landed since `before`: show what is really stored.
       await this.api.list().then(
         (entries) => this.set({ entries }),
@@ -148,7 +148,8 @@ export class ReadingListClient {
   }
 
   async import(entries: ReadingListEntry[]): Promise<ImportSummary | null> {
-    const summary = await this.write(null, () => this.api.import(entries), 'Could not import');
+    const importId = crypto.randomUUID();
+    const summary = await this.write(null, () => this.api.import(entries, importId), 'Could not import');
     if (summary) {
       await this.refresh();
       this.set({ message: describeImport(summary) });
@@ -185,14 +186,30 @@ export function describeImport(summary: ImportSummary): string {
   return parts.join(' ');
 }
 
+/**
+ * Asks once more when the background's worker stopped before it answered (it
+ * restarts on the next message). Every request here is safe to repeat: saves,
+ * removes and restores end in the same state, an update carries its base, and
+ * an import its id.
+ */
+export async function askAgainAfterRestart<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (!isRestartError(error)) throw error;
+    return ask();
+  }
+}
+
 /** The client's API over the extension's messages. */
 export function messageApi(): ReadingListApi {
+  const send = askAgainAfterRestart;
   return {
-    list: () => sendMessage('getReadingList', undefined),
-    save: (request) => sendMessage('saveToReadingList', request),
-    remove: (id) => sendMessage('removeFromReadingList', { id }),
-    restore: (entry) => sendMessage('restoreReadingListEntry', { entry }),
-    update: (request) => sendMessage('updateReadingListEntry', request),
-    import: (entries) => sendMessage('importReadingList', { entries }),
+    list: () => send(() => sendMessage('getReadingList', undefined)),
+    save: (request) => send(() => sendMessage('saveToReadingList', request)),
+    remove: (id) => send(() => sendMessage('removeFromReadingList', { id })),
+    restore: (entry) => send(() => sendMessage('restoreReadingListEntry', { entry })),
+    update: (request) => send(() => sendMessage('updateReadingListEntry', request)),
+    import: (entries, importId) => send(() => sendMessage('importReadingList', { entries, importId })),
   };
 }

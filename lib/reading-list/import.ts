@@ -1,4 +1,5 @@
-import type { PaperlensDatabase } from '../db';
+import { getMeta, type PaperlensDatabase } from '../db';
+import type { ImportSummary } from '../message-schemas';
 import { describeZodError } from '../zod-error';
 import { READING_LIST_FILE_VERSION, READING_LIST_FORMAT, ReadingListFileSchema } from './file-schema';
 import { MAX_NOTE_LENGTH, MAX_TAGS, type ReadingListEntry } from './schema';
@@ -164,23 +165,40 @@ export function mergeReadingLists(
   return result;
 }
 
+/** How many imports are remembered by id (a page retries only its latest). */
+const IMPORTS_KEPT = 10;
+
 /**
  * Imports entries into the reading list in one readwrite transaction: the
  * saved entries are read inside it (so a save from another tab meanwhile is
  * merged, not overwritten) and only new or changed entries are written. If
  * any write fails the transaction aborts and the reading list is as it was.
+ * An `importId` seen before (a page asking again after the worker restarted
+ * before it could answer) gets the first import's summary and writes nothing.
  */
 export async function importReadingList(
   db: PaperlensDatabase,
   entries: readonly ReadingListEntry[],
-): Promise<MergeResult> {
-  const tx = db.transaction('readingList', 'readwrite');
+  importId?: string,
+): Promise<ImportSummary> {
+  const tx = db.transaction(['readingList', 'meta'], 'readwrite');
+  const store = tx.objectStore('readingList');
   try {
-    const merge = mergeReadingLists(await tx.store.getAll(), entries);
+    const imports = (await getMeta(tx.objectStore('meta'), 'recentImports')) ?? [];
+    const done = imports.find((item) => item.id === importId);
+    if (done) {
+      await tx.done;
+      return done.summary;
+    }
+    const { toWrite, ...summary } = mergeReadingLists(await store.getAll(), entries);
     // `async` turns a put that throws (a record idb cannot key) into a rejection Promise.all handles with the rest.
-    await Promise.all(merge.toWrite.map(async (entry) => tx.store.put(entry)));
+    await Promise.all(toWrite.map(async (entry) => store.put(entry)));
+    if (importId) {
+      const value = [{ id: importId, summary }, ...imports].slice(0, IMPORTS_KEPT);
+      await tx.objectStore('meta').put({ key: 'recentImports', value });
+    }
     await tx.done;
-    return merge;
+    return summary;
   } catch (error) {
     // A put that throws (rather than fails) leaves the transaction open with earlier puts pending: abort them.
     try {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, extensionId, openExtensionPage, sendFromPage, test } from './extension';
+import { backgroundWorker, expect, extensionId, openExtensionPage, sendFromPage, test } from './extension';
 import { closeTheInternet, openBadgedPage } from './pages';
 
 /** What the page saw of Paperlens: every window message it received, as text. */
@@ -200,4 +200,44 @@ test('removing a paper from a card offers Undo, which brings back its note, tags
   await card.getByRole('button', { name: 'Undo' }).click();
   await expect(card.getByRole('button', { name: 'Saved' })).toBeVisible();
   expect(await storedEntry(popup, '2402.07871')).toMatchObject({ note: 'my note', tags: ['moe'], status: 'read' });
+});
+
+test('a full disk fails one save with a plain message; once space is free everything works, no restart', async ({
+  context,
+}) => {
+  const page = await openExtensionPage(context, 'reading-list.html');
+  await sendFromPage(page, 'saveToReadingList', { id: '2402.07871' });
+  const note = page.locator('[data-paperlens-id="2402.07871"]').getByRole('textbox', { name: 'Note' });
+  await expect(note).toHaveValue('');
+  // The disk fills up: a write fails with QuotaExceededError and Chrome then closes the connection, as it does.
+  const worker = await backgroundWorker(context);
+  await worker.evaluate(() => {
+    const scope = self as unknown as { diskFull: boolean };
+    scope.diskFull = true;
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof transaction>) {
+      if (scope.diskFull && args[1] === 'readwrite') {
+        this.close();
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return transaction.apply(this, args);
+    } as typeof transaction;
+  });
+  await note.fill('written while the disk was full');
+  await page.locator('h1').click();
+  await expect(page.getByRole('alert').first()).toContainText(
+    'Your disk is full, so Paperlens could not store this. Free some space, then try again.',
+  );
+  await expect(page.getByRole('alert').filter({ hasText: 'not saved yet' })).toBeVisible();
+  await expect(note).toHaveValue('written while the disk was full');
+  await expect(page.locator('body')).not.toContainText(/QuotaExceededError|InvalidStateError|connection is closing/);
+
+  // Space is freed: the list loads and the kept note saves with Retry, on the same browser.
+  await worker.evaluate(() => {
+    (self as unknown as { diskFull: boolean }).diskFull = false;
+  });
+  expect(await sendFromPage(page, 'getReadingList', undefined)).toHaveLength(1);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'not saved yet' })).toBeHidden();
+  await expect.poll(async () => (await storedEntry(page, '2402.07871'))?.note).toBe('written while the disk was full');
 });

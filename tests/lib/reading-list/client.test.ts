@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeImport, type ReadingListApi, ReadingListClient } from '../../../lib/reading-list/client';
+import {
+  askAgainAfterRestart,
+  describeImport,
+  type ReadingListApi,
+  ReadingListClient,
+} from '../../../lib/reading-list/client';
 import type { ReadingListEntry } from '../../../lib/reading-list/schema';
 import { entry } from '../../helpers/reading-list';
 
@@ -99,7 +104,10 @@ describe('ReadingListClient', () => {
 
     await client.update('2402.07871', { note: 'after' });
     expect(client.current.entries?.[0]?.note).toBe('before');
-    expect(client.current.error).toMatch(/Could not save your change: QuotaExceededError/);
+    // Said in plain words with what to do, never as the raw browser error.
+    expect(client.current.error).toBe(
+      'Could not save your change: Your disk is full, so Paperlens could not store this. Free some space, then try again.',
+    );
 
     await client.remove('2402.07871');
     expect(client.current.entries?.map((e) => e.id)).toEqual(['2402.07871']);
@@ -134,6 +142,40 @@ describe('ReadingListClient', () => {
     expect(describeImport({ added: 0, updated: 0, unchanged: 5, notesLeftOut: many, tagsLeftOut: 0 })).toContain(
       'The notes in the file for arXiv:2401.00001, arXiv:2401.00002, arXiv:2401.00003, 2 more were not added: with them your notes',
     );
+  });
+
+  it('asks once more when the worker restarted before answering, and only once', async () => {
+    let calls = 0;
+    const flaky = async () => {
+      calls++;
+      if (calls === 1) throw new Error('The message port closed before a response was received.');
+      return 'answer';
+    };
+    expect(await askAgainAfterRestart(flaky)).toBe('answer');
+    expect(calls).toBe(2);
+    const down = async () => {
+      calls++;
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    await expect(askAgainAfterRestart(down)).rejects.toThrow('Receiving end');
+    expect(calls).toBe(4);
+    await expect(askAgainAfterRestart(async () => Promise.reject(new Error('invalid request')))).rejects.toThrow();
+  });
+
+  it('names each import, so the background can tell one sent twice', async () => {
+    const { api } = fakeApi([]);
+    const ids: string[] = [];
+    const importing = api.import;
+    api.import = (entries, importId) => {
+      ids.push(importId);
+      return importing(entries, importId);
+    };
+    const client = new ReadingListClient(api);
+    await client.import([entry({ id: '2402.07871' })]);
+    await client.import([entry({ id: '2402.07871' })]);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('reports a list that cannot be loaded', async () => {

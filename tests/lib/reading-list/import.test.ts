@@ -284,6 +284,19 @@ describe('importReadingList', () => {
     expect(await importReadingList(db, incoming)).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
   });
 
+  it('does an import sent twice under one id once, answering the second with the first summary', async () => {
+    const incoming = [entry({ id: '1706.03762' }), entry({ id: '2402.07871', note: 'n' })];
+    const id = '6f0e2b8a-6d1c-4f57-9d59-0b6f6f1c1a2e';
+    const first = await importReadingList(db, incoming, id);
+    expect(first).toMatchObject({ added: 2 });
+    await updateEntry(db, '2402.07871', { note: 'edited after the import' });
+    // The page asks again (the worker restarted before it answered): nothing is merged twice.
+    expect(await importReadingList(db, incoming, id)).toEqual(first);
+    expect((await db.get('readingList', '2402.07871'))?.note).toBe('edited after the import');
+    // Another import is another import.
+    expect(await importReadingList(db, incoming, '0c3b2a19-1b2c-4d3e-8f4a-5b6c7d8e9f00')).toMatchObject({ added: 0 });
+  });
+
   it('keeps a paper saved while the import runs', async () => {
     await Promise.all([
       importReadingList(db, [entry({ id: '1706.03762' })]),
