@@ -43,7 +43,13 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), zodWithoutEval(), preactWithoutInnerHtml()],
-    build: { sourcemap: Boolean(process.env.PAPERLENS_SOURCEMAP), minify: !process.env.PAPERLENS_NO_MINIFY },
+    build: {
+      sourcemap: Boolean(process.env.PAPERLENS_SOURCEMAP),
+      minify: !process.env.PAPERLENS_NO_MINIFY,
+      // The browsers Paperlens supports: CSS such as light-dark() is kept as written, not polyfilled.
+      cssTarget: ['chrome123', 'firefox140'],
+      target: ['chrome123', 'firefox140'],
+    },
   }),
   // `npm run dev` opens a browser only when told which one: CHROME_PATH=/usr/bin/chromium (or FIREFOX_PATH).
   // Without it, dev mode builds .output/chrome-mv3-dev with live reload for you to load unpacked.
@@ -64,6 +70,17 @@ export default defineConfig({
     // storage: settings; unlimitedStorage: IndexedDB (corpus + reading list) is never evicted under storage pressure;
     // contextMenus: "Save to reading list" on paper links; activeTab: the save shortcut reads the current tab's URL.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    // Badges on every page and frame; frames made from srcdoc, about:blank or data: belong to the page that made them.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['annotate-page.js'],
+        run_at: 'document_idle',
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+      },
+    ],
     action: { default_title: 'Paperlens' },
     commands: {
       'save-paper': {

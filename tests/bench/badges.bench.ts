@@ -410,7 +410,7 @@ async function main() {
     ...(BASELINE ? [await launch('baseline', BASELINE)] : []),
   ];
   const [without, , floor, shadowFloor, paperlens] = browsers as [Browser, Browser, Browser, Browser, Browser];
-  const contentScript = readFileSync(join(EXTENSION_PATH, 'content-scripts/content.js'));
+  const contentScript = readFileSync(join(EXTENSION_PATH, 'annotate-page.js'));
 
   console.log(`Paperlens content-script benchmark (${RUNS} alternating runs per size, medians)`);
   console.log(

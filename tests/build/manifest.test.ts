@@ -6,7 +6,7 @@ import { manifestOf, outDir, packageJson, readBuilt, TARGETS } from './built';
 /** Each permission, and where the built code uses it (nothing requested that the code does not use). */
 const PERMISSION_USES: Record<string, { file: string; pattern: RegExp }> = {
   // Settings: the content script reads them (and hears changes) from storage.local.
-  storage: { file: 'content-scripts/content.js', pattern: /storage\.local\.get/ },
+  storage: { file: 'annotate-page.js', pattern: /storage\.local\.get/ },
   // No API: it only stops the browser from evicting IndexedDB (the reading list) under storage pressure.
   unlimitedStorage: { file: 'background.js', pattern: /indexedDB/ },
   contextMenus: { file: 'background.js', pattern: /contextMenus\.create/ },
@@ -50,7 +50,7 @@ describe.each(TARGETS)('the %s manifest', (target) => {
         match_about_blank: true,
         match_origin_as_fallback: true,
         run_at: 'document_idle',
-        js: ['content-scripts/content.js'],
+        js: ['annotate-page.js'],
       },
     ]);
   });
