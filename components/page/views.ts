@@ -2,7 +2,7 @@ import { categoryStyleText } from '../../lib/categories';
 import { authorLine, formatDate, noveltyExplanation, percent, plural } from '../../lib/format';
 import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
 import type { PaperSummary, ReadingListEntry } from '../../lib/message-schemas';
-import { STATUS_LABELS } from '../../lib/reading-list/view';
+import { STATUS_LABELS } from '../../lib/reading-list/status';
 import type { BadgeParts } from '../../lib/settings/model';
 import { type Child, el } from './dom';
 import type { SaveState } from './save-action';

@@ -1,11 +1,6 @@
 import type { ReadingStatus } from '../../lib/reading-list/schema';
-import {
-  type EntryCounts,
-  type EntryFilter,
-  type EntrySort,
-  STATUS_LABELS,
-  STATUSES,
-} from '../../lib/reading-list/view';
+import { STATUS_LABELS, STATUSES } from '../../lib/reading-list/status';
+import type { EntryCounts, EntryFilter, EntrySort } from '../../lib/reading-list/view';
 
 interface ListToolbarProps {
   filter: EntryFilter;

@@ -1,7 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import type { ReadingListClient, ReadingListState } from '../../lib/reading-list/client';
-import { countEntries, NO_FILTER, STATUS_LABELS, STATUSES } from '../../lib/reading-list/view';
+import { STATUS_LABELS, STATUSES } from '../../lib/reading-list/status';
+import { countEntries, NO_FILTER } from '../../lib/reading-list/view';
 import { EntryList } from './EntryList';
 import { ExportImport } from './ExportImport';
 import { ListNotices } from './ListNotices';

@@ -1,6 +1,6 @@
 import { authorLine, plural } from '../format';
 import type { ReadingListEntry } from '../reading-list/schema';
-import { STATUS_LABELS, STATUSES } from '../reading-list/view';
+import { STATUS_LABELS, STATUSES } from '../reading-list/status';
 import { type EntryFacts, entryFacts, exportOrder, type PapersById } from './facts';
 
 /**

@@ -1,8 +1,6 @@
 import { normalizeText } from '../text/normalize';
 import { MAX_TAG_LENGTH, MAX_TAGS, type ReadingListEntry, type ReadingStatus } from './schema';
-
-export const STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
-export const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+import { STATUSES } from './status';
 
 export type EntrySort = 'saved' | 'title' | 'status';
 
