@@ -5,6 +5,7 @@ import type { DbConnection } from './db-connection';
 import {
   IdRequestSchema,
   ImportRequestSchema,
+  ListRequestSchema,
   LookupRequestSchema,
   OpenPageRequestSchema,
   PapersOnPageRequestSchema,
@@ -14,7 +15,7 @@ import {
 } from './message-schemas';
 import type { ProtocolMap } from './messages';
 import { createRateLimit } from './rate-limit';
-import { importReadingList } from './reading-list/import';
+import { importReadingList, parseReadingListFile } from './reading-list/import';
 import { listEntries, removeEntry, restoreEntry, saveEntry, undoRemove, updateEntry } from './reading-list/store';
 import { TabPaperCounts } from './tab-counts';
 import { describeZodError } from './zod-error';
@@ -152,7 +153,10 @@ function readingListHandlers(db: DbConnection, env: HandlerEnvironment): Reading
     return result;
   };
   return {
-    getReadingList: () => db.run(listEntries),
+    async getReadingList(data) {
+      const page = parse(ListRequestSchema, 'getReadingList', data);
+      return db.run((open) => listEntries(open, page));
+    },
     async saveToReadingList(data) {
       const request = parse(SaveRequestSchema, 'saveToReadingList', data);
       return changed(db.run((open) => saveEntry(open, request)));
@@ -177,8 +181,10 @@ function readingListHandlers(db: DbConnection, env: HandlerEnvironment): Reading
     },
     async importReadingList(data, sender) {
       ownPagesOnly('importReadingList', sender);
-      const { entries, importId } = parse(ImportRequestSchema, 'importReadingList', data);
-      return changed(db.run((open) => importReadingList(open, entries, importId)));
+      const { file, importId } = parse(ImportRequestSchema, 'importReadingList', data);
+      const parsed = parseReadingListFile(file);
+      if (!parsed.ok) throw new BadRequestError(parsed.error);
+      return changed(db.run((open) => importReadingList(open, parsed.entries, importId)));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuthorProfile, Coauthor, Paper } from './corpus/schema';
+import { IMPORT_LIMIT_TEXT, IMPORT_LIMITS } from './reading-list/file-schema';
 import { AnyArxivIdSchema, type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
 import { cutText, MAX_SOURCE_TEXT, MAX_TITLE, shortenSourceUrl } from './reading-list/source';
 import { withoutControls } from './text/controls';
@@ -43,6 +44,16 @@ export const SaveRequestSchema = z.object({
 export type SaveRequest = z.infer<typeof SaveRequestSchema>;
 
 export const IdRequestSchema = z.object({ id: AnyArxivIdSchema });
+
+/** A page of the reading list: the entries after `after`, newest first (all of them when no limit is given). */
+export const ListRequestSchema = z
+  .object({
+    limit: z.number().int().positive().max(10_000),
+    after: z.object({ savedAt: z.iso.datetime(), id: AnyArxivIdSchema }),
+  })
+  .partial()
+  .optional();
+export type ListRequest = z.infer<typeof ListRequestSchema>;
 export type IdRequest = z.infer<typeof IdRequestSchema>;
 
 const EntryFieldsSchema = ReadingListEntrySchema.pick({ status: true, note: true, tags: true }).partial();
@@ -58,9 +69,10 @@ export type UpdateEntryRequest = z.infer<typeof UpdateEntryRequestSchema>;
 export const RestoreRequestSchema = z.object({ entry: ReadingListEntrySchema });
 export type RestoreRequest = z.infer<typeof RestoreRequestSchema>;
 
-/** Entries from an imported file (already parsed by the page; validated again here). */
+/** A reading-list file to import, as text: the background reads and checks it, so the page never stalls on it. */
 export const ImportRequestSchema = z.object({
-  entries: z.array(ReadingListEntrySchema).max(100_000),
+  // Characters: a file within the byte limit has no more (parseReadingListFile checks the bytes).
+  file: z.string().max(IMPORT_LIMITS.bytes, `is too large to be a reading list. ${IMPORT_LIMIT_TEXT}`),
   /** Names this import, so one sent again (the worker restarted before answering) is done once. */
   importId: z.uuid().optional(),
 });

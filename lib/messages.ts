@@ -7,6 +7,7 @@ import type {
   ImportRequest,
   ImportSummary,
   Library,
+  ListRequest,
   LookupRequest,
   LookupResponse,
   OpenPageRequest,
@@ -36,7 +37,8 @@ export interface ProtocolMap {
   reportPapersOnPage(request: PapersOnPageRequest): number;
   corpusStatus(): CorpusStatus;
   getLibrary(): Library;
-  getReadingList(): ReadingListEntry[];
+  /** The reading list, most recently saved first: all of it, or one page. */
+  getReadingList(request?: ListRequest): ReadingListEntry[];
   saveToReadingList(request: SaveRequest): ReadingListEntry;
   /** Removes a saved paper (kept aside a while, so it can be undone by id); the removed entry, or null. */
   removeFromReadingList(request: IdRequest): ReadingListEntry | null;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { ProfileHeader } from '../ProfileHeader';
 import { ReadingListView } from '../reading-list/ReadingListView';
 import { useReadingList } from '../reading-list/use-reading-list';
@@ -26,7 +26,7 @@ export function PopupApp() {
   // The search box shows (focused) at once; the papers and settings arrive a few milliseconds
   // later, and what was typed meanwhile is searched then.
   const papers = library?.papers ?? [];
-  const saved = new Set(state.entries?.map((e) => e.id));
+  const saved = useMemo(() => new Set(state.entries?.map((e) => e.id)), [state.entries]);
 
   return (
     <main class="popup">
@@ -40,7 +40,7 @@ export function PopupApp() {
         tab={tab}
         select={setTab}
         papers={library ? papers.length : null}
-        saved={state.entries?.length ?? null}
+        saved={state.complete ? (state.entries?.length ?? null) : null}
       />
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} class="panel">
         {tab === 'reading-list' ? (

@@ -1,6 +1,9 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
+import { plural } from '../../lib/format';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
 import { EntryRow, type EntryRowProps } from './EntryRow';
+import { useWindowRows } from './use-window-rows';
 
 interface EntryListProps {
   /** Nothing is saved at all. */
@@ -33,18 +36,56 @@ export function EntryList({ empty, shown, papersById, compact, update, remove, c
       </p>
     );
   }
+  return <VirtualEntries shown={shown} papersById={papersById} compact={compact} update={update} remove={remove} />;
+}
+
+type RowsProps = Pick<EntryListProps, 'shown' | 'papersById' | 'compact' | 'update' | 'remove'>;
+
+/** The entries as a list whose rows out of view are not drawn (see useWindowRows). */
+function VirtualEntries({ shown, papersById, compact, update, remove }: RowsProps) {
+  const list = useRef<HTMLUListElement>(null);
+  const rows = useWindowRows({
+    count: shown.length,
+    estimate: compact ? 96 : 150,
+    getKey: (index) => shown[index]?.id ?? index,
+    list,
+    // The row holding keyboard focus (a note being written) stays drawn while scrolled away.
+    keep: () => {
+      const row = document.activeElement?.closest<HTMLElement>('.entries > [data-index]');
+      return row ? Number(row.dataset.index) : null;
+    },
+  });
+  // The rows come a task after the list itself: opening the list (the popup's tab) is then two short tasks.
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setDrawn(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  const items = drawn ? rows.getVirtualItems() : [];
+  const margin = rows.options.scrollMargin;
+  const before = (items[0]?.start ?? margin) - margin;
+  const after = rows.getTotalSize() - ((items.at(-1)?.end ?? margin) - margin);
   return (
-    <ul class="entries" aria-label={`${shown.length} saved papers`}>
-      {shown.map((entry) => (
-        <EntryRow
-          key={entry.id}
-          entry={entry}
-          paper={papersById.get(entry.id)}
-          compact={compact}
-          update={update}
-          remove={remove}
-        />
-      ))}
+    <ul
+      ref={list}
+      class="entries"
+      aria-label={`${plural(shown.length, 'saved paper')}`}
+      style={{ paddingTop: `${before}px`, paddingBottom: `${Math.max(0, after)}px` }}
+    >
+      {items.map(({ index }) => {
+        const entry = shown[index] as ReadingListEntry;
+        return (
+          <EntryRow
+            key={entry.id}
+            entry={entry}
+            paper={papersById.get(entry.id)}
+            compact={compact}
+            update={update}
+            remove={remove}
+            position={{ index, of: shown.length, measure: rows.measureElement }}
+          />
+        );
+      })}
     </ul>
   );
 }

@@ -16,10 +16,12 @@ export interface EntryRowProps {
   /** Changes an entry; `base` is what an editing field started from. Resolves to what was stored, or null. */
   update(id: string, changes: EntryChanges, base?: EntryBase): Promise<UpdateOutcome | null>;
   remove(id: string): void;
+  /** Where the row stands in a list that draws only some of its rows, and how its height is measured. */
+  position?: { index: number; of: number; measure(row: HTMLElement | null): void };
 }
 
 /** One saved paper: title, saved date, status, note and tags, remove. */
-export function EntryRow({ entry, paper, compact, update, remove }: EntryRowProps) {
+export function EntryRow({ entry, paper, compact, update, remove, position }: EntryRowProps) {
   const titleId = `entry-title-${entry.id.replace(/[^\w]/g, '-')}`;
   const editor = (
     <div class="entry-edit">
@@ -31,7 +33,15 @@ export function EntryRow({ entry, paper, compact, update, remove }: EntryRowProp
     </div>
   );
   return (
-    <li class="entry" data-paperlens-id={entry.id} aria-labelledby={titleId}>
+    <li
+      class="entry"
+      data-paperlens-id={entry.id}
+      aria-labelledby={titleId}
+      ref={position?.measure}
+      data-index={position?.index}
+      aria-posinset={position && position.index + 1}
+      aria-setsize={position?.of}
+    >
       <div class="entry-main">
         <a id={titleId} class="entry-title" href={abstractUrl(entry.id)} target="_blank" rel="noreferrer">
           {entry.title}

@@ -2,7 +2,8 @@ import { useRef } from 'preact/hooks';
 import type { Paper } from '../../lib/corpus/schema';
 import { type ExportFormat, exportReadingList } from '../../lib/export';
 import type { ReadingListClient } from '../../lib/reading-list/client';
-import { MAX_FILE_BYTES, parseReadingListFile } from '../../lib/reading-list/import';
+import { IMPORT_LIMITS } from '../../lib/reading-list/file-schema';
+import { tooLargeToImport } from '../../lib/reading-list/import';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
 
 const FORMATS: [ExportFormat, string][] = [
@@ -38,13 +39,9 @@ export function ExportImport({ client, entries, papersById, compact }: ExportImp
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      client.fail(`“${file.name}” is too large to be a Paperlens reading list (over ${MAX_FILE_BYTES / 1e6} MB).`);
-      return;
-    }
-    const parsed = parseReadingListFile(await file.text());
-    if (!parsed.ok) client.fail(`Could not import “${file.name}”: ${parsed.error} Nothing was changed.`);
-    else await client.import(parsed.entries);
+    // Refused before reading it; any other problem is found by the background, which reads the file.
+    if (file.size > IMPORT_LIMITS.bytes) client.fail(tooLargeToImport(file.name));
+    else await client.import(file.name, await file.text());
   };
   return (
     <div class="export-import">

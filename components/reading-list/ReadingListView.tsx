@@ -22,7 +22,7 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
   const papersById = useMemo(() => new Map(papers.map((p) => [p.id, p])), [papers]);
   const entries = state.entries ?? [];
   const view = useEntryView(entries);
-  const counts = countEntries(entries);
+  const counts = useMemo(() => countEntries(entries), [entries]);
 
   if (state.entries === null) {
     return state.error ? <p role="alert">{state.error}</p> : <p aria-busy="true">Loading the reading list…</p>;
@@ -38,6 +38,7 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
             {counts[status]} {STATUS_LABELS[status].toLowerCase()}
           </span>
         ))}
+        {!state.complete && <span aria-busy="true"> · loading the rest…</span>}
       </p>
       <ListToolbar
         filter={view.filter}
@@ -61,7 +62,7 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
         remove={(id) => void client.remove(id)}
         clearFilters={() => view.setFilter(NO_FILTER)}
       />
-      <ExportImport client={client} entries={entries} papersById={papersById} compact={compact} />
+      <ExportImport client={client} entries={state.complete ? entries : []} papersById={papersById} compact={compact} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
 import {
   allTags,
@@ -6,6 +6,7 @@ import {
   type EntrySort,
   filterEntries,
   NO_FILTER,
+  prepareFilter,
   sortEntries,
 } from '../../lib/reading-list/view';
 
@@ -20,16 +21,27 @@ export function useEntryView(entries: readonly ReadingListEntry[]) {
     setPinned(new Set());
   };
   const pin = (id: string) => setPinned((current) => new Set(current).add(id));
-  const tags = allTags(entries);
+  // Worked out again only when what they depend on changes: a keystroke in the filter does not sort again.
+  const tags = useMemo(() => allTags(entries), [entries]);
   // A tag filter whose last entry lost the tag (or went) filters nothing any more.
-  const activeFilter =
-    filter.tag && !tags.some((tag) => tag.toLowerCase() === filter.tag?.toLowerCase())
-      ? { ...filter, tag: null }
-      : filter;
-  const matching = new Set(filterEntries(entries, activeFilter).map((entry) => entry.id));
-  const shown = sortEntries(
-    entries.filter((entry) => matching.has(entry.id) || pinned.has(entry.id)),
-    sort,
+  const activeFilter = useMemo(
+    () =>
+      filter.tag && !tags.some((tag) => tag.toLowerCase() === filter.tag?.toLowerCase())
+        ? { ...filter, tag: null }
+        : filter,
+    [filter, tags],
   );
+  const sorted = useMemo(() => sortEntries(entries, sort), [entries, sort]);
+  useEffect(() => {
+    const stop = new AbortController();
+    void prepareFilter(entries, stop.signal);
+    return () => stop.abort();
+  }, [entries]);
+  const shown = useMemo(() => {
+    const matching = filterEntries(sorted, activeFilter);
+    if (!pinned.size) return matching;
+    const kept = new Set(matching);
+    return sorted.filter((entry) => kept.has(entry) || pinned.has(entry.id));
+  }, [sorted, activeFilter, pinned]);
   return { filter, activeTag: activeFilter.tag, setFilter, sort, setSort, tags, shown, pin };
 }

@@ -1,24 +1,27 @@
 import { isRestartError, plainError } from '../errors';
 import { plural } from '../format';
-import type { ImportSummary, UpdateEntryRequest, UpdateOutcome } from '../message-schemas';
+import type { ImportSummary, ListRequest, UpdateEntryRequest, UpdateOutcome } from '../message-schemas';
 import { sendMessage } from '../messages';
 import { MAX_NOTE_LENGTH, MAX_TAGS, type ReadingListEntry } from './schema';
 import type { EntryBase, EntryChanges } from './store';
 
 /** The background's reading-list messages, as a page uses them. */
 export interface ReadingListApi {
-  list(): Promise<ReadingListEntry[]>;
+  /** The list newest first: all of it, or `limit` entries after the entry `after`. */
+  list(page?: ListRequest): Promise<ReadingListEntry[]>;
   save(request: { id: string; title?: string }): Promise<ReadingListEntry>;
   remove(id: string): Promise<ReadingListEntry | null>;
   restore(entry: ReadingListEntry): Promise<ReadingListEntry>;
   update(request: UpdateEntryRequest): Promise<UpdateOutcome>;
-  /** `importId` names the import, so asking again after a worker restart does it once. */
-  import(entries: ReadingListEntry[], importId: string): Promise<ImportSummary>;
+  /** Imports a reading-list file's text; `importId` names the import, so asking again after a worker restart does it once. */
+  import(file: string, importId: string): Promise<ImportSummary>;
 }
 
 export interface ReadingListState {
-  /** Null until first loaded. */
+  /** Null until the first rows have loaded. */
   entries: ReadingListEntry[] | null;
+  /** False while the rest of a long list is still loading (the first rows show meanwhile). */
+  complete: boolean;
   /** The last failure, in words; the entries are then what is really stored. */
   error: string | null;
   /** The last removed entry, for Undo. */
@@ -27,13 +30,18 @@ export interface ReadingListState {
   message: string | null;
 }
 
+/** The first rows a page shows (a screenful and more), then the pages the rest comes in. */
+const FIRST_PAGE = 50;
+const PAGE = 500;
+const SHOW_EVERY = 2500;
+
 /**
  * A page's view of the reading list. Changes show at once (optimistically) and
  * are rolled back, with an error, when the background's write fails, so the
  * list on screen never claims something that is not stored.
  */
 export class ReadingListClient {
-  private state: ReadingListState = { entries: null, error: null, removed: null, message: null };
+  private state: ReadingListState = { entries: null, complete: false, error: null, removed: null, message: null };
   private readonly listeners = new Set<(state: ReadingListState) => void>();
 
   constructor(private readonly api: ReadingListApi) {}
@@ -60,12 +68,27 @@ export class ReadingListClient {
   /** Bumped by every write and load, so a load that a write overtook does not undo it on screen. */
   private generation = 0;
 
+  /**
+   * Loads the list a page at a time, newest first: the first rows show at
+   * once, and no answer is so large that reading it stalls the page.
+   */
   async refresh(): Promise<void> {
     const generation = ++this.generation;
+    const loaded: ReadingListEntry[] = [];
     try {
-      const entries = await this.api.list();
-      // A write started meanwhile; its own change notice brings a fresher load.
-      if (generation === this.generation) this.set({ entries });
+      for (let limit = FIRST_PAGE; ; limit = PAGE) {
+        const last = loaded.at(-1);
+        const page = await this.api.list({ limit, ...(last && { after: { savedAt: last.savedAt, id: last.id } }) });
+        // A write started meanwhile; its own change notice brings a fresher load.
+        if (generation !== this.generation) return;
+        loaded.push(...page);
+        const complete = page.length < limit;
+        // Shown after the first page and then every few pages, not after each (every showing sorts the list).
+        if (complete || loaded.length === page.length || loaded.length % SHOW_EVERY < limit) {
+          this.set({ entries: [...loaded], complete });
+        }
+        if (complete) return;
+      }
     } catch (error) {
       this.set({ error: `Could not load the reading list: ${plainError(error)}` });
     }
@@ -76,6 +99,8 @@ export class ReadingListClient {
     optimistic: ReadingListEntry[] | null,
     action: () => Promise<T>,
     failure: string,
+    /** What the error message adds after saying what went wrong. */
+    afterwards = '',
   ): Promise<T | null> {
     const before = this.state.entries;
     this.generation++;
@@ -85,12 +110,9 @@ export class ReadingListClient {
       this.set({ error: null });
       return result;
     } catch (error) {
-      this.set({ entries: before, error: `${failure}: ${plainError(error)}` });
+      this.set({ entries: before, error: `${failure}: ${plainError(error)}${afterwards && ` ${afterwards}`}` });
       // Other writes may have landed since `before`: show what is really stored.
-      await this.api.list().then(
-        (entries) => this.set({ entries }),
-        () => {},
-      );
+      await this.refresh();
       return null;
     }
   }
@@ -147,13 +169,19 @@ export class ReadingListClient {
     return outcome;
   }
 
-  async import(entries: ReadingListEntry[]): Promise<ImportSummary | null> {
+  /** Imports a file (its name, for messages, and its text); all of it or, with a message saying why, none. */
+  async import(name: string, file: string): Promise<ImportSummary | null> {
     const importId = crypto.randomUUID();
-    const summary = await this.write(null, () => this.api.import(entries, importId), 'Could not import');
-    if (summary) {
-      await this.refresh();
-      this.set({ message: describeImport(summary) });
-    }
+    this.set({ message: `Importing “${name}”…`, error: null });
+    const summary = await this.write(
+      null,
+      () => this.api.import(file, importId),
+      `Could not import “${name}”`,
+      'Nothing was changed.',
+    );
+    this.set({ message: summary && describeImport(summary) });
+    // The list shows what was imported as it loads, page by page; the summary does not wait for it.
+    if (summary) void this.refresh();
     return summary;
   }
 
@@ -205,11 +233,11 @@ export async function askAgainAfterRestart<T>(ask: () => Promise<T>): Promise<T>
 export function messageApi(): ReadingListApi {
   const send = askAgainAfterRestart;
   return {
-    list: () => send(() => sendMessage('getReadingList', undefined)),
+    list: (page) => send(() => sendMessage('getReadingList', page)),
     save: (request) => send(() => sendMessage('saveToReadingList', request)),
     remove: (id) => send(() => sendMessage('removeFromReadingList', { id })),
     restore: (entry) => send(() => sendMessage('restoreReadingListEntry', { entry })),
     update: (request) => send(() => sendMessage('updateReadingListEntry', request)),
-    import: (entries, importId) => send(() => sendMessage('importReadingList', { entries, importId })),
+    import: (file, importId) => send(() => sendMessage('importReadingList', { file, importId })),
   };
 }

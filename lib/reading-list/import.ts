@@ -1,11 +1,19 @@
 import { getMeta, type PaperlensDatabase } from '../db';
 import type { ImportSummary } from '../message-schemas';
 import { describeZodError } from '../zod-error';
-import { READING_LIST_FILE_VERSION, READING_LIST_FORMAT, ReadingListFileSchema } from './file-schema';
+import {
+  IMPORT_LIMIT_TEXT,
+  IMPORT_LIMITS,
+  READING_LIST_FILE_VERSION,
+  READING_LIST_FORMAT,
+  ReadingListFileSchema,
+} from './file-schema';
 import { MAX_NOTE_LENGTH, MAX_TAGS, type ReadingListEntry } from './schema';
 
-/** Larger files are refused before parsing: a reading list of thousands of papers is well under 1 MB. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Why a file too large to import is refused, before anything reads it. */
+export function tooLargeToImport(name: string): string {
+  return `“${name}” is too large to be a reading list. ${IMPORT_LIMIT_TEXT}`;
+}
 /** How many problems an error message lists before summing up the rest. */
 const MAX_PROBLEMS = 10;
 
@@ -18,10 +26,8 @@ const CHOOSE_EXPORT = 'Choose a file made with Paperlens’ “Export as JSON”
  * comes back as a message saying what is wrong with the file and what to do.
  */
 export function parseReadingListFile(text: string): ParseFileResult {
-  if (text.length > MAX_FILE_BYTES || new TextEncoder().encode(text).byteLength > MAX_FILE_BYTES) {
-    return fail(
-      `This file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, too large to be a reading list. ${CHOOSE_EXPORT}`,
-    );
+  if (text.length > IMPORT_LIMITS.bytes || new TextEncoder().encode(text).byteLength > IMPORT_LIMITS.bytes) {
+    return fail(`This file is too large to be a reading list. ${IMPORT_LIMIT_TEXT}`);
   }
   let data: unknown;
   try {

@@ -174,9 +174,32 @@ export async function updateEntry(
   return { entry: updated, noteConflict: noteConflict ? existing.note : null };
 }
 
-/** The whole reading list, most recently saved first. */
-export async function listEntries(db: PaperlensDatabase): Promise<ReadingListEntry[]> {
-  return (await db.getAllFromIndex('readingList', 'by-saved')).reverse();
+/** A page of the list: at most `limit` entries, those that come after the entry `after` (newest first). */
+export interface ListPage {
+  limit?: number | undefined;
+  after?: { savedAt: string; id: string } | undefined;
+}
+
+/**
+ * The reading list, most recently saved first (ties: higher id first): all
+ * of it, or one page, read from the saved-date index where the last page
+ * ended, so a page costs what it holds however far down the list it is.
+ */
+export async function listEntries(db: PaperlensDatabase, page: ListPage = {}): Promise<ReadingListEntry[]> {
+  const { limit, after } = page;
+  if (limit === undefined && !after) return (await db.getAllFromIndex('readingList', 'by-saved')).reverse();
+  const entries: ReadingListEntry[] = [];
+  const range = after ? IDBKeyRange.upperBound(after.savedAt) : null;
+  let cursor = await db.transaction('readingList').store.index('by-saved').openCursor(range, 'prev');
+  // Entries saved at the same moment as `after` come by id, highest first: skip those already given.
+  while (cursor && after && cursor.key === after.savedAt && cursor.primaryKey >= after.id) {
+    cursor = await cursor.continue();
+  }
+  while (cursor && (limit === undefined || entries.length < limit)) {
+    entries.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return entries;
 }
 
 /** A fresh save with nothing of the user's in it yet: no note, no tags, still "to read". */

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { generateList } from '../helpers/reading-list';
 import { backgroundWorker, expect, extensionId, openExtensionPage, sendFromPage, test } from './extension';
 import { closeTheInternet, openBadgedPage } from './pages';
 
@@ -240,4 +241,33 @@ test('a full disk fails one save with a plain message; once space is free everyt
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'not saved yet' })).toBeHidden();
   await expect.poll(async () => (await storedEntry(page, '2402.07871'))?.note).toBe('written while the disk was full');
+});
+
+test('a long reading list opens at once, draws only what shows, and every entry is still reachable', async ({
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const page = await openExtensionPage(context, 'reading-list.html');
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(generateList(3000)) });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('3000 added');
+  await page.reload();
+  const rows = page.locator('.entries [data-paperlens-id]');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.locator('.counts')).toContainText('3000 saved');
+  // Only about a screenful of rows is in the page, each saying where it stands in the whole list.
+  expect(await rows.count()).toBeLessThan(40);
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '3000');
+  // The newest is first; the oldest is there at the bottom of the page.
+  await page.keyboard.press('End');
+  await expect(page.locator('.entries [aria-posinset="3000"]')).toBeVisible();
+  // A filter finds an entry from far down the list, and its note can be written.
+  const list = await sendFromPage<StoredEntry[]>(page, 'getReadingList', undefined);
+  const deep = list[2500] as StoredEntry;
+  await page.getByRole('searchbox', { name: 'Filter the reading list' }).fill(deep.id);
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole('textbox', { name: 'Note' }).fill('found it');
+  await page.locator('h1').click();
+  await expect.poll(async () => (await storedEntry(page, deep.id))?.note).toBe('found it');
 });

@@ -47,3 +47,29 @@ export const savedList: ReadingListEntry[] = [
     status: 'read',
   }),
 ];
+
+/** A deterministic reading-list export of `n` entries: varied titles, a third with notes, some tags. */
+export function generateList(n: number, seed = 7): string {
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const words = ['sparse', 'mixture', 'experts', 'scaling', 'laws', 'token', 'routing', 'attention', 'graph', 'vision'];
+  const pick = () => words[Math.floor(random() * words.length)] as string;
+  const entries = Array.from({ length: n }, (_, i) => ({
+    id: `${2300 + Math.floor(i / 90_000)}.${String(10_000 + (i % 90_000)).padStart(5, '0')}`,
+    title: Array.from({ length: 4 + Math.floor(random() * 8) }, pick).join(' '),
+    savedAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+    status: (['to-read', 'reading', 'read'] as const)[i % 3],
+    note: i % 3 === 0 ? Array.from({ length: 20 + Math.floor(random() * 60) }, pick).join(' ') : '',
+    tags: i % 4 === 0 ? [pick(), pick()].filter((tag, k, all) => all.indexOf(tag) === k) : [],
+    source: null,
+    inCorpus: false,
+  }));
+  return JSON.stringify({
+    format: 'paperlens-reading-list',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    entries,
+  });
+}

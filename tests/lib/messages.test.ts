@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../../lib/db';
 import { createDbConnection } from '../../lib/db-connection';
+import { toJson } from '../../lib/export/json';
 import { createHandlers } from '../../lib/handlers';
 import { onMessage, type ProtocolMap, removeAllListeners, sendMessage } from '../../lib/messages';
 import { corpus, freshFactory } from '../helpers/db';
@@ -194,7 +195,7 @@ describe('reading-list, page and status handlers with their browser environment'
       { ...mine, tags: ['from-file'], note: 'file note' },
       { ...mine, id: '1706.03762', title: 'Attention Is All You Need', inCorpus: false },
     ];
-    expect(await handlers.importReadingList({ entries: incoming }, PAGE)).toEqual({
+    expect(await handlers.importReadingList({ file: toJson(incoming, new Date()) }, PAGE)).toEqual({
       added: 1,
       updated: 1,
       unchanged: 0,
@@ -204,9 +205,10 @@ describe('reading-list, page and status handlers with their browser environment'
     const list = await handlers.getReadingList(undefined, PAGE);
     expect(list.map((e) => e.id).sort()).toEqual(['1706.03762', '2402.07871']);
     expect(list.find((e) => e.id === '2402.07871')).toMatchObject({ tags: ['from-file'], note: 'file note' });
-    await expect(handlers.importReadingList({ entries: [{ ...mine, id: '<script>' }] }, PAGE)).rejects.toThrow(
-      /invalid importReadingList request: entries\.0\.id/,
-    );
+    // The background reads the file itself, and names what is wrong with it.
+    const bad = toJson([{ ...mine, id: '<script>' }], new Date());
+    await expect(handlers.importReadingList({ file: bad }, PAGE)).rejects.toThrow(/problems[\s\S]*entries\.0\.id/);
+    await expect(handlers.importReadingList({ file: 'not json' }, PAGE)).rejects.toThrow(/This file is not JSON/);
     expect(await handlers.getReadingList(undefined, PAGE)).toHaveLength(2);
   });
 
@@ -216,7 +218,9 @@ describe('reading-list, page and status handlers with their browser environment'
     await expect(handlers.updateReadingListEntry({ id: '2402.07871', note: 'x' }, CONTENT_SCRIPT)).rejects.toThrow(
       /only accepted from Paperlens pages/,
     );
-    await expect(handlers.importReadingList({ entries: [saved] }, CONTENT_SCRIPT)).rejects.toThrow(/only accepted/);
+    await expect(handlers.importReadingList({ file: toJson([saved], new Date()) }, CONTENT_SCRIPT)).rejects.toThrow(
+      /only accepted/,
+    );
     await expect(handlers.restoreReadingListEntry({ entry: saved }, CONTENT_SCRIPT)).rejects.toThrow(/only accepted/);
     expect(await handlers.removeFromReadingList({ id: '2402.07871' }, CONTENT_SCRIPT)).toEqual(saved);
     expect(await handlers.restoreReadingListEntry({ entry: saved }, PAGE)).toEqual(saved);

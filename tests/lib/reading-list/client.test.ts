@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { toJson } from '../../../lib/export/json';
 import {
   askAgainAfterRestart,
   describeImport,
   type ReadingListApi,
   ReadingListClient,
 } from '../../../lib/reading-list/client';
+import { parseReadingListFile } from '../../../lib/reading-list/import';
 import type { ReadingListEntry } from '../../../lib/reading-list/schema';
 import { entry } from '../../helpers/reading-list';
 
@@ -16,7 +18,11 @@ function fakeApi(initial: ReadingListEntry[]) {
     if (control.failing) throw new Error('QuotaExceededError: the disk is full');
   };
   const api: ReadingListApi = {
-    list: async () => [...store.values()],
+    list: async (page) => {
+      const all = [...store.values()];
+      const from = page?.after ? all.findIndex((e) => e.id === page.after?.id) + 1 : 0;
+      return all.slice(from, page?.limit === undefined ? undefined : from + page.limit);
+    },
     save: async ({ id, title }) => {
       guard();
       const saved = store.get(id) ?? entry(title ? { id, title } : { id });
@@ -42,8 +48,11 @@ function fakeApi(initial: ReadingListEntry[]) {
       store.set(id, updated);
       return { entry: updated, noteConflict: null };
     },
-    import: async (entries) => {
+    import: async (file) => {
       guard();
+      const parsed = parseReadingListFile(file);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const { entries } = parsed;
       let added = 0;
       for (const e of entries) {
         if (store.has(e.id)) continue;
@@ -128,10 +137,26 @@ describe('ReadingListClient', () => {
     const { api } = fakeApi([entry({ id: '2402.07871' })]);
     const client = new ReadingListClient(api);
     await client.refresh();
-    const summary = await client.import([entry({ id: '2402.07871' }), entry({ id: '2310.15961' })]);
+    const summary = await client.import(
+      'list.json',
+      toJson([entry({ id: '2402.07871' }), entry({ id: '2310.15961' })], new Date()),
+    );
     expect(summary).toEqual({ added: 1, updated: 0, unchanged: 1, notesLeftOut: [], tagsLeftOut: 0 });
-    expect(client.current.entries?.map((e) => e.id).sort()).toEqual(['2310.15961', '2402.07871']);
     expect(client.current.message).toBe('Imported: 1 added, 0 merged, 1 already there.');
+    // The list loads what was imported afterwards, page by page.
+    await vi.waitFor(() =>
+      expect(client.current.entries?.map((e) => e.id).sort()).toEqual(['2310.15961', '2402.07871']),
+    );
+  });
+
+  it('says which file could not be imported and that nothing changed', async () => {
+    const { api } = fakeApi([]);
+    const client = new ReadingListClient(api);
+    expect(await client.import('broken.json', '{"format": "paperlens-reading-list", "entries": [')).toBeNull();
+    expect(client.current.error).toMatch(
+      /^Could not import “broken\.json”: This file is not JSON .* Nothing was changed\.$/,
+    );
+    expect(client.current.message).toBeNull();
   });
 
   it('says what of an imported file did not fit', () => {
@@ -166,16 +191,39 @@ describe('ReadingListClient', () => {
     const { api } = fakeApi([]);
     const ids: string[] = [];
     const importing = api.import;
-    api.import = (entries, importId) => {
+    api.import = (file, importId) => {
       ids.push(importId);
-      return importing(entries, importId);
+      return importing(file, importId);
     };
     const client = new ReadingListClient(api);
-    await client.import([entry({ id: '2402.07871' })]);
-    await client.import([entry({ id: '2402.07871' })]);
+    const file = toJson([entry({ id: '2402.07871' })], new Date());
+    await client.import('a.json', file);
+    await client.import('a.json', file);
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('loads a long list a page at a time: the first rows at once, then the rest, with no page twice', async () => {
+    const many = Array.from({ length: 1234 }, (_, i) => entry({ id: `2401.${String(10_000 + i)}` }));
+    const { api } = fakeApi(many);
+    const asked: Parameters<ReadingListApi['list']>[0][] = [];
+    const listing = api.list;
+    api.list = (page) => {
+      asked.push(page);
+      return listing(page);
+    };
+    const client = new ReadingListClient(api);
+    const shown: number[] = [];
+    client.subscribe((state) => shown.push(state.entries?.length ?? 0));
+    await client.refresh();
+    // Each page picks up after the last entry of the one before.
+    expect(asked.map((page) => page?.after?.id ?? null)).toEqual([null, many[49]?.id, many[549]?.id, many[1049]?.id]);
+    expect(asked.map((page) => page?.limit)).toEqual([50, 500, 500, 500]);
+    // The first rows showed before the rest had loaded, and the whole list in order at the end.
+    expect(shown).toContain(50);
+    expect(client.current.complete).toBe(true);
+    expect(client.current.entries?.map((e) => e.id)).toEqual(many.map((e) => e.id));
   });
 
   it('reports a list that cannot be loaded', async () => {

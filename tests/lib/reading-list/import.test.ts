@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import { toJson } from '../../../lib/export/json';
+import { IMPORT_LIMITS } from '../../../lib/reading-list/file-schema';
 import {
   importReadingList,
-  MAX_FILE_BYTES,
   mergeReadingLists,
   parseReadingListFile,
+  tooLargeToImport,
 } from '../../../lib/reading-list/import';
 import type { ReadingListEntry } from '../../../lib/reading-list/schema';
 import { listEntries, saveEntry, updateEntry } from '../../../lib/reading-list/store';
@@ -94,11 +95,11 @@ describe('parseReadingListFile', () => {
     expect(error).toMatch(/\n…and 15 more problems$/);
   });
 
-  it('refuses a file over 5 MB before parsing it', () => {
-    expect(errorOf(' '.repeat(MAX_FILE_BYTES + 1))).toMatch(
-      /^This file is larger than 5 MB, too large to be a reading list\./,
-    );
-    expect(errorOf('"é'.padEnd(MAX_FILE_BYTES - 1, 'é'))).toMatch(/larger than 5 MB/);
+  it('refuses a file over 5 MiB before parsing it, saying the limit in MiB and in papers', () => {
+    const limit = 'Paperlens imports reading-list files of up to 5 MiB (some 30,000 papers).';
+    expect(errorOf(' '.repeat(IMPORT_LIMITS.bytes + 1))).toBe(`This file is too large to be a reading list. ${limit}`);
+    expect(errorOf('"é'.padEnd(IMPORT_LIMITS.bytes - 1, 'é'))).toContain(limit);
+    expect(tooLargeToImport('big.json')).toBe(`“big.json” is too large to be a reading list. ${limit}`);
   });
 
   it('never throws, whatever the text', () => {

@@ -79,6 +79,24 @@ describe('reading-list store', () => {
     expect(await removeEntry(db, '2401.04081')).toBeNull();
   });
 
+  it('gives the list in pages that, put together, are the whole list, saves at the same moment included', async () => {
+    const moments = ['2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z', '2026-01-03T00:00:00Z'];
+    for (let i = 0; i < 23; i++) {
+      await saveEntry(db, { id: `2401.${String(10_000 + i)}` }, new Date(moments[i % moments.length] as string));
+    }
+    const all = await listEntries(db);
+    expect(all).toHaveLength(23);
+    for (const limit of [1, 2, 5, 7, 23, 50]) {
+      const pages: string[] = [];
+      for (let page = await listEntries(db, { limit }); page.length; ) {
+        pages.push(...page.map((entry) => entry.id));
+        const last = page.at(-1) as { savedAt: string; id: string };
+        page = await listEntries(db, { limit, after: { savedAt: last.savedAt, id: last.id } });
+      }
+      expect(pages, `pages of ${limit}`).toEqual(all.map((entry) => entry.id));
+    }
+  });
+
   it('refuses to update an unsaved paper and an invalid status, keeping the entry', async () => {
     await expect(updateEntry(db, '2402.07871', { status: 'read' })).rejects.toThrow(/not in your reading list/);
     await saveEntry(db, { id: '2402.07871' });

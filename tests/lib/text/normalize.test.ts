@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { latexToText } from '../../../lib/text/latex';
-import { normalizeText } from '../../../lib/text/normalize';
+import { foldText, normalizeText } from '../../../lib/text/normalize';
 
 describe('latexToText', () => {
   it.each([
@@ -25,6 +25,14 @@ describe('normalizeText', () => {
     ['Tomasz Odrzygóźdź', 'tomasz odrzygozdz'],
   ])('folds %s', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('folds plain ASCII on its short path exactly as the whole fold does (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)) }), (text) => {
+        expect(normalizeText(text)).toBe(foldText(text));
+      }),
+    );
   });
 
   it('is idempotent and never leaves punctuation or double spaces', () => {
