@@ -1,6 +1,7 @@
+import { hrefMightBePaper } from '../links/detect';
 import type { LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
 import { type BadgedLinks, type BadgeLayer, createBadgedLinks } from './badged-links';
-import { type Candidate, type CorpusIndex, candidateOf } from './candidates';
+import { type Candidate, type CorpusIndex, candidateOf, rawHref } from './candidates';
 import { createPaperCache, type PaperCache } from './paper-cache';
 import { forEachInSlices } from './yield';
 
@@ -51,6 +52,15 @@ const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
  * includes the style update the first new badge forces, which the page's own rendering would do anyway.
  */
 const SYNC_BUDGET_MS = 10;
+/** Of that, what changed hrefs may take in one callback: a page may rewrite a thousand links every frame. */
+const HREF_BUDGET_MS = 2;
+/**
+ * A link whose href changes more than this often in a second keeps changing: it is badged as it is once a
+ * second, then, while it keeps at it, every two and four seconds, not on each change.
+ */
+const CHURN_LIMIT = 3;
+const CHURN_WINDOW_MS = 1000;
+const CHURN_MAX_DELAY_MS = 4000;
 
 /** What one scanner knows and has queued; the functions below share it. */
 interface ScanState {
@@ -65,6 +75,14 @@ interface ScanState {
   extraIds: readonly string[];
   /** False while switched off: nothing is badged until the next rescan. */
   active: boolean;
+  /** How often each link's href changed lately, to tell a link that keeps changing, and when it last did. */
+  churn: WeakMap<Element, { since: number; changes: number; churning: boolean }>;
+  /** Links that keep changing, looked at together later. */
+  churning: Set<Element>;
+  churnTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How long until they are looked at: longer while links go on changing. */
+  churnDelay: number;
+  churnFlushedAt: number;
 }
 
 /**
@@ -87,11 +105,17 @@ export function createScanner(options: ScannerOptions): Scanner {
     queue: Promise.resolve(),
     extraIds: options.extraIds ?? [],
     active: true,
+    churn: new WeakMap(),
+    churning: new Set(),
+    churnTimer: undefined,
+    churnDelay: CHURN_WINDOW_MS,
+    churnFlushedAt: 0,
   };
   const observer = new MutationObserver((records) => onMutations(state, records));
   options.signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(state.flushTimer);
+    clearTimeout(state.churnTimer);
     state.links.clear();
   });
   const scanAll = () => enqueue(state, () => scan(state, [options.document.documentElement]));
@@ -247,30 +271,83 @@ function badgeNow(state: ScanState, root: Element, deadline: number, show: [Elem
   return true;
 }
 
+/**
+ * What to do about a link whose href just changed: nothing when it neither
+ * had a badge nor now names a corpus paper (its text, the other way it could,
+ * did not change), which one regex test tells; later, with the others, when it
+ * keeps changing; else now.
+ */
+function hrefChanged(state: ScanState, anchor: Element, now: number): 'skip' | 'now' | 'later' {
+  if (!state.links.map.has(anchor)) {
+    const href = rawHref(anchor);
+    const corpus = state.options.corpus();
+    if (href === null || !(corpus ? corpus.idPattern.test(href) : hrefMightBePaper(href))) return 'skip';
+  }
+  const seen = state.churn.get(anchor);
+  // A link that was quiet for a while starts afresh; one that keeps changing stays churning.
+  if (!seen || now - seen.since > CHURN_WINDOW_MS * (seen.churning ? 2 : 1)) {
+    state.churn.set(anchor, { since: now, changes: 1, churning: false });
+    return 'now';
+  }
+  if (seen.churning) {
+    seen.since = now;
+    return 'later';
+  }
+  seen.churning = ++seen.changes > CHURN_LIMIT;
+  return seen.churning ? 'later' : 'now';
+}
+
+/** Looks at the links that keep changing in one batch, each as it is by then; less often while they go on. */
+function badgeChurningLater(state: ScanState, anchor: Element, now: number): void {
+  state.churning.add(anchor);
+  if (state.churnTimer !== undefined) return;
+  // The churn stopped a while ago: this is a new one, looked at after a second again.
+  if (now - state.churnFlushedAt > 2 * CHURN_MAX_DELAY_MS) state.churnDelay = CHURN_WINDOW_MS;
+  state.churnTimer = setTimeout(() => {
+    state.churnTimer = undefined;
+    state.churnFlushedAt = performance.now();
+    for (const link of state.churning) state.pending.add(link);
+    state.churning.clear();
+    state.churnDelay = Math.min(state.churnDelay * 2, CHURN_MAX_DELAY_MS);
+    flush(state);
+  }, state.churnDelay);
+}
+
+/** Badges `node`'s links now if they are known and there is time (see badgeNow), else leaves it to the batch. */
+function badgeOrQueue(state: ScanState, node: Node, budget: number, show: [Element, PaperSummary][]): void {
+  if (node.nodeType !== Node.ELEMENT_NODE || state.options.badges.isOwn(node)) return;
+  let done = false;
+  try {
+    done = performance.now() <= budget && badgeNow(state, node as Element, budget, show);
+  } catch (error) {
+    console.debug('[paperlens] scan failed', error);
+  }
+  if (!done) state.pending.add(node);
+}
+
 /** The page changed: badges what it can at once (see badgeNow) and leaves the rest to the next batch. */
 function onMutations(state: ScanState, records: MutationRecord[]): void {
   if (!state.active) return;
-  const { badges } = state.options;
-  const deadline = performance.now() + SYNC_BUDGET_MS;
+  const start = performance.now();
   const show: [Element, PaperSummary][] = [];
-  for (const record of records) {
-    // A removed link loses its badge at once (a removed subtree's links, at the sweep).
-    for (const node of record.removedNodes) if (!node.isConnected) state.links.detach(node as Element);
-    if (record.removedNodes.length) state.needsSweep = true;
-    const added = record.type === 'attributes' ? [record.target] : record.addedNodes;
-    for (const node of added) {
-      if (node.nodeType !== Node.ELEMENT_NODE || badges.isOwn(node)) continue;
-      let done = false;
-      try {
-        done = performance.now() <= deadline && badgeNow(state, node as Element, deadline, show);
-      } catch (error) {
-        console.debug('[paperlens] scan failed', error);
-      }
-      if (!done) state.pending.add(node);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as MutationRecord;
+    // Most records of a page that keeps rewriting links are settled here, touching nothing else of the record.
+    if (record.type === 'attributes') {
+      const anchor = record.target as Element;
+      const verdict = hrefChanged(state, anchor, start);
+      if (verdict === 'later') badgeChurningLater(state, anchor, start);
+      else if (verdict === 'now') badgeOrQueue(state, anchor, start + HREF_BUDGET_MS, show);
+      continue;
     }
+    // A removed link loses its badge at once (a removed subtree's links, at the sweep).
+    const removed = record.removedNodes;
+    for (const node of removed) if (!node.isConnected) state.links.detach(node as Element);
+    if (removed.length) state.needsSweep = true;
+    for (const node of record.addedNodes) badgeOrQueue(state, node, start + SYNC_BUDGET_MS, show);
   }
   // Built first, then inserted: building reads the page's styles, which an insertion would make stale.
-  for (const [anchor, paper] of show) badges.prepare?.(anchor, paper);
+  for (const [anchor, paper] of show) state.options.badges.prepare?.(anchor, paper);
   for (const [anchor, paper] of show) if (anchor.isConnected) state.links.attach(anchor, paper);
   if (state.links.changed) state.links.report();
   if ((state.pending.size || state.needsSweep) && state.flushTimer === undefined) {

@@ -271,3 +271,46 @@ test('a long reading list opens at once, draws only what shows, and every entry 
   await page.locator('h1').click();
   await expect.poll(async () => (await storedEntry(page, deep.id))?.note).toBe('found it');
 });
+
+test('links a page rewrites every frame end up with the right badges once it stops', async ({ context, server }) => {
+  await closeTheInternet(context);
+  const page = await openBadgedPage(context, server.url('blog.html'), expect);
+  // For two seconds, every frame: each link switches between two papers, or to a tracker and back.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-expect]')];
+        const ids = ['2401.04081', '2502.05172', '2310.15961'];
+        const until = performance.now() + 2000;
+        let turn = 0;
+        const frame = () => {
+          turn++;
+          links.forEach((link, i) => {
+            const id = ids[(i + turn) % ids.length];
+            link.setAttribute('href', turn % 3 ? `https://arxiv.org/abs/${id}` : `https://t.example/r/${i}-${turn}`);
+          });
+          if (performance.now() < until) requestAnimationFrame(frame);
+          else {
+            // The final state: every link to the same paper.
+            for (const link of links) link.setAttribute('href', 'https://arxiv.org/abs/2506.10910');
+            done();
+          }
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  // Each link ends with one badge, for the paper it links to now (links that kept changing are backed off).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => [
+          ...new Set(
+            [...document.querySelectorAll('a[data-expect]')].map((a) =>
+              a.nextElementSibling?.getAttribute('data-paperlens-id'),
+            ),
+          ),
+        ]),
+      { timeout: 15_000 },
+    )
+    .toEqual(['2506.10910']);
+});

@@ -337,4 +337,38 @@ describe('createScanner', () => {
     expect(recorder.requests[0]?.ids).toEqual(['2402.07871']);
     expect(seen).toEqual(['2402.07871']);
   });
+
+  it('settles a link rewritten to an address that names no paper without reading its text or asking', async () => {
+    const scanner = await start('<a id="x" href="https://example.com/a">Mixture of Tokens</a>');
+    const link = document.querySelector('#x') as HTMLAnchorElement;
+    const text = vi.spyOn(link, 'textContent', 'get');
+    const lookups = recorder.requests.length;
+    for (let i = 0; i < 20; i++) {
+      link.setAttribute('href', `https://t.example/r/${i}`);
+      await Promise.resolve();
+    }
+    await settle(scanner);
+    expect(text).not.toHaveBeenCalled();
+    expect(recorder.requests).toHaveLength(lookups);
+    expect(badgeIds()).toEqual([]);
+  });
+
+  it('badges a link that keeps changing as it ends up, once it has been backed off, not on every change', async () => {
+    const scanner = await start('<a id="x" href="https://arxiv.org/abs/2402.07871">x</a>');
+    const link = document.querySelector('#x') as HTMLAnchorElement;
+    const attach = vi.spyOn(layer, 'attach');
+    const ids = ['2401.04081', '2502.05172', '2310.15961', '2506.10910'];
+    for (let i = 0; i < 40; i++) {
+      link.setAttribute('href', `https://arxiv.org/abs/${ids[i % ids.length]}`);
+      await Promise.resolve();
+    }
+    // The first few changes are followed at once; the rest wait.
+    expect(attach.mock.calls.length).toBeLessThanOrEqual(4);
+    link.setAttribute('href', 'https://arxiv.org/abs/2509.00001');
+    link.setAttribute('href', 'https://arxiv.org/abs/2310.15961');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await settle(scanner);
+    expect(layer.attached.get(link)).toBe('2310.15961');
+    expect(attach.mock.calls.length).toBeLessThanOrEqual(6);
+  });
 });
