@@ -1,4 +1,4 @@
-import { getMeta, type PaperlensDatabase, type RemovedEntry } from '../db';
+import { getMeta, type PaperlensDatabase } from '../db';
 import { MAX_TAGS, type ReadingListEntry, ReadingListEntrySchema, type ReadingStatus } from './schema';
 
 export interface SaveInput {
@@ -52,13 +52,10 @@ export async function removeEntry(
   id: string,
   now = new Date(),
 ): Promise<ReadingListEntry | null> {
-  const tx = db.transaction(['readingList', 'meta'], 'readwrite');
-  const [existing, removed] = await Promise.all([
-    tx.objectStore('readingList').get(id),
-    getMeta(tx.objectStore('meta'), 'recentlyRemoved'),
-  ]);
+  const { tx, removed } = await withRemoved(db, now);
+  const existing = await tx.objectStore('readingList').get(id);
   if (existing) {
-    const kept = recent(removed ?? [], now).filter((item) => item.entry.id !== id);
+    const kept = removed.filter((item) => item.entry.id !== id);
     await Promise.all([
       tx.objectStore('readingList').delete(id),
       tx.objectStore('meta').put({
@@ -71,9 +68,12 @@ export async function removeEntry(
   return existing ?? null;
 }
 
-/** The removed entries still within the undo window. */
-function recent(removed: readonly RemovedEntry[], now: Date): RemovedEntry[] {
-  return removed.filter((item) => now.getTime() - Date.parse(item.removedAt) < UNDO_WINDOW_MS);
+/** A transaction over the list and the entries removed lately (those still within the undo window). */
+async function withRemoved(db: PaperlensDatabase, now: Date) {
+  const tx = db.transaction(['readingList', 'meta'], 'readwrite');
+  const all = (await getMeta(tx.objectStore('meta'), 'recentlyRemoved')) ?? [];
+  const removed = all.filter((item) => now.getTime() - Date.parse(item.removedAt) < UNDO_WINDOW_MS);
+  return { tx, removed };
 }
 
 /**
@@ -85,9 +85,7 @@ export async function undoRemove(
   id: string,
   now = new Date(),
 ): Promise<ReadingListEntry | null> {
-  const tx = db.transaction(['readingList', 'meta'], 'readwrite');
-  const meta = tx.objectStore('meta');
-  const removed = recent((await getMeta(meta, 'recentlyRemoved')) ?? [], now);
+  const { tx, removed } = await withRemoved(db, now);
   const item = removed.find((candidate) => candidate.entry.id === id);
   if (!item) {
     await tx.done;
@@ -102,7 +100,7 @@ export async function undoRemove(
   const restored = !existing || isBlank(existing) ? stored.data : existing;
   await Promise.all([
     restored !== existing ? tx.objectStore('readingList').put(restored) : undefined,
-    meta.put({ key: 'recentlyRemoved', value: removed.filter((candidate) => candidate !== item) }),
+    tx.objectStore('meta').put({ key: 'recentlyRemoved', value: removed.filter((candidate) => candidate !== item) }),
   ]);
   await tx.done;
   return restored;

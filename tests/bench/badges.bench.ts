@@ -33,7 +33,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
 import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
-import { median } from './stats';
+import { median, recordLongTasks } from './stats';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000, 50_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -93,21 +93,16 @@ function generatePage(n: number): { html: string; corpusLinks: number } {
   };
 }
 
-// Installed before any page script: long tasks and the time of the last badge.
+// Installed before any page script (with recordLongTasks): long frames and the time of the last badge.
 const INSTRUMENT = () => {
   const w = window as unknown as {
-    __long: { start: number; duration: number }[];
     __frames: { start: number; duration: number }[];
     __lastBadge: number;
     __badges: number;
   };
-  w.__long = [];
   w.__frames = [];
   w.__lastBadge = 0;
   w.__badges = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__frames.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'long-animation-frame', buffered: true });
@@ -208,6 +203,7 @@ async function launch(
       );
     }
   }
+  await context.addInitScript(recordLongTasks);
   await context.addInitScript(INSTRUMENT);
   return { name, context, dir, badges };
 }

@@ -18,24 +18,16 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { generateList } from '../helpers/reading-list';
-import { median } from './stats';
+import { median, recordLongTasks } from './stats';
 
 const SIZES = (process.env.BENCH_LIST_SIZES ?? '2000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 3);
 
-// Installed before each page's scripts: long tasks, and when rows first show and last change.
+// Installed before each page's scripts (with recordLongTasks): when rows first show and last change.
 const INSTRUMENT = () => {
-  const w = window as unknown as {
-    __long: { start: number; duration: number }[];
-    __firstRow: number;
-    __changed: number;
-  };
-  w.__long = [];
+  const w = window as unknown as { __firstRow: number; __changed: number };
   w.__firstRow = 0;
   w.__changed = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
   new MutationObserver(() => {
     w.__changed = performance.now();
     if (!w.__firstRow && document.querySelector('.entries [data-paperlens-id]')) w.__firstRow = performance.now();
@@ -116,6 +108,7 @@ async function main() {
   for (const n of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-list-'));
     const context = await launchChromium(dir, EXTENSION_PATH);
+    await context.addInitScript(recordLongTasks);
     await context.addInitScript(INSTRUMENT);
     const base = `chrome-extension://${new URL((await backgroundWorker(context)).url()).host}`;
     const imported = await importList(context, base, n);

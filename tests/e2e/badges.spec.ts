@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { BrowserContext } from '@playwright/test';
 import { URL_CASES } from '../../lib/links/url-cases';
 import { expect, openExtensionPage, sendFromPage, test } from './extension';
 import {
@@ -199,16 +200,22 @@ test('a hostile page: correct badges, nothing injected runs, no errors, one badg
   expect(errors).toEqual([]);
 });
 
+/** Opens the blog page and a badge's card as a keyboard user does: focus, then Enter. */
+async function openCardByKeyboard(context: BrowserContext, url: string, id: string) {
+  const page = await context.newPage();
+  await page.goto(url);
+  const badge = page.locator(`[data-paperlens="badge"][data-paperlens-id="${id}"]`).getByRole('button');
+  await expect(badge).toBeVisible();
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  return { page, badge };
+}
+
 test('a badge card opened by keyboard saves the paper; Escape closes it and returns focus', async ({
   server,
   context,
 }) => {
-  const page = await context.newPage();
-  await page.goto(server.url('blog.html'));
-  const badge = page.locator('[data-paperlens="badge"][data-paperlens-id="2401.04081"]').getByRole('button');
-  await expect(badge).toBeVisible();
-  await badge.focus();
-  await page.keyboard.press('Enter');
+  const { page, badge } = await openCardByKeyboard(context, server.url('blog.html'), '2401.04081');
   const card = page.getByRole('dialog', {
     name: 'MoE-Mamba: Efficient Selective State Space Models with Mixture of Experts',
   });
@@ -243,10 +250,7 @@ test('an open card follows saves made elsewhere: the popup saves and unsaves, th
   server,
   context,
 }) => {
-  const page = await context.newPage();
-  await page.goto(server.url('blog.html'));
-  await page.locator('[data-paperlens="badge"][data-paperlens-id="2401.04081"]').getByRole('button').focus();
-  await page.keyboard.press('Enter');
+  const { page } = await openCardByKeyboard(context, server.url('blog.html'), '2401.04081');
   const cardSave = page.getByRole('dialog').locator('.save');
   await expect(cardSave).toHaveAttribute('aria-pressed', 'false');
 

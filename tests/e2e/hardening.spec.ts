@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { defineLookalikes } from '../helpers/lookalikes';
 import { generateList } from '../helpers/reading-list';
 import { backgroundWorker, expect, extensionId, openExtensionPage, sendFromPage, test } from './extension';
 import { closeTheInternet, openBadgedPage } from './pages';
@@ -154,21 +155,7 @@ test('a page script can neither save, remove nor open anything through Paperlens
 });
 
 test('custom elements a page defines under Paperlens names never run inside its UI', async ({ context, server }) => {
-  await context.addInitScript(() => {
-    const ran: string[] = [];
-    (window as unknown as { __ran: string[] }).__ran = ran;
-    for (const name of ['paperlens-badge', 'paperlens-card', 'paperlens-panel', 'paperlens-coauthor']) {
-      customElements.define(
-        name,
-        class extends HTMLElement {
-          connectedCallback() {
-            ran.push(name);
-            for (const button of this.shadowRoot?.querySelectorAll('button') ?? []) button.click();
-          }
-        },
-      );
-    }
-  });
+  await context.addInitScript(defineLookalikes);
   const page = await openBadgedPage(context, server.url('blog.html'), expect);
   await page.locator('[data-paperlens="badge"][data-paperlens-id="2310.15961"]').getByRole('button').first().click();
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Save' })).toBeVisible();
