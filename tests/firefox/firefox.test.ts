@@ -145,6 +145,26 @@ describe('Paperlens in Firefox', () => {
     await page.close();
   });
 
+  it('frames made from srcdoc, about:blank and data: get badges', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('frames.html'));
+    const badgesInFrames = () =>
+      Promise.all(
+        page
+          .frames()
+          .filter((frame) => frame !== page.mainFrame())
+          .map((frame) =>
+            frame
+              .$$eval('[data-paperlens="badge"]', (hosts) =>
+                hosts.map((host) => host.getAttribute('data-paperlens-id')),
+              )
+              .catch(() => []),
+          ),
+      ).then((lists) => lists.flat().sort());
+    await expect.poll(badgesInFrames, { timeout: 15_000 }).toEqual(['2310.15961', '2401.04081', '2402.07871']);
+    await page.close();
+  });
+
   it('the popup opens on a focused search box with all 13 papers; a query ranks μP first; Save toggles', async () => {
     const popup = await openExtensionPage(browser, 'popup.html');
     await popup.waitForSelector(`::-p-aria([name="Search the author's papers"][role="searchbox"])`);
