@@ -27,7 +27,8 @@ export default defineBackground(() => {
     openTab: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
     },
-    readingListChanged: () => void readingListRevision.setValue(`${Date.now()}-${++writes}`).catch(() => {}),
+    readingListChanged: (ids) =>
+      void readingListRevision.setValue({ at: `${Date.now()}-${++writes}`, ids: ids && [...ids] }).catch(() => {}),
     bundledCorpusError: () => bundledCorpusError,
     fromExtensionPage: (sender) => Boolean(sender.url?.startsWith(browser.runtime.getURL('/'))),
   });

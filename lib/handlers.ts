@@ -2,21 +2,22 @@ import type { z } from 'zod';
 import { coauthorNames, corpusKeys, lookupPapers, readLibrary } from './corpus/lookup';
 import { DB_VERSION, getMeta } from './db';
 import type { DbConnection } from './db-connection';
+import type { CorpusKeys } from './message-schemas';
 import {
   IdRequestSchema,
+  IdsRequestSchema,
   ImportRequestSchema,
   ListRequestSchema,
   LookupRequestSchema,
   OpenPageRequestSchema,
   PapersOnPageRequestSchema,
-  RestoreRequestSchema,
   SaveRequestSchema,
   UpdateEntryRequestSchema,
 } from './message-schemas';
 import type { ProtocolMap } from './messages';
 import { createRateLimit } from './rate-limit';
 import { importReadingList, parseReadingListFile } from './reading-list/import';
-import { listEntries, removeEntry, restoreEntry, saveEntry, undoRemove, updateEntry } from './reading-list/store';
+import { getEntries, listEntries, removeEntry, saveEntry, undoRemove, updateEntry } from './reading-list/store';
 import { TabPaperCounts } from './tab-counts';
 import { describeZodError } from './zod-error';
 
@@ -48,8 +49,8 @@ function parse<T>(schema: z.ZodType<T>, type: string, data: unknown): T {
 export interface HandlerEnvironment {
   /** Opens an extension page (`insights.html#paper=…`) in a new tab. */
   openTab(path: string): Promise<void>;
-  /** Called after every change to the reading list, so open pages can refresh. */
-  readingListChanged(): void;
+  /** Called after every change to the reading list, with the ids it changed (null: many), so open pages update. */
+  readingListChanged(ids: readonly string[] | null): void;
   /** Why the bundled corpus was rejected at the last start, or null. */
   bundledCorpusError(): string | null;
   /** Whether a message comes from one of the extension's own pages (not a content script in a web page). */
@@ -64,6 +65,22 @@ const NO_ENVIRONMENT: HandlerEnvironment = {
 };
 
 /**
+ * What a content script in a web page may ask: look papers up, report them,
+ * save, remove and undo a remove from a card, open an extension page. Reading
+ * the whole list, editing notes and importing are for Paperlens's own pages.
+ */
+const FROM_WEB_PAGES: ReadonlySet<keyof ProtocolMap> = new Set([
+  'lookupPapers',
+  'getCorpusKeys',
+  'getCoauthorNames',
+  'reportPapersOnPage',
+  'saveToReadingList',
+  'removeFromReadingList',
+  'undoRemoveFromReadingList',
+  'openExtensionPage',
+] as const);
+
+/**
  * The message handlers, over a database that is ready (opened and seeded).
  * Each one reads the same way: validate the request, delegate to the module
  * that owns the data, notify whoever needs to know.
@@ -73,11 +90,27 @@ export function createHandlers(
   tabCounts: TabPaperCounts = new TabPaperCounts(),
   env: HandlerEnvironment = NO_ENVIRONMENT,
 ): Handlers {
+  const handlers: Handlers = {
+    ...corpusHandlers(db, tabCounts, env),
+    ...readingListHandlers(db, env),
+    ...pageHandlers(env),
+  };
+  for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
+    if (FROM_WEB_PAGES.has(type)) continue;
+    const handle = handlers[type] as (data: unknown, sender: MessageSender) => Promise<unknown>;
+    (handlers as Record<string, typeof handle>)[type] = async (data, sender) => {
+      if (!env.fromExtensionPage(sender)) throw new BadRequestError(`${type} is only accepted from Paperlens pages`);
+      return handle(data, sender);
+    };
+  }
+  return handlers;
+}
+
+/** Opening Paperlens's own pages, which a page's card asks for on the user's click. */
+function pageHandlers(env: HandlerEnvironment): Pick<Handlers, 'openExtensionPage'> {
   // A page's card opens extension pages only on the user's click; this caps what a page could do past that.
   const opensFromPages = createRateLimit(3, 60_000);
   return {
-    ...corpusHandlers(db, tabCounts, env),
-    ...readingListHandlers(db, env),
     async openExtensionPage(data, sender) {
       const { page, paperId } = parse(OpenPageRequestSchema, 'openExtensionPage', data);
       if (!env.fromExtensionPage(sender) && !opensFromPages.allow(sender.tab?.id ?? -1)) {
@@ -95,12 +128,20 @@ type CorpusHandlers = Pick<
 
 /** What pages and the extension's own pages ask about the corpus. */
 function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: HandlerEnvironment): CorpusHandlers {
+  let keys: Promise<CorpusKeys> | undefined;
   return {
     async lookupPapers(data) {
       const request = parse(LookupRequestSchema, 'lookupPapers', data);
       return db.run((open) => lookupPapers(open, request));
     },
-    getCorpusKeys: () => db.run(corpusKeys),
+    // The corpus changes only when the worker starts (it seeds then), so its keys are read once.
+    getCorpusKeys: () => {
+      keys ??= db.run(corpusKeys).catch((error: unknown) => {
+        keys = undefined;
+        throw error;
+      });
+      return keys;
+    },
     getCoauthorNames: () => db.run(coauthorNames),
     getLibrary: () => db.run(readLibrary),
     async reportPapersOnPage(data, sender) {
@@ -136,20 +177,16 @@ type ReadingListHandlers = Pick<
   | 'saveToReadingList'
   | 'removeFromReadingList'
   | 'undoRemoveFromReadingList'
+  | 'getReadingListEntries'
   | 'updateReadingListEntry'
-  | 'restoreReadingListEntry'
   | 'importReadingList'
 >;
 
-/** The reading list's reads and writes; every write tells open pages. */
+/** The reading list's reads and writes; every write tells open pages which papers it changed. */
 function readingListHandlers(db: DbConnection, env: HandlerEnvironment): ReadingListHandlers {
-  /** Edits beyond save/unsave (notes, restore, import) are for the extension's own pages only. */
-  const ownPagesOnly = (type: string, sender: MessageSender) => {
-    if (!env.fromExtensionPage(sender)) throw new BadRequestError(`${type} is only accepted from Paperlens pages`);
-  };
-  const changed = async <T>(write: Promise<T>): Promise<T> => {
+  const changed = async <T>(ids: readonly string[] | null, write: Promise<T>): Promise<T> => {
     const result = await write;
-    env.readingListChanged();
+    env.readingListChanged(ids);
     return result;
   };
   return {
@@ -157,34 +194,46 @@ function readingListHandlers(db: DbConnection, env: HandlerEnvironment): Reading
       const page = parse(ListRequestSchema, 'getReadingList', data);
       return db.run((open) => listEntries(open, page));
     },
+    async getReadingListEntries(data) {
+      const { ids } = parse(IdsRequestSchema, 'getReadingListEntries', data);
+      return db.run((open) => getEntries(open, ids));
+    },
     async saveToReadingList(data) {
       const request = parse(SaveRequestSchema, 'saveToReadingList', data);
-      return changed(db.run((open) => saveEntry(open, request)));
+      return changed(
+        [request.id],
+        db.run((open) => saveEntry(open, request)),
+      );
     },
     async removeFromReadingList(data) {
       const { id } = parse(IdRequestSchema, 'removeFromReadingList', data);
-      return changed(db.run((open) => removeEntry(open, id)));
+      return changed(
+        [id],
+        db.run((open) => removeEntry(open, id)),
+      );
     },
     async undoRemoveFromReadingList(data) {
       const { id } = parse(IdRequestSchema, 'undoRemoveFromReadingList', data);
-      return changed(db.run((open) => undoRemove(open, id)));
+      return changed(
+        [id],
+        db.run((open) => undoRemove(open, id)),
+      );
     },
-    async updateReadingListEntry(data, sender) {
-      ownPagesOnly('updateReadingListEntry', sender);
+    async updateReadingListEntry(data) {
       const { id, base, ...changes } = parse(UpdateEntryRequestSchema, 'updateReadingListEntry', data);
-      return changed(db.run((open) => updateEntry(open, id, changes, base)));
+      return changed(
+        [id],
+        db.run((open) => updateEntry(open, id, changes, base)),
+      );
     },
-    async restoreReadingListEntry(data, sender) {
-      ownPagesOnly('restoreReadingListEntry', sender);
-      const { entry } = parse(RestoreRequestSchema, 'restoreReadingListEntry', data);
-      return changed(db.run((open) => restoreEntry(open, entry)));
-    },
-    async importReadingList(data, sender) {
-      ownPagesOnly('importReadingList', sender);
+    async importReadingList(data) {
       const { file, importId } = parse(ImportRequestSchema, 'importReadingList', data);
       const parsed = parseReadingListFile(file);
       if (!parsed.ok) throw new BadRequestError(parsed.error);
-      return changed(db.run((open) => importReadingList(open, parsed.entries, importId)));
+      return changed(
+        null,
+        db.run((open) => importReadingList(open, parsed.entries, importId)),
+      );
     },
   };
 }

@@ -45,6 +45,10 @@ export type SaveRequest = z.infer<typeof SaveRequestSchema>;
 
 export const IdRequestSchema = z.object({ id: AnyArxivIdSchema });
 
+/** Some saved papers, by id (those another page just changed). */
+export const IdsRequestSchema = z.object({ ids: z.array(AnyArxivIdSchema).max(1_000) });
+export type IdsRequest = z.infer<typeof IdsRequestSchema>;
+
 /** A page of the reading list: the entries after `after`, newest first (all of them when no limit is given). */
 export const ListRequestSchema = z
   .object({
@@ -64,10 +68,6 @@ export const UpdateEntryRequestSchema = EntryFieldsSchema.extend({
   base: EntryFieldsSchema.omit({ status: true }).optional(),
 });
 export type UpdateEntryRequest = z.infer<typeof UpdateEntryRequestSchema>;
-
-/** An entry to put back after a remove (undo). */
-export const RestoreRequestSchema = z.object({ entry: ReadingListEntrySchema });
-export type RestoreRequest = z.infer<typeof RestoreRequestSchema>;
 
 /** A reading-list file to import, as text: the background reads and checks it, so the page never stalls on it. */
 export const ImportRequestSchema = z.object({

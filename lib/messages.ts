@@ -4,6 +4,7 @@ import type {
   CorpusKeys,
   CorpusStatus,
   IdRequest,
+  IdsRequest,
   ImportRequest,
   ImportSummary,
   Library,
@@ -13,7 +14,6 @@ import type {
   OpenPageRequest,
   PapersOnPageRequest,
   ReadingListEntry,
-  RestoreRequest,
   SaveRequest,
   UpdateEntryRequest,
   UpdateOutcome,
@@ -39,14 +39,14 @@ export interface ProtocolMap {
   getLibrary(): Library;
   /** The reading list, most recently saved first: all of it, or one page. */
   getReadingList(request?: ListRequest): ReadingListEntry[];
+  /** The saved entries among some ids (what another page just changed). */
+  getReadingListEntries(request: IdsRequest): ReadingListEntry[];
   saveToReadingList(request: SaveRequest): ReadingListEntry;
   /** Removes a saved paper (kept aside a while, so it can be undone by id); the removed entry, or null. */
   removeFromReadingList(request: IdRequest): ReadingListEntry | null;
   /** Undoes the latest remove of a paper, from any page; the entry back, or null when there is nothing to undo. */
   undoRemoveFromReadingList(request: IdRequest): ReadingListEntry | null;
   updateReadingListEntry(request: UpdateEntryRequest): UpdateOutcome;
-  /** Undo of a remove: puts the entry back as it was. */
-  restoreReadingListEntry(request: RestoreRequest): ReadingListEntry;
   /** Merges imported entries into the reading list in one transaction. */
   importReadingList(request: ImportRequest): ImportSummary;
   /** Opens an extension page (insights, reading list, options) in a new tab. */

@@ -33,8 +33,8 @@ export interface PageServices {
   /** Opens the insights page at a paper (optional: tests may leave it out). */
   openInsights?: ((paper: PaperSummary) => void) | undefined;
   watchSettings(listener: (settings: Settings) => void): () => void;
-  /** Calls `listener` when the reading list changes anywhere (popup, another tab, the context menu). */
-  watchReadingList(listener: () => void): () => void;
+  /** Calls `listener` when the reading list changes anywhere (popup, another tab, the context menu), with the ids. */
+  watchReadingList(listener: (ids: readonly string[] | null) => void): () => void;
 }
 
 export interface PageAnnotator {
@@ -131,6 +131,8 @@ export async function annotatePage(doc: Document, services: PageServices, signal
       savedStale = false;
       await saved.refresh().catch(logged('saved state'));
     }
+    // Switched off again (or unloaded) while we asked: stay off.
+    if (signal.aborted || !enabled()) return;
     await (started ? scanner.rescan() : scanner.start());
     started = true;
     await chips.add();
@@ -157,9 +159,9 @@ export async function annotatePage(doc: Document, services: PageServices, signal
   };
 
   const unwatchSettings = services.watchSettings((next) => void apply(next).catch(logged('settings')));
-  const unwatchReadingList = services.watchReadingList(() => {
+  const unwatchReadingList = services.watchReadingList((ids) => {
     if (!enabled()) savedStale = true;
-    else saved.refresh().catch(logged('saved state'));
+    else saved.refresh(ids).catch(logged('saved state'));
   });
   signal.addEventListener('abort', () => {
     unwatchSettings();
@@ -176,10 +178,13 @@ export async function annotatePage(doc: Document, services: PageServices, signal
       if (!enabled()) return;
       panel.remove();
       const id = page.absId();
-      void scanner.rescan().then(async () => {
-        const paper = id ? await scanner.paper(id) : null;
-        if (paper) panel.show(paper);
-      });
+      void scanner
+        .rescan()
+        .then(async () => {
+          const paper = id ? await scanner.paper(id) : null;
+          if (paper && enabled() && !signal.aborted) panel.show(paper);
+        })
+        .catch(logged('navigation'));
     },
   };
 }

@@ -2,8 +2,8 @@ import type { PaperSummary } from '../../lib/message-schemas';
 import type { Scanner } from '../../lib/scan/scanner';
 
 export interface SavedSync {
-  /** Asks again whether the papers known here are saved, and shows what changed. */
-  refresh(): Promise<void>;
+  /** Asks again whether the papers known here are saved (those among `ids`, when given), and shows what changed. */
+  refresh(ids?: readonly string[] | null): Promise<void>;
   /** A save of our own happened: any answer to a question asked before it may be stale. */
   overtaken(): void;
 }
@@ -26,9 +26,12 @@ export function createSavedSync(
     return papers;
   };
   return {
-    async refresh() {
+    async refresh(ids) {
+      // A change to papers this page does not know asks nothing.
+      const asked = [...known().keys()].filter((id) => !ids || ids.includes(id));
+      if (!asked.length) return;
       const question = ++questions;
-      const fresh = await scanner.refresh([...known().keys()]);
+      const fresh = await scanner.refresh(asked);
       // Only the answer to the latest question counts, and only if no save of ours came after it.
       if (question !== questions || options.signal.aborted) return;
       const now = known();

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { messageApi, ReadingListClient, type ReadingListState } from '../../lib/reading-list/client';
 import { readingListRevision } from '../../lib/reading-list/revision';
+import { changedIds } from '../../lib/reading-list/revision-reader';
 
 const UNDO_MS = 15_000;
 
@@ -11,13 +12,13 @@ export function useReadingList(): [ReadingListClient, ReadingListState] {
   useEffect(() => {
     const stop = client.subscribe(setState);
     void client.refresh();
-    const unwatch = readingListRevision.watch(() => void client.refresh());
+    const unwatch = readingListRevision.watch((revision) => void client.changed(changedIds(revision)));
     return () => {
       stop();
       unwatch();
     };
   }, [client]);
-  // A removed entry can be undone for a while (wherever it was removed); then the offer goes away.
+  // An entry removed here can be undone for a while; then the offer goes away.
   useEffect(() => {
     if (!state.removed) return;
     const timer = setTimeout(() => client.dismiss(), UNDO_MS);

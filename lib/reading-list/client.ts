@@ -11,7 +11,10 @@ export interface ReadingListApi {
   list(page?: ListRequest): Promise<ReadingListEntry[]>;
   save(request: { id: string; title?: string }): Promise<ReadingListEntry>;
   remove(id: string): Promise<ReadingListEntry | null>;
-  restore(entry: ReadingListEntry): Promise<ReadingListEntry>;
+  /** Undoes the latest remove of a paper; resolves to the entry back, or null when there was nothing to undo. */
+  undo(id: string): Promise<ReadingListEntry | null>;
+  /** The saved entries among `ids` (what another page just changed). */
+  entries(ids: readonly string[]): Promise<ReadingListEntry[]>;
   update(request: UpdateEntryRequest): Promise<UpdateOutcome>;
   /** Imports a reading-list file's text; `importId` names the import, so asking again after a worker restart does it once. */
   import(file: string, importId: string): Promise<ImportSummary>;
@@ -69,11 +72,15 @@ export class ReadingListClient {
   private generation = 0;
 
   /**
-   * Loads the list a page at a time, newest first: the first rows show at
-   * once, and no answer is so large that reading it stalls the page.
+   * Loads the list a page at a time, newest first: on the first load the
+   * first rows show at once; a list already shown stays as it is until the
+   * new one has loaded whole. No answer is so large that reading it stalls
+   * the page, and entries that did not change keep their objects (and what
+   * the view worked out for them).
    */
   async refresh(): Promise<void> {
     const generation = ++this.generation;
+    const shownWhole = this.state.complete;
     const loaded: ReadingListEntry[] = [];
     try {
       for (let limit = FIRST_PAGE; ; limit = PAGE) {
@@ -83,12 +90,26 @@ export class ReadingListClient {
         if (generation !== this.generation) return;
         loaded.push(...page);
         const complete = page.length < limit;
-        // Shown after the first page and then every few pages, not after each (every showing sorts the list).
-        if (complete || loaded.length === page.length || loaded.length % SHOW_EVERY < limit) {
-          this.set({ entries: [...loaded], complete });
-        }
+        // While loading for the first time: after the first page and then every few pages (each showing sorts).
+        const progress = !shownWhole && (loaded.length === page.length || loaded.length % SHOW_EVERY < limit);
+        if (complete || progress) this.set({ entries: keepUnchanged(this.state.entries, loaded), complete });
         if (complete) return;
       }
+    } catch (error) {
+      this.set({ error: `Could not load the reading list: ${plainError(error)}` });
+    }
+  }
+
+  /** Another page changed these entries (null: many): shows them as stored, leaving the rest as it is. */
+  async changed(ids: readonly string[] | null): Promise<void> {
+    if (ids === null || !this.state.complete) return this.refresh();
+    const generation = this.generation;
+    try {
+      const fresh = await this.api.entries(ids);
+      if (generation !== this.generation) return;
+      const changed = new Set(ids);
+      const others = (this.state.entries ?? []).filter((entry) => !changed.has(entry.id));
+      this.set({ entries: keepUnchanged(this.state.entries, [...fresh, ...others]) });
     } catch (error) {
       this.set({ error: `Could not load the reading list: ${plainError(error)}` });
     }
@@ -144,7 +165,7 @@ export class ReadingListClient {
   async undoRemove(): Promise<void> {
     const entry = this.state.removed;
     if (!entry) return;
-    const restored = await this.write(null, () => this.api.restore(entry), 'Could not put the paper back');
+    const restored = await this.write(null, () => this.api.undo(entry.id), 'Could not put the paper back');
     if (restored) {
       this.set({
         removed: null,
@@ -215,10 +236,28 @@ export function describeImport(summary: ImportSummary): string {
 }
 
 /**
+ * `fresh`, with the objects of `shown` kept for entries that did not change:
+ * the view's per-entry work (the filter's folded text) stays done.
+ */
+function keepUnchanged(shown: readonly ReadingListEntry[] | null, fresh: ReadingListEntry[]): ReadingListEntry[] {
+  if (!shown?.length) return fresh;
+  const before = new Map(shown.map((entry) => [entry.id, entry]));
+  return fresh.map((entry) => {
+    const old = before.get(entry.id);
+    return old && sameEntry(old, entry) ? old : entry;
+  });
+}
+
+function sameEntry(a: ReadingListEntry, b: ReadingListEntry): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
  * Asks once more when the background's worker stopped before it answered (it
- * restarts on the next message). Every request here is safe to repeat: saves,
- * removes and restores end in the same state, an update carries its base, and
- * an import its id.
+ * restarts on the next message). Every request here ends in the same state
+ * when repeated: a save keeps the entry it finds, a remove or undo finds
+ * nothing left to do (a repeated remove answers null, so its Undo is not
+ * offered), an update carries its base, an import its id.
  */
 export async function askAgainAfterRestart<T>(ask: () => Promise<T>): Promise<T> {
   try {
@@ -236,7 +275,8 @@ export function messageApi(): ReadingListApi {
     list: (page) => send(() => sendMessage('getReadingList', page)),
     save: (request) => send(() => sendMessage('saveToReadingList', request)),
     remove: (id) => send(() => sendMessage('removeFromReadingList', { id })),
-    restore: (entry) => send(() => sendMessage('restoreReadingListEntry', { entry })),
+    undo: (id) => send(() => sendMessage('undoRemoveFromReadingList', { id })),
+    entries: (ids) => send(() => sendMessage('getReadingListEntries', { ids: [...ids] })),
     update: (request) => send(() => sendMessage('updateReadingListEntry', request)),
     import: (file, importId) => send(() => sendMessage('importReadingList', { file, importId })),
   };

@@ -1,4 +1,5 @@
 import { getMeta, type PaperlensDatabase } from '../db';
+import { mergeReadingLists } from './import';
 import { MAX_TAGS, type ReadingListEntry, ReadingListEntrySchema, type ReadingStatus } from './schema';
 
 export interface SaveInput {
@@ -78,7 +79,10 @@ async function withRemoved(db: PaperlensDatabase, now: Date) {
 
 /**
  * Undoes the latest remove of `id` (within the undo window): the entry comes
- * back as it was (see {@link restoreEntry}). Null when there is nothing to undo.
+ * back as it was, date, status, note and tags. When the paper was saved again
+ * meanwhile, a blank re-save gives way to it; one the user has written in
+ * keeps what they wrote and gains the removed note and tags, as an import
+ * merges them. Null when there is nothing to undo.
  */
 export async function undoRemove(
   db: PaperlensDatabase,
@@ -97,7 +101,10 @@ export async function undoRemove(
     await tx.done;
     return null;
   }
-  const restored = !existing || isBlank(existing) ? stored.data : existing;
+  const restored =
+    !existing || isBlank(existing)
+      ? stored.data
+      : (mergeReadingLists([existing], [stored.data]).toWrite[0] ?? existing);
   await Promise.all([
     restored !== existing ? tx.objectStore('readingList').put(restored) : undefined,
     tx.objectStore('meta').put({ key: 'recentlyRemoved', value: removed.filter((candidate) => candidate !== item) }),
@@ -134,7 +141,11 @@ export function mergeTags(stored: readonly string[], base: readonly string[], mi
   const baseKeys = new Set(base.map(key));
   const mineKeys = new Set(mine.map(key));
   const removed = new Set([...baseKeys].filter((tag) => !mineKeys.has(tag)));
-  const kept = stored.filter((tag) => !removed.has(key(tag)));
+  // A tag I only re-spelled (`moe` → `MoE`) takes my spelling, unless another tab re-spelled it too.
+  const respelled = new Map(mine.filter((tag) => base.includes(tag) === false).map((tag) => [key(tag), tag]));
+  const kept = stored
+    .filter((tag) => !removed.has(key(tag)))
+    .map((tag) => (base.includes(tag) && respelled.has(key(tag)) ? (respelled.get(key(tag)) as string) : tag));
   const keptKeys = new Set(kept.map(key));
   const added = mine.filter((tag) => !baseKeys.has(key(tag)) && !keptKeys.has(key(tag)) && keptKeys.add(key(tag)));
   return [...kept, ...added].slice(0, MAX_TAGS);
@@ -172,6 +183,13 @@ export async function updateEntry(
   return { entry: updated, noteConflict: noteConflict ? existing.note : null };
 }
 
+/** The saved entries among `ids` (those not saved are left out). */
+export async function getEntries(db: PaperlensDatabase, ids: readonly string[]): Promise<ReadingListEntry[]> {
+  const store = db.transaction('readingList').store;
+  const found = await Promise.all([...new Set(ids)].map((id) => store.get(id)));
+  return found.filter((entry) => entry !== undefined);
+}
+
 /** A page of the list: at most `limit` entries, those that come after the entry `after` (newest first). */
 export interface ListPage {
   limit?: number | undefined;
@@ -203,20 +221,4 @@ export async function listEntries(db: PaperlensDatabase, page: ListPage = {}): P
 /** A fresh save with nothing of the user's in it yet: no note, no tags, still "to read". */
 function isBlank(entry: ReadingListEntry): boolean {
   return !entry.note && entry.tags.length === 0 && entry.status === 'to-read';
-}
-
-/**
- * Puts back an entry that was removed (undo), with its date, status, note and
- * tags. When the paper was saved again meanwhile (a Save toggled twice), a
- * blank re-save gives way to the restored entry; one the user has already
- * written in stays.
- */
-export async function restoreEntry(db: PaperlensDatabase, entry: ReadingListEntry): Promise<ReadingListEntry> {
-  const valid = ReadingListEntrySchema.parse(entry);
-  const tx = db.transaction('readingList', 'readwrite');
-  const existing = await tx.store.get(valid.id);
-  const restored = !existing || isBlank(existing) ? valid : existing;
-  if (restored !== existing) await tx.store.put(restored);
-  await tx.done;
-  return restored;
 }

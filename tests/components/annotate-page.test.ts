@@ -13,7 +13,7 @@ const OFF_HERE: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['blog.example'
 function services(initial: Settings) {
   const { requests, lookup } = recordingLookup();
   let listener: ((settings: Settings) => void) | null = null;
-  let readingListListener: (() => void) | null = null;
+  let readingListListener: ((ids: readonly string[] | null) => void) | null = null;
   const page: PageServices = {
     lookup,
     corpusKeys: vi.fn(async () => corpusKeys),
@@ -37,7 +37,7 @@ function services(initial: Settings) {
     },
   };
   const change = (settings: Settings) => listener?.(settings);
-  const readingListChanged = () => readingListListener?.();
+  const readingListChanged = (ids: readonly string[] | null = null) => readingListListener?.(ids);
   const listening = () => readingListListener !== null;
   return { page, requests, change, readingListChanged, listening };
 }
@@ -91,6 +91,18 @@ describe('annotatePage', () => {
     expect(listening()).toBe(true);
     controller.abort();
     expect(listening()).toBe(false);
+  });
+
+  it('asks nothing when the reading list changed only for papers this page does not know', async () => {
+    const { page, readingListChanged } = services(DEFAULT_SETTINGS);
+    const annotator = await annotatePage(document, page, controller.signal);
+    await annotator.scanner.idle();
+    const lookups = vi.spyOn(page, 'lookup');
+    readingListChanged(['1706.03762']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(lookups).not.toHaveBeenCalled();
+    readingListChanged(['2402.07871']);
+    await vi.waitFor(() => expect(lookups).toHaveBeenCalledWith({ ids: ['2402.07871'], titles: [] }));
   });
 
   it('an answer about the saved state that a save of its own overtook is dropped', async () => {

@@ -141,7 +141,7 @@ describe('reading-list, page and status handlers with their browser environment'
     const db = await openPaperlensDb(freshFactory());
     await seedCorpus(db, corpus);
     const opened: string[] = [];
-    let changes = 0;
+    const changed: (readonly string[] | null)[] = [];
     const handlers = createHandlers(
       createDbConnection(async () => db),
       undefined,
@@ -149,43 +149,43 @@ describe('reading-list, page and status handlers with their browser environment'
         openTab: async (path) => {
           opened.push(path);
         },
-        readingListChanged: () => {
-          changes++;
+        readingListChanged: (ids) => {
+          changed.push(ids);
         },
         bundledCorpusError: () => 'papers.0.id: must be a bare arXiv id like 2402.07871',
         fromExtensionPage: (sender) => Boolean(sender.url?.startsWith('chrome-extension://paperlens/')),
       },
     );
-    return { handlers, opened, changes: () => changes };
+    return { handlers, opened, changes: () => changed.length, changed };
   }
 
-  it('tells open pages after every reading-list write, and only after writes', async () => {
-    const { handlers, changes } = await setup();
+  it('tells open pages after every reading-list write which papers it changed, and only after writes', async () => {
+    const { handlers, changed } = await setup();
     await handlers.getReadingList(undefined, PAGE);
-    expect(changes()).toBe(0);
+    expect(changed).toEqual([]);
     await handlers.saveToReadingList({ id: '2402.07871' }, PAGE);
     await handlers.updateReadingListEntry({ id: '2402.07871', status: 'read' }, PAGE);
-    const removed = await handlers.removeFromReadingList({ id: '2402.07871' }, PAGE);
-    await handlers.restoreReadingListEntry({ entry: removed }, PAGE);
-    expect(changes()).toBe(4);
+    await handlers.removeFromReadingList({ id: '2402.07871' }, PAGE);
+    await handlers.undoRemoveFromReadingList({ id: '2402.07871' }, PAGE);
+    await handlers.importReadingList({ file: toJson([], new Date()) }, PAGE);
+    expect(changed).toEqual([['2402.07871'], ['2402.07871'], ['2402.07871'], ['2402.07871'], null]);
     await expect(handlers.saveToReadingList({ id: 'nope' }, PAGE)).rejects.toThrow(/invalid/);
-    expect(changes()).toBe(4);
+    expect(changed).toHaveLength(5);
   });
 
-  it('restores a removed entry exactly (undo)', async () => {
+  it('undoes a remove exactly, and gives changed entries by id', async () => {
     const { handlers } = await setup();
     await handlers.saveToReadingList({ id: '2402.07871' }, PAGE);
     const { entry: updated } = await handlers.updateReadingListEntry(
       { id: '2402.07871', note: 'keep', tags: ['moe'] },
       PAGE,
     );
-    const removed = await handlers.removeFromReadingList({ id: '2402.07871' }, PAGE);
+    await handlers.removeFromReadingList({ id: '2402.07871' }, PAGE);
     expect(await handlers.getReadingList(undefined, PAGE)).toEqual([]);
-    expect(await handlers.restoreReadingListEntry({ entry: removed }, PAGE)).toEqual(updated);
+    expect(await handlers.undoRemoveFromReadingList({ id: '2402.07871' }, PAGE)).toEqual(updated);
     expect(await handlers.getReadingList(undefined, PAGE)).toEqual([updated]);
-    await expect(handlers.restoreReadingListEntry({ entry: { ...updated, status: 'done' } }, PAGE)).rejects.toThrow(
-      /entry\.status/,
-    );
+    expect(await handlers.getReadingListEntries({ ids: ['2402.07871', '2401.04081'] }, PAGE)).toEqual([updated]);
+    await expect(handlers.getReadingListEntries({ ids: ['<b>'] }, PAGE)).rejects.toThrow(/invalid/);
   });
 
   it('imports validated entries, merging without losing or duplicating', async () => {
@@ -212,7 +212,7 @@ describe('reading-list, page and status handlers with their browser environment'
     expect(await handlers.getReadingList(undefined, PAGE)).toHaveLength(2);
   });
 
-  it('takes note edits, restores and imports from its own pages only, not from content scripts', async () => {
+  it('answers a web page only what its badges and cards need; reading and editing the list are for its own pages', async () => {
     const { handlers } = await setup();
     const saved = await handlers.saveToReadingList({ id: '2402.07871' }, CONTENT_SCRIPT);
     await expect(handlers.updateReadingListEntry({ id: '2402.07871', note: 'x' }, CONTENT_SCRIPT)).rejects.toThrow(
@@ -221,9 +221,18 @@ describe('reading-list, page and status handlers with their browser environment'
     await expect(handlers.importReadingList({ file: toJson([saved], new Date()) }, CONTENT_SCRIPT)).rejects.toThrow(
       /only accepted/,
     );
-    await expect(handlers.restoreReadingListEntry({ entry: saved }, CONTENT_SCRIPT)).rejects.toThrow(/only accepted/);
+    // What a web page never needs: every note, the whole library, what is stored.
+    for (const ask of [
+      () => handlers.getReadingList(undefined, CONTENT_SCRIPT),
+      () => handlers.getReadingListEntries({ ids: ['2402.07871'] }, CONTENT_SCRIPT),
+      () => handlers.getLibrary(undefined, CONTENT_SCRIPT),
+      () => handlers.corpusStatus(undefined, CONTENT_SCRIPT),
+    ]) {
+      await expect(ask()).rejects.toThrow(/only accepted from Paperlens pages/);
+    }
     expect(await handlers.removeFromReadingList({ id: '2402.07871' }, CONTENT_SCRIPT)).toEqual(saved);
-    expect(await handlers.restoreReadingListEntry({ entry: saved }, PAGE)).toEqual(saved);
+    expect(await handlers.undoRemoveFromReadingList({ id: '2402.07871' }, CONTENT_SCRIPT)).toEqual(saved);
+    expect((await handlers.lookupPapers({ ids: ['2402.07871'], titles: [] }, CONTENT_SCRIPT)).papers).toHaveLength(1);
   });
 
   it('opens extension pages by name only, with an optional paper', async () => {

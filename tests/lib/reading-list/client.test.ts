@@ -13,6 +13,7 @@ import { entry } from '../../helpers/reading-list';
 /** An in-memory background; `failing` makes every write reject (a storage write that fails). */
 function fakeApi(initial: ReadingListEntry[]) {
   const store = new Map(initial.map((e) => [e.id, e]));
+  const removed = new Map<string, ReadingListEntry>();
   const control = { failing: false };
   const guard = () => {
     if (control.failing) throw new Error('QuotaExceededError: the disk is full');
@@ -33,13 +34,17 @@ function fakeApi(initial: ReadingListEntry[]) {
       guard();
       const existing = store.get(id) ?? null;
       store.delete(id);
+      if (existing) removed.set(id, existing);
       return existing;
     },
-    restore: async (e) => {
+    undo: async (id) => {
       guard();
-      store.set(e.id, e);
-      return e;
+      const entry = removed.get(id) ?? null;
+      removed.delete(id);
+      if (entry) store.set(id, entry);
+      return entry;
     },
+    entries: async (ids) => ids.flatMap((id) => store.get(id) ?? []),
     update: async ({ id, base: _base, ...changes }) => {
       guard();
       const existing = store.get(id);
@@ -224,6 +229,48 @@ describe('ReadingListClient', () => {
     expect(shown).toContain(50);
     expect(client.current.complete).toBe(true);
     expect(client.current.entries?.map((e) => e.id)).toEqual(many.map((e) => e.id));
+  });
+
+  it('shows a list already loaded whole until the new one has loaded whole, keeping unchanged entries', async () => {
+    const many = Array.from({ length: 1234 }, (_, i) => entry({ id: `2401.${String(10_000 + i)}` }));
+    const { api, store } = fakeApi(many);
+    const client = new ReadingListClient(api);
+    await client.refresh();
+    const before = client.current.entries;
+    const sizes: number[] = [];
+    client.subscribe((state) => sizes.push(state.entries?.length ?? 0));
+    store.set('2401.10005', { ...(store.get('2401.10005') as ReadingListEntry), note: 'changed' });
+    await client.refresh();
+    // Never a moment with fewer rows than are saved.
+    expect(Math.min(...sizes)).toBe(1234);
+    const after = client.current.entries ?? [];
+    expect(after.find((e) => e.id === '2401.10005')?.note).toBe('changed');
+    // Entries that did not change are the same objects, so the view's work for them stays done.
+    expect(after.find((e) => e.id === '2401.10000')).toBe(before?.find((e) => e.id === '2401.10000'));
+  });
+
+  it('updates only the entries another page changed, and loads everything when it changed many', async () => {
+    const { api, store } = fakeApi([entry({ id: '2402.07871' }), entry({ id: '2310.15961' })]);
+    const listed = vi.spyOn(api, 'list');
+    const client = new ReadingListClient(api);
+    await client.refresh();
+    const untouched = client.current.entries?.find((e) => e.id === '2310.15961');
+    store.set('2402.07871', { ...(store.get('2402.07871') as ReadingListEntry), note: 'from the popup' });
+    store.delete('2310.15961');
+    store.set('2401.04081', entry({ id: '2401.04081' }));
+    const lists = listed.mock.calls.length;
+    await client.changed(['2402.07871', '2401.04081']);
+    expect(listed.mock.calls.length).toBe(lists);
+    expect(client.current.entries?.map((e) => [e.id, e.note]).sort()).toEqual([
+      ['2310.15961', ''],
+      ['2401.04081', ''],
+      ['2402.07871', 'from the popup'],
+    ]);
+    expect(client.current.entries?.find((e) => e.id === '2310.15961')).toBe(untouched);
+    await client.changed(['2310.15961']);
+    expect(client.current.entries?.map((e) => e.id).sort()).toEqual(['2401.04081', '2402.07871']);
+    await client.changed(null);
+    expect(listed.mock.calls.length).toBeGreaterThan(lists);
   });
 
   it('reports a list that cannot be loaded', async () => {

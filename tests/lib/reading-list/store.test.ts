@@ -5,7 +5,6 @@ import {
   listEntries,
   mergeTags,
   removeEntry,
-  restoreEntry,
   saveEntry,
   undoRemove,
   updateEntry,
@@ -39,24 +38,29 @@ describe('reading-list store', () => {
     ).toMatchObject({ title: 'arXiv:1706.03762', inCorpus: false, source: { url: 'https://example.com/' } });
   });
 
-  it('puts a removed entry back exactly, over a blank re-save but not over one the user wrote in', async () => {
+  it('puts a removed entry back exactly, over a blank re-save; one written in since keeps both notes', async () => {
     const { entry: saved } = await updateEntry(db, (await saveEntry(db, { id: '2402.07871' })).id, {
       status: 'read',
-      note: 'n',
+      note: 'section 4 matters',
       tags: ['t'],
     });
-    const removed = await removeEntry(db, '2402.07871');
-    expect(await restoreEntry(db, removed!)).toEqual(saved);
+    await removeEntry(db, '2402.07871');
+    expect(await undoRemove(db, '2402.07871')).toEqual(saved);
     expect(await listEntries(db)).toEqual([saved]);
     await removeEntry(db, '2402.07871');
     await saveEntry(db, { id: '2402.07871' }, new Date('2027-01-01T00:00:00Z')); // Save toggled twice
-    expect(await restoreEntry(db, saved)).toEqual(saved);
+    expect(await undoRemove(db, '2402.07871')).toEqual(saved);
     expect(await listEntries(db)).toEqual([saved]);
     await removeEntry(db, '2402.07871');
     await saveEntry(db, { id: '2402.07871' }, new Date('2027-01-02T00:00:00Z'));
-    const { entry: written } = await updateEntry(db, '2402.07871', { note: 'a new note' });
-    expect(await restoreEntry(db, saved)).toEqual(written);
-    await expect(restoreEntry(db, { ...saved, id: 'bad id' })).rejects.toThrow();
+    const { entry: written } = await updateEntry(db, '2402.07871', { note: 'a new note', tags: ['u'] });
+    // Nothing of either is lost: the newer entry stays, with the removed note and tags added, and the earlier date.
+    expect(await undoRemove(db, '2402.07871')).toEqual({
+      ...written,
+      note: 'a new note\n\nsection 4 matters',
+      tags: ['u', 't'],
+      savedAt: saved.savedAt,
+    });
   });
 
   it('keeps both of two saves made at the same moment', async () => {
@@ -118,7 +122,7 @@ describe('reading-list store', () => {
     expect(await undoRemove(db, '2401.04081', t0)).toBeNull();
   });
 
-  it('undo brings the written entry back over a blank re-save, never over one the user wrote in', async () => {
+  it('undo brings the written entry back over a blank re-save, and merges into one the user wrote in', async () => {
     await saveEntry(db, { id: '2402.07871' });
     const { entry: written } = await updateEntry(db, '2402.07871', { note: 'mine' });
     await removeEntry(db, '2402.07871');
@@ -128,7 +132,11 @@ describe('reading-list store', () => {
     await removeEntry(db, '2402.07871');
     await saveEntry(db, { id: '2402.07871' });
     const { entry: newer } = await updateEntry(db, '2402.07871', { note: 'written since' });
-    expect(await undoRemove(db, '2402.07871')).toEqual(newer);
+    expect(await undoRemove(db, '2402.07871')).toEqual({
+      ...newer,
+      note: 'written since\n\nmine',
+      savedAt: written.savedAt,
+    });
   });
 
   it('keeps only the latest removes for undo, and nothing that fails validation', async () => {
@@ -175,7 +183,8 @@ describe('updating an entry edited in two places', () => {
   it('merges tags: what one editor added and removed, on top of what another wrote', async () => {
     await updateEntry(db, '2402.07871', { tags: ['moe', 'to cite', 'from b'] }, { tags: ['moe', 'to cite'] });
     const { entry } = await updateEntry(db, '2402.07871', { tags: ['MoE', 'scaling'] }, { tags: ['moe', 'to cite'] });
-    expect(entry.tags).toEqual(['moe', 'from b', 'scaling']);
+    // My re-spelling (moe → MoE) stands; the tag another tab added stays; the one I removed goes.
+    expect(entry.tags).toEqual(['MoE', 'from b', 'scaling']);
   });
 });
 
