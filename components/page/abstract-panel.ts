@@ -1,5 +1,6 @@
 import type { PaperSummary } from '../../lib/message-schemas';
 import { abstractPanelAnchor } from '../../lib/scan/arxiv-page';
+import { redraw } from './dom';
 import { createHost } from './hosts';
 import { type PaperActions, type SaveState, toggleFromUi, undoFromUi } from './save-action';
 import { panelView } from './views';
@@ -24,16 +25,13 @@ export function createAbstractPanel(doc: Document, options: PaperActions & { the
     if (!panel) return;
     const { host, ui } = panel;
     host.setAttribute('data-theme', options.theme());
-    const root = host.shadowRoot as ShadowRoot;
-    // Redrawing replaces the panel's nodes: keep keyboard focus on the button that had it.
-    const focused = doc.activeElement === host ? root.activeElement?.className : undefined;
-    root.replaceChildren(
+    redraw(
+      host,
       panelView(doc, ui, {
         toggleSave: () => void toggleFromUi(ui, options, draw),
         undo: () => void undoFromUi(ui, options, draw),
       }),
     );
-    if (focused) root.querySelector<HTMLElement>(`.${focused.split(' ')[0]}`)?.focus();
   };
 
   return {

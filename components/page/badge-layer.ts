@@ -2,7 +2,7 @@ import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeLayer } from '../../lib/scan/badged-links';
 import type { BadgeParts } from '../../lib/settings/model';
 import type { CardController } from './card-controller';
-import { onUserEvent } from './dom';
+import { onUserEvent, redraw } from './dom';
 import { createHost, isHost } from './hosts';
 import { markFlowItem } from './styles';
 import { badgeView } from './views';
@@ -71,10 +71,7 @@ export function createBadgeLayer(
   const draw = (host: HTMLElement, paper: PaperSummary) => {
     rendered.set(host, paper);
     host.setAttribute('data-theme', options.theme());
-    const root = host.shadowRoot as ShadowRoot;
-    const hadFocus = doc.activeElement === host;
-    root.replaceChildren(badgeFor(host, paper));
-    if (hadFocus) root.querySelector('button')?.focus();
+    redraw(host, badgeFor(host, paper));
   };
 
   const prepare = (anchor: Element, paper: PaperSummary): HTMLElement => {

@@ -1,4 +1,5 @@
 import type { PaperSummary } from '../../lib/message-schemas';
+import { redraw } from './dom';
 import { createHost } from './hosts';
 import { type PaperActions, type SaveState, toggleFromUi, undoFromUi } from './save-action';
 import { hostStyle } from './styles';
@@ -86,13 +87,9 @@ function renderCard(host: HTMLElement, state: CardState, theme: string, handlers
   const { current } = state;
   if (!current) return;
   const doc = host.ownerDocument;
-  const root = host.shadowRoot as ShadowRoot;
-  // Redrawing replaces the card's nodes: keep keyboard focus where it was (the Save button, say).
-  const focused = doc.activeElement === host ? root.activeElement?.className : undefined;
   host.setAttribute('data-theme', theme);
   host.setAttribute('data-paperlens-id', current.ui.paper.id);
-  root.replaceChildren(cardView(doc, current.ui, handlers));
-  if (focused) (root.querySelector(`.${focused.split(' ')[0]}`) as HTMLElement | null)?.focus();
+  redraw(host, cardView(doc, current.ui, handlers));
 }
 
 /**
@@ -156,8 +153,9 @@ export function createCardController(doc: Document, options: CardOptions): CardC
     open(paper, button, focus) {
       stopTimers();
       const root = button.getRootNode();
-      // The same badge again keeps what its card said (an error, a remove's Undo); another starts afresh.
-      const ui = state.current?.root === root ? { ...state.current.ui, paper } : fresh(paper);
+      // The same badge again keeps its card's state (a save under way, an error, a remove's Undo), the very
+      // object a save in flight will update; another badge starts afresh.
+      const ui = state.current?.root === root ? Object.assign(state.current.ui, { paper }) : fresh(paper);
       state.current = { button, root, ui };
       draw();
       listen(true);
@@ -166,7 +164,8 @@ export function createCardController(doc: Document, options: CardOptions): CardC
     hoverStart(paper, button) {
       stopTimers();
       if (state.current?.root === button.getRootNode()) return;
-      openTimer = setTimeout(() => controller.open(paper, button, false), HOVER_OPEN_MS);
+      // A badge the page took away meanwhile (a feed re-rendered) opens nothing.
+      openTimer = setTimeout(() => button.isConnected && controller.open(paper, button, false), HOVER_OPEN_MS);
     },
     hoverEnd() {
       stopTimers();

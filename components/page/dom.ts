@@ -51,3 +51,14 @@ export function append(parent: Element, children: Child[]): void {
     parent.append(typeof child === 'object' ? child : String(child));
   }
 }
+
+/**
+ * Replaces what a host's shadow root shows. Redrawing replaces nodes, so keyboard focus is put back on the
+ * control of the same class that had it (the Save button, say).
+ */
+export function redraw(host: HTMLElement, content: Node): void {
+  const root = host.shadowRoot as ShadowRoot;
+  const focused = host.ownerDocument.activeElement === host ? root.activeElement?.className : undefined;
+  root.replaceChildren(content);
+  if (focused) root.querySelector<HTMLElement>(`.${focused.split(' ')[0]}`)?.focus();
+}

@@ -40,8 +40,10 @@ export function ExportImport({ client, entries, papersById, compact }: ExportImp
     input.value = '';
     if (!file) return;
     // Refused before reading it; any other problem is found by the background, which reads the file.
-    if (file.size > IMPORT_LIMITS.bytes) client.fail(tooLargeToImport(file.name));
-    else await client.import(file.name, await file.text());
+    if (file.size > IMPORT_LIMITS.bytes) return client.fail(tooLargeToImport(file.name));
+    const text = await file.text().catch(() => null);
+    if (text === null) client.fail(`Could not read “${file.name}”; nothing was changed. Choose the file again.`);
+    else await client.import(file.name, text);
   };
   return (
     <div class="export-import">

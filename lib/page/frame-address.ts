@@ -12,5 +12,10 @@ export function frameAddress(
   if (view.origin && view.origin !== 'null') return `${view.origin}/`;
   // A data: frame's origin is opaque: its parent's, where the browser tells it (Chrome), else the referrer.
   const parent = ancestorOrigins?.[0] ?? view.document?.referrer;
-  return parent ? new URL(parent).origin.concat('/') : href;
+  try {
+    return parent ? new URL(parent).origin.concat('/') : href;
+  } catch {
+    // An opaque parent (`null`, a sandboxed frame) names no site.
+    return href;
+  }
 }

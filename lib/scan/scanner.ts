@@ -121,6 +121,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   const scanAll = () => enqueue(state, () => scan(state, [options.document.documentElement]));
   return {
     async start() {
+      // Once aborted (switched off for good, or the extension went away), nothing starts again.
+      if (options.signal.aborted) return;
       state.active = true;
       observer.observe(options.document.documentElement, {
         childList: true,
@@ -139,9 +141,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       state.cache.put(paper);
       for (const [anchor, old] of state.links.map) if (old.id === paper.id) state.links.attach(anchor, paper);
     },
-    rescan() {
+    async rescan() {
+      if (options.signal.aborted) return;
       state.active = true;
-      return scanAll();
+      await scanAll();
     },
     clear() {
       state.active = false;

@@ -107,9 +107,10 @@ const INSTRUMENT = () => {
     for (const e of list.getEntries()) w.__frames.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'long-animation-frame', buffered: true });
   new MutationObserver((records) => {
+    // Builds before built-in hosts (a BENCH_BASELINE) used <paperlens-badge>.
     for (const r of records)
       for (const n of r.addedNodes)
-        if ((n as Element).getAttribute?.('data-paperlens') === 'badge') {
+        if ((n as Element).getAttribute?.('data-paperlens') === 'badge' || n.nodeName === 'PAPERLENS-BADGE') {
           w.__lastBadge = performance.now();
           w.__badges++;
         }

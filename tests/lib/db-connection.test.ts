@@ -53,7 +53,7 @@ describe('createDbConnection', () => {
     await expect(connection.run(async () => Promise.reject(new Error('quota')))).rejects.toThrow('quota');
   });
 
-  it('lets another version upgrade the database, then reopens', async () => {
+  it('closes for another version instead of blocking its upgrade; reopening an older version then fails plainly', async () => {
     const { factory, opened, open } = opener();
     const connection = createDbConnection(open);
     await connection.run(countPapers);
