@@ -124,7 +124,7 @@ function actionsView(doc: Document, { paper, saving }: DetailsState, on: Details
         type: 'button',
         class: 'save',
         'aria-pressed': String(paper.saved),
-        'aria-busy': saving,
+        'aria-busy': saving ? 'true' : false,
         onclick: on.toggleSave,
       },
       paper.saved ? 'Saved' : 'Save',

@@ -284,6 +284,48 @@ describe('card', () => {
   });
 });
 
+describe('card state', () => {
+  beforeEach(() => {
+    for (const card of document.querySelectorAll('[data-paperlens="card"]')) card.remove();
+    document.body.innerHTML = '<p><a id="x" href="https://arxiv.org/abs/2402.07871">link</a></p>';
+  });
+
+  it('a badge clicked again while its save is under way shows that save end, and takes the next click', async () => {
+    let finish: () => void = () => {};
+    const toggleSave = vi.fn(
+      (paper: PaperSummary) =>
+        new Promise<{ paper: PaperSummary; removed: null }>((resolve) => {
+          finish = () => resolve({ paper: { ...paper, saved: !paper.saved }, removed: null });
+        }),
+    );
+    const card = createCardController(document, { ...actions(), toggleSave, theme: () => 'light' });
+    const layer = createBadgeLayer(document, { parts: () => DEFAULT_SETTINGS.badgeParts, theme: () => 'light', card });
+    const link = document.querySelector('#x')!;
+    layer.attach(link, summaryOf('2402.07871'));
+    const badge = (link.nextSibling as HTMLElement).shadowRoot!.querySelector('button')!;
+    userClick(badge, 0);
+    const save = () => document.querySelector('[data-paperlens="card"]')!.shadowRoot!.querySelector('.save')!;
+    userClick(save());
+    expect(save().getAttribute('aria-busy')).toBe('true');
+    userClick(badge, 0);
+    finish();
+    await vi.waitFor(() => expect(save().hasAttribute('aria-busy')).toBe(false));
+    userClick(save());
+    expect(toggleSave).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens nothing for a hover over a badge the page took away before the card was due', async () => {
+    const { layer } = setup();
+    const link = document.querySelector('#x')!;
+    layer.attach(link, summaryOf('2402.07871'));
+    const badge = (link.nextSibling as HTMLElement).shadowRoot!.querySelector('button')!;
+    userEvent(badge, new MouseEvent('mouseenter'));
+    link.parentElement!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(document.querySelector('[data-paperlens="card"]')).toBeNull();
+  });
+});
+
 describe('hosts', () => {
   it('are built-in elements, so custom elements a page defines never run inside them', () => {
     defineLookalikes();

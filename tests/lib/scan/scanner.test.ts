@@ -371,4 +371,16 @@ describe('createScanner', () => {
     expect(layer.attached.get(link)).toBe('2310.15961');
     expect(attach.mock.calls.length).toBeLessThanOrEqual(6);
   });
+
+  it('starts nothing once aborted: no observer, no lookup, no badge', async () => {
+    document.body.innerHTML = '<a href="https://arxiv.org/abs/2402.07871">x</a>';
+    const scanner = scannerWith({});
+    controller.abort();
+    await scanner.start();
+    await scanner.rescan();
+    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2401.04081">y</a>');
+    await settle(scanner);
+    expect(recorder.requests).toEqual([]);
+    expect(badgeIds()).toEqual([]);
+  });
 });
