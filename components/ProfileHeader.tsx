@@ -1,29 +1,59 @@
-import type { AuthorProfile } from '../lib/corpus/schema';
+import { categoryName } from '../lib/categories';
 import { percent } from '../lib/format';
+import type { FollowedAuthor } from '../lib/library/schema';
 
-/** The author's profile figures, as the source profile shows them; links to the insights page. */
-export function ProfileHeader({ author, insightsHref }: { author: AuthorProfile; insightsHref?: string }) {
-  const figures: [string, string][] = [
-    ['h-index', String(author.hIndex)],
-    ['papers', String(author.papers)],
-    ['citations', author.citations.toLocaleString('en')],
-    ['novelty', percent(author.novelty)],
-    ['AI score', String(author.aiScore)],
-  ];
+/** A figure a source may not give: shown as unknown, never as 0. */
+const known = (value: number | null | undefined, show: (n: number) => string = String): string =>
+  value === null || value === undefined ? '—' : show(value);
+
+/**
+ * The header of the popup and the insights page: the chosen followed author's
+ * profile figures (as their source gives them), or the library's totals when
+ * "Everyone" is chosen.
+ */
+export function ProfileHeader({
+  author,
+  papers,
+  authors,
+  insightsHref,
+}: {
+  author: FollowedAuthor | null;
+  /** Library papers shown (the author's, or all). */
+  papers: number;
+  /** How many authors are followed (for the totals). */
+  authors: number;
+  insightsHref?: string;
+}) {
+  const profile = author?.profile ?? null;
+  const figures: [string, string][] = author
+    ? [
+        ['h-index', known(profile?.hIndex)],
+        ['papers', known(profile?.papers ?? papers)],
+        ['citations', known(profile?.citations, (n) => n.toLocaleString('en'))],
+        ['novelty', known(profile?.novelty, percent)],
+        ['AI score', known(profile?.aiScore)],
+      ]
+    : [
+        ['authors followed', String(authors)],
+        ['papers', papers.toLocaleString('en')],
+      ];
+  const category = profile?.primaryCategory;
   return (
     <header class="profile">
       <div class="profile-title">
-        <h1>{author.name}</h1>
+        <h1>{author ? author.name : 'Everyone you follow'}</h1>
         {insightsHref && (
           <a class="insights-link" href={insightsHref} target="_blank" rel="noreferrer">
             Insights
           </a>
         )}
       </div>
-      <p class="profile-category" title={author.primaryCategoryName}>
-        {author.primaryCategory} · {author.primaryCategoryName}
-      </p>
-      <dl class="profile-figures">
+      {category && (
+        <p class="profile-category" title={categoryName(category) ?? category}>
+          {category} · {categoryName(category) ?? category}
+        </p>
+      )}
+      <dl class="profile-figures" title={profile ? `From ${profile.source.name}; — means the source does not say` : ''}>
         {figures.map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>

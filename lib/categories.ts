@@ -58,9 +58,14 @@ export const ARXIV_CATEGORY_NAMES: Readonly<Record<string, string>> = {
   'math.OC': 'Optimization and Control',
 };
 
-/** `LG` → `cs.LG`; a code that already has an archive prefix is kept. */
+/** `LG` → `cs.LG`; a code with its archive (`cs.LG`) or an archive of its own (`hep-th`) is kept. */
 export function toArxivCategory(code: string): string {
-  return code.includes('.') ? code : `cs.${code}`;
+  return /^[A-Z]{2}$/.test(code) ? `cs.${code}` : code;
+}
+
+/** The short code papers are filtered and coloured by: `cs.LG` → `LG` (as the profile writes it), others whole. */
+export function categoryCode(arxivCategory: string): string {
+  return arxivCategory.startsWith('cs.') ? arxivCategory.slice(3) : arxivCategory;
 }
 
 /** Full name of a profile code (`LG`) or arXiv category (`cs.LG`), or null when unknown. */

@@ -1,21 +1,43 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import type { AuthorProfile, Coauthor, Corpus, Paper } from './corpus/schema';
+import {
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  openDB,
+  type StoreNames,
+} from 'idb';
+import type { Coauthor } from './corpus/schema';
+import type { FollowedAuthor, LibraryPaper } from './library/schema';
 import type { ImportSummary } from './message-schemas';
 import { type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
 
 export const DB_NAME = 'paperlens';
 /** The latest schema version; {@link upgrade} climbs to it one step at a time. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** The values kept in the `meta` store, by key. */
 export interface MetaValues {
   corpusHash: string;
   corpusSeededAt: string;
-  author: AuthorProfile;
+  /** The bundled corpus's paper ids, so a new bundle can take back the papers it no longer has. */
+  bundledIds: string[];
+  /** The user unfollowed the bundled author: later bundles leave the library alone. */
+  bundleUnfollowed: boolean;
+  /** Bumped by every change to the library; derived data records the revision it was computed for. */
+  libraryRevision: number;
+  /** The library revision the derived data (coauthors, novelty, related papers) was last computed for. */
+  derivedRevision: number;
   /** Entries removed lately, newest first, so a remove can be undone from anywhere (a page's card too). */
   recentlyRemoved: RemovedEntry[];
   /** What the latest imports did, by the id their page gave them: an import sent twice is done once. */
   recentImports: { id: string; summary: ImportSummary }[];
+}
+
+/** A coauthor of one followed author, with the library papers they share. */
+export interface LibraryCoauthor extends Coauthor {
+  authorId: string;
+  /** The folded family name (`pioro`), so names written on a page are matched by key. */
+  family: string;
 }
 
 /** A reading-list entry as it was when removed. */
@@ -42,19 +64,44 @@ export async function getMeta<K extends keyof MetaValues>(
  * - v2: `papers` gains `by-category`, `by-year` and a multi-entry `by-author`;
  *   `coauthors` is added; reading-list entries gain status, note, tags and
  *   source (v1 entries are rewritten with defaults).
+ * - v3: the library of many authors. `authors` (followed authors) is added;
+ *   papers gain a multi-entry `by-followed`, `by-doi` and `by-added`;
+ *   coauthors are kept per followed author (`[authorId, name]`, indexes
+ *   `by-followed` and `by-family`). Papers and coauthors held only the bundled
+ *   corpus, so they are emptied and reseeded; the reading list is untouched.
  */
 export interface PaperlensDB extends DBSchema {
   papers: {
     key: string;
-    value: Paper;
-    indexes: { 'by-title': string; 'by-category': string; 'by-year': number; 'by-author': string };
+    value: LibraryPaper;
+    indexes: {
+      'by-title': string;
+      'by-category': string;
+      'by-year': number;
+      'by-author': string;
+      'by-followed': string;
+      'by-doi': string;
+      'by-added': string;
+    };
   };
-  coauthors: { key: string; value: Coauthor };
+  authors: { key: string; value: FollowedAuthor };
+  coauthors: {
+    key: [string, string];
+    value: LibraryCoauthor;
+    indexes: { 'by-followed': string; 'by-family': string };
+  };
   readingList: { key: string; value: ReadingListEntry; indexes: { 'by-saved': string } };
   meta: { key: Meta['key']; value: Meta };
 }
 
 export type PaperlensDatabase = IDBPDatabase<PaperlensDB>;
+/** One store of a read-write transaction over several stores. */
+export type WriteStore<Name extends StoreNames<PaperlensDB>> = IDBPObjectStore<
+  PaperlensDB,
+  ArrayLike<StoreNames<PaperlensDB>>,
+  Name,
+  'readwrite'
+>;
 type UpgradeTransaction = IDBPTransaction<PaperlensDB, StoreNames<PaperlensDB>[], 'versionchange'>;
 
 /**
@@ -92,6 +139,25 @@ export function upgrade(
     // A corpus seeded by v1 lacks the coauthor index: forget its hash so the next seed refills both.
     void tx.objectStore('meta').delete('corpusHash');
   }
+  if (oldVersion < 3 && toVersion >= 3) upgradeToLibrary(db, tx);
+}
+
+/** v3: followed authors, papers that know whose they are, coauthors per followed author. */
+function upgradeToLibrary(db: IDBPDatabase<PaperlensDB>, tx: UpgradeTransaction): void {
+  db.createObjectStore('authors', { keyPath: 'id' });
+  const papers = tx.objectStore('papers');
+  void papers.clear();
+  papers.createIndex('by-followed', 'followedAuthorIds', { multiEntry: true });
+  papers.createIndex('by-doi', 'doi');
+  papers.createIndex('by-added', 'addedAt');
+  db.deleteObjectStore('coauthors');
+  const coauthors = db.createObjectStore('coauthors', { keyPath: ['authorId', 'name'] });
+  coauthors.createIndex('by-followed', 'authorId');
+  coauthors.createIndex('by-family', 'family');
+  const meta = tx.objectStore('meta');
+  // The one author of v2 becomes a followed author when the bundled corpus is seeded again.
+  void meta.delete('corpusHash');
+  void meta.delete('author' as Meta['key']);
 }
 
 /** A v1 reading-list record in the v2 shape (status "to read", no note, tags or source), or null if unreadable. */
@@ -130,36 +196,4 @@ async function withFactory<T>(factory: IDBFactory | undefined, open: () => Promi
   } finally {
     globalThis.indexedDB = previous;
   }
-}
-
-export interface SeedResult {
-  seeded: boolean;
-  papers: number;
-}
-
-/**
- * Puts the bundled corpus into the database when its hash differs from the
- * one stored: papers, coauthors and the hash in one transaction, so a failure
- * leaves the previous corpus whole. The reading list is never touched.
- */
-export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus): Promise<SeedResult> {
-  const tx = db.transaction(['papers', 'coauthors', 'meta'], 'readwrite');
-  const stored = await getMeta(tx.objectStore('meta'), 'corpusHash');
-  if (stored === corpus.hash) {
-    await tx.done;
-    return { seeded: false, papers: corpus.papers.length };
-  }
-  const papers = tx.objectStore('papers');
-  const coauthors = tx.objectStore('coauthors');
-  const meta = tx.objectStore('meta');
-  await Promise.all([papers.clear(), coauthors.clear()]);
-  await Promise.all([
-    ...corpus.papers.map((paper) => papers.put(paper)),
-    ...corpus.coauthors.map((coauthor) => coauthors.put(coauthor)),
-    meta.put({ key: 'corpusHash', value: corpus.hash }),
-    meta.put({ key: 'author', value: corpus.author }),
-    meta.put({ key: 'corpusSeededAt', value: new Date().toISOString() }),
-  ]);
-  await tx.done;
-  return { seeded: true, papers: corpus.papers.length };
 }

@@ -33,12 +33,16 @@ export function authorLine(authors: readonly string[], truncated: boolean, shown
 }
 
 /** Why a paper has its novelty, in one sentence. */
+/** What stands for a novelty the background has not computed yet (after an import or refresh). */
+export const NOVELTY_PENDING = 'Novelty: being worked out for the papers just added.';
+
 export function noveltyExplanation(
-  novelty: { score: number; similarity: number | null },
+  novelty: { score: number; similarity: number | null } | null,
   closestTitle: string | null,
 ): string {
+  if (!novelty) return NOVELTY_PENDING;
   if (novelty.similarity === null || !closestTitle) {
-    return `Novelty ${percent(novelty.score)}: the earliest paper in the corpus, so there is nothing earlier to compare it with.`;
+    return `Novelty ${percent(novelty.score)}: the earliest paper in your library, so there is nothing earlier to compare it with.`;
   }
   return `Novelty ${percent(novelty.score)}: its closest earlier paper is “${closestTitle}” (${percent(novelty.similarity)} similar in title and abstract).`;
 }

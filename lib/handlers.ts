@@ -1,12 +1,14 @@
 import type { z } from 'zod';
-import { coauthorNames, corpusKeys, lookupPapers, readLibrary } from './corpus/lookup';
+import { corpusKeys, lookupPapers, readLibrary } from './corpus/lookup';
 import { DB_VERSION, getMeta } from './db';
 import type { DbConnection } from './db-connection';
+import { matchListingAuthors } from './library/listing-authors';
 import type { CorpusKeys } from './message-schemas';
 import {
   IdRequestSchema,
   IdsRequestSchema,
   ImportRequestSchema,
+  ListingAuthorsRequestSchema,
   ListRequestSchema,
   LookupRequestSchema,
   OpenPageRequestSchema,
@@ -72,7 +74,7 @@ const NO_ENVIRONMENT: HandlerEnvironment = {
 const FROM_WEB_PAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'lookupPapers',
   'getCorpusKeys',
-  'getCoauthorNames',
+  'matchListingAuthors',
   'reportPapersOnPage',
   'saveToReadingList',
   'removeFromReadingList',
@@ -123,7 +125,7 @@ function pageHandlers(env: HandlerEnvironment): Pick<Handlers, 'openExtensionPag
 
 type CorpusHandlers = Pick<
   Handlers,
-  'lookupPapers' | 'getCorpusKeys' | 'getCoauthorNames' | 'reportPapersOnPage' | 'corpusStatus' | 'getLibrary'
+  'lookupPapers' | 'getCorpusKeys' | 'matchListingAuthors' | 'reportPapersOnPage' | 'corpusStatus' | 'getLibrary'
 >;
 
 /** What pages and the extension's own pages ask about the corpus. */
@@ -142,7 +144,10 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
       });
       return keys;
     },
-    getCoauthorNames: () => db.run(coauthorNames),
+    async matchListingAuthors(data) {
+      const request = parse(ListingAuthorsRequestSchema, 'matchListingAuthors', data);
+      return db.run((open) => matchListingAuthors(open, request));
+    },
     getLibrary: () => db.run(readLibrary),
     async reportPapersOnPage(data, sender) {
       const { ids } = parse(PapersOnPageRequestSchema, 'reportPapersOnPage', data);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AuthorProfile, Coauthor, Paper } from './corpus/schema';
+import type { LibraryCoauthor } from './db';
+import type { FollowedAuthor, LibraryPaper } from './library/schema';
 import { IMPORT_LIMIT_TEXT, IMPORT_LIMITS } from './reading-list/file-schema';
 import { AnyArxivIdSchema, type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
 import { cutText, MAX_SOURCE_TEXT, MAX_TITLE, shortenSourceUrl } from './reading-list/source';
@@ -102,20 +103,30 @@ export type OpenPageRequest = z.infer<typeof OpenPageRequestSchema>;
 export const PapersOnPageRequestSchema = z.object({ ids: z.array(z.string().regex(/^\d{4}\.\d{4,5}$/)).max(1_000) });
 export type PapersOnPageRequest = z.infer<typeof PapersOnPageRequestSchema>;
 
-/** A coauthor on one paper and how many corpus papers they share with the author. */
+/** A coauthor on one paper and how many library papers they share with one followed author. */
 export interface PaperCoauthor {
   name: string;
   sharedPapers: number;
+  /** The followed author they share those papers with. */
+  authorId: string;
 }
 
-/** What a badge and its card show about one corpus paper. */
-export interface PaperSummary extends Omit<Paper, 'abstract' | 'notes'> {
+/** A followed author as a badge names them. */
+export interface AuthorTag {
+  id: string;
+  name: string;
+  /** `#rrggbb`, light mode. */
+  color: string;
+}
+
+/** What a badge and its card show about one library paper. */
+export interface PaperSummary extends Omit<LibraryPaper, 'abstract' | 'notes'> {
   /** The followed authors on its author list (whose coauthors `coauthors` counts). */
-  followedAuthors: string[];
+  followedAuthors: AuthorTag[];
   coauthors: PaperCoauthor[];
   /** Display title of the closest earlier paper (the novelty explanation), if any. */
   closestEarlierTitle: string | null;
-  /** The three most similar corpus papers, most similar first. */
+  /** The three most similar library papers, most similar first. */
   relatedPapers: { id: string; title: string; similarity: number }[];
   saved: boolean;
 }
@@ -126,10 +137,32 @@ export interface CorpusKeys {
   titles: string[];
 }
 
-/** A followed author and the names of their coauthors, most shared papers first. */
-export interface CoauthorNames {
-  author: string;
-  names: string[];
+/** The entries of an arXiv listing: each one's arXiv id (when it links one) and its author list. */
+export const ListingAuthorsRequestSchema = z.object({
+  entries: z
+    .array(
+      z.object({
+        id: AnyArxivIdSchema.nullable(),
+        authors: z.array(z.string().min(1).max(300)).max(200),
+      }),
+    )
+    .max(3_000),
+});
+export type ListingAuthorsRequest = z.infer<typeof ListingAuthorsRequestSchema>;
+
+/** What one listing entry says about the people you follow. */
+export interface ListingEntryMatch {
+  /** Followed authors on its author list. */
+  followed: AuthorTag[];
+  /** Coauthors of followed authors on it (as the library names them), with whose and how many papers they share. */
+  coauthors: { name: string; sharedPapers: number; of: AuthorTag }[];
+  /** Whether the paper is in the library (its link has a badge then). */
+  inLibrary: boolean;
+}
+
+export interface ListingAuthorsResponse {
+  /** One per request entry, in order. */
+  entries: ListingEntryMatch[];
 }
 
 export interface LookupResponse {
@@ -146,10 +179,13 @@ export interface CorpusStatus {
   bundledCorpusError: string | null;
 }
 
+/** The whole library, for the extension's own pages. */
 export interface Library {
-  author: AuthorProfile;
-  papers: Paper[];
-  coauthors: Coauthor[];
+  authors: FollowedAuthor[];
+  papers: LibraryPaper[];
+  coauthors: LibraryCoauthor[];
+  /** False while coauthors, novelty and related papers are being computed after a change. */
+  derivedReady: boolean;
 }
 
 export type { UpdateOutcome } from './reading-list/store';

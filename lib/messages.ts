@@ -1,6 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
-  CoauthorNames,
   CorpusKeys,
   CorpusStatus,
   IdRequest,
@@ -8,6 +7,8 @@ import type {
   ImportRequest,
   ImportSummary,
   Library,
+  ListingAuthorsRequest,
+  ListingAuthorsResponse,
   ListRequest,
   LookupRequest,
   LookupResponse,
@@ -31,8 +32,8 @@ export interface ProtocolMap {
    * corpus links (by URL or by text) from the rest before it asks about them.
    */
   getCorpusKeys(): CorpusKeys;
-  /** The author and their coauthors' names, most frequent first (for chips on arXiv listings). */
-  getCoauthorNames(): CoauthorNames;
+  /** Batched: an arXiv listing's entries → the followed authors and their coauthors on each (for chips). */
+  matchListingAuthors(request: ListingAuthorsRequest): ListingAuthorsResponse;
   /** A frame reports the corpus papers it links to; the toolbar icon shows the tab's count. */
   reportPapersOnPage(request: PapersOnPageRequest): number;
   corpusStatus(): CorpusStatus;

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { type CategoryCount, categoryCounts } from './categories';
-import type { Paper } from './corpus/schema';
+import type { LibraryPaper as Paper } from './library/schema';
 import { normalizeText } from './text/normalize';
 
 export type SearchSort = 'relevance' | 'newest' | 'novel';
@@ -102,7 +102,8 @@ function byNewest(a: Paper, b: Paper): number {
 const SORTS: Record<SearchSort, (a: SearchResult, b: SearchResult) => number> = {
   relevance: (a, b) => b.score - a.score || byNewest(a.paper, b.paper),
   newest: (a, b) => byNewest(a.paper, b.paper),
-  novel: (a, b) => b.paper.novelty.score - a.paper.novelty.score || byNewest(a.paper, b.paper),
+  // Papers whose novelty is still being worked out go last.
+  novel: (a, b) => (b.paper.novelty?.score ?? -1) - (a.paper.novelty?.score ?? -1) || byNewest(a.paper, b.paper),
 };
 
 /**

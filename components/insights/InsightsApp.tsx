@@ -6,7 +6,9 @@ import { noveltyPoints } from '../../lib/insights/novelty-points';
 import { hashForPaper, paperIdFromHash } from '../../lib/insights/paper-hash';
 import { papersPerYearByCategory } from '../../lib/insights/papers-per-year';
 import { topCoauthors } from '../../lib/insights/top-coauthors';
+import { AuthorSwitch } from '../AuthorSwitch';
 import { ProfileHeader } from '../ProfileHeader';
+import { useAuthorChoice } from '../use-author-choice';
 import { useLibrary } from '../use-library';
 import { useSettings } from '../use-settings';
 import { CategoryLegend } from './CategoryLegend';
@@ -17,7 +19,7 @@ import { PaperCard } from './PaperCard';
 import { PapersPerYearChart } from './PapersPerYearChart';
 import { RelatedPapersTable } from './RelatedPapersTable';
 
-/** The insights page: the author's corpus as charts, with `#paper=<id>` opening that paper's card. */
+/** The insights page: a followed author's papers (or everyone's) as charts; `#paper=<id>` opens that paper's card. */
 export function InsightsApp() {
   useSettings(); // applies the theme setting (system, light, dark)
   const { library, error } = useLibrary();
@@ -29,16 +31,19 @@ export function InsightsApp() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
+  const choice = useAuthorChoice(library);
+  const { author, papers, coauthors } = choice;
   const charts = useMemo(
     () =>
       library && {
-        perYear: papersPerYearByCategory(library.papers),
-        novelty: noveltyPoints(library.papers),
-        network: coauthorNetwork(library.papers, library.coauthors, library.author.name),
-        coauthors: topCoauthors(library.papers, library.coauthors),
-        date: corpusDate(library.papers),
+        perYear: papersPerYearByCategory(papers),
+        novelty: noveltyPoints(papers),
+        // A network has one centre: it is drawn for one author at a time.
+        network: author && coauthorNetwork(papers, coauthors, author.name),
+        coauthors: topCoauthors(papers, coauthors),
+        date: corpusDate(papers),
       },
-    [library],
+    [library, papers, coauthors, author],
   );
 
   if (error) return <p role="alert">Paperlens could not load the papers: {error}. Reload the page to try again.</p>;
@@ -54,29 +59,41 @@ export function InsightsApp() {
     setOpenId(null);
   };
   const openPaper = library.papers.find((paper) => paper.id === openId);
+  const pending = papers.length - charts.novelty.length;
 
   return (
     <main class="insights">
       <div class="insights-header">
-        <ProfileHeader author={library.author} />
+        <ProfileHeader author={author} papers={papers.length} authors={library.authors.length} />
+        <AuthorSwitch authors={library.authors} choice={choice} />
         {charts.date && (
           <p class="data-date">
-            Data as of <time dateTime={charts.date}>{formatDate(charts.date)}</time> (the newest paper in the corpus).
+            Data as of <time dateTime={charts.date}>{formatDate(charts.date)}</time> (the newest paper shown).
           </p>
         )}
       </div>
       {openId && !openPaper && (
         <p role="status" class="notice">
-          arXiv {openId} is not one of the author's papers, so there is no card to open.
+          arXiv {openId} is not in your library, so there is no card to open.
+        </p>
+      )}
+      {(!library.derivedReady || pending > 0) && (
+        <p role="status" class="notice">
+          Novelty, related papers and coauthors are being worked out for the papers just added
+          {pending > 0 ? ` (${pending} not shown yet)` : ''}; this page shows them once ready.
         </p>
       )}
       <CategoryLegend categories={charts.perYear.categories} />
       <div class="chart-grid">
         <PapersPerYearChart data={charts.perYear} />
         <NoveltyChart points={charts.novelty} onOpen={open} />
-        <CoauthorNetworkChart network={charts.network} />
+        {charts.network ? (
+          <CoauthorNetworkChart network={charts.network} />
+        ) : (
+          <p class="notice">Choose one author above to see their coauthor network.</p>
+        )}
         <CoauthorTable rows={charts.coauthors} />
-        <RelatedPapersTable papers={library.papers} onOpen={open} />
+        <RelatedPapersTable papers={papers} onOpen={open} />
       </div>
       {openPaper && <PaperCard key="card" paper={openPaper} papers={library.papers} onOpen={open} onClose={close} />}
     </main>

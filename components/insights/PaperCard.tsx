@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { categoryStyle } from '../../lib/categories';
-import type { Paper } from '../../lib/corpus/schema';
 import { authorLine, formatDate, noveltyExplanation, percent } from '../../lib/format';
 import { closestEarlierTitle } from '../../lib/insights/novelty';
 import { relatedPapers } from '../../lib/insights/related-papers';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import { abstractUrl } from '../../lib/links/arxiv-id';
 
 interface Props {

@@ -1,6 +1,6 @@
-import type { Paper } from '../../lib/corpus/schema';
 import { percent } from '../../lib/format';
 import { relatedPapers } from '../../lib/insights/related-papers';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import { DataTable } from './DataTable';
 
 interface Props {

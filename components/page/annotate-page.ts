@@ -1,6 +1,7 @@
 import type {
-  CoauthorNames,
   CorpusKeys,
+  ListingAuthorsRequest,
+  ListingAuthorsResponse,
   LookupRequest,
   LookupResponse,
   PaperSummary,
@@ -22,7 +23,8 @@ import { createSavedSync } from './saved-sync';
 export interface PageServices {
   lookup(request: LookupRequest): Promise<LookupResponse>;
   corpusKeys(): Promise<CorpusKeys>;
-  coauthorNames(): Promise<CoauthorNames>;
+  /** Batched: an arXiv listing's entries → followed authors and their coauthors on each. */
+  listingAuthors(request: ListingAuthorsRequest): Promise<ListingAuthorsResponse>;
   reportPapers(ids: string[]): Promise<unknown>;
   save(paper: PaperSummary, pageUrl: string): Promise<unknown>;
   /** Removes a saved paper; resolves to the entry removed (for its Undo), or null. */
@@ -79,7 +81,7 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
   const layer = createBadgeLayer(doc, { parts: () => settings().badgeParts, theme, card });
   const panel = createAbstractPanel(doc, { ...actions, theme });
   const chips = createCoauthorChips(doc, {
-    names: services.coauthorNames,
+    match: (request) => services.listingAuthors(request),
     theme,
     signal,
     shouldShow: () => enabled() && settings().badgeParts.coauthors && isArxivListingPage(address()),

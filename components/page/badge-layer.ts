@@ -19,10 +19,14 @@ function sameBadge(a: PaperSummary, b: PaperSummary): boolean {
     a.displayTitle === b.displayTitle &&
     a.category === b.category &&
     a.categoryName === b.categoryName &&
-    a.novelty.score === b.novelty.score &&
-    a.coauthors.length === b.coauthors.length
+    a.novelty?.score === b.novelty?.score &&
+    a.coauthors.length === b.coauthors.length &&
+    authorNames(a) === authorNames(b)
   );
 }
+
+/** The `data-paperlens-authors` value: the paper's followed authors, comma-separated. */
+const authorNames = (paper: PaperSummary): string => paper.followedAuthors.map((author) => author.name).join(', ');
 
 /** The element a badge follows: the link itself, or for a link inside SVG the outermost `<svg>` (HTML cannot go inside SVG). */
 function placementOf(anchor: Element): Element {
@@ -83,6 +87,9 @@ export function createBadgeLayer(
       markFlowItem(host, placementOf(anchor).parentElement);
     }
     if (host.getAttribute('data-paperlens-id') !== paper.id) host.setAttribute('data-paperlens-id', paper.id);
+    if (host.getAttribute('data-paperlens-authors') !== authorNames(paper)) {
+      host.setAttribute('data-paperlens-authors', authorNames(paper));
+    }
     const shown = rendered.get(host);
     // A badge that would look the same is not rebuilt: that would lay out the page around it again.
     if (shown && shown !== paper && sameBadge(shown, paper)) rendered.set(host, paper);

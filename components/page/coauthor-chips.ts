@@ -1,9 +1,8 @@
-import type { CoauthorNames } from '../../lib/message-schemas';
-import { matchCoauthors } from '../../lib/names';
+import type { ListingAuthorsRequest, ListingAuthorsResponse } from '../../lib/message-schemas';
 import { listingEntries } from '../../lib/scan/arxiv-page';
 import { createHost } from './hosts';
 import { markFlowItem } from './styles';
-import { coauthorChipView } from './views';
+import { listingChipView } from './views';
 
 export interface CoauthorChips {
   /** Shows the chips (replacing any shown), if they should show once the names have arrived. */
@@ -11,10 +10,20 @@ export interface CoauthorChips {
   remove(): void;
 }
 
-/** Chips on arXiv listing and search pages marking entries whose authors include the author's coauthors. */
+/**
+ * Chips on arXiv listing and search pages marking entries whose authors
+ * include coauthors of a followed author, or a followed author on a paper not
+ * yet in the library. The page's author lists go to the background in one
+ * message, which answers from its indexes.
+ */
 export function createCoauthorChips(
   doc: Document,
-  options: { names(): Promise<CoauthorNames>; theme(): string; shouldShow(): boolean; signal: AbortSignal },
+  options: {
+    match(request: ListingAuthorsRequest): Promise<ListingAuthorsResponse>;
+    theme(): string;
+    shouldShow(): boolean;
+    signal: AbortSignal;
+  },
 ): CoauthorChips {
   const chips: HTMLElement[] = [];
   const remove = () => {
@@ -23,21 +32,27 @@ export function createCoauthorChips(
   return {
     async add() {
       if (!options.shouldShow()) return;
-      const { author, names } = await options.names();
+      const entries = listingEntries(doc);
+      if (!entries.length) return;
+      const answer = await options.match({ entries: entries.map(({ id, authors }) => ({ id, authors })) });
       // Chips already shown are replaced, never doubled, and settings may have changed while we asked.
       remove();
       if (options.signal.aborted || !options.shouldShow()) return;
-      for (const entry of listingEntries(doc)) {
-        const matched = matchCoauthors(entry.authors, names);
-        if (!matched.length) continue;
+      entries.forEach((entry, index) => {
+        const match = answer.entries[index];
+        const followed = match && !match.inLibrary ? match.followed : [];
+        if (!match || (!match.coauthors.length && !followed.length)) return;
         const host = createHost(doc, 'coauthor');
-        host.setAttribute('data-paperlens-coauthor', matched.join(', '));
+        if (match.coauthors.length) {
+          host.setAttribute('data-paperlens-coauthor', [...new Set(match.coauthors.map((c) => c.name))].join(', '));
+        }
+        if (followed.length) host.setAttribute('data-paperlens-followed', followed.map((a) => a.name).join(', '));
         markFlowItem(host, entry.authorsElement);
         host.setAttribute('data-theme', options.theme());
-        host.shadowRoot?.append(coauthorChipView(doc, author, matched));
+        host.shadowRoot?.append(...listingChipView(doc, match.coauthors, followed));
         entry.authorsElement.append(host);
         chips.push(host);
-      }
+      });
     },
     remove,
   };

@@ -19,7 +19,7 @@ export function pageServices(orphaned: () => void): PageServices {
   return {
     lookup: (request) => send(sendMessage('lookupPapers', request)),
     corpusKeys: () => send(sendMessage('getCorpusKeys', undefined)),
-    coauthorNames: () => send(sendMessage('getCoauthorNames', undefined)),
+    listingAuthors: (request) => send(sendMessage('matchListingAuthors', request)),
     reportPapers: (ids) => send(sendMessage('reportPapersOnPage', { ids })),
     save: (paper, pageUrl) =>
       send(sendMessage('saveToReadingList', { id: paper.id, source: { url: pageUrl, linkText: paper.displayTitle } })),

@@ -1,7 +1,7 @@
 import { categoryStyleText } from '../../lib/categories';
 import { authorLine, formatDate, noveltyExplanation, percent, plural } from '../../lib/format';
 import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
-import type { PaperSummary, ReadingListEntry } from '../../lib/message-schemas';
+import type { AuthorTag, PaperSummary, ReadingListEntry } from '../../lib/message-schemas';
 import { STATUS_LABELS } from '../../lib/reading-list/status';
 import type { BadgeParts } from '../../lib/settings/model';
 import { type Child, el } from './dom';
@@ -17,9 +17,9 @@ export function categoryChip(doc: Document, code: string, name: string): HTMLSpa
  * (the badge layer adds its listeners to each copy).
  */
 export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts): HTMLButtonElement {
-  const novelty = percent(paper.novelty.score);
+  const novelty = paper.novelty ? percent(paper.novelty.score) : 'not worked out yet';
   const coauthors = paper.coauthors.length;
-  const of = paper.followedAuthors.length ? ` of ${paper.followedAuthors.join(' and ')}` : '';
+  const of = paper.followedAuthors.length ? ` of ${paper.followedAuthors.map((a) => a.name).join(' and ')}` : '';
   return el(
     doc,
     'button',
@@ -34,8 +34,8 @@ export function badgeView(doc: Document, paper: PaperSummary, parts: BadgeParts)
       el(
         doc,
         'span',
-        { class: 'nov', title: `Novelty ${novelty}`, style: `--pl-value:${paper.novelty.score}` },
-        novelty,
+        { class: 'nov', title: `Novelty ${novelty}`, style: `--pl-value:${paper.novelty?.score ?? 0}` },
+        paper.novelty ? novelty : '…',
       ),
     parts.coauthors && el(doc, 'span', { class: 'co people', title: plural(coauthors, 'coauthor') }, coauthors),
     !parts.category && !parts.novelty && !parts.coauthors && 'Paperlens',
@@ -56,7 +56,8 @@ const externalLink = (doc: Document, href: string, text: string) =>
   el(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
 
 /** Whose papers this is one of: "Jan Ludziejewski" (or several followed authors). */
-const followedNames = (paper: PaperSummary): string => paper.followedAuthors.join(', ') || 'the authors you follow';
+const followedNames = (paper: PaperSummary): string =>
+  paper.followedAuthors.map((author) => author.name).join(', ') || 'the authors you follow';
 
 /** A labelled row of the card holding a list (nothing when the list is empty). */
 function listRow(doc: Document, label: string, list: 'ul' | 'ol', listClass: string, items: HTMLElement[]): Child {
@@ -70,21 +71,30 @@ function listRow(doc: Document, label: string, list: 'ul' | 'ol', listClass: str
   );
 }
 
-/** The coauthors of the followed authors on this paper, with the papers each shares with them. */
-const coauthorsView = (doc: Document, paper: PaperSummary): Child =>
-  listRow(
-    doc,
-    `Coauthors of ${followedNames(paper)} · corpus papers shared`,
-    'ul',
-    'coauthors',
-    paper.coauthors.map(({ name, sharedPapers }) =>
-      el(
-        doc,
-        'li',
-        { 'data-coauthor': name },
-        name,
-        el(doc, 'b', { title: `${plural(sharedPapers, 'corpus paper')} shared` }, sharedPapers),
-      ),
+/** Per followed author on this paper: their coauthors on it, with the library papers each shares with them. */
+const coauthorsView = (doc: Document, paper: PaperSummary): Child[] =>
+  paper.followedAuthors.map((author) =>
+    listRow(
+      doc,
+      `Coauthors of ${author.name} · papers shared`,
+      'ul',
+      'coauthors',
+      paper.coauthors
+        .filter((coauthor) => coauthor.authorId === author.id)
+        .map(({ name, sharedPapers }) =>
+          el(
+            doc,
+            'li',
+            { 'data-coauthor': name, style: authorStyle(author.color) },
+            name,
+            el(
+              doc,
+              'b',
+              { title: `${plural(sharedPapers, 'library paper')} shared with ${author.name}` },
+              sharedPapers,
+            ),
+          ),
+        ),
     ),
   );
 
@@ -92,7 +102,7 @@ const coauthorsView = (doc: Document, paper: PaperSummary): Child =>
 const relatedView = (doc: Document, paper: PaperSummary): Child =>
   listRow(
     doc,
-    `Most similar papers by ${followedNames(paper)}`,
+    'Most similar papers in your library',
     'ol',
     'related',
     paper.relatedPapers.map((related) =>
@@ -169,7 +179,7 @@ export function paperDetailsView(doc: Document, state: DetailsState, titleId: st
       el(doc, 'span', { class: 'label' }, 'Authors'),
       authorLine(paper.authors, paper.authorsTruncated),
     ),
-    coauthorsView(doc, paper),
+    ...coauthorsView(doc, paper),
     el(doc, 'p', { class: 'row novelty' }, noveltyExplanation(paper.novelty, paper.closestEarlierTitle)),
     relatedView(doc, paper),
     actionsView(doc, state, on),
@@ -229,13 +239,43 @@ export function panelView(doc: Document, state: DetailsState, on: DetailsHandler
   );
 }
 
-/** Marks an arXiv listing entry whose authors include coauthors of `author`. */
-export function coauthorChipView(doc: Document, author: string, names: readonly string[]): HTMLSpanElement {
-  const text = `Coauthor${names.length > 1 ? 's' : ''} of ${author}: ${names.join(', ')}`;
+/** A chip: people's names on a listing entry, in their followed author's colour, saying why in its label. */
+function chipView(doc: Document, text: string, names: readonly string[], color: string, kind: string): HTMLSpanElement {
   return el(
     doc,
     'span',
-    { class: 'chip', title: text, role: 'note', 'aria-label': `Paperlens: ${text}` },
+    { class: `chip ${kind}`, title: text, role: 'note', 'aria-label': `Paperlens: ${text}`, style: authorStyle(color) },
     el(doc, 'span', { class: 'people' }, names.join(', ')),
   );
 }
+
+/**
+ * The chips of one arXiv listing entry: one per followed author whose
+ * coauthors are on it ("Coauthor of Jan Ludziejewski: Maciej Pióro"), and one
+ * naming followed authors on a paper not yet in the library.
+ */
+export function listingChipView(
+  doc: Document,
+  coauthors: readonly { name: string; of: AuthorTag }[],
+  followed: readonly AuthorTag[],
+): HTMLSpanElement[] {
+  const byAuthor = new Map<string, { of: AuthorTag; names: string[] }>();
+  for (const { name, of } of coauthors) {
+    const group = byAuthor.get(of.id) ?? { of, names: [] };
+    if (!group.names.includes(name)) group.names.push(name);
+    byAuthor.set(of.id, group);
+  }
+  const chips = [...byAuthor.values()].map(({ of, names }) =>
+    chipView(doc, `Coauthor${names.length > 1 ? 's' : ''} of ${of.name}: ${names.join(', ')}`, names, of.color, 'co'),
+  );
+  const names = followed.map((author) => author.name);
+  if (names.length) {
+    const text = `Not in your library yet, by ${names.join(' and ')}, whom you follow`;
+    chips.push(chipView(doc, text, names, followed[0]?.color ?? '#57606a', 'followed'));
+  }
+  return chips;
+}
+
+/** A followed author's colour as the custom properties the stylesheet reads (a lighter one for dark mode). */
+export const authorStyle = (color: string): string =>
+  `--pl-author:${color};--pl-author-dark:color-mix(in srgb, ${color} 45%, white)`;

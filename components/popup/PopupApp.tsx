@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
+import { AuthorSwitch } from '../AuthorSwitch';
 import { ProfileHeader } from '../ProfileHeader';
 import { ReadingListView } from '../reading-list/ReadingListView';
 import { useReadingList } from '../reading-list/use-reading-list';
+import { useAuthorChoice } from '../use-author-choice';
 import { useLibrary } from '../use-library';
 import { useSettings } from '../use-settings';
 import { type PopupTab, PopupTabs } from './PopupTabs';
@@ -15,7 +17,7 @@ function openTab(url: string) {
   window.open(url, '_blank', 'noopener');
 }
 
-/** The toolbar popup: the author's profile, search over the papers, and the reading list. */
+/** The toolbar popup: the chosen author's profile (or the library's totals), search over their papers, the reading list. */
 export function PopupApp() {
   const { library, error } = useLibrary();
   const [tab, setTab] = useState<PopupTab>('papers');
@@ -25,13 +27,22 @@ export function PopupApp() {
 
   // The search box shows (focused) at once; the papers and settings arrive a few milliseconds
   // later, and what was typed meanwhile is searched then.
-  const papers = library?.papers ?? [];
+  const choice = useAuthorChoice(library);
+  const papers = choice.papers;
   const saved = useMemo(() => new Set(state.entries?.map((e) => e.id)), [state.entries]);
 
   return (
     <main class="popup">
       {library ? (
-        <ProfileHeader author={library.author} insightsHref="/insights.html" />
+        <>
+          <ProfileHeader
+            author={choice.author}
+            papers={papers.length}
+            authors={library.authors.length}
+            insightsHref="/insights.html"
+          />
+          <AuthorSwitch authors={library.authors} choice={choice} />
+        </>
       ) : (
         <header class="profile" aria-busy="true" />
       )}
@@ -45,7 +56,7 @@ export function PopupApp() {
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} class="panel">
         {tab === 'reading-list' ? (
           <>
-            <ReadingListView client={client} state={state} papers={papers} compact />
+            <ReadingListView client={client} state={state} papers={library?.papers ?? []} compact />
             <p class="more-links">
               <a href="/reading-list.html" target="_blank" rel="noreferrer">
                 Open the full reading list
@@ -60,7 +71,7 @@ export function PopupApp() {
         ) : (
           <SearchPanel
             papers={papers}
-            coauthors={library?.coauthors ?? []}
+            coauthors={choice.coauthors}
             loading={!library}
             isSaved={(id) => saved.has(id)}
             toggleSave={(paper) => void client.toggle(paper.id, paper.displayTitle)}

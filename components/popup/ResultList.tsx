@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { Coauthor, Paper } from '../../lib/corpus/schema';
+import type { Coauthor } from '../../lib/corpus/schema';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { SearchResult } from '../../lib/search';
 import { ResultRow } from './ResultRow';
 

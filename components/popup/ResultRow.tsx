@@ -35,7 +35,7 @@ export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, to
         <CategoryChip code={paper.category} name={paper.categoryName} />
         <time dateTime={paper.date}>{formatDate(paper.date)}</time>
         <NoveltyMeter
-          score={paper.novelty.score}
+          score={paper.novelty?.score ?? null}
           title={noveltyExplanation(paper.novelty, closestEarlierTitle(paper.novelty, titleOf))}
         />
         {paper.hasCode && <span class="code-tag">code</span>}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Coauthor, Paper } from '../../lib/corpus/schema';
+import type { Coauthor } from '../../lib/corpus/schema';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import { createPaperSearch, type SearchSort } from '../../lib/search';
 import { ResultCount } from './ResultCount';
 import { ResultList } from './ResultList';

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { Paper } from '../../lib/corpus/schema';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import { abstractUrl } from '../../lib/links/arxiv-id';
 import type { SearchResult } from '../../lib/search';
 

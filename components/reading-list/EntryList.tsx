@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Paper } from '../../lib/corpus/schema';
 import { plural } from '../../lib/format';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
 import { EntryRow, type EntryRowProps } from './EntryRow';
 import { useWindowRows } from './use-window-rows';

@@ -1,5 +1,5 @@
-import type { Paper } from '../../lib/corpus/schema';
 import { formatDate } from '../../lib/format';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
 import { CategoryChip } from '../CategoryChip';
 

@@ -1,4 +1,4 @@
-import type { Paper } from '../../lib/corpus/schema';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import { abstractUrl } from '../../lib/links/arxiv-id';
 import type { UpdateOutcome } from '../../lib/message-schemas';
 import type { ReadingListEntry, ReadingStatus } from '../../lib/reading-list/schema';

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
-import type { Paper } from '../../lib/corpus/schema';
 import { type ExportFormat, exportReadingList } from '../../lib/export';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { ReadingListClient } from '../../lib/reading-list/client';
 import { IMPORT_LIMITS } from '../../lib/reading-list/file-schema';
 import { tooLargeToImport } from '../../lib/reading-list/import';

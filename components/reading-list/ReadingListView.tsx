@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { Paper } from '../../lib/corpus/schema';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { ReadingListClient, ReadingListState } from '../../lib/reading-list/client';
 import { STATUS_LABELS, STATUSES } from '../../lib/reading-list/status';
 import { countEntries, NO_FILTER } from '../../lib/reading-list/view';

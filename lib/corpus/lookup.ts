@@ -1,35 +1,36 @@
-import { getMeta, type PaperlensDatabase } from '../db';
+import { getMeta, type LibraryCoauthor, type PaperlensDatabase } from '../db';
 import { closestEarlierTitle } from '../insights/novelty';
-import type {
-  CoauthorNames,
-  CorpusKeys,
-  Library,
-  LookupRequest,
-  LookupResponse,
-  PaperSummary,
-} from '../message-schemas';
-import type { Paper } from './schema';
+import type { FollowedAuthor, LibraryPaper } from '../library/schema';
+import type { CorpusKeys, Library, LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
 
 /** What a summary needs beyond the paper itself, gathered in the lookup's one transaction. */
-interface SummaryContext {
-  author: string;
-  sharedPapers: ReadonlyMap<string, number>;
+export interface SummaryContext {
+  /** The followed authors the papers name, by id. */
+  authors: ReadonlyMap<string, FollowedAuthor>;
+  /** Papers each coauthor shares with a followed author, by `authorId` then name. */
+  sharedPapers: ReadonlyMap<string, ReadonlyMap<string, number>>;
   saved: ReadonlySet<string>;
   titles: ReadonlyMap<string, string>;
 }
 
 /** What a badge and its card show about one paper: the paper without its long texts, with what relates it. */
 export function summarize(
-  { abstract: _abstract, notes: _notes, ...paper }: Paper,
+  { abstract: _abstract, notes: _notes, ...paper }: LibraryPaper,
   context: SummaryContext,
 ): PaperSummary {
+  const followed = paper.followedAuthorIds
+    .map((id) => context.authors.get(id))
+    .filter((author) => author !== undefined);
   return {
     ...paper,
-    followedAuthors: [context.author],
-    coauthors: paper.authors
-      .filter((name) => context.sharedPapers.has(name))
-      .map((name) => ({ name, sharedPapers: context.sharedPapers.get(name) ?? 0 })),
-    closestEarlierTitle: closestEarlierTitle(paper.novelty, (id) => context.titles.get(id)),
+    followedAuthors: followed.map(({ id, name, color }) => ({ id, name, color })),
+    coauthors: followed.flatMap((author) => {
+      const shared = context.sharedPapers.get(author.id);
+      return paper.authors
+        .filter((name) => shared?.has(name))
+        .map((name) => ({ name, sharedPapers: shared?.get(name) ?? 0, authorId: author.id }));
+    }),
+    closestEarlierTitle: paper.novelty && closestEarlierTitle(paper.novelty, (id) => context.titles.get(id)),
     relatedPapers: paper.related.map((related) => ({
       ...related,
       title: context.titles.get(related.id) ?? `arXiv:${related.id}`,
@@ -39,74 +40,87 @@ export function summarize(
 }
 
 /** The ids whose titles a paper's summary names: its closest earlier paper and its related papers. */
-const referencedIds = (paper: Paper): string[] => [
-  ...(paper.novelty.closestEarlierId ? [paper.novelty.closestEarlierId] : []),
+const referencedIds = (paper: LibraryPaper): string[] => [
+  ...(paper.novelty?.closestEarlierId ? [paper.novelty.closestEarlierId] : []),
   ...paper.related.map((related) => related.id),
 ];
 
 /**
- * One scan's batched lookup: the corpus papers among `request`'s ids and
+ * One scan's batched lookup: the library papers among `request`'s ids and
  * normalized titles, summarized. Reads only the records it names, by key or
- * index, in one transaction.
+ * index, in one transaction: its cost follows the request, not the library.
  */
 export async function lookupPapers(db: PaperlensDatabase, request: LookupRequest): Promise<LookupResponse> {
-  const tx = db.transaction(['papers', 'coauthors', 'readingList', 'meta']);
+  const tx = db.transaction(['papers', 'authors', 'coauthors', 'readingList']);
   const papers = tx.objectStore('papers');
-  const [byId, byTitle, coauthors, author] = await Promise.all([
+  const [byId, byTitle] = await Promise.all([
     Promise.all([...new Set(request.ids)].map((id) => papers.get(id))),
     Promise.all([...new Set(request.titles)].map((title) => papers.index('by-title').get(title))),
-    tx.objectStore('coauthors').getAll(),
-    getMeta(tx.objectStore('meta'), 'author'),
   ]);
   const found = new Map([...byId, ...byTitle].filter((p) => p !== undefined).map((p) => [p.id, p]));
   const referenced = [...new Set([...found.values()].flatMap(referencedIds))];
-  const [named, savedKeys] = await Promise.all([
+  const pairs = [...found.values()].flatMap((paper) =>
+    paper.followedAuthorIds.flatMap((authorId) => paper.authors.map((name) => [authorId, name] as [string, string])),
+  );
+  const authorIds = [...new Set([...found.values()].flatMap((paper) => paper.followedAuthorIds))];
+  const [named, savedKeys, authors, coauthors] = await Promise.all([
     Promise.all(referenced.map((id) => papers.get(id))),
     Promise.all([...found.keys()].map((id) => tx.objectStore('readingList').getKey(id))),
+    Promise.all(authorIds.map((id) => tx.objectStore('authors').get(id))),
+    Promise.all(uniquePairs(pairs).map((key) => tx.objectStore('coauthors').get(key))),
   ]);
   await tx.done;
   const context: SummaryContext = {
-    author: author?.name ?? '',
-    sharedPapers: new Map(coauthors.map((coauthor) => [coauthor.name, coauthor.count])),
+    authors: new Map(authors.filter((a) => a !== undefined).map((a) => [a.id, a])),
+    sharedPapers: sharedPapersByAuthor(coauthors.filter((c) => c !== undefined)),
     saved: new Set(savedKeys.filter((key) => key !== undefined)),
     titles: new Map(named.filter((p) => p !== undefined).map((p) => [p.id, p.displayTitle])),
   };
   return { papers: [...found.values()].map((paper) => summarize(paper, context)) };
 }
 
-/** The corpus papers' ids and normalized titles, so a content script can tell corpus links from the rest. */
+const uniquePairs = (pairs: [string, string][]): [string, string][] => [
+  ...new Map(pairs.map((pair) => [pair.join('\u0000'), pair])).values(),
+];
+
+function sharedPapersByAuthor(coauthors: readonly LibraryCoauthor[]): Map<string, Map<string, number>> {
+  const byAuthor = new Map<string, Map<string, number>>();
+  for (const { authorId, name, count } of coauthors) {
+    const shared = byAuthor.get(authorId) ?? new Map<string, number>();
+    shared.set(name, count);
+    byAuthor.set(authorId, shared);
+  }
+  return byAuthor;
+}
+
+/** The library papers' arXiv ids and normalized titles, so a content script can tell library links from the rest. */
 export async function corpusKeys(db: PaperlensDatabase): Promise<CorpusKeys> {
   const papers = await db.getAll('papers');
-  return { ids: papers.map((paper) => paper.id), titles: papers.map((paper) => paper.normalizedTitle) };
+  return {
+    ids: papers.filter((paper) => !paper.id.startsWith('doi:')).map((paper) => paper.id),
+    titles: papers.map((paper) => paper.normalizedTitle),
+  };
 }
 
 const byShared = (a: { name: string; count: number }, b: { name: string; count: number }) =>
   b.count - a.count || a.name.localeCompare(b.name, 'en');
 
-/** The author and their coauthors' names, most shared papers first (for chips on arXiv listings). */
-export async function coauthorNames(db: PaperlensDatabase): Promise<CoauthorNames> {
-  const tx = db.transaction(['coauthors', 'meta']);
-  const [coauthors, author] = await Promise.all([
-    tx.objectStore('coauthors').getAll(),
-    getMeta(tx.objectStore('meta'), 'author'),
-  ]);
-  await tx.done;
-  return { author: author?.name ?? '', names: coauthors.sort(byShared).map((coauthor) => coauthor.name) };
-}
-
-/** The whole library for the extension's own pages: the author, papers newest first, coauthors. */
+/** The whole library for the extension's own pages: followed authors, papers newest first, coauthors. */
 export async function readLibrary(db: PaperlensDatabase): Promise<Library> {
-  const tx = db.transaction(['papers', 'coauthors', 'meta']);
-  const [papers, coauthors, author] = await Promise.all([
+  const tx = db.transaction(['papers', 'authors', 'coauthors', 'meta']);
+  const [papers, authors, coauthors, revision, derived] = await Promise.all([
     tx.objectStore('papers').getAll(),
+    tx.objectStore('authors').getAll(),
     tx.objectStore('coauthors').getAll(),
-    getMeta(tx.objectStore('meta'), 'author'),
+    getMeta(tx.objectStore('meta'), 'libraryRevision'),
+    getMeta(tx.objectStore('meta'), 'derivedRevision'),
   ]);
   await tx.done;
-  if (!author) throw new Error('The corpus is not loaded yet; reopen Paperlens in a moment.');
+  if (revision === undefined) throw new Error('The library is not loaded yet; reopen Paperlens in a moment.');
   return {
-    author,
+    authors: authors.sort((a, b) => a.followedAt.localeCompare(b.followedAt) || a.name.localeCompare(b.name, 'en')),
     papers: papers.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
     coauthors: coauthors.sort(byShared),
+    derivedReady: derived === revision,
   };
 }

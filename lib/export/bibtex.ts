@@ -1,4 +1,4 @@
-import type { Paper } from '../corpus/schema';
+import type { LibraryPaper as Paper } from '../library/schema';
 import { nameKey } from '../names';
 import type { ReadingListEntry } from '../reading-list/schema';
 import { latexToText, symbolsToLatex } from '../text/latex';

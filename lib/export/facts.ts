@@ -1,4 +1,4 @@
-import type { Paper } from '../corpus/schema';
+import type { LibraryPaper as Paper } from '../library/schema';
 import { abstractUrl } from '../links/arxiv-id';
 import type { ReadingListEntry } from '../reading-list/schema';
 

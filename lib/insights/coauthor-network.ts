@@ -1,5 +1,6 @@
 // The coauthor network: the author and coauthors as nodes, shared papers as edges, collaboration clusters named.
-import type { Coauthor, Paper } from '../corpus/schema';
+import type { Coauthor } from '../corpus/schema';
+import type { LibraryPaper as Paper } from '../library/schema';
 import { tokenize } from './text-vectors';
 
 /** The author's node id; a coauthor's node id is their name. */

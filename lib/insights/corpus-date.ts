@@ -1,5 +1,5 @@
 // The date the insights page gives its data: the newest paper's.
-import type { Paper } from '../corpus/schema';
+import type { LibraryPaper as Paper } from '../library/schema';
 
 /** The data's date: the newest paper's date (the corpus records no generation date). */
 export function corpusDate(papers: readonly Paper[]): string | null {

@@ -1,6 +1,7 @@
 // The novelty-over-time chart's points: each paper's novelty score with the sentence that explains it.
-import type { Paper } from '../corpus/schema';
+
 import { noveltyExplanation } from '../format';
+import type { LibraryPaper as Paper } from '../library/schema';
 import { closestEarlierTitle } from './novelty';
 
 export interface NoveltyPoint {
@@ -14,10 +15,11 @@ export interface NoveltyPoint {
   explanation: string;
 }
 
-/** One point per paper, oldest first (ties by id), for the novelty-over-time chart. */
+/** One point per paper whose novelty is known, oldest first (ties by id), for the novelty-over-time chart. */
 export function noveltyPoints(papers: readonly Paper[]): NoveltyPoint[] {
   const titles = new Map(papers.map((paper) => [paper.id, paper.displayTitle]));
-  return [...papers]
+  return papers
+    .flatMap((paper) => (paper.novelty ? [{ ...paper, novelty: paper.novelty }] : []))
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
     .map((paper) => ({
       id: paper.id,

@@ -56,6 +56,9 @@ export function computeRelated(
 }
 
 /** The display title of the paper a novelty was measured against, or null when nothing earlier exists. */
-export function closestEarlierTitle(novelty: Novelty, titleOf: (id: string) => string | undefined): string | null {
-  return novelty.closestEarlierId ? (titleOf(novelty.closestEarlierId) ?? null) : null;
+export function closestEarlierTitle(
+  novelty: Pick<Novelty, 'closestEarlierId'> | null,
+  titleOf: (id: string) => string | undefined,
+): string | null {
+  return novelty?.closestEarlierId ? (titleOf(novelty.closestEarlierId) ?? null) : null;
 }

@@ -1,6 +1,6 @@
 // Papers per year and category, the rows of the stacked bar chart.
 import { type CategoryCount, categoryCounts } from '../categories';
-import type { Paper } from '../corpus/schema';
+import type { LibraryPaper as Paper } from '../library/schema';
 
 export interface YearRow {
   year: number;

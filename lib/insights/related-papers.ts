@@ -1,5 +1,5 @@
 // A paper's related papers as ranked, titled rows (the corpus build computed the similarities).
-import type { Paper } from '../corpus/schema';
+import type { LibraryPaper as Paper } from '../library/schema';
 
 export interface RelatedPaper {
   rank: number;

@@ -1,5 +1,6 @@
 // The top-coauthors table's rows: each coauthor's shared papers and years, and their sort orders.
-import type { Coauthor, Paper } from '../corpus/schema';
+import type { Coauthor } from '../corpus/schema';
+import type { LibraryPaper as Paper } from '../library/schema';
 
 export interface CoauthorRow {
   name: string;

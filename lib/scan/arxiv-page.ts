@@ -22,8 +22,10 @@ export function isArxivListingPage(pageUrl: string): boolean {
   }
 }
 
-/** One entry of a listing or search page: its author names and the element a coauthor chip follows. */
+/** One entry of a listing or search page: its paper, author names and the element a coauthor chip follows. */
 export interface ListingEntry {
+  /** The arXiv id its abstract link names, or null. */
+  id: string | null;
   authors: string[];
   /** The element listing the authors; the chip goes right after it. */
   authorsElement: Element;
@@ -35,9 +37,22 @@ export interface ListingEntry {
  */
 export function listingEntries(root: ParentNode): ListingEntry[] {
   return [...root.querySelectorAll('.list-authors, li.arxiv-result p.authors')].map((authorsElement) => ({
+    id: entryId(authorsElement),
     authorsElement,
     authors: [...authorsElement.querySelectorAll('a')].map((a) => (a.textContent ?? '').trim()).filter(Boolean),
   }));
+}
+
+/** The id of the paper an entry's authors belong to: the abstract link in its `dt` (listings) or its `li` (search). */
+function entryId(authorsElement: Element): string | null {
+  const entry = authorsElement.closest('li.arxiv-result') ?? authorsElement.closest('dd')?.previousElementSibling;
+  const href = entry?.querySelector('a[href*="/abs/"]')?.getAttribute('href');
+  if (!href) return null;
+  try {
+    return arxiv.match(new URL(href, authorsElement.ownerDocument.baseURI))?.id ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Where the richer panel goes on an abstract page: after the title heading. */

@@ -6,16 +6,16 @@
  * baseline, a `normalizedTitle.includes(normalizedQuery)` filter, as a ratio. Both run in
  * this one process after a warm-up; compare the ratio, not absolute figures between runs.
  */
-import corpusJson from '../../data/corpus.json';
-import { CorpusSchema } from '../../lib/corpus/schema';
+
 import { createPaperSearch } from '../../lib/search';
 import { normalizeText } from '../../lib/text/normalize';
+import { libraryPapers } from '../helpers/db';
 import { QUERIES } from '../helpers/search-queries';
 
 const REPS = Number(process.env.BENCH_REPS ?? 200);
 const BUILDS = 50;
 
-const { papers } = CorpusSchema.parse(corpusJson);
+const papers = libraryPapers;
 const queries = QUERIES.map(([query]) => query);
 
 function meanMs(runs: number, run: () => unknown): number {

@@ -2,12 +2,15 @@
 // @vitest-environment-options {"url":"https://blog.example/post"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatePage, type PageServices } from '../../components/page/annotate-page';
-import type { CoauthorNames, CorpusKeys, LookupRequest, LookupResponse } from '../../lib/message-schemas';
+import type { CorpusKeys, ListingAuthorsResponse, LookupRequest, LookupResponse } from '../../lib/message-schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 import { corpusKeys, recordingLookup, summaryOf } from '../helpers/papers';
 import { userClick } from '../helpers/user-events';
 
-const pioro: CoauthorNames = { author: 'Jan Ludziejewski', names: ['Maciej Pióro'] };
+const JAN = { id: 'jan-ludziejewski', name: 'Jan Ludziejewski', color: '#1f5fbf' };
+const pioro: ListingAuthorsResponse = {
+  entries: [{ followed: [], coauthors: [{ name: 'Maciej Pióro', sharedPapers: 7, of: JAN }], inLibrary: false }],
+};
 const OFF_HERE: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['blog.example'] };
 
 function services(initial: Settings) {
@@ -17,7 +20,9 @@ function services(initial: Settings) {
   const page: PageServices = {
     lookup,
     corpusKeys: vi.fn(async () => corpusKeys),
-    coauthorNames: vi.fn(async () => ({ author: 'Jan Ludziejewski', names: [] })),
+    listingAuthors: vi.fn(async ({ entries }) => ({
+      entries: entries.map(() => ({ followed: [], coauthors: [], inLibrary: false })),
+    })),
     reportPapers: vi.fn(async () => undefined),
     save: vi.fn(async () => undefined),
     unsave: vi.fn(async () => null),
@@ -179,8 +184,8 @@ describe('annotatePage', () => {
     document.body.innerHTML =
       '<dl><dd><div class="list-authors"><a href="/a/pioro_m_1">Maciej Pióro</a>, <a href="/a/x">Someone Else</a></div></dd></dl>';
     const { page, change } = services(DEFAULT_SETTINGS);
-    const pending: ((names: CoauthorNames) => void)[] = [];
-    page.coauthorNames = vi.fn(() => new Promise<CoauthorNames>((resolve) => pending.push(resolve)));
+    const pending: ((answer: ListingAuthorsResponse) => void)[] = [];
+    page.listingAuthors = vi.fn(() => new Promise<ListingAuthorsResponse>((resolve) => pending.push(resolve)));
     const chips = () =>
       [...document.querySelectorAll('[data-paperlens="coauthor"]')].map((chip) =>
         chip.getAttribute('data-paperlens-coauthor'),

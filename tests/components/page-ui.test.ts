@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeLayer } from '../../components/page/badge-layer';
 import { createCardController } from '../../components/page/card-controller';
-import { coauthorChipView } from '../../components/page/views';
+import { listingChipView } from '../../components/page/views';
 import type { PaperSummary } from '../../lib/message-schemas';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 import { defineLookalikes } from '../helpers/lookalikes';
@@ -67,9 +67,13 @@ describe('badge layer', () => {
     const root = (link.nextSibling as HTMLElement).shadowRoot!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('button')!.getAttribute('aria-label')).toContain(HOSTILE);
-    const chip = coauthorChipView(document, HOSTILE, [HOSTILE]);
-    expect(chip.querySelector('img')).toBeNull();
-    expect(chip.textContent).toContain(HOSTILE);
+    const author = { id: 'x', name: HOSTILE, color: '#1f5fbf' };
+    const chips = listingChipView(document, [{ name: HOSTILE, of: author }], [author]);
+    expect(chips).toHaveLength(2);
+    for (const chip of chips) {
+      expect(chip.querySelector('img')).toBeNull();
+      expect(chip.textContent).toContain(HOSTILE);
+    }
   });
 
   it('places the badge of a link inside SVG after the outermost svg element', () => {
@@ -108,7 +112,7 @@ describe('badge layer', () => {
     const button = host.shadowRoot!.querySelector('button');
     layer.attach(link, summaryOf('2402.07871', true));
     expect(host.shadowRoot!.querySelector('button')).toBe(button);
-    layer.attach(link, { ...summaryOf('2402.07871'), novelty: { ...summaryOf('2402.07871').novelty, score: 0.5 } });
+    layer.attach(link, { ...summaryOf('2402.07871'), novelty: { ...summaryOf('2402.07871').novelty!, score: 0.5 } });
     expect(host.shadowRoot!.querySelector('button')).not.toBe(button);
     expect(host.shadowRoot!.querySelector('.nov')?.textContent).toBe('50%');
   });

@@ -272,7 +272,7 @@ test('hovering a badge opens its card after a short delay', async ({ server, con
   const page = await context.newPage();
   await page.goto(server.url('blog.html'));
   await page.locator('[data-paperlens="badge"][data-paperlens-id="2310.15961"]').hover();
-  await expect(page.getByRole('dialog')).toContainText('the earliest paper in the corpus');
+  await expect(page.getByRole('dialog')).toContainText('the earliest paper in your library');
 });
 
 test('settings apply live: the global switch and the per-site list', async ({ server, context }) => {

@@ -24,7 +24,11 @@ test.describe('the background seeds the corpus', () => {
           };
         }),
     );
-    expect(stored).toEqual({ papers: 13, stores: ['coauthors', 'meta', 'papers', 'readingList'], version: 2 });
+    expect(stored).toEqual({
+      papers: 13,
+      stores: ['authors', 'coauthors', 'meta', 'papers', 'readingList'],
+      version: 3,
+    });
   });
 
   test('the popup lists the papers from the database', async ({ context }) => {

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { CorpusSchema } from '../../lib/corpus/schema';
-import { DB_NAME, type PaperlensDB, upgrade } from '../../lib/db';
+import { DB_NAME, type LibraryCoauthor, type PaperlensDB, upgrade } from '../../lib/db';
+import type { LibraryPaper } from '../../lib/library/schema';
+import { fromBundle, libraryCoauthor } from '../../lib/library/seed';
 
 export const corpus = CorpusSchema.parse(JSON.parse(readFileSync(resolve('data/corpus.json'), 'utf8')));
 
@@ -39,3 +41,14 @@ export async function createFromFixture(factory: IDBFactory, fixture: DbFixture)
 }
 
 export const freshFactory = () => new IDBFactory();
+
+/** The bundled author's id in the library. */
+export const BUNDLED_AUTHOR_ID = 'jan-ludziejewski';
+
+/** The corpus papers as the library stores them after a first seed. */
+export const libraryPapers: LibraryPaper[] = corpus.papers.map((paper) =>
+  fromBundle(paper, undefined, BUNDLED_AUTHOR_ID, '2026-12-01T00:00:00.000Z'),
+);
+
+/** The corpus coauthors as the library stores them. */
+export const libraryCoauthors: LibraryCoauthor[] = corpus.coauthors.map((c) => libraryCoauthor(BUNDLED_AUTHOR_ID, c));

@@ -1,15 +1,15 @@
 import type { CorpusKeys, LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
-import { corpus } from './db';
+import { BUNDLED_AUTHOR_ID, corpus, libraryPapers } from './db';
 
 /** The summary the background would return for a corpus paper (shape only; coauthor counts are illustrative). */
 export function summaryOf(id: string, saved = false): PaperSummary {
-  const paper = corpus.papers.find((p) => p.id === id);
+  const paper = libraryPapers.find((p) => p.id === id);
   if (!paper) throw new Error(`no corpus paper ${id}`);
   const { abstract: _abstract, notes: _notes, ...rest } = paper;
   return {
     ...rest,
-    followedAuthors: [corpus.author.name],
-    coauthors: paper.authors.slice(0, 2).map((name) => ({ name, sharedPapers: 3 })),
+    followedAuthors: [{ id: BUNDLED_AUTHOR_ID, name: corpus.author.name, color: '#1f5fbf' }],
+    coauthors: paper.authors.slice(0, 2).map((name) => ({ name, sharedPapers: 3, authorId: BUNDLED_AUTHOR_ID })),
     closestEarlierTitle: null,
     relatedPapers: paper.related.map((related) => ({
       ...related,

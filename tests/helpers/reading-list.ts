@@ -1,8 +1,8 @@
 import type { PapersById } from '../../lib/export/facts';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
-import { corpus } from './db';
+import { corpus, libraryPapers } from './db';
 
-export const papersById: PapersById = new Map(corpus.papers.map((paper) => [paper.id, paper]));
+export const papersById: PapersById = new Map(libraryPapers.map((paper) => [paper.id, paper]));
 
 /** A reading-list entry with defaults for whatever the test does not care about. */
 export function entry(fields: Partial<ReadingListEntry> & Pick<ReadingListEntry, 'id'>): ReadingListEntry {
@@ -23,7 +23,7 @@ export const HOSTILE_TITLE = String.raw`Evil {unbalanced 100% & $x^2$ \cite{y} #
 
 /** All 13 corpus papers saved (one a day, statuses in turn), plus two papers from outside the corpus. */
 export const savedList: ReadingListEntry[] = [
-  ...corpus.papers.map((paper, index) =>
+  ...libraryPapers.map((paper, index) =>
     entry({
       id: paper.id,
       title: paper.displayTitle,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../../lib/db';
+import { openPaperlensDb, type PaperlensDatabase } from '../../lib/db';
 import { createDbConnection, isClosedConnection } from '../../lib/db-connection';
+import { seedCorpus } from '../../lib/library/seed';
 import { corpus, freshFactory } from '../helpers/db';
 
 /** Opens the database of one fake browser profile, counting the opens. */

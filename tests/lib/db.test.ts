@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, getMeta, openPaperlensDb, seedCorpus } from '../../lib/db';
+import { DB_VERSION, getMeta, openPaperlensDb } from '../../lib/db';
+import { FollowedAuthorSchema, LibraryPaperSchema } from '../../lib/library/schema';
+import { seedCorpus } from '../../lib/library/seed';
 import { saveEntry } from '../../lib/reading-list/store';
 import { corpus, createFromFixture, freshFactory, readDbFixture } from '../helpers/db';
 
@@ -11,7 +13,10 @@ describe('seedCorpus', () => {
     expect(await db.count('papers')).toBe(13);
     expect(await db.count('coauthors')).toBe(corpus.coauthors.length);
     expect(await getMeta(db.transaction('meta').store, 'corpusHash')).toBe(corpus.hash);
-    expect((await getMeta(db.transaction('meta').store, 'author'))?.hIndex).toBe(27);
+    const [author] = await db.getAll('authors');
+    expect(author).toMatchObject({ id: 'jan-ludziejewski', name: 'Jan Ludziejewski', refreshedAt: null });
+    expect(author?.profile).toMatchObject({ hIndex: 27, citations: 422, novelty: 0.5, aiScore: 58, papers: 13 });
+    expect(await db.countFromIndex('papers', 'by-followed', 'jan-ludziejewski')).toBe(13);
   });
 
   it('is idempotent: the same corpus twice writes nothing the second time', async () => {
@@ -63,7 +68,7 @@ describe('the upgrade ladder', () => {
 
     const db = await openPaperlensDb(factory);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['coauthors', 'meta', 'papers', 'readingList']);
+    expect([...db.objectStoreNames].sort()).toEqual(['authors', 'coauthors', 'meta', 'papers', 'readingList']);
     await seedCorpus(db, corpus);
 
     const before = fixture.stores.readingList as { id: string; title: string; savedAt: string }[];
@@ -76,8 +81,59 @@ describe('the upgrade ladder', () => {
       });
     }
     for (const entry of after) expect(['to-read', 'reading', 'read']).toContain(entry.status);
-    expect(await db.count('papers')).toBe(13);
-    expect(await db.count('coauthors')).toBe(corpus.coauthors.length);
+    // Every corpus paper is in the library, with whatever papers the fixture's library had besides.
+    const kept = ((fixture.stores.papers ?? []) as { id: string }[]).map((paper) => paper.id);
+    const ids = await db.getAllKeys('papers');
+    expect(new Set(ids)).toEqual(new Set([...corpus.papers.map((paper) => paper.id), ...(version >= 3 ? kept : [])]));
+    for (const paper of await db.getAll('papers')) expect(LibraryPaperSchema.safeParse(paper).error).toBeUndefined();
+    for (const author of await db.getAll('authors'))
+      expect(FollowedAuthorSchema.safeParse(author).error).toBeUndefined();
+    expect(await db.countFromIndex('coauthors', 'by-followed', 'jan-ludziejewski')).toBe(corpus.coauthors.length);
+  });
+
+  it('keeps a v3 library as the user left it when a new corpus is seeded', async () => {
+    const factory = freshFactory();
+    await createFromFixture(factory, readDbFixture(3));
+    const db = await openPaperlensDb(factory);
+    await seedCorpus(db, corpus);
+    const jan = await db.get('authors', 'jan-ludziejewski');
+    expect(jan).toMatchObject({ color: '#b3261e', variants: ['J. Ludziejewski'], arxivQuery: 'au:Ludziejewski_J' });
+    expect(await db.getAllKeys('authors')).toEqual(['jan-ludziejewski', 'maciej-pioro']);
+    expect(await db.get('papers', '2402.07871')).toMatchObject({
+      followedAuthorIds: ['jan-ludziejewski', 'maciej-pioro'],
+      sources: ['bundled', 'arxiv'],
+      version: 1,
+      addedAt: '2026-11-01T09:00:00.000Z',
+    });
+    expect(await db.get('papers', '2405.00002')).toMatchObject({ sources: ['arxiv'], novelty: null });
+    expect(await db.get('coauthors', ['maciej-pioro', 'Ada Lovelace'])).toMatchObject({ count: 1 });
+    // Papers other sources brought were not computed with the bundle: derived data must be worked out again.
+    const meta = db.transaction('meta').store;
+    expect(await getMeta(meta, 'derivedRevision')).toBeLessThan((await getMeta(meta, 'libraryRevision')) ?? 0);
+  });
+
+  it('takes back papers a newer bundle dropped, unless another source brought them too', async () => {
+    const factory = freshFactory();
+    await createFromFixture(factory, readDbFixture(3));
+    const db = await openPaperlensDb(factory);
+    await seedCorpus(db, corpus);
+    const without = {
+      ...corpus,
+      hash: 'e'.repeat(64),
+      papers: corpus.papers.filter((p) => p.id !== '2402.07871' && p.id !== '2401.04081'),
+    };
+    await seedCorpus(db, without);
+    expect(await db.get('papers', '2401.04081')).toBeUndefined();
+    expect(await db.get('papers', '2402.07871')).toMatchObject({ sources: ['arxiv'] });
+    expect(await db.count('readingList')).toBe(2);
+  });
+
+  it('leaves the library alone once the user unfollowed the bundled author', async () => {
+    const db = await openPaperlensDb(freshFactory());
+    await db.put('meta', { key: 'bundleUnfollowed', value: true });
+    expect(await seedCorpus(db, corpus)).toEqual({ seeded: true, papers: 13 });
+    expect(await db.count('papers')).toBe(0);
+    expect(await db.count('authors')).toBe(0);
   });
 
   it('keeps the v2 fields of entries that already had them', async () => {

@@ -26,7 +26,7 @@ describe('format', () => {
     expect(noveltyExplanation({ score: 0.81, similarity: 0.19 }, 'Mixture of Tokens')).toBe(
       'Novelty 81%: its closest earlier paper is “Mixture of Tokens” (19% similar in title and abstract).',
     );
-    expect(noveltyExplanation({ score: 1, similarity: null }, null)).toMatch(/earliest paper in the corpus/);
+    expect(noveltyExplanation({ score: 1, similarity: null }, null)).toMatch(/earliest paper in your library/);
   });
 });
 

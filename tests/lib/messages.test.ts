@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../../lib/db';
+import { openPaperlensDb, type PaperlensDatabase } from '../../lib/db';
 import { createDbConnection } from '../../lib/db-connection';
 import { toJson } from '../../lib/export/json';
 import { createHandlers } from '../../lib/handlers';
+import { seedCorpus } from '../../lib/library/seed';
 import { onMessage, type ProtocolMap, removeAllListeners, sendMessage } from '../../lib/messages';
 import { corpus, freshFactory } from '../helpers/db';
 
@@ -30,9 +31,9 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     const scaling = papers.find((paper) => paper.id === '2402.07871')!;
     expect(scaling).not.toHaveProperty('abstract');
     expect(scaling.saved).toBe(false);
-    expect(scaling.followedAuthors).toEqual(['Jan Ludziejewski']);
+    expect(scaling.followedAuthors.map((a) => a.name)).toEqual(['Jan Ludziejewski']);
     expect(scaling.closestEarlierTitle).toBe('Mixture of Tokens: Continuous MoE through Cross-Example Aggregation');
-    expect(scaling.coauthors).toContainEqual({ name: 'Maciej Pióro', sharedPapers: 7 });
+    expect(scaling.coauthors).toContainEqual({ name: 'Maciej Pióro', sharedPapers: 7, authorId: 'jan-ludziejewski' });
     expect(scaling.coauthors.map((c) => c.name)).not.toContain('Jan Ludziejewski');
     // The card lists the three most similar corpus papers by title, from the same vectors as novelty.
     expect(scaling.relatedPapers).toHaveLength(3);
@@ -53,17 +54,24 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     );
   });
 
-  it('gives content scripts the corpus ids, the normalized titles and the coauthor names', async () => {
+  it('gives content scripts the corpus ids and normalized titles, and matches a listing’s authors', async () => {
     const keys = await sendMessage('getCorpusKeys', undefined);
     expect(keys.titles).toHaveLength(13);
     expect(keys.titles).toContain('mu parametrization for mixture of experts');
     expect(keys.ids.sort()).toEqual(corpus.papers.map((paper) => paper.id).sort());
-    const { author, names } = await sendMessage('getCoauthorNames', undefined);
-    expect(author).toBe('Jan Ludziejewski');
-    expect(names.slice(0, 5).sort()).toEqual(
-      ['Jakub Krajewski', 'Maciej Pióro', 'Marek Cygan', 'Michał Krutul', 'Sebastian Jaszczur'].sort(),
+    const { entries } = await sendMessage('matchListingAuthors', {
+      entries: [
+        { id: '2405.00001', authors: ['M. Pioro', 'Mistral-AI', 'Ada Lovelace'] },
+        { id: '2402.07871', authors: ['Jan Ludziejewski', 'Jakub Krajewski'] },
+      ],
+    });
+    expect(entries[0]).toMatchObject({ followed: [], inLibrary: false });
+    expect(entries[0]?.coauthors.map((c) => [c.name, c.of.name])).toEqual([['Maciej Pióro', 'Jan Ludziejewski']]);
+    expect(entries[1]?.followed.map((a) => a.name)).toEqual(['Jan Ludziejewski']);
+    expect(entries[1]?.inLibrary).toBe(true);
+    await expect(sendMessage('matchListingAuthors', { entries: [{ id: 'x', authors: [] }] } as never)).rejects.toThrow(
+      /invalid matchListingAuthors request: entries\.0\.id/,
     );
-    expect(names).not.toContain('Mistral-AI');
   });
 
   it('counts the corpus papers a tab links to over its frames', async () => {
@@ -87,10 +95,12 @@ describe('the message protocol, end to end over fakeBrowser', () => {
       papers: 13,
       readingList: 0,
       corpusHash: corpus.hash,
-      schemaVersion: 2,
+      schemaVersion: 3,
     });
     const library = await sendMessage('getLibrary', undefined);
-    expect(library.author.name).toBe('Jan Ludziejewski');
+    expect(library.authors.map((author) => author.name)).toEqual(['Jan Ludziejewski']);
+    expect(library.authors[0]?.profile?.hIndex).toBe(27);
+    expect(library.derivedReady).toBe(true);
     expect(library.papers[0]?.id).toBe('2603.25551');
     expect(library.coauthors[0]?.count).toBe(7);
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import corpusJson from '../../data/corpus.json';
-import { CorpusSchema, type Paper } from '../../lib/corpus/schema';
 import { highlightSegments } from '../../lib/highlight';
+import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import { createPaperSearch } from '../../lib/search';
 import { normalizeText } from '../../lib/text/normalize';
+import { libraryPapers } from '../helpers/db';
 import { QUERIES } from '../helpers/search-queries';
 
-const { papers } = CorpusSchema.parse(corpusJson);
+const papers = libraryPapers;
 const search = createPaperSearch(papers);
 
 const ids = (results: { paper: Paper }[]) => results.map((result) => result.paper.id);
@@ -138,7 +138,7 @@ describe('search sorts', () => {
 
   it('sorts by novelty, most novel first', () => {
     const results = search.search('', { sort: 'novel' });
-    const scores = results.map((result) => result.paper.novelty.score);
+    const scores = results.map((result) => result.paper.novelty?.score ?? -1);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(ids(results)[0]).toBe('2310.15961');
     expect(ids(search.search('voxtral', { sort: 'novel' }))).toEqual(['2507.13264', '2602.11298', '2603.25551']);

@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { coauthorNames, corpusKeys, lookupPapers, readLibrary, summarize } from '../../../lib/corpus/lookup';
-import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../../../lib/db';
+import { corpusKeys, lookupPapers, readLibrary, summarize } from '../../../lib/corpus/lookup';
+import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
+import type { FollowedAuthor } from '../../../lib/library/schema';
+import { seedCorpus } from '../../../lib/library/seed';
 import { saveEntry } from '../../../lib/reading-list/store';
-import { corpus, freshFactory } from '../../helpers/db';
+import { BUNDLED_AUTHOR_ID, corpus, freshFactory, libraryPapers } from '../../helpers/db';
 
-const paper = (id: string) => corpus.papers.find((p) => p.id === id)!;
+const paper = (id: string) => libraryPapers.find((p) => p.id === id)!;
 
 describe('the corpus lookup', () => {
   let db: PaperlensDatabase;
@@ -27,45 +29,65 @@ describe('the corpus lookup', () => {
     const scaling = papers.find((p) => p.id === '2402.07871')!;
     expect(scaling).not.toHaveProperty('abstract');
     expect(scaling).not.toHaveProperty('notes');
-    expect(scaling.followedAuthors).toEqual([corpus.author.name]);
+    expect(scaling.followedAuthors).toEqual([{ id: BUNDLED_AUTHOR_ID, name: corpus.author.name, color: '#1f5fbf' }]);
+    expect(scaling.coauthors).toContainEqual({ name: 'Maciej Pióro', sharedPapers: 7, authorId: BUNDLED_AUTHOR_ID });
     expect(scaling.saved).toBe(true);
     expect(papers.find((p) => p.id === '2401.04081')?.saved).toBe(false);
-    const closest = paper(paper('2402.07871').novelty.closestEarlierId!);
+    const closest = paper(paper('2402.07871').novelty!.closestEarlierId!);
     expect(scaling.closestEarlierTitle).toBe(closest.displayTitle);
     expect(scaling.relatedPapers.map((r) => r.title)).toEqual(
       paper('2402.07871').related.map((r) => paper(r.id).displayTitle),
     );
   });
 
-  it('counts, for each coauthor on a paper, the corpus papers they share with the author', () => {
-    const summary = summarize(paper('2402.07871'), {
-      author: 'Jan Ludziejewski',
-      sharedPapers: new Map([['Maciej Pióro', 7]]),
-      saved: new Set(),
-      titles: new Map(),
-    });
-    expect(summary.coauthors).toEqual([{ name: 'Maciej Pióro', sharedPapers: 7 }]);
+  it('counts, for each coauthor on a paper, the library papers they share with each followed author', () => {
+    const author = (id: string, name: string) => [id, { id, name, color: '#1f5fbf' } as FollowedAuthor] as const;
+    const summary = summarize(
+      { ...paper('2402.07871'), followedAuthorIds: [BUNDLED_AUTHOR_ID, 'maciej-pioro', 'not-followed-any-more'] },
+      {
+        authors: new Map([author(BUNDLED_AUTHOR_ID, 'Jan Ludziejewski'), author('maciej-pioro', 'Maciej Pióro')]),
+        sharedPapers: new Map([
+          [BUNDLED_AUTHOR_ID, new Map([['Maciej Pióro', 7]])],
+          [
+            'maciej-pioro',
+            new Map([
+              ['Jan Ludziejewski', 7],
+              ['Marek Cygan', 2],
+            ]),
+          ],
+        ]),
+        saved: new Set(),
+        titles: new Map(),
+      },
+    );
+    expect(summary.followedAuthors.map((a) => a.name)).toEqual(['Jan Ludziejewski', 'Maciej Pióro']);
+    expect(summary.coauthors).toEqual([
+      { name: 'Maciej Pióro', sharedPapers: 7, authorId: BUNDLED_AUTHOR_ID },
+      { name: 'Jan Ludziejewski', sharedPapers: 7, authorId: 'maciej-pioro' },
+      { name: 'Marek Cygan', sharedPapers: 2, authorId: 'maciej-pioro' },
+    ]);
     // A related paper whose title is not known is named by its id.
     expect(summary.relatedPapers[0]?.title).toBe(`arXiv:${paper('2402.07871').related[0]?.id}`);
     expect(summary.closestEarlierTitle).toBeNull();
   });
 
-  it('gives content scripts every id and normalized title, and the coauthors most shared first', async () => {
+  it('gives content scripts every arXiv id and normalized title (no DOI keys)', async () => {
+    await db.put('papers', { ...paper('2402.07871'), id: 'doi:10.1000/xyz', normalizedTitle: 'a doi only paper' });
     const keys = await corpusKeys(db);
     expect(keys.ids.sort()).toEqual(corpus.papers.map((p) => p.id).sort());
     expect(keys.titles).toContain('mu parametrization for mixture of experts');
-    const { author, names } = await coauthorNames(db);
-    expect(author).toBe(corpus.author.name);
-    const counts = names.map((name) => corpus.coauthors.find((c) => c.name === name)!.count);
-    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(keys.titles).toContain('a doi only paper');
   });
 
-  it('reads the library newest first, and says plainly when the corpus is not loaded yet', async () => {
+  it('reads the library newest first, and says plainly when it is not loaded yet', async () => {
     const library = await readLibrary(db);
-    expect(library.author).toEqual(corpus.author);
+    expect(library.authors.map((a) => a.name)).toEqual([corpus.author.name]);
+    expect(library.derivedReady).toBe(true);
     const dates = library.papers.map((p) => p.date);
     expect(dates).toEqual([...dates].sort().reverse());
+    const counts = library.coauthors.map((c) => c.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
     const empty = await openPaperlensDb(freshFactory());
-    await expect(readLibrary(empty)).rejects.toThrow('The corpus is not loaded yet; reopen Paperlens in a moment.');
+    await expect(readLibrary(empty)).rejects.toThrow('The library is not loaded yet; reopen Paperlens in a moment.');
   });
 });

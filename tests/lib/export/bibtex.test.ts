@@ -2,7 +2,7 @@ import { type Creator, parse } from '@retorquere/bibtex-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citationKeys, escapeBibtex, toBibtex } from '../../../lib/export/bibtex';
-import { corpus } from '../../helpers/db';
+import { libraryPapers } from '../../helpers/db';
 import { entry, HOSTILE_TITLE, papersById, savedList } from '../../helpers/reading-list';
 
 /** Parses as Better BibTeX does for Zotero, without sentence-casing titles. */
@@ -28,7 +28,7 @@ describe('BibTeX export', () => {
     expect(new Set(library.entries.map((parsed) => parsed.type))).toEqual(new Set(['misc']));
   });
 
-  it.each(corpus.papers.map((paper) => [paper.id, paper] as const))(
+  it.each(libraryPapers.map((paper) => [paper.id, paper] as const))(
     'keeps every field of corpus paper %s',
     (id, paper) => {
       const parsed = byEprint.get(id);
@@ -140,7 +140,7 @@ describe('citation keys', () => {
     const same = { title: 'Scaling up', savedAt: '2026-01-01T00:00:00.000Z' };
     const twins = [entry({ id: '2402.00003', ...same }), entry({ id: '2402.00001', ...same })];
     const authored = new Map(
-      twins.map((twin) => [twin.id, { ...corpus.papers[0]!, id: twin.id, title: 'Scaling up', year: 2024 }]),
+      twins.map((twin) => [twin.id, { ...libraryPapers[0]!, id: twin.id, title: 'Scaling up', year: 2024 }]),
     );
     expect(Object.fromEntries(citationKeys(twins, authored))).toEqual({
       '2402.00001': 'liu2024scaling',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_NODE_ID, clusterTitle, coauthorNetwork } from '../../../lib/insights/coauthor-network';
-import { corpus } from '../../helpers/db';
+import { corpus, libraryPapers } from '../../helpers/db';
 
 // Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.
-const { papers, coauthors, author } = corpus;
+const { coauthors, author } = corpus;
+const papers = libraryPapers;
 
 describe('coauthorNetwork', () => {
   const network = coauthorNetwork(papers, coauthors, author.name);

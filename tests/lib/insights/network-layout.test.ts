@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_NODE_ID, coauthorNetwork } from '../../../lib/insights/coauthor-network';
 import { type Box, boxesOverlap, labelWidth, layoutNetwork } from '../../../lib/insights/network-layout';
-import { corpus } from '../../helpers/db';
+import { corpus, libraryPapers } from '../../helpers/db';
 
-const network = coauthorNetwork(corpus.papers, corpus.coauthors, corpus.author.name);
+const network = coauthorNetwork(libraryPapers, corpus.coauthors, corpus.author.name);
 const layout = layoutNetwork(network);
 const nameOf = new Map(network.nodes.map((node) => [node.id, node.name]));
 

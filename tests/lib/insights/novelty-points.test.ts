@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { noveltyPoints } from '../../../lib/insights/novelty-points';
-import { corpus } from '../../helpers/db';
+import { corpus, libraryPapers } from '../../helpers/db';
 
 // Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.
-const { papers } = corpus;
+const papers = libraryPapers;
 
 describe('noveltyPoints', () => {
   const points = noveltyPoints(papers);
@@ -18,7 +18,7 @@ describe('noveltyPoints', () => {
 
   it('explains each score by the closest earlier paper', () => {
     expect(points[0]).toMatchObject({ score: 1, date: '2023-10-24', category: 'CL' });
-    expect(points[0]?.explanation).toContain('earliest paper in the corpus');
+    expect(points[0]?.explanation).toContain('earliest paper in your library');
     const fineGrained = points.find((p) => p.id === '2402.07871');
     expect(fineGrained?.score).toBe(0.8063);
     expect(fineGrained?.explanation).toBe(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../lib/corpus/schema';
 import { papersPerYearByCategory } from '../../../lib/insights/papers-per-year';
-import { corpus } from '../../helpers/db';
+import type { LibraryPaper as Paper } from '../../../lib/library/schema';
+import { corpus, libraryPapers } from '../../helpers/db';
 
 // Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.
-const { papers } = corpus;
+const papers = libraryPapers;
 const paper = (id: string): Paper => papers.find((p) => p.id === id)!;
 
 describe('papersPerYearByCategory', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type CoauthorRow, sortCoauthors, topCoauthors } from '../../../lib/insights/top-coauthors';
-import { corpus } from '../../helpers/db';
+import { corpus, libraryPapers } from '../../helpers/db';
 
 // Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.
-const { papers, coauthors } = corpus;
+const { coauthors } = corpus;
+const papers = libraryPapers;
 
 describe('topCoauthors and sortCoauthors', () => {
   const rows = topCoauthors(papers, coauthors);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openPaperlensDb, type PaperlensDatabase, seedCorpus } from '../../../lib/db';
+import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
+import { seedCorpus } from '../../../lib/library/seed';
 import {
   listEntries,
   mergeTags,

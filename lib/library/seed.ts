@@ -1,0 +1,135 @@
+import type { Coauthor, Corpus, Paper } from '../corpus/schema';
+import { getMeta, type LibraryCoauthor, type PaperlensDatabase, type WriteStore } from '../db';
+import { nameKey } from '../names';
+import { normalizeText } from '../text/normalize';
+import { slugForAuthor } from './match';
+import { AUTHOR_COLORS, type FollowedAuthor, type LibraryPaper } from './schema';
+
+export interface SeedResult {
+  seeded: boolean;
+  papers: number;
+}
+
+/**
+ * Puts the bundled corpus into the library when its hash differs from the one
+ * stored: its author is followed (their name, colour and variants as the user
+ * left them), its papers join the library (papers other sources brought stay),
+ * papers an earlier bundle had and this one has not lose their "bundled"
+ * source. All in one transaction, so a failure leaves the library whole. The
+ * reading list is never touched; a user who unfollowed the author keeps it so.
+ */
+export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus, now = new Date()): Promise<SeedResult> {
+  const tx = db.transaction(['papers', 'authors', 'coauthors', 'meta'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const [hash, unfollowed, previousIds, revision] = await Promise.all([
+    getMeta(meta, 'corpusHash'),
+    getMeta(meta, 'bundleUnfollowed'),
+    getMeta(meta, 'bundledIds'),
+    getMeta(meta, 'libraryRevision'),
+  ]);
+  if (hash === corpus.hash) {
+    await tx.done;
+    return { seeded: false, papers: corpus.papers.length };
+  }
+  const at = now.toISOString();
+  if (!unfollowed) {
+    const author = await putBundledAuthor(tx.objectStore('authors'), corpus, at);
+    await putBundledPapers(tx.objectStore('papers'), corpus.papers, author.id, previousIds ?? [], at);
+    const coauthors = tx.objectStore('coauthors');
+    await coauthors.delete(IDBKeyRange.bound([author.id, ''], [author.id, '\uffff']));
+    await Promise.all(corpus.coauthors.map((coauthor) => coauthors.put(libraryCoauthor(author.id, coauthor))));
+  }
+  const next = (revision ?? 0) + 1;
+  // The bundle's novelty and related papers hold for a library of just its papers.
+  const onlyBundled = (await tx.objectStore('papers').count()) === (unfollowed ? 0 : corpus.papers.length);
+  await Promise.all([
+    meta.put({ key: 'corpusHash', value: corpus.hash }),
+    meta.put({ key: 'bundledIds', value: corpus.papers.map((paper) => paper.id) }),
+    meta.put({ key: 'corpusSeededAt', value: at }),
+    meta.put({ key: 'libraryRevision', value: next }),
+    ...(onlyBundled ? [meta.put({ key: 'derivedRevision', value: next })] : []),
+  ]);
+  await tx.done;
+  return { seeded: true, papers: corpus.papers.length };
+}
+
+/** A coauthor of the corpus, as the library keeps coauthors: per followed author, findable by family name. */
+export function libraryCoauthor(authorId: string, coauthor: Coauthor): LibraryCoauthor {
+  return { ...coauthor, authorId, family: nameKey(coauthor.name)?.family ?? normalizeText(coauthor.name) };
+}
+
+/** The bundled author as a followed author: the profile's figures, with the user's own name, variants and colour. */
+async function putBundledAuthor(authors: WriteStore<'authors'>, corpus: Corpus, at: string): Promise<FollowedAuthor> {
+  const all = await authors.getAll();
+  const folded = normalizeText(corpus.author.name);
+  const same =
+    all.find((author) => author.sources.some((source) => source.kind === 'bundled')) ??
+    all.find((author) => normalizeText(author.name) === folded);
+  const source = { kind: 'bundled' as const, name: 'Paperlens', at };
+  const profile = {
+    hIndex: corpus.author.hIndex,
+    citations: corpus.author.citations,
+    novelty: corpus.author.novelty,
+    aiScore: corpus.author.aiScore,
+    papers: corpus.author.papers,
+    primaryCategory: corpus.author.primaryCategory,
+    source: { kind: 'bundled' as const, name: 'ScholarFeed profile', at },
+  };
+  const author: FollowedAuthor = same
+    ? { ...same, profile, sources: [source, ...same.sources.filter((s) => s.kind !== 'bundled')] }
+    : {
+        id: slugForAuthor(corpus.author.name, new Set(all.map((a) => a.id))),
+        name: corpus.author.name,
+        variants: [],
+        notVariants: [],
+        arxivQuery: null,
+        orcid: null,
+        scholarFeedId: null,
+        color: AUTHOR_COLORS[all.length % AUTHOR_COLORS.length] ?? '#1f5fbf',
+        sources: [source],
+        refreshedAt: null,
+        followedAt: at,
+        profile,
+      };
+  await authors.put(author);
+  return author;
+}
+
+/** The bundle's papers, merged with what the library already knows of them; papers it dropped lose its source. */
+async function putBundledPapers(
+  papers: WriteStore<'papers'>,
+  bundled: readonly Paper[],
+  authorId: string,
+  previousIds: readonly string[],
+  at: string,
+): Promise<void> {
+  const ids = new Set(bundled.map((paper) => paper.id));
+  const existing = await Promise.all(bundled.map((paper) => papers.get(paper.id)));
+  await Promise.all(bundled.map((paper, i) => papers.put(fromBundle(paper, existing[i], authorId, at))));
+  const dropped = previousIds.filter((id) => !ids.has(id));
+  const stale = await Promise.all(dropped.map((id) => papers.get(id)));
+  await Promise.all(
+    stale.map((paper) => {
+      if (!paper) return undefined;
+      const sources = paper.sources.filter((kind) => kind !== 'bundled');
+      return sources.length ? papers.put({ ...paper, sources }) : papers.delete(paper.id);
+    }),
+  );
+}
+
+/** A bundled paper as a library paper; what other sources added (their authors, DOI, version) stays. */
+export function fromBundle(
+  paper: Paper,
+  existing: LibraryPaper | undefined,
+  authorId: string,
+  at: string,
+): LibraryPaper {
+  return {
+    ...paper,
+    version: existing?.version ?? null,
+    doi: existing?.doi ?? null,
+    followedAuthorIds: [...new Set([...(existing?.followedAuthorIds ?? []), authorId])],
+    sources: [...new Set([...(existing?.sources ?? []), 'bundled' as const])],
+    addedAt: existing?.addedAt ?? at,
+  };
+}
