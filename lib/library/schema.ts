@@ -78,6 +78,8 @@ const LibraryNoveltySchema = z.object({
 
 export const LibraryPaperSchema = PaperSchema.extend({
   id: PaperKeySchema,
+  /** Empty when the source gives none (a BibTeX entry). */
+  abstract: z.string(),
   /** The arXiv version last seen (2 for v2), when a source said. */
   version: z.number().int().positive().nullable(),
   doi: z.string().nullable(),

@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getMeta, openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
+import { recomputeCoauthors, recomputeTexts } from '../../../lib/library/derive';
+import { type IncomingPaper, type IncomingPaperInput, IncomingPaperSchema } from '../../../lib/library/incoming';
+import { LibraryPaperSchema } from '../../../lib/library/schema';
+import { seedCorpus } from '../../../lib/library/seed';
+import { commitLibraryImport, type LibraryImport, previewLibraryImport } from '../../../lib/library/write';
+import { saveEntry } from '../../../lib/reading-list/store';
+import { corpus, freshFactory } from '../../helpers/db';
+
+const paper = (input: Partial<IncomingPaperInput>): IncomingPaper =>
+  IncomingPaperSchema.parse({
+    arxivId: '2405.00001',
+    version: 1,
+    doi: null,
+    title: 'Sparse Upcycling at Scale',
+    authors: ['Maciej Pióro', 'Ada Lovelace'],
+    abstract: 'We upcycle dense checkpoints into sparse mixtures of experts.',
+    primaryCategory: 'cs.LG',
+    categories: ['cs.LG'],
+    date: '2024-05-02',
+    updated: null,
+    journalRef: null,
+    comments: null,
+    ...input,
+  });
+
+const fromFile = (papers: IncomingPaper[], follow: LibraryImport['follow'] = null): LibraryImport => ({
+  source: { kind: 'file', name: 'papers.bib' },
+  papers,
+  follow,
+});
+
+describe('importing papers into the library', () => {
+  let db: PaperlensDatabase;
+  beforeEach(async () => {
+    db = await openPaperlensDb(freshFactory());
+    await seedCorpus(db, corpus);
+  });
+
+  it('previews without writing: new, updated and unchanged papers, whose they are, who to follow', async () => {
+    const scaling = corpus.papers.find((p) => p.id === '2402.07871')!;
+    const plan = fromFile([
+      paper({}),
+      paper({ arxivId: '2405.00002', authors: ['Ada Lovelace', 'Grace Hopper'] }),
+      paper({ arxivId: '2405.00003', authors: ['Ada Lovelace', 'J. Ludziejewski'] }),
+      paper({ arxivId: '2402.07871', version: 3, title: scaling.title, authors: scaling.authors }),
+    ]);
+    const before = await db.count('papers');
+    const preview = await previewLibraryImport(db, plan);
+    expect(preview).toMatchObject({ papers: 4, added: 3, updated: 1, unchanged: 0, noFollowed: 2 });
+    expect(preview.byAuthor).toEqual([{ id: 'jan-ludziejewski', name: 'Jan Ludziejewski', papers: 2 }]);
+    expect(preview.suggestions[0]).toEqual({ name: 'Ada Lovelace', papers: 3 });
+    expect(await db.count('papers')).toBe(before);
+  });
+
+  it('commits all of it in one go: a shared paper stored once, under every followed author it names', async () => {
+    await saveEntry(db, { id: '2402.07871' });
+    const summary = await commitLibraryImport(
+      db,
+      fromFile([paper({}), paper({ arxivId: '2402.07871', authors: ['Jan Ludziejewski', 'Maciej Pióro'] })], {
+        name: 'Maciej Pióro',
+      }),
+    );
+    expect(summary).toMatchObject({ added: 1, updated: 1, followed: ['Maciej Pióro'] });
+    expect((await db.get('papers', '2402.07871'))?.followedAuthorIds).toEqual(['jan-ludziejewski', 'maciej-pioro']);
+    expect((await db.get('papers', '2405.00001'))?.followedAuthorIds).toEqual(['maciej-pioro']);
+    // The bundled paper keeps its checked texts; the source adds what it knows.
+    expect(await db.get('papers', '2402.07871')).toMatchObject({ sources: ['bundled', 'file'], version: 1 });
+    expect(await db.getAllKeys('readingList')).toEqual(['2402.07871']);
+    for (const stored of await db.getAll('papers')) expect(LibraryPaperSchema.safeParse(stored).error).toBeUndefined();
+    const meta = db.transaction('meta').store;
+    expect(await getMeta(meta, 'derivedRevision')).toBeLessThan((await getMeta(meta, 'libraryRevision')) ?? 0);
+  });
+
+  it('keeps a paper with only a DOI under its DOI, and joins a DOI to the arXiv paper that has it', async () => {
+    await commitLibraryImport(db, fromFile([paper({ arxivId: '2405.00009', doi: '10.1000/ABC' })]));
+    await commitLibraryImport(
+      db,
+      fromFile([
+        paper({ arxivId: null, doi: '10.1000/abc', title: 'Another title' }),
+        paper({ arxivId: null, doi: '10.5555/xyz', primaryCategory: null, categories: [], abstract: '' }),
+      ]),
+    );
+    expect(await db.get('papers', 'doi:10.1000/abc')).toBeUndefined();
+    expect(await db.get('papers', 'doi:10.5555/xyz')).toMatchObject({ category: 'other', doi: '10.5555/xyz' });
+  });
+
+  it('asks about a name that could be two followed authors, and remembers the answer', async () => {
+    await commitLibraryImport(db, fromFile([], { name: 'Jan Smith' }));
+    await commitLibraryImport(db, fromFile([], { name: 'Jane Smith' }));
+    const plan = fromFile([paper({ arxivId: '2405.00011', authors: ['J. Smith', 'Ada Lovelace'] })]);
+    const preview = await previewLibraryImport(db, plan);
+    expect(preview.ambiguous).toEqual([
+      {
+        written: 'J. Smith',
+        candidates: [
+          { id: 'jan-smith', name: 'Jan Smith' },
+          { id: 'jane-smith', name: 'Jane Smith' },
+        ],
+        papers: 1,
+      },
+    ]);
+    expect(await db.get('papers', '2405.00011')).toBeUndefined();
+    await commitLibraryImport(db, plan, { follow: [], resolved: [{ written: 'J. Smith', authorId: 'jane-smith' }] });
+    expect((await db.get('papers', '2405.00011'))?.followedAuthorIds).toEqual(['jane-smith']);
+    expect((await db.get('authors', 'jane-smith'))?.variants).toEqual(['J. Smith']);
+    expect((await db.get('authors', 'jan-smith'))?.notVariants).toEqual(['J. Smith']);
+    expect((await previewLibraryImport(db, plan)).ambiguous).toEqual([]);
+  });
+
+  it('writes nothing when the transaction fails half-way', async () => {
+    const before = await db.getAll('papers');
+    // A record IndexedDB cannot store (a function in it) fails its own write; the others must go with it.
+    const broken = { ...paper({ arxivId: '2405.00012' }), abstract: (() => '') as unknown as string };
+    await expect(commitLibraryImport(db, fromFile([paper({ arxivId: '2405.00013' }), broken]))).rejects.toThrow();
+    expect(await db.getAll('papers')).toEqual(before);
+    expect(await db.count('authors')).toBe(1);
+  });
+
+  it('works out coauthors and novelty again after a change, as the bundle did for its own papers', async () => {
+    const seeded = await db.getAll('papers');
+    await recomputeCoauthors(db, ['jan-ludziejewski']);
+    expect(await recomputeTexts(db)).toBe(true);
+    // Out of the box nothing changes: the library's measure is the bundle's.
+    expect(await db.getAll('papers')).toEqual(seeded);
+    const coauthors = await db.getAllFromIndex('coauthors', 'by-followed', 'jan-ludziejewski');
+    expect(
+      coauthors
+        .map(({ name, count, paperIds }) => ({ name, count, paperIds }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual([...corpus.coauthors].sort((a, b) => a.name.localeCompare(b.name)));
+
+    await commitLibraryImport(db, fromFile([paper({ authors: ['Jan Ludziejewski', 'Ada Lovelace'] })]));
+    expect((await db.get('papers', '2405.00001'))?.novelty).toBeNull();
+    await recomputeCoauthors(db, ['jan-ludziejewski']);
+    expect(await recomputeTexts(db)).toBe(true);
+    expect((await db.get('papers', '2405.00001'))?.novelty?.closestEarlierId).toMatch(/^\d{4}\.\d{5}$/);
+    expect(await db.get('coauthors', ['jan-ludziejewski', 'Ada Lovelace'])).toMatchObject({ count: 1 });
+    const meta = db.transaction('meta').store;
+    expect(await getMeta(meta, 'derivedRevision')).toBe(await getMeta(meta, 'libraryRevision'));
+  });
+});
