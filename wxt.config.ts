@@ -69,7 +69,10 @@ export default defineConfig({
       "Badges, search and a reading list for Jan Ludziejewski's papers on any page you read. Works offline and sends nothing anywhere.",
     // storage: settings; unlimitedStorage: IndexedDB (corpus + reading list) is never evicted under storage pressure;
     // contextMenus: "Save to reading list" on paper links; activeTab: the save shortcut reads the current tab's URL.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    // alarms: the daily arXiv refresh, which exists only once the user turns it on.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'alarms'],
+    // The arXiv API, asked for when the user first presses "Follow on arXiv" or "Refresh now", never before.
+    optional_host_permissions: ['https://export.arxiv.org/*'],
     // Badges on every page and frame; frames made from srcdoc, about:blank or data: belong to the page that made them.
     content_scripts: [
       {

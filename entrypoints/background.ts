@@ -6,7 +6,9 @@ import { CorpusSchema } from '../lib/corpus/schema';
 import { openPaperlensDb, type PaperlensDatabase } from '../lib/db';
 import { createDbConnection } from '../lib/db-connection';
 import { createHandlers } from '../lib/handlers';
+import { autoRefresh, refreshAllFromAlarm } from '../lib/library/auto-refresh';
 import { seedCorpus } from '../lib/library/seed';
+import { createLibraryService, REFRESH_ALARM } from '../lib/library/service';
 import type { SaveRequest } from '../lib/message-schemas';
 import { onMessage, type ProtocolMap } from '../lib/messages';
 import { readingListRevision } from '../lib/reading-list/revision';
@@ -24,7 +26,9 @@ export default defineBackground(() => {
   });
 
   let writes = 0;
+  const library = createLibraryService(db);
   const handlers = createHandlers(db, toolbar.counts, {
+    library,
     openTab: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
     },
@@ -68,7 +72,15 @@ export default defineBackground(() => {
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
     onMessage(type, ({ data, sender }) => handlers[type](data, sender) as never);
   }
-  void db.run(async () => {}).catch((error: unknown) => console.error('[paperlens]', error));
+  void db
+    .run(async () => {})
+    .then(() => library.resume())
+    .catch((error: unknown) => console.error('[paperlens]', error));
+  // The periodic arXiv refresh: an alarm exists only while the user has it turned on.
+  autoRefresh.watch((on) => void autoRefresh.apply(on));
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshAllFromAlarm(library.refreshAll);
+  });
 });
 
 /** Why the bundled corpus was rejected at this worker's start, or null when it loaded. */

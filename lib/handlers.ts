@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { corpusKeys, lookupPapers, readLibrary } from './corpus/lookup';
 import { DB_VERSION, getMeta } from './db';
 import type { DbConnection } from './db-connection';
+import { type LibraryEnvironment, libraryHandlers } from './library/handlers';
 import { matchListingAuthors } from './library/listing-authors';
+import { createStaging } from './library/staging';
 import type { CorpusKeys } from './message-schemas';
 import {
   IdRequestSchema,
@@ -57,13 +59,23 @@ export interface HandlerEnvironment {
   bundledCorpusError(): string | null;
   /** Whether a message comes from one of the extension's own pages (not a content script in a web page). */
   fromExtensionPage(sender: MessageSender): boolean;
+  /** The library's imports, arXiv refresh and derived data. */
+  library: LibraryEnvironment;
 }
 
-const NO_ENVIRONMENT: HandlerEnvironment = {
+export const NO_ENVIRONMENT: HandlerEnvironment = {
   openTab: () => Promise.reject(new Error('opening pages is not available here')),
   readingListChanged: () => {},
   bundledCorpusError: () => null,
   fromExtensionPage: (sender) => sender.tab === undefined,
+  library: {
+    staging: createStaging(),
+    refresh: {
+      queue: () => Promise.reject(new Error('arXiv is not reachable here')),
+      forget: async () => {},
+    },
+    libraryChanged: () => {},
+  },
 };
 
 /**
@@ -92,9 +104,18 @@ export function createHandlers(
   tabCounts: TabPaperCounts = new TabPaperCounts(),
   env: HandlerEnvironment = NO_ENVIRONMENT,
 ): Handlers {
+  const corpus = corpusHandlers(db, tabCounts, env);
+  const library: LibraryEnvironment = {
+    ...env.library,
+    libraryChanged: (change) => {
+      corpus.keysChanged();
+      env.library.libraryChanged(change);
+    },
+  };
   const handlers: Handlers = {
-    ...corpusHandlers(db, tabCounts, env),
+    ...corpus.handlers,
     ...readingListHandlers(db, env),
+    ...libraryHandlers(db, library, parse),
     ...pageHandlers(env),
   };
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
@@ -128,15 +149,15 @@ type CorpusHandlers = Pick<
   'lookupPapers' | 'getCorpusKeys' | 'matchListingAuthors' | 'reportPapersOnPage' | 'corpusStatus' | 'getLibrary'
 >;
 
-/** What pages and the extension's own pages ask about the corpus. */
-function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: HandlerEnvironment): CorpusHandlers {
+/** What pages and the extension's own pages ask about the library's papers. */
+function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: HandlerEnvironment) {
   let keys: Promise<CorpusKeys> | undefined;
-  return {
+  const handlers: CorpusHandlers = {
     async lookupPapers(data) {
       const request = parse(LookupRequestSchema, 'lookupPapers', data);
       return db.run((open) => lookupPapers(open, request));
     },
-    // The corpus changes only when the worker starts (it seeds then), so its keys are read once.
+    // Read once, until the library changes.
     getCorpusKeys: () => {
       keys ??= db.run(corpusKeys).catch((error: unknown) => {
         keys = undefined;
@@ -172,6 +193,12 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
         schemaVersion: DB_VERSION,
         bundledCorpusError,
       };
+    },
+  };
+  return {
+    handlers,
+    keysChanged: () => {
+      keys = undefined;
     },
   };
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { LibraryCoauthor } from './db';
-import type { FollowedAuthor, LibraryPaper } from './library/schema';
+import { IncomingPaperSchema } from './library/incoming';
+import {
+  type FollowedAuthor,
+  FollowedAuthorSchema,
+  type LibraryPaper,
+  LibraryPaperSchema,
+  ProfileFiguresSchema,
+} from './library/schema';
 import { IMPORT_LIMIT_TEXT, IMPORT_LIMITS } from './reading-list/file-schema';
 import { AnyArxivIdSchema, type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
 import { cutText, MAX_SOURCE_TEXT, MAX_TITLE, shortenSourceUrl } from './reading-list/source';
@@ -190,3 +197,59 @@ export interface Library {
 
 export type { UpdateOutcome } from './reading-list/store';
 export type { ReadingListEntry };
+
+/** A batch of papers a library page read from a file, kept by the background until the import is committed. */
+export const StageImportRequestSchema = z.object({
+  importId: z.uuid(),
+  papers: z.array(IncomingPaperSchema).max(2_000),
+  /** A Paperlens library file's papers as stored, restored as they are. */
+  records: z.array(LibraryPaperSchema).max(2_000).optional(),
+});
+export type StageImportRequest = z.input<typeof StageImportRequestSchema>;
+
+const NewAuthorSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  variants: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  arxivQuery: z.string().max(300).nullable().optional(),
+  scholarFeedId: z.string().max(100).nullable().optional(),
+  profile: ProfileFiguresSchema.nullable().optional(),
+});
+
+const DecisionsSchema = z.object({
+  follow: z.array(z.string().trim().min(1).max(200)).max(50),
+  resolved: z
+    .array(z.object({ written: z.string().min(1).max(300), authorId: z.string().max(80).nullable() }))
+    .max(500),
+});
+
+/** Preview or commit the papers staged under `importId` (from a file called `source`). */
+export const LibraryImportRequestSchema = z.object({
+  importId: z.uuid(),
+  source: z.string().trim().min(1).max(300),
+  follow: NewAuthorSchema.nullable(),
+  decisions: DecisionsSchema,
+  /** A ScholarFeed profile's paper titles: library papers with them become the followed author's. */
+  titles: z.array(z.string().min(1).max(1_000)).max(5_000).optional(),
+  /** A Paperlens library file's followed authors, restored as they are (with `records` staged). */
+  authors: z.array(FollowedAuthorSchema).max(5_000).optional(),
+});
+export type LibraryImportRequest = z.infer<typeof LibraryImportRequestSchema>;
+
+/** Changes a followed author: a new display name, name variants (merged spellings), a colour. */
+export const UpdateAuthorRequestSchema = FollowedAuthorSchema.pick({ id: true }).extend(
+  FollowedAuthorSchema.pick({ name: true, variants: true, color: true, arxivQuery: true }).partial().shape,
+);
+export type UpdateAuthorRequest = z.infer<typeof UpdateAuthorRequestSchema>;
+
+export const AuthorIdRequestSchema = FollowedAuthorSchema.pick({ id: true });
+export type AuthorIdRequest = z.infer<typeof AuthorIdRequestSchema>;
+
+/** "Follow on arXiv": a name ("Maciej Pióro") or an arXiv author query (`au:Pioro_M`). */
+export const FollowOnArxivRequestSchema = z.object({ query: z.string().trim().min(1).max(300) });
+export type FollowOnArxivRequest = z.infer<typeof FollowOnArxivRequestSchema>;
+
+/** "Refresh now": these followed authors, or every one followed on arXiv. */
+export const RefreshRequestSchema = z.object({ ids: z.array(z.string().max(80)).max(1_000).nullable() });
+export type RefreshRequest = z.infer<typeof RefreshRequestSchema>;
+
+export type { LibraryImportSummary, LibraryPreview } from './library/write';

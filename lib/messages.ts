@@ -1,12 +1,17 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
+  AuthorIdRequest,
   CorpusKeys,
   CorpusStatus,
+  FollowOnArxivRequest,
   IdRequest,
   IdsRequest,
   ImportRequest,
   ImportSummary,
   Library,
+  LibraryImportRequest,
+  LibraryImportSummary,
+  LibraryPreview,
   ListingAuthorsRequest,
   ListingAuthorsResponse,
   ListRequest,
@@ -15,7 +20,10 @@ import type {
   OpenPageRequest,
   PapersOnPageRequest,
   ReadingListEntry,
+  RefreshRequest,
   SaveRequest,
+  StageImportRequest,
+  UpdateAuthorRequest,
   UpdateEntryRequest,
   UpdateOutcome,
 } from './message-schemas';
@@ -50,6 +58,22 @@ export interface ProtocolMap {
   updateReadingListEntry(request: UpdateEntryRequest): UpdateOutcome;
   /** Merges imported entries into the reading list in one transaction. */
   importReadingList(request: ImportRequest): ImportSummary;
+  /** Library page: keeps a batch of papers read from a file until the import is previewed and committed. */
+  stageLibraryImport(request: StageImportRequest): { staged: number };
+  /** What committing the staged papers would do; nothing is written. */
+  previewLibraryImport(request: LibraryImportRequest): LibraryPreview;
+  /** Writes the staged papers into the library, all or nothing. */
+  commitLibraryImport(request: LibraryImportRequest): LibraryImportSummary;
+  /** Renames a followed author, merges name variants, recolours. */
+  updateFollowedAuthor(request: UpdateAuthorRequest): void;
+  /** Unfollows: their papers no other followed author shares leave the library (never the reading list). */
+  unfollowAuthor(request: AuthorIdRequest): { removedPapers: number };
+  /** Follows an author on arXiv and fetches their papers (the host permission was granted at the click). */
+  followOnArxiv(request: FollowOnArxivRequest): { authorId: string };
+  /** Fetches new papers of followed authors from arXiv now. */
+  refreshFromArxiv(request: RefreshRequest): { queued: number };
+  /** The library as a Paperlens library file (JSON text). */
+  exportLibrary(): string;
   /** Opens an extension page (insights, reading list, options) in a new tab. */
   openExtensionPage(request: OpenPageRequest): void;
 }

@@ -12,7 +12,12 @@ const PERMISSION_USES: Record<string, { file: string; pattern: RegExp }> = {
   contextMenus: { file: 'background.js', pattern: /contextMenus\.create/ },
   // Granted by the save shortcut and a click on the toolbar icon: lets them read that tab's URL.
   activeTab: { file: 'background.js', pattern: /commands\.onCommand/ },
+  // The daily arXiv refresh, created only once the user turns it on.
+  alarms: { file: 'background.js', pattern: /alarms\.create/ },
 };
+
+/** The one host the extension may ask for, at the user's click on "Follow on arXiv" or "Refresh now". */
+const ARXIV_API = 'https://export.arxiv.org/*';
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -37,6 +42,9 @@ describe.each(TARGETS)('the %s manifest', (target) => {
     }
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual([ARXIV_API]);
+    // Asked for in the library page's click handler, checked by the background before any request.
+    expect(readBuilt(target, 'background.js')).toMatch(/permissions\.contains/);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined(); // the browser's strict default: no remote code, no eval
   });

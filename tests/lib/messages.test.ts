@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openPaperlensDb, type PaperlensDatabase } from '../../lib/db';
 import { createDbConnection } from '../../lib/db-connection';
 import { toJson } from '../../lib/export/json';
-import { createHandlers } from '../../lib/handlers';
+import { createHandlers, NO_ENVIRONMENT } from '../../lib/handlers';
 import { seedCorpus } from '../../lib/library/seed';
 import { onMessage, type ProtocolMap, removeAllListeners, sendMessage } from '../../lib/messages';
 import { corpus, freshFactory } from '../helpers/db';
@@ -164,6 +164,7 @@ describe('reading-list, page and status handlers with their browser environment'
         },
         bundledCorpusError: () => 'papers.0.id: must be a bare arXiv id like 2402.07871',
         fromExtensionPage: (sender) => Boolean(sender.url?.startsWith('chrome-extension://paperlens/')),
+        library: NO_ENVIRONMENT.library,
       },
     );
     return { handlers, opened, changes: () => changed.length, changed };

@@ -1,0 +1,133 @@
+import { readLibrary } from '../corpus/lookup';
+import type { PaperlensDatabase } from '../db';
+import type { DbConnection } from '../db-connection';
+import type { Handlers } from '../handlers';
+import {
+  AuthorIdRequestSchema,
+  FollowOnArxivRequestSchema,
+  LibraryImportRequestSchema,
+  RefreshRequestSchema,
+  StageImportRequestSchema,
+  UpdateAuthorRequestSchema,
+} from '../message-schemas';
+import { unfollowAuthor, updateAuthor } from './authors';
+import type { createArxivRefresh } from './refresh';
+import { followTarget } from './refresh';
+import { commitRestore, previewRestore } from './restore';
+import { libraryFileText } from './sources/library-json';
+import type { Staging } from './staging';
+import { commitLibraryImport, type LibraryImport, type LibraryImportSummary, previewLibraryImport } from './write';
+
+/** What the library's handlers need beyond the database. */
+export interface LibraryEnvironment {
+  staging: Staging;
+  refresh: Pick<ReturnType<typeof createArxivRefresh>, 'queue' | 'forget'>;
+  /** After a write: work out derived data for the touched authors (null: all), tell pages, mark new papers. */
+  libraryChanged(change: { touchedAuthors: readonly string[] | null; addedIds?: readonly string[] }): void;
+}
+
+export type LibraryHandlers = Pick<
+  Handlers,
+  | 'stageLibraryImport'
+  | 'previewLibraryImport'
+  | 'commitLibraryImport'
+  | 'updateFollowedAuthor'
+  | 'unfollowAuthor'
+  | 'followOnArxiv'
+  | 'refreshFromArxiv'
+  | 'exportLibrary'
+>;
+
+type Parse = <T>(schema: import('zod').ZodType<T>, type: string, data: unknown) => T;
+
+/** The library page's reads and writes: imports (staged, previewed, committed), authors, arXiv, export. */
+export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse: Parse): LibraryHandlers {
+  const plan = (data: unknown, type: string) => {
+    const request = parse(LibraryImportRequestSchema, type, data);
+    const staged = env.staging.get(request.importId);
+    const restore = request.authors ? { authors: request.authors, records: staged.records } : null;
+    const imported: LibraryImport = {
+      source: { kind: 'file', name: request.source },
+      papers: staged.papers,
+      follow: request.follow,
+      titles: request.titles ?? [],
+    };
+    return { request, restore, imported };
+  };
+  const changed = (summary: LibraryImportSummary) => {
+    env.libraryChanged({ touchedAuthors: summary.touchedAuthors, addedIds: summary.addedIds });
+    return summary;
+  };
+  return {
+    async stageLibraryImport(data) {
+      const { importId, papers, records } = parse(StageImportRequestSchema, 'stageLibraryImport', data);
+      return { staged: env.staging.add(importId, papers, records) };
+    },
+    async previewLibraryImport(data) {
+      const { request, restore, imported } = plan(data, 'previewLibraryImport');
+      return db.run((open) =>
+        restore ? previewRestore(open, restore) : previewLibraryImport(open, imported, request.decisions),
+      );
+    },
+    async commitLibraryImport(data) {
+      const { request, restore, imported } = plan(data, 'commitLibraryImport');
+      const summary = await db.run((open) =>
+        restore ? commitRestore(open, restore) : commitLibraryImport(open, imported, request.decisions),
+      );
+      env.staging.drop(request.importId);
+      return changed(summary);
+    },
+    async updateFollowedAuthor(data) {
+      const request = parse(UpdateAuthorRequestSchema, 'updateFollowedAuthor', data);
+      await db.run((open) => updateAuthor(open, request));
+      env.libraryChanged({ touchedAuthors: null });
+    },
+    async unfollowAuthor(data) {
+      const { id } = parse(AuthorIdRequestSchema, 'unfollowAuthor', data);
+      const result = await db.run((open) => unfollowAuthor(open, id));
+      await env.refresh.forget(id);
+      env.libraryChanged({ touchedAuthors: [] });
+      return result;
+    },
+    async followOnArxiv(data) {
+      const { query: typed } = parse(FollowOnArxivRequestSchema, 'followOnArxiv', data);
+      const { query, name } = followTarget(typed);
+      const author = await db.run((open) => followByQuery(open, query, name));
+      await env.refresh.queue([{ id: author.id, name: author.name, arxivQuery: query }]);
+      env.libraryChanged({ touchedAuthors: [] });
+      return { authorId: author.id };
+    },
+    async refreshFromArxiv(data) {
+      const { ids } = parse(RefreshRequestSchema, 'refreshFromArxiv', data);
+      const authors = await db.run((open) => open.getAll('authors'));
+      const chosen = authors.filter((a) => a.arxivQuery && (ids === null || ids.includes(a.id)));
+      const queued = await env.refresh.queue(
+        chosen.map((a) => ({ id: a.id, name: a.name, arxivQuery: a.arxivQuery ?? '' })),
+      );
+      return { queued };
+    },
+    async exportLibrary() {
+      const library = await db.run(readLibrary);
+      return libraryFileText(library, new Date());
+    },
+  };
+}
+
+/** The followed author an arXiv query names: one already following it, one of that name (given the query), or a new one. */
+async function followByQuery(db: PaperlensDatabase, query: string, name: string) {
+  const find = async () => {
+    const authors = await db.getAll('authors');
+    return authors.find((a) => a.arxivQuery === query) ?? authors.find((a) => a.name === name);
+  };
+  const known = await find();
+  if (known && !known.arxivQuery) await updateAuthor(db, { id: known.id, arxivQuery: query });
+  if (!known)
+    await commitLibraryImport(db, {
+      source: { kind: 'arxiv', name: query },
+      papers: [],
+      follow: { name, arxivQuery: query },
+    });
+  const author = await find();
+  if (!author) throw new Error(`Could not follow ${name}; try again.`);
+  return author;
+}

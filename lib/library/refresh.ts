@@ -1,0 +1,195 @@
+import type { PaperlensDatabase } from '../db';
+import { nameKey } from '../names';
+import { type ArxivResponse, arxivAuthorQuery, fetchAuthorPapers, type RequestGate } from './arxiv-api';
+import type { IncomingPaper } from './incoming';
+import type { LibraryJob } from './status';
+import { commitLibraryImport, type LibraryImportSummary } from './write';
+
+/** What the arXiv refresh needs from the browser and the rest of the background. */
+export interface RefreshEnvironment {
+  db(): Promise<PaperlensDatabase>;
+  fetch(url: string, init?: { signal?: AbortSignal }): Promise<ArxivResponse>;
+  gate: RequestGate;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  /** Whether the user granted the arXiv API host permission (asked for at their click, never before). */
+  mayReachArxiv(): Promise<boolean>;
+  /** Where jobs and their progress are kept, so a stopped service worker resumes them. */
+  jobs: { get(): Promise<StoredJob[]>; set(jobs: StoredJob[]): Promise<void> };
+  /** After a job wrote papers: derived data, open pages, the "new" mark. */
+  committed(summary: LibraryImportSummary): void;
+}
+
+/** A job as stored: what pages show, and the pages already fetched (to resume). */
+export interface StoredJob extends LibraryJob {
+  progress: { start: number; papers: IncomingPaper[] } | null;
+}
+
+const NO_PERMISSION =
+  'Paperlens may not reach arXiv yet. Press “Follow on arXiv” or “Refresh now” and allow arxiv.org when your browser asks.';
+
+/**
+ * Runs "Follow on arXiv" and "Refresh now" jobs one after another (the API's
+ * terms: one request at a time, about 3 s apart, through the shared gate),
+ * keeping each job's fetched pages in storage so a stopped worker resumes
+ * where it was. A job writes its papers in one import when every page is in.
+ */
+export function createArxivRefresh(env: RefreshEnvironment) {
+  let running: Promise<void> | null = null;
+  const update = async (authorId: string, change: (job: StoredJob) => StoredJob | null) => {
+    const jobs = await env.jobs.get();
+    const next = jobs.flatMap((job) => {
+      if (job.authorId !== authorId) return [job];
+      const changed = change(job);
+      return changed ? [changed] : [];
+    });
+    await env.jobs.set(next);
+  };
+  const stamp = (job: StoredJob, change: Partial<StoredJob>): StoredJob => ({
+    ...job,
+    ...change,
+    at: new Date(env.now()).toISOString(),
+  });
+
+  async function runOne(job: StoredJob): Promise<void> {
+    await update(job.authorId, (j) => stamp(j, { state: 'running', error: null }));
+    if (!(await env.mayReachArxiv())) {
+      await update(job.authorId, (j) => stamp(j, { state: 'failed', error: NO_PERMISSION }));
+      return;
+    }
+    const result = await fetchAuthorPapers({
+      query: job.query,
+      fetch: env.fetch,
+      gate: env.gate,
+      sleep: env.sleep,
+      now: env.now,
+      resume: job.progress ?? undefined,
+      onPage: (progress) =>
+        update(job.authorId, (j) =>
+          stamp(j, {
+            fetched: progress.papers.length,
+            total: progress.total,
+            progress: { start: progress.start, papers: progress.papers },
+          }),
+        ),
+    });
+    if (!result.ok) {
+      // Pages already fetched are kept, so Retry goes on from there.
+      await update(job.authorId, (j) => stamp(j, { state: 'failed', error: result.error }));
+      return;
+    }
+    const db = await env.db();
+    const name = await settleName(db, job, result.papers);
+    const summary = await commitLibraryImport(db, {
+      source: { kind: 'arxiv', name: job.query },
+      papers: result.papers,
+      follow: { name, arxivQuery: job.query },
+    });
+    await markRefreshed(db, job.authorId, new Date(env.now()).toISOString());
+    env.committed(summary);
+    await update(job.authorId, (j) =>
+      stamp(j, {
+        state: 'done',
+        fetched: result.papers.length,
+        total: result.total,
+        added: summary.addedIds.length,
+        progress: null,
+      }),
+    );
+  }
+
+  /** Runs queued (and, after a restart, interrupted) jobs until none is left. */
+  function drain(): Promise<void> {
+    running ??= (async () => {
+      for (;;) {
+        const next = (await env.jobs.get()).find((job) => job.state === 'queued' || job.state === 'running');
+        if (!next) break;
+        await runOne(next).catch((error: unknown) =>
+          update(next.authorId, (j) => stamp(j, { state: 'failed', error: (error as Error).message })),
+        );
+      }
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    /** Queues a fetch of each author's papers (a job already queued or running is left as it is). */
+    async queue(authors: readonly { id: string; name: string; arxivQuery: string }[]): Promise<number> {
+      const jobs = await env.jobs.get();
+      const busy = new Set(jobs.filter((j) => j.state === 'queued' || j.state === 'running').map((j) => j.authorId));
+      const fresh = authors.filter((a) => !busy.has(a.id));
+      const at = new Date(env.now()).toISOString();
+      await env.jobs.set([
+        ...jobs.filter((j) => !fresh.some((a) => a.id === j.authorId)),
+        ...fresh.map((a) => ({
+          authorId: a.id,
+          name: a.name,
+          query: a.arxivQuery,
+          state: 'queued' as const,
+          fetched: 0,
+          total: null,
+          added: 0,
+          error: null,
+          at,
+          progress: null,
+        })),
+      ]);
+      void drain();
+      return fresh.length;
+    },
+    /** Picks up jobs a stopped worker left (called when the worker starts). */
+    resume: drain,
+    /** Forgets the job of an author who is no longer followed. */
+    forget: (authorId: string) => update(authorId, () => null),
+  };
+}
+
+/** An author followed by an `au:` query gets the name their papers spell out, unless the user renamed them. */
+async function settleName(db: PaperlensDatabase, job: StoredJob, papers: readonly IncomingPaper[]): Promise<string> {
+  const tx = db.transaction('authors', 'readwrite');
+  const author = await tx.store.get(job.authorId);
+  if (!author) {
+    await tx.done;
+    return job.name;
+  }
+  const full = author.name === job.name ? fullNameFrom(job.name, papers) : author.name;
+  if (full !== author.name) await tx.store.put({ ...author, name: full });
+  await tx.done;
+  return full;
+}
+
+/** Records when an author's papers last came from arXiv. */
+async function markRefreshed(db: PaperlensDatabase, authorId: string, at: string): Promise<void> {
+  const tx = db.transaction('authors', 'readwrite');
+  const author = await tx.store.get(authorId);
+  if (author) await tx.store.put({ ...author, refreshedAt: at });
+  await tx.done;
+}
+
+/** The author query and display name "Follow on arXiv" uses for what the user typed. */
+export function followTarget(input: string): { query: string; name: string } {
+  const query = arxivAuthorQuery(input);
+  const typed = input.trim();
+  if (!/^au:/i.test(typed)) return { query, name: typed.replace(/\s+/g, ' ') };
+  // `au:Pioro_M` names nobody in full: show it as "M Pioro" until a paper spells the name out.
+  const [family = '', initial = ''] = query.slice(3).replace(/"/g, '').split('_');
+  return { query, name: `${initial} ${family}`.trim() || query };
+}
+
+/** The spelling of `name` most papers use (`au:Pioro_M` → "Maciej Pióro"), or `name` when none matches. */
+export function fullNameFrom(name: string, papers: readonly IncomingPaper[]): string {
+  const key = nameKey(name);
+  if (!key) return name;
+  const counts = new Map<string, number>();
+  for (const paper of papers) {
+    for (const written of paper.authors) {
+      const other = nameKey(written);
+      if (other && other.family === key.family && other.given[0]?.[0] === key.given[0]?.[0]) {
+        counts.set(written, (counts.get(written) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? name;
+}

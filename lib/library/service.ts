@@ -1,0 +1,111 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { getMeta } from '../db';
+import type { DbConnection } from '../db-connection';
+import { ARXIV_API_PERMISSION, createRequestGate } from './arxiv-api';
+import { recomputeCoauthors, recomputeTexts } from './derive';
+import type { LibraryEnvironment } from './handlers';
+import { createArxivRefresh, type StoredJob } from './refresh';
+import { createStaging } from './staging';
+import { libraryStatus } from './status';
+
+/** The arXiv jobs and their fetched pages, kept across worker restarts. */
+const arxivJobs = storage.defineItem<StoredJob[]>('local:arxivJobs', { fallback: [] });
+
+/** The name of the periodic refresh's alarm; it exists only while the user has turned the refresh on. */
+export const REFRESH_ALARM = 'paperlens-arxiv-refresh';
+
+/**
+ * The background's side of the library: staged imports, the arXiv refresh
+ * (one request at a time, ~3 s apart, resumed after a restart), and derived
+ * data worked out after every change, one run at a time, while pages are
+ * told through `libraryStatus`.
+ */
+export function createLibraryService(
+  db: DbConnection,
+): LibraryEnvironment & { resume(): Promise<void>; refreshAll(): Promise<number> } {
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const derived = createDeriveQueue(db);
+  const refresh = createArxivRefresh({
+    db: () => db.run(async (open) => open),
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
+    gate: createRequestGate(3_000, sleep, Date.now),
+    sleep,
+    now: Date.now,
+    mayReachArxiv: () => browser.permissions.contains({ origins: [ARXIV_API_PERMISSION] }),
+    jobs: {
+      get: () => arxivJobs.getValue(),
+      set: async (jobs) => {
+        await arxivJobs.setValue(jobs);
+        await publish({ jobs: jobs.map(({ progress: _progress, ...job }) => job) });
+      },
+    },
+    committed: (summary) =>
+      service.libraryChanged({ touchedAuthors: summary.touchedAuthors, addedIds: summary.addedIds }),
+  });
+  const service = {
+    staging: createStaging(),
+    refresh,
+    libraryChanged: ({ touchedAuthors, addedIds }: Parameters<LibraryEnvironment['libraryChanged']>[0]) => {
+      void (async () => {
+        const status = await libraryStatus.getValue();
+        await publish({ derivedReady: false, newPapers: [...new Set([...status.newPapers, ...(addedIds ?? [])])] });
+        await derived.run(touchedAuthors);
+        await publish({ derivedReady: true });
+      })().catch((error: unknown) => console.error('[paperlens] library update', error));
+    },
+    /** Queues every author followed on arXiv (the periodic refresh). */
+    refreshAll: async () => {
+      const authors = await db.run((open) => open.getAll('authors'));
+      return refresh.queue(
+        authors.flatMap((a) => (a.arxivQuery ? [{ id: a.id, name: a.name, arxivQuery: a.arxivQuery }] : [])),
+      );
+    },
+    resume: async () => {
+      await refresh.resume();
+      // A worker stopped while working out derived data leaves it behind: catch up.
+      const behind = await db.run(async (open) => {
+        const meta = open.transaction('meta').store;
+        return (await getMeta(meta, 'derivedRevision')) !== (await getMeta(meta, 'libraryRevision'));
+      });
+      if (behind) service.libraryChanged({ touchedAuthors: null });
+    },
+  };
+  return service;
+}
+
+/** Tells open pages (and the toolbar) what changed: a new revision, and any of the status's fields. */
+async function publish(change: Partial<Awaited<ReturnType<typeof libraryStatus.getValue>>>): Promise<void> {
+  const status = await libraryStatus.getValue();
+  await libraryStatus.setValue({
+    ...status,
+    ...change,
+    revision: `${Date.now()}-${Math.random().toString(36).slice(2)}`,
+  });
+}
+
+/** Derived data, one run at a time; changes arriving meanwhile are folded into the next run. */
+function createDeriveQueue(db: DbConnection) {
+  let pending: Set<string> | 'all' | null = null;
+  let running: Promise<void> | null = null;
+  const loop = async () => {
+    while (pending) {
+      const authors = pending;
+      pending = null;
+      const ids = authors === 'all' ? await db.run(async (open) => open.getAllKeys('authors')) : [...authors];
+      await db.run((open) => recomputeCoauthors(open, ids));
+      // Another change landed while the texts were worked out: go round again.
+      while (!(await db.run(recomputeTexts))) {}
+    }
+  };
+  return {
+    run(touched: readonly string[] | null): Promise<void> {
+      if (touched === null || pending === 'all') pending = 'all';
+      else pending = new Set([...(pending ?? []), ...touched]);
+      running ??= loop().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}

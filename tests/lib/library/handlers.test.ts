@@ -1,0 +1,125 @@
+import { describe, expect, it, vi } from 'vitest';
+import { openPaperlensDb } from '../../../lib/db';
+import { createDbConnection } from '../../../lib/db-connection';
+import { createHandlers, NO_ENVIRONMENT } from '../../../lib/handlers';
+import { seedCorpus } from '../../../lib/library/seed';
+import { createStaging } from '../../../lib/library/staging';
+import { corpus, freshFactory } from '../../helpers/db';
+
+const PAGE = { url: 'chrome-extension://paperlens/library.html', tab: { id: 3 } };
+const WEB = { url: 'https://evil.example/', tab: { id: 4 } };
+const IMPORT_ID = '3f1c3a52-6a3e-4b3f-9a52-0d6f6c1f9e01';
+
+const paper = (id: string, authors: string[]) => ({
+  arxivId: id,
+  version: 1,
+  doi: null,
+  title: `Paper ${id}`,
+  authors,
+  abstract: 'An abstract.',
+  primaryCategory: 'cs.LG',
+  categories: ['cs.LG'],
+  date: '2025-03-04',
+  updated: null,
+  journalRef: null,
+  comments: null,
+});
+
+async function setup() {
+  const db = await openPaperlensDb(freshFactory());
+  await seedCorpus(db, corpus);
+  const changes: unknown[] = [];
+  const queue = vi.fn(async (authors: readonly unknown[]) => authors.length);
+  const handlers = createHandlers(
+    createDbConnection(async () => db),
+    undefined,
+    {
+      ...NO_ENVIRONMENT,
+      fromExtensionPage: (sender) => Boolean(sender.url?.startsWith('chrome-extension://paperlens/')),
+      library: {
+        staging: createStaging(),
+        refresh: { queue, forget: async () => {} },
+        libraryChanged: (change) => changes.push(change),
+      },
+    },
+  );
+  return { db, handlers, changes, queue };
+}
+
+describe('the library messages', () => {
+  it('stage, preview, then commit a file’s papers; only the commit writes, and pages hear of it', async () => {
+    const { db, handlers, changes } = await setup();
+    const request = {
+      importId: IMPORT_ID,
+      source: 'pioro.bib',
+      follow: { name: 'Maciej Pióro' },
+      decisions: { follow: [], resolved: [] },
+    };
+    expect(
+      await handlers.stageLibraryImport({ importId: IMPORT_ID, papers: [paper('2405.00001', ['Maciej Pióro'])] }, PAGE),
+    ).toEqual({ staged: 1 });
+    expect(
+      await handlers.stageLibraryImport(
+        { importId: IMPORT_ID, papers: [paper('2405.00002', ['M. Pioro', 'Jan Ludziejewski'])] },
+        PAGE,
+      ),
+    ).toEqual({ staged: 2 });
+    const preview = await handlers.previewLibraryImport(request, PAGE);
+    expect(preview).toMatchObject({ papers: 2, added: 2 });
+    expect(await db.count('papers')).toBe(13);
+    expect(changes).toEqual([]);
+    const summary = await handlers.commitLibraryImport(request, PAGE);
+    expect(summary).toMatchObject({ added: 2, followed: ['Maciej Pióro'] });
+    expect((await db.get('papers', '2405.00002'))?.followedAuthorIds.sort()).toEqual([
+      'jan-ludziejewski',
+      'maciej-pioro',
+    ]);
+    expect(changes).toEqual([
+      {
+        touchedAuthors: expect.arrayContaining(['maciej-pioro', 'jan-ludziejewski']),
+        addedIds: ['2405.00001', '2405.00002'],
+      },
+    ]);
+    // The staged papers are gone once committed: committing twice cannot import twice.
+    await expect(handlers.commitLibraryImport(request, PAGE)).rejects.toThrow(/no longer waiting/);
+    // The content script's keys include the new papers at once.
+    expect((await handlers.getCorpusKeys(undefined, WEB)).ids).toContain('2405.00001');
+  });
+
+  it('refuses bad papers by field, and web pages altogether', async () => {
+    const { handlers } = await setup();
+    await expect(
+      handlers.stageLibraryImport({ importId: IMPORT_ID, papers: [{ ...paper('2405.00001', []), title: '' }] }, PAGE),
+    ).rejects.toThrow(/invalid stageLibraryImport request: papers\.0\.(title|authors)/);
+    for (const [type, data] of [
+      ['stageLibraryImport', { importId: IMPORT_ID, papers: [] }],
+      ['unfollowAuthor', { id: 'jan-ludziejewski' }],
+      ['followOnArxiv', { query: 'au:Pioro_M' }],
+      ['exportLibrary', undefined],
+    ] as const) {
+      await expect((handlers[type] as (d: unknown, s: unknown) => Promise<unknown>)(data, WEB)).rejects.toThrow(
+        /only accepted from Paperlens pages/,
+      );
+    }
+  });
+
+  it('follows on arXiv: the author at once, their papers through the refresh queue', async () => {
+    const { db, handlers, queue } = await setup();
+    expect(await handlers.followOnArxiv({ query: 'au:Pioro_M' }, PAGE)).toEqual({ authorId: 'm-pioro' });
+    expect(queue).toHaveBeenCalledWith([{ id: 'm-pioro', name: 'M Pioro', arxivQuery: 'au:Pioro_M' }]);
+    expect(await db.get('authors', 'm-pioro')).toMatchObject({ arxivQuery: 'au:Pioro_M', refreshedAt: null });
+    // Following the bundled author on arXiv keeps them, and gives them the query.
+    expect(await handlers.followOnArxiv({ query: 'Jan Ludziejewski' }, PAGE)).toEqual({ authorId: 'jan-ludziejewski' });
+    expect((await db.get('authors', 'jan-ludziejewski'))?.arxivQuery).toBe('au:Ludziejewski_J');
+    expect(await db.count('authors')).toBe(2);
+    expect(await handlers.refreshFromArxiv({ ids: null }, PAGE)).toEqual({ queued: 2 });
+  });
+
+  it('exports the library as a file that names its format', async () => {
+    const { handlers } = await setup();
+    const file = JSON.parse(await handlers.exportLibrary(undefined, PAGE));
+    expect(file).toMatchObject({ format: 'paperlens-library', version: 1 });
+    expect(file.papers).toHaveLength(13);
+    expect(file.authors.map((a: { name: string }) => a.name)).toEqual(['Jan Ludziejewski']);
+  });
+});
