@@ -9,6 +9,7 @@ import { createHandlers } from '../lib/handlers';
 import { autoRefresh, refreshAllFromAlarm } from '../lib/library/auto-refresh';
 import { seedCorpus } from '../lib/library/seed';
 import { createLibraryService, REFRESH_ALARM } from '../lib/library/service';
+import { libraryStatus } from '../lib/library/status';
 import type { SaveRequest } from '../lib/message-schemas';
 import { onMessage, type ProtocolMap } from '../lib/messages';
 import { readingListRevision } from '../lib/reading-list/revision';
@@ -76,6 +77,9 @@ export default defineBackground(() => {
     .run(async () => {})
     .then(() => library.resume())
     .catch((error: unknown) => console.error('[paperlens]', error));
+  // New papers from arXiv refreshes show on the toolbar until the popup has shown them.
+  void libraryStatus.getValue().then((status) => toolbar.showNew(status.newPapers.length));
+  libraryStatus.watch((status) => toolbar.showNew(status?.newPapers.length ?? 0));
   // The periodic arXiv refresh: an alarm exists only while the user has it turned on.
   autoRefresh.watch((on) => void autoRefresh.apply(on));
   browser.alarms?.onAlarm.addListener((alarm) => {

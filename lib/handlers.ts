@@ -75,6 +75,7 @@ export const NO_ENVIRONMENT: HandlerEnvironment = {
       forget: async () => {},
     },
     libraryChanged: () => {},
+    markSeen: async () => {},
   },
 };
 

@@ -72,6 +72,8 @@ export interface ProtocolMap {
   followOnArxiv(request: FollowOnArxivRequest): { authorId: string };
   /** Fetches new papers of followed authors from arXiv now. */
   refreshFromArxiv(request: RefreshRequest): { queued: number };
+  /** The popup showed the papers new since the last refresh: they are no longer marked new. */
+  markLibrarySeen(): void;
   /** The library as a Paperlens library file (JSON text). */
   exportLibrary(): string;
   /** Opens an extension page (insights, reading list, options) in a new tab. */

@@ -6,10 +6,12 @@ import { useReadingList } from '../reading-list/use-reading-list';
 import { useAuthorChoice } from '../use-author-choice';
 import { useLibrary } from '../use-library';
 import { useSettings } from '../use-settings';
+import { NewPapersNotice } from './NewPapersNotice';
 import { type PopupTab, PopupTabs } from './PopupTabs';
 import { SaveNotices } from './SaveNotices';
 import { SearchPanel } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
+import { useNewPapers } from './use-new-papers';
 import { usePopupSort } from './use-popup-sort';
 
 /** Opens a URL in a new tab (the popup then closes, as browsers do). */
@@ -30,6 +32,7 @@ export function PopupApp() {
   const choice = useAuthorChoice(library);
   const papers = choice.papers;
   const saved = useMemo(() => new Set(state.entries?.map((e) => e.id)), [state.entries]);
+  const fresh = useNewPapers();
 
   return (
     <main class="popup">
@@ -47,6 +50,7 @@ export function PopupApp() {
         <header class="profile" aria-busy="true" />
       )}
       {settings && <SiteSwitch settings={settings} />}
+      <NewPapersNotice count={fresh.ids.size} seen={fresh.seen} />
       <PopupTabs
         tab={tab}
         select={setTab}
@@ -74,6 +78,7 @@ export function PopupApp() {
             coauthors={choice.coauthors}
             loading={!library}
             isSaved={(id) => saved.has(id)}
+            isNew={(id) => fresh.ids.has(id)}
             toggleSave={(paper) => void client.toggle(paper.id, paper.displayTitle)}
             open={openTab}
             sort={sort}

@@ -11,13 +11,23 @@ interface ResultListProps {
   papers: Paper[];
   coauthors: Coauthor[];
   isSaved(id: string): boolean;
+  isNew(id: string): boolean;
   toggleSave(paper: Paper): void;
   listRef: RefObject<HTMLOListElement | null>;
   onKeyDown(event: KeyboardEvent): void;
 }
 
 /** The results, one row per paper, in the order given. */
-export function ResultList({ results, papers, coauthors, isSaved, toggleSave, listRef, onKeyDown }: ResultListProps) {
+export function ResultList({
+  results,
+  papers,
+  coauthors,
+  isSaved,
+  isNew,
+  toggleSave,
+  listRef,
+  onKeyDown,
+}: ResultListProps) {
   const shared = useMemo(() => new Map(coauthors.map((c) => [c.name, c.count])), [coauthors]);
   const titles = useMemo(() => new Map(papers.map((p) => [p.id, p.displayTitle])), [papers]);
   return (
@@ -29,6 +39,7 @@ export function ResultList({ results, papers, coauthors, isSaved, toggleSave, li
           shared={shared}
           titleOf={(id) => titles.get(id)}
           saved={isSaved(result.paper.id)}
+          isNew={isNew(result.paper.id)}
           toggleSave={() => toggleSave(result.paper)}
         />
       ))}

@@ -14,11 +14,13 @@ interface ResultRowProps {
   /** The title of any paper of the author's, by id. */
   titleOf(id: string): string | undefined;
   saved: boolean;
+  /** New since the last arXiv refresh, not yet seen. */
+  isNew: boolean;
   toggleSave(): void;
 }
 
 /** One paper in the results: its title (the link to arXiv), facts, authors, shared coauthors and Save. */
-export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, toggleSave }: ResultRowProps) {
+export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, isNew, toggleSave }: ResultRowProps) {
   const coauthors = paper.authors.filter((name) => shared.has(name));
   return (
     <li class="result" data-paperlens-id={paper.id}>
@@ -39,6 +41,11 @@ export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, to
           title={noveltyExplanation(paper.novelty, closestEarlierTitle(paper.novelty, titleOf))}
         />
         {paper.hasCode && <span class="code-tag">code</span>}
+        {isNew && (
+          <span class="new-tag" data-paperlens-new="">
+            new
+          </span>
+        )}
       </div>
       <p class="result-authors">
         {/* A row has room for five names: "et al." stands for the rest, known or not. */}

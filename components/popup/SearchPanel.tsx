@@ -13,6 +13,8 @@ export interface SearchPanelProps {
   papers: Paper[];
   coauthors: Coauthor[];
   isSaved(id: string): boolean;
+  /** Whether a paper came with the latest arXiv refreshes and has not been seen yet. */
+  isNew?: (id: string) => boolean;
   toggleSave(paper: Paper): void;
   /** Opens a URL in a new tab. */
   open(url: string): void;
@@ -32,6 +34,7 @@ export function SearchPanel({
   papers,
   coauthors,
   isSaved,
+  isNew = () => false,
   toggleSave,
   open,
   sort,
@@ -64,6 +67,7 @@ export function SearchPanel({
         papers={papers}
         coauthors={coauthors}
         isSaved={isSaved}
+        isNew={isNew}
         toggleSave={toggleSave}
         listRef={keys.list}
         onKeyDown={keys.onListKey}

@@ -24,6 +24,8 @@ export interface LibraryEnvironment {
   refresh: Pick<ReturnType<typeof createArxivRefresh>, 'queue' | 'forget'>;
   /** After a write: work out derived data for the touched authors (null: all), tell pages, mark new papers. */
   libraryChanged(change: { touchedAuthors: readonly string[] | null; addedIds?: readonly string[] }): void;
+  /** Forgets which papers were new (the popup has shown them). */
+  markSeen(): Promise<void>;
 }
 
 export type LibraryHandlers = Pick<
@@ -36,6 +38,7 @@ export type LibraryHandlers = Pick<
   | 'followOnArxiv'
   | 'refreshFromArxiv'
   | 'exportLibrary'
+  | 'markLibrarySeen'
 >;
 
 type Parse = <T>(schema: import('zod').ZodType<T>, type: string, data: unknown) => T;
@@ -106,6 +109,7 @@ export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse
       );
       return { queued };
     },
+    markLibrarySeen: () => env.markSeen(),
     async exportLibrary() {
       const library = await db.run(readLibrary);
       return libraryFileText(library, new Date());

@@ -54,6 +54,7 @@ export function createLibraryService(
         await publish({ derivedReady: true });
       })().catch((error: unknown) => console.error('[paperlens] library update', error));
     },
+    markSeen: () => publish({ newPapers: [] }),
     /** Queues every author followed on arXiv (the periodic refresh). */
     refreshAll: async () => {
       const authors = await db.run((open) => open.getAll('authors'));

@@ -9,6 +9,7 @@ function fakeAction() {
       texts.push([tabId ?? -1, text ?? '']);
     }),
     setBadgeBackgroundColor: vi.fn(async () => {}),
+    setTitle: vi.fn(async () => {}),
   };
 }
 
@@ -39,5 +40,19 @@ describe('createToolbar', () => {
     expect(action.texts.at(-1)).toEqual([5, '1']);
     toolbar.flash(5, false);
     expect(action.texts.at(-1)).toEqual([5, '!']);
+  });
+
+  it('shows new papers where a tab has no count of its own, and says so in the title', () => {
+    const action = fakeAction();
+    const toolbar = createToolbar(action as never);
+    toolbar.counts.report(3, 0, ['2402.07871']);
+    toolbar.counts.clear(3);
+    // A tab without papers falls back to the global text (null), rather than hiding it ('').
+    expect(action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 3, text: null });
+    toolbar.showNew(3);
+    expect(action.setBadgeText).toHaveBeenLastCalledWith({ text: '+3' });
+    expect(action.setTitle).toHaveBeenLastCalledWith({ title: 'Paperlens · 3 new papers from the authors you follow' });
+    toolbar.showNew(0);
+    expect(action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
   });
 });

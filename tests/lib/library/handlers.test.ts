@@ -40,6 +40,7 @@ async function setup() {
         staging: createStaging(),
         refresh: { queue, forget: async () => {} },
         libraryChanged: (change) => changes.push(change),
+        markSeen: async () => {},
       },
     },
   );
