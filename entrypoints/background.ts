@@ -1,11 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import corpusJson from '../data/corpus.json';
-import { PAPER_LINK_PATTERNS, paperFromLinkClick, paperFromTab, SAVE_COMMAND, SAVE_MENU_ID } from '../lib/context-menu';
+import {
+  AUTHOR_LINK_PATTERNS,
+  authorFromLinkClick,
+  FOLLOW_MENU_ID,
+  PAPER_LINK_PATTERNS,
+  paperFromLinkClick,
+  paperFromTab,
+  SAVE_COMMAND,
+  SAVE_MENU_ID,
+} from '../lib/context-menu';
 import { CorpusSchema } from '../lib/corpus/schema';
 import { openPaperlensDb, type PaperlensDatabase } from '../lib/db';
 import { createDbConnection } from '../lib/db-connection';
 import { createHandlers } from '../lib/handlers';
+import { ARXIV_API_PERMISSION } from '../lib/library/arxiv-api';
 import { autoRefresh, refreshAllFromAlarm } from '../lib/library/auto-refresh';
 import { seedCorpus } from '../lib/library/seed';
 import { createLibraryService, REFRESH_ALARM } from '../lib/library/service';
@@ -51,19 +61,37 @@ export default defineBackground(() => {
 
   // "Save to reading list" on paper links only (targetUrlPatterns); menus persist, so create them once.
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() =>
+    void browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: SAVE_MENU_ID,
         title: 'Save to Paperlens reading list',
         contexts: ['link'],
         targetUrlPatterns: PAPER_LINK_PATTERNS,
-      }),
-    );
+      });
+      browser.contextMenus.create({
+        id: FOLLOW_MENU_ID,
+        title: 'Follow this author in Paperlens',
+        contexts: ['link'],
+        targetUrlPatterns: AUTHOR_LINK_PATTERNS,
+      });
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== SAVE_MENU_ID) return;
     const linkText = (info as { linkText?: string }).linkText;
-    void save(tab?.id, paperFromLinkClick({ linkUrl: info.linkUrl, pageUrl: info.pageUrl, linkText }));
+    const click = { linkUrl: info.linkUrl, pageUrl: info.pageUrl, linkText };
+    if (info.menuItemId === SAVE_MENU_ID) void save(tab?.id, paperFromLinkClick(click));
+    if (info.menuItemId === FOLLOW_MENU_ID) {
+      const author = authorFromLinkClick(click);
+      // Asked for in the click itself (a user gesture), before anything else; refused, nothing is fetched.
+      const asked = author ? browser.permissions.request({ origins: [ARXIV_API_PERMISSION] }) : null;
+      void asked
+        ?.then(async (granted) => {
+          if (!granted || !author) return toolbar.flash(tab?.id, false);
+          await handlers.followOnArxiv({ query: author.query }, { url: browser.runtime.getURL('/') });
+          toolbar.flash(tab?.id, true);
+        })
+        .catch(() => toolbar.flash(tab?.id, false));
+    }
   });
   // The save shortcut (Alt+Shift+S) on an arXiv page; activeTab lets us read the tab's URL.
   browser.commands.onCommand.addListener((command, tab) => {

@@ -58,3 +58,41 @@ export function paperFromTab(tab: { url?: string | undefined; title?: string | u
   const title = (tab.title ?? '').replace(/^\[[^\]]*\]\s*/, '').trim();
   return { id: ref.id, title: title || undefined, source: { url: tab.url, linkText: title } };
 }
+
+/** The id of the "Follow … in Paperlens" menu item on arXiv author links. */
+export const FOLLOW_MENU_ID = 'paperlens-follow-author';
+
+/** arXiv's author pages (`/a/ludziejewski_j_1`) and search-by-author links. */
+export const AUTHOR_LINK_PATTERNS = [
+  '*://arxiv.org/a/*',
+  '*://*.arxiv.org/a/*',
+  '*://arxiv.org/search/*',
+  '*://*.arxiv.org/search/*',
+];
+
+/**
+ * The author a right-clicked arXiv author link names, as "Follow on arXiv"
+ * takes it: `/a/ludziejewski_j_1` → `au:Ludziejewski_J`; a search by author
+ * (`?searchtype=author&query=Pioro, M`) → that name. Null for other links.
+ */
+export function authorFromLinkClick(click: LinkClick): { query: string; name: string } | null {
+  let url: URL;
+  try {
+    url = new URL(click.linkUrl ?? '');
+  } catch {
+    return null;
+  }
+  if (!/(^|\.)arxiv\.org$/.test(url.hostname)) return null;
+  const text = click.linkText?.trim() ?? '';
+  const page = /^\/a\/([a-z-]+)_([a-z])(?:_\d+)?(?:\.html)?$/i.exec(url.pathname);
+  if (page?.[1] && page[2]) {
+    const family = page[1].replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+    const query = `au:${family}_${page[2].toUpperCase()}`;
+    return { query, name: text || query };
+  }
+  const query = url.searchParams.get('query')?.trim();
+  if (/^\/search\//.test(url.pathname) && url.searchParams.get('searchtype') === 'author' && query) {
+    return { query: text || query, name: text || query };
+  }
+  return null;
+}

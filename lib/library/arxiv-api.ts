@@ -188,8 +188,10 @@ function withDefaults(options: FetchAuthorPapersOptions): Settings {
 /** Pages until arXiv's total is reached or a page stays empty when asked twice. */
 async function fetchRemainingPages(settings: Settings, progress: ArxivProgress): Promise<FetchAuthorPapersResult> {
   let emptyBefore = false;
+  // Pages are counted as asked (arXiv may answer fewer entries than a page holds), for the messages.
+  let pages = Math.ceil(progress.start / settings.pageSize);
   while (progress.total === null || progress.start < progress.total) {
-    const page = await fetchPage(settings, progress.start);
+    const page = await fetchPage(settings, progress.start, ++pages);
     if (!page.ok) return { ok: false, error: page.error, retryable: page.retryable, progress };
     progress.total = page.total;
     // arXiv now and then answers a page in the middle with no entries: ask once more before taking it as the end.
@@ -216,9 +218,8 @@ function withoutRepeats(papers: ArxivProgress['papers']): ArxivProgress['papers'
 type Answer = { status: number; retryAfterMs: number; body: string } | { status: 'offline'; reason: string };
 
 /** One page, tried up to 1 + maxRetries times. */
-async function fetchPage(settings: Settings, start: number): Promise<PageResult> {
+async function fetchPage(settings: Settings, start: number, pageNumber: number): Promise<PageResult> {
   const url = arxivQueryUrl(settings.query, start, settings.pageSize);
-  const pageNumber = Math.floor(start / settings.pageSize) + 1;
   for (let attempt = 0; ; attempt++) {
     const answer = await settings.gate.run(() => ask(settings, url), settings.signal);
     if (answer.status === 200) return readPage(answer.body, pageNumber);

@@ -36,15 +36,26 @@ const NO_PERMISSION =
  */
 export function createArxivRefresh(env: RefreshEnvironment) {
   let running: Promise<void> | null = null;
-  const update = async (authorId: string, change: (job: StoredJob) => StoredJob | null) => {
-    const jobs = await env.jobs.get();
-    const next = jobs.flatMap((job) => {
-      if (job.authorId !== authorId) return [job];
-      const changed = change(job);
-      return changed ? [changed] : [];
+  // Every change to the stored jobs waits for the one before: two read-modify-writes never interleave.
+  let writes: Promise<unknown> = Promise.resolve();
+  const edit = <T>(change: (jobs: StoredJob[]) => { jobs: StoredJob[]; result: T }): Promise<T> => {
+    const next = writes.then(async () => {
+      const { jobs, result } = change(await env.jobs.get());
+      await env.jobs.set(jobs);
+      return result;
     });
-    await env.jobs.set(next);
+    writes = next.catch(() => {});
+    return next;
   };
+  const update = (authorId: string, change: (job: StoredJob) => StoredJob | null) =>
+    edit((jobs) => ({
+      jobs: jobs.flatMap((job) => {
+        if (job.authorId !== authorId) return [job];
+        const changed = change(job);
+        return changed ? [changed] : [];
+      }),
+      result: undefined,
+    }));
   const stamp = (job: StoredJob, change: Partial<StoredJob>): StoredJob => ({
     ...job,
     ...change,
@@ -80,6 +91,8 @@ export function createArxivRefresh(env: RefreshEnvironment) {
     }
     const db = await env.db();
     const name = await settleName(db, job, result.papers);
+    // Unfollowed while its papers were on their way: nothing to write.
+    if (name === null) return void (await update(job.authorId, () => null));
     const summary = await commitLibraryImport(db, {
       source: { kind: 'arxiv', name: job.query },
       papers: result.papers,
@@ -117,27 +130,34 @@ export function createArxivRefresh(env: RefreshEnvironment) {
   return {
     /** Queues a fetch of each author's papers (a job already queued or running is left as it is). */
     async queue(authors: readonly { id: string; name: string; arxivQuery: string }[]): Promise<number> {
-      const jobs = await env.jobs.get();
-      const busy = new Set(jobs.filter((j) => j.state === 'queued' || j.state === 'running').map((j) => j.authorId));
-      const fresh = authors.filter((a) => !busy.has(a.id));
       const at = new Date(env.now()).toISOString();
-      await env.jobs.set([
-        ...jobs.filter((j) => !fresh.some((a) => a.id === j.authorId)),
-        ...fresh.map((a) => ({
-          authorId: a.id,
-          name: a.name,
-          query: a.arxivQuery,
-          state: 'queued' as const,
-          fetched: 0,
-          total: null,
-          added: 0,
-          error: null,
-          at,
-          progress: null,
-        })),
-      ]);
+      const queued = await edit((jobs) => {
+        const busy = new Set(jobs.filter((j) => j.state === 'queued' || j.state === 'running').map((j) => j.authorId));
+        const fresh = authors.filter((a) => !busy.has(a.id));
+        const before = new Map(jobs.map((j) => [j.authorId, j]));
+        const next = fresh.map((a): StoredJob => {
+          // A failed job of the same query goes on from the pages it already has.
+          const kept = before.get(a.id)?.query === a.arxivQuery ? (before.get(a.id)?.progress ?? null) : null;
+          return {
+            authorId: a.id,
+            name: a.name,
+            query: a.arxivQuery,
+            state: 'queued',
+            fetched: kept?.papers.length ?? 0,
+            total: null,
+            added: 0,
+            error: null,
+            at,
+            progress: kept,
+          };
+        });
+        return {
+          jobs: [...jobs.filter((j) => !fresh.some((a) => a.id === j.authorId)), ...next],
+          result: fresh.length,
+        };
+      });
       void drain();
-      return fresh.length;
+      return queued;
     },
     /** Picks up jobs a stopped worker left (called when the worker starts). */
     resume: drain,
@@ -147,12 +167,16 @@ export function createArxivRefresh(env: RefreshEnvironment) {
 }
 
 /** An author followed by an `au:` query gets the name their papers spell out, unless the user renamed them. */
-async function settleName(db: PaperlensDatabase, job: StoredJob, papers: readonly IncomingPaper[]): Promise<string> {
+async function settleName(
+  db: PaperlensDatabase,
+  job: StoredJob,
+  papers: readonly IncomingPaper[],
+): Promise<string | null> {
   const tx = db.transaction('authors', 'readwrite');
   const author = await tx.store.get(job.authorId);
   if (!author) {
     await tx.done;
-    return job.name;
+    return null;
   }
   const full = author.name === job.name ? fullNameFrom(job.name, papers) : author.name;
   if (full !== author.name) await tx.store.put({ ...author, name: full });
@@ -174,8 +198,9 @@ export function followTarget(input: string): { query: string; name: string } {
   const typed = input.trim();
   if (!/^au:/i.test(typed)) return { query, name: typed.replace(/\s+/g, ' ') };
   // `au:Pioro_M` names nobody in full: show it as "M Pioro" until a paper spells the name out.
-  const [family = '', initial = ''] = query.slice(3).replace(/"/g, '').split('_');
-  return { query, name: `${initial} ${family}`.trim() || query };
+  const bare = query.slice(3).replace(/"/g, '');
+  const [, family = bare, initial = ''] = /^(.*)_([A-Za-z])$/.exec(bare) ?? [];
+  return { query, name: `${initial} ${family.replace(/_/g, ' ')}`.trim() || query };
 }
 
 /** The spelling of `name` most papers use (`au:Pioro_M` → "Maciej Pióro"), or `name` when none matches. */

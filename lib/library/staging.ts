@@ -38,6 +38,7 @@ export function createStaging(now: () => number = Date.now) {
       return entry.papers.length + entry.records.length;
     },
     get(importId: string): StagedImport {
+      expire();
       const entry = staged.get(importId);
       if (!entry)
         throw new Error(

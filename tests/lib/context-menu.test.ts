@@ -1,6 +1,6 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import { describe, expect, it } from 'vitest';
-import { PAPER_LINK_PATTERNS, paperFromLinkClick, paperFromTab } from '../../lib/context-menu';
+import { authorFromLinkClick, PAPER_LINK_PATTERNS, paperFromLinkClick, paperFromTab } from '../../lib/context-menu';
 import { URL_CASES } from '../../lib/links/url-cases';
 
 const patterns = PAPER_LINK_PATTERNS.map((pattern) => new MatchPattern(pattern));
@@ -67,5 +67,33 @@ describe('paperFromTab (the save shortcut)', () => {
     expect(paperFromTab({ url: 'https://arxiv.org/list/cs.LG/new' })).toBeNull();
     expect(paperFromTab({ url: 'https://example.com/abs/2402.07871' })).toBeNull();
     expect(paperFromTab({ title: 'no url without activeTab' })).toBeNull();
+  });
+});
+
+describe('following an author from a link', () => {
+  it.each([
+    ['https://arxiv.org/a/ludziejewski_j_1', undefined, { query: 'au:Ludziejewski_J', name: 'au:Ludziejewski_J' }],
+    [
+      'https://arxiv.org/a/ludziejewski_j_1.html',
+      'Jan Ludziejewski',
+      { query: 'au:Ludziejewski_J', name: 'Jan Ludziejewski' },
+    ],
+    ['https://arxiv.org/a/del-maestro_a_1', undefined, { query: 'au:Del-Maestro_A', name: 'au:Del-Maestro_A' }],
+    [
+      'https://arxiv.org/search/?searchtype=author&query=Pioro%2C+M',
+      undefined,
+      { query: 'Pioro, M', name: 'Pioro, M' },
+    ],
+    [
+      'https://arxiv.org/search/cs?searchtype=author&query=Pi%C3%B3ro%2C+M',
+      'Maciej Pióro',
+      { query: 'Maciej Pióro', name: 'Maciej Pióro' },
+    ],
+    ['https://arxiv.org/search/?searchtype=title&query=mixture', undefined, null],
+    ['https://arxiv.org/abs/2402.07871', undefined, null],
+    ['https://evil.example/a/ludziejewski_j_1', undefined, null],
+    ['not a url', undefined, null],
+  ])('%s (%s)', (linkUrl, linkText, expected) => {
+    expect(authorFromLinkClick({ linkUrl, linkText })).toEqual(expected);
   });
 });

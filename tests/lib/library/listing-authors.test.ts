@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
+import { matchListingAuthors } from '../../../lib/library/listing-authors';
+import type { FollowedAuthor } from '../../../lib/library/schema';
+import { libraryCoauthor, seedCorpus } from '../../../lib/library/seed';
+import type { ListingAuthorsRequest } from '../../../lib/message-schemas';
+import { BUNDLED_AUTHOR_ID, corpus, freshFactory } from '../../helpers/db';
+
+const JAN = { id: BUNDLED_AUTHOR_ID, name: 'Jan Ludziejewski', color: expect.stringMatching(/^#[0-9a-f]{6}$/) };
+const shared = (name: string) => corpus.coauthors.find((c) => c.name === name)?.count;
+
+const PIORO: FollowedAuthor = {
+  id: 'maciej-pioro',
+  name: 'Maciej Pióro',
+  variants: [],
+  notVariants: [],
+  arxivQuery: 'au:Pioro_M',
+  orcid: null,
+  scholarFeedId: null,
+  color: '#b3261e',
+  sources: [],
+  refreshedAt: null,
+  followedAt: '2026-03-01T00:00:00.000Z',
+  profile: null,
+};
+const PIORO_TAG = { id: PIORO.id, name: PIORO.name, color: PIORO.color };
+
+async function seeded(): Promise<PaperlensDatabase> {
+  const db = await openPaperlensDb(freshFactory());
+  await seedCorpus(db, corpus);
+  return db;
+}
+
+/** The seeded library, with Maciej Pióro followed too and two coauthors of his. */
+async function withPioro(): Promise<PaperlensDatabase> {
+  const db = await seeded();
+  await db.put('authors', PIORO);
+  await db.put('coauthors', libraryCoauthor(PIORO.id, { name: 'Jakub Krajewski', paperIds: ['2405.17234'], count: 9 }));
+  await db.put('coauthors', libraryCoauthor(PIORO.id, { name: 'Anna Nowak', paperIds: ['2405.17234'], count: 2 }));
+  return db;
+}
+
+const one = async (db: PaperlensDatabase, authors: string[], id: string | null = null) => {
+  const { entries } = await matchListingAuthors(db, { entries: [{ id, authors }] });
+  expect(entries).toHaveLength(1);
+  return entries[0];
+};
+
+describe('matchListingAuthors', () => {
+  let db: PaperlensDatabase;
+  beforeAll(async () => {
+    db = await seeded();
+  });
+
+  it('finds coauthors through initials and accents, named as the library names them, most shared first', async () => {
+    const entry = await one(db, ['Andy Lo', 'M. Pioro', 'Adam Yang', 'Michal Krutul', 'A. H. Liu', 'Ada Lovelace']);
+    expect(entry).toEqual({
+      followed: [],
+      coauthors: [
+        { name: 'Maciej Pióro', sharedPapers: shared('Maciej Pióro'), of: JAN },
+        { name: 'Michał Krutul', sharedPapers: shared('Michał Krutul'), of: JAN },
+        { name: 'Alexander H. Liu', sharedPapers: shared('Alexander H. Liu'), of: JAN },
+        { name: 'Andy Lo', sharedPapers: shared('Andy Lo'), of: JAN },
+        { name: 'Adam Yang', sharedPapers: shared('Adam Yang'), of: JAN },
+      ],
+      inLibrary: false,
+    });
+    expect(entry?.coauthors.map((c) => c.sharedPapers)).toEqual([7, 7, 5, 4, 1]);
+  });
+
+  it.each([['Jan Ludziejewski'], ['J. Ludziejewski'], ['Ludziejewski, Jan']])(
+    'reports %j as the followed author, not as a coauthor',
+    async (written) => {
+      expect(await one(db, [written, 'Marek Cygan'], '2402.07871')).toEqual({
+        followed: [JAN],
+        coauthors: [{ name: 'Marek Cygan', sharedPapers: 7, of: JAN }],
+        inLibrary: true,
+      });
+    },
+  );
+
+  it.each([['Mistral-AI'], ['Mistral AI'], ['Cygan'], ['M.'], ['Pioro']])(
+    'matches nobody for a group or a bare name (%j)',
+    async (written) => {
+      expect(await one(db, [written])).toEqual({ followed: [], coauthors: [], inLibrary: false });
+    },
+  );
+
+  it('does not take a different given name for the coauthor ("Marek Pióro" is not "Maciej Pióro")', async () => {
+    expect((await one(db, ['Marek Pióro', 'K. Ciebiera']))?.coauthors.map((c) => c.name)).toEqual(['Kamil Ciebiera']);
+  });
+
+  it('says a paper is in the library only for a library id', async () => {
+    const { entries } = await matchListingAuthors(db, {
+      entries: [
+        { id: '2402.07871', authors: ['Ada Lovelace'] },
+        { id: '2405.17234', authors: ['Jan Ludziejewski'] },
+        { id: null, authors: ['Jan Ludziejewski'] },
+        { id: 'hep-th/9901001', authors: [] },
+        { id: '2402.07871', authors: [] },
+      ],
+    });
+    expect(entries.map((e) => e.inLibrary)).toEqual([true, false, false, false, true]);
+  });
+
+  it('answers an empty listing with no entries', async () => {
+    expect(await matchListingAuthors(db, { entries: [] })).toEqual({ entries: [] });
+  });
+});
+
+describe('matchListingAuthors with two followed authors', () => {
+  let db: PaperlensDatabase;
+  beforeAll(async () => {
+    db = await withPioro();
+  });
+
+  it('reports a coauthor of both once per followed author', async () => {
+    expect((await one(db, ['J. Krajewski', 'A. Nowak']))?.coauthors).toEqual([
+      { name: 'Jakub Krajewski', sharedPapers: 9, of: PIORO_TAG },
+      { name: 'Jakub Krajewski', sharedPapers: 7, of: JAN },
+      { name: 'Anna Nowak', sharedPapers: 2, of: PIORO_TAG },
+    ]);
+  });
+
+  it('shows a followed author who is also a coauthor as followed only, in the order the page names them', async () => {
+    expect(await one(db, ['M. Pioro', 'Jan Ludziejewski', 'Kamil Ciebiera'], '2401.04081')).toEqual({
+      followed: [PIORO_TAG, JAN],
+      coauthors: [{ name: 'Kamil Ciebiera', sharedPapers: 5, of: JAN }],
+      inLibrary: true,
+    });
+  });
+});
+
+describe('matchListingAuthors, for any listing', () => {
+  const corpusIds = corpus.papers.map((p) => p.id);
+  const names = [
+    ...corpus.coauthors.map((c) => c.name),
+    'Jan Ludziejewski',
+    'J. Ludziejewski',
+    'M. Pioro',
+    'Michal Krutul',
+    'Mistral-AI',
+    'Anna Nowak',
+  ];
+  const written = fc.oneof(
+    fc.constantFrom(...names),
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc
+      .tuple(fc.constantFrom('A.', 'M', 'Jan', 'Ł.', ''), fc.constantFrom('Pióro', 'Krajewski', 'Cygan', 'Lo'))
+      .map(([given, family]) => `${given} ${family}`.trim()),
+  );
+  const entry = fc.record({
+    id: fc.oneof(fc.constantFrom(...corpusIds), fc.constant(null), fc.constantFrom('2405.17234', 'hep-th/9901001')),
+    authors: fc.array(written, { maxLength: 12 }),
+  });
+
+  it('answers one entry per request entry, in order, each as it would be alone', async () => {
+    const db = await withPioro();
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 8 }), async (entries) => {
+        const request: ListingAuthorsRequest = { entries };
+        const { entries: answered } = await matchListingAuthors(db, request);
+        expect(answered).toHaveLength(entries.length);
+        for (const [i, asked] of entries.entries()) {
+          expect(answered[i]?.inLibrary).toBe(asked.id !== null && corpusIds.includes(asked.id));
+          expect(answered[i]).toEqual((await matchListingAuthors(db, { entries: [asked] })).entries[0]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
