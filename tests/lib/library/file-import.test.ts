@@ -1,0 +1,282 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  detectLibraryFile,
+  type LibraryFileKind,
+  MAX_TEXT_FILE_BYTES,
+  notImportable,
+  readLibraryFile,
+  STAGE_BATCH,
+  type StageBatch,
+  stagePapers,
+} from '../../../lib/library/file-import';
+import type { IncomingPaper } from '../../../lib/library/incoming';
+import type { FollowedAuthor, LibraryPaper } from '../../../lib/library/schema';
+import { libraryFileText } from '../../../lib/library/sources/library-json';
+
+const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url)));
+const PROFILE = new Uint8Array(readFileSync(new URL('../../../data/author-profile.txt', import.meta.url)));
+
+function author(id: string, name: string, variants: string[] = []): FollowedAuthor {
+  return {
+    id,
+    name,
+    variants,
+    notVariants: [],
+    arxivQuery: null,
+    orcid: null,
+    scholarFeedId: null,
+    color: '#1f5fbf',
+    sources: [],
+    refreshedAt: null,
+    followedAt: '2026-01-01T00:00:00.000Z',
+    profile: null,
+  };
+}
+
+const LIBRARY_FILE = libraryFileText(
+  { authors: [author('maciej-pioro', 'Maciej Pióro', ['M. Pioro'])], papers: [] },
+  new Date('2026-12-03T00:00:00Z'),
+);
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const fileOf = (content: Uint8Array | string, name: string) =>
+  new File([typeof content === 'string' ? content : new Uint8Array(content)], name);
+const head = (content: Uint8Array | string) =>
+  new TextDecoder().decode(typeof content === 'string' ? new TextEncoder().encode(content) : content.slice(0, 4096));
+const read = (file: File, followed: FollowedAuthor[] = []) => readLibraryFile(file, { followed });
+
+describe('detectLibraryFile', () => {
+  it.each<[string, Uint8Array | string, LibraryFileKind]>([
+    ['pioro-page1.xml', fixture('arxiv-api/pioro-page1.xml'), 'arxiv-atom'],
+    ['ludziejewski-page1.xml', fixture('arxiv-api/ludziejewski-page1.xml'), 'arxiv-atom'],
+    ['ludziejewski-page2.xml', fixture('arxiv-api/ludziejewski-page2.xml'), 'arxiv-atom'],
+    ['empty.xml', fixture('arxiv-api/empty.xml'), 'arxiv-atom'],
+    ['error.xml', fixture('arxiv-api/error.xml'), 'arxiv-atom'],
+    ['truncated.xml', fixture('arxiv-api/truncated.xml'), 'arxiv-atom'],
+    ['sample.bib', fixture('library/sample.bib'), 'bibtex'],
+    ['snapshot-sample.jsonl', fixture('library/snapshot-sample.jsonl'), 'arxiv-jsonl'],
+    ['author-profile.txt', PROFILE, 'scholarfeed'],
+    ['paperlens-library-2026-12-03.json', LIBRARY_FILE, 'paperlens-library'],
+  ])('reads %s as its kind', (name, content, kind) => {
+    expect(detectLibraryFile(name, head(content))).toBe(kind);
+  });
+
+  it.each<[string, string, LibraryFileKind]>([
+    ['the snapshot under its Kaggle name', 'arxiv-metadata-oai-snapshot.json', 'arxiv-jsonl'],
+    ['an Atom feed saved as .txt', 'feed.txt', 'arxiv-atom'],
+    ['BibTeX saved as .txt', 'refs.txt', 'bibtex'],
+    ['a profile saved without an extension', 'profile', 'scholarfeed'],
+  ])('goes by content before the name: %s', (_, name, kind) => {
+    const content = {
+      'arxiv-jsonl': fixture('library/snapshot-sample.jsonl'),
+      'arxiv-atom': fixture('arxiv-api/pioro-page1.xml'),
+      bibtex: fixture('library/sample.bib'),
+      scholarfeed: PROFILE,
+      'paperlens-library': LIBRARY_FILE,
+    }[kind];
+    expect(detectLibraryFile(name, head(content))).toBe(kind);
+  });
+
+  it.each<[string, string, Uint8Array | string]>([
+    ['a PDF', 'paper.pdf', '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj'],
+    ['a PDF renamed .bib', 'paper.bib', '%PDF-1.4\n'],
+    ['a PNG', 'figure.png', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13)],
+    ['a JPEG', 'photo.txt', bytes(0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46)],
+    ['a zip', 'export.json', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0)],
+    ['a gzip', 'snapshot.jsonl', bytes(0x1f, 0x8b, 0x08, 0)],
+    ['an empty file', 'empty.bib', ''],
+    ['a blank file', 'blank.txt', ' \n\n '],
+    ['an HTML page', 'abs.xml', '<!doctype html><html><body>arXiv</body></html>'],
+    ['a Markdown file', 'README.md', fixture('arxiv-api/README.md')],
+  ])('refuses %s', (_, name, content) => {
+    expect(detectLibraryFile(name, head(content))).toBeNull();
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string({ maxLength: 4096 }), (name, text) => {
+        detectLibraryFile(name, text);
+      }),
+    );
+  });
+});
+
+describe('readLibraryFile', () => {
+  it('reads an arXiv Atom feed', async () => {
+    const result = await read(fileOf(fixture('arxiv-api/pioro-page1.xml'), 'pioro.xml'));
+    expect(result).toMatchObject({ ok: true, kind: 'arxiv-atom', follow: null, titles: [] });
+    expect(result.ok && result.papers.length).toBe(4);
+  });
+
+  it('reads BibTeX and says which entries it skipped', async () => {
+    const result = await read(fileOf(fixture('library/sample.bib'), 'sample.bib'));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.kind).toBe('bibtex');
+    expect(result.papers.length).toBeGreaterThan(0);
+    expect(result.skipped.length).toBeGreaterThan(0);
+    expect(result.skipped[0]?.reason).toMatch(/\w/);
+  });
+
+  it('reads a ScholarFeed profile as the author to follow and their titles, with no papers', async () => {
+    const result = await read(fileOf(PROFILE, 'profile.txt'));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.kind).toBe('scholarfeed');
+    expect(result.papers).toEqual([]);
+    expect(result.follow?.name).toBe('Jan Ludziejewski');
+    expect(result.follow?.profile?.hIndex).toBe(27);
+    expect(result.titles).toHaveLength(13);
+  });
+
+  it('reads a Paperlens library file as records to restore, not as papers', async () => {
+    const result = await read(fileOf(LIBRARY_FILE, 'paperlens-library-2026-12-03.json'));
+    if (!result.ok) throw new Error(result.error);
+    expect(result).toMatchObject({ kind: 'paperlens-library', papers: [], follow: null });
+    expect(result.restore?.authors.map((a) => [a.id, a.variants])).toEqual([['maciej-pioro', ['M. Pioro']]]);
+    expect(result.restore?.records).toEqual([]);
+  });
+
+  it('keeps only the snapshot records that name a followed author, reporting bytes read', async () => {
+    const content = fixture('library/snapshot-sample.jsonl');
+    const onProgress = vi.fn();
+    const result = await readLibraryFile(fileOf(content, 'arxiv-metadata-oai-snapshot.json'), {
+      followed: [author('grisha-perelman', 'Grisha Perelman'), author('maciej-pioro', 'Maciej Pióro')],
+      onProgress,
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.papers.map((paper) => paper.arxivId).sort()).toEqual([
+      '2310.15961',
+      '2402.07871',
+      '2508.09752',
+      'math/0211159',
+    ]);
+    expect(onProgress).toHaveBeenLastCalledWith(content.length, content.length);
+  });
+
+  it('says so when no snapshot record names a followed author', async () => {
+    const result = await read(fileOf(fixture('library/snapshot-sample.jsonl'), 'snap.jsonl'), [
+      author('nobody', 'Quentin Nobody'),
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^“snap\.jsonl” has 8 records and none names an author you follow/),
+    });
+  });
+
+  it('stops reading a snapshot when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = await readLibraryFile(fileOf(fixture('library/snapshot-sample.jsonl'), 'snap.jsonl'), {
+      followed: [author('maciej-pioro', 'Maciej Pióro')],
+      signal: controller.signal,
+    });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('cancelled') });
+  });
+
+  it('refuses a file that is not importable, with the sentence naming it', async () => {
+    const result = await read(fileOf('%PDF-1.7\n', 'x.pdf'));
+    expect(result).toEqual({ ok: false, error: notImportable('x.pdf') });
+    expect(notImportable('x.pdf')).toBe(
+      '“x.pdf” is not a file Paperlens can import: choose an arXiv Atom feed (.xml), the arXiv metadata snapshot (.jsonl), BibTeX (.bib), a ScholarFeed profile (.txt) or a Paperlens library file (.json).',
+    );
+  });
+
+  it('refuses an oversized file before reading it', async () => {
+    const file = fileOf(fixture('library/sample.bib'), 'huge.bib');
+    Object.defineProperty(file, 'size', { value: MAX_TEXT_FILE_BYTES + 1 });
+    const arrayBuffer = vi.spyOn(file, 'arrayBuffer');
+    const text = vi.spyOn(file, 'text');
+    const result = await read(file);
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^“huge\.bib” is 51 MiB, more than the 50 MiB/) });
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(text).not.toHaveBeenCalled();
+  });
+
+  it('streams a snapshot of any size', async () => {
+    const file = fileOf(fixture('library/snapshot-sample.jsonl'), 'snap.jsonl');
+    Object.defineProperty(file, 'size', { value: 4 * 1024 ** 3 });
+    const result = await read(file, [author('grisha-perelman', 'Grisha Perelman')]);
+    expect(result.ok && result.papers.map((paper) => paper.arxivId)).toEqual(['math/0211159']);
+  });
+
+  it('names the file that is not UTF-8', async () => {
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('@article{a, title={Pi'),
+      0xf3,
+      ...new TextEncoder().encode('ro}}\n'),
+    ]);
+    const result = await read(fileOf(latin1, 'latin1.bib'));
+    expect(result).toEqual({
+      ok: false,
+      error: '“latin1.bib” is not UTF-8 text; save it as UTF-8 and choose it again. Nothing was imported.',
+    });
+  });
+
+  it("passes a source's error on, naming the file", async () => {
+    const result = await read(fileOf(fixture('arxiv-api/error.xml'), 'error.xml'));
+    expect(result).toEqual({
+      ok: false,
+      error: '“error.xml”: arXiv answered with an error: start must be non-negative. Nothing was imported.',
+    });
+  });
+
+  it('never throws on random bytes, under any of the names it reads', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.constantFrom('a.xml', 'a.jsonl', 'a.json', 'a.bib', 'a.txt', 'a.pdf'),
+        async (content, name) => {
+          const result = await read(fileOf(content, name), [author('maciej-pioro', 'Maciej Pióro')]);
+          expect(typeof result.ok).toBe('boolean');
+          if (!result.ok) expect(result.error).toContain(`“${name}”`);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('stagePapers', () => {
+  const papers = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ arxivId: `2401.${String(i).padStart(5, '0')}` }) as IncomingPaper);
+
+  it('sends batches of at most 2000 papers under one fresh import id', async () => {
+    const stage = vi.fn(async (_: StageBatch) => undefined);
+    const importId = await stagePapers({ papers: papers(4500), restore: null }, stage);
+    expect(STAGE_BATCH).toBe(2000);
+    expect(stage.mock.calls.map(([request]) => [request.importId, request.papers.length])).toEqual([
+      [importId, 2000],
+      [importId, 2000],
+      [importId, 500],
+    ]);
+    expect(importId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await stagePapers({ papers: papers(1), restore: null }, stage)).not.toBe(importId);
+  });
+
+  it('stages an empty batch for a file without papers (a profile), so its preview finds the import', async () => {
+    const stage = vi.fn(async () => undefined);
+    const importId = await stagePapers({ papers: [], restore: null }, stage);
+    expect(stage).toHaveBeenCalledExactlyOnceWith({ importId, papers: [] });
+  });
+
+  it("stages a library file's stored records in batches beside its papers", async () => {
+    const stage = vi.fn(async (_: StageBatch) => undefined);
+    const records = Array.from(
+      { length: 2500 },
+      (_, i) => ({ id: `2401.${String(i).padStart(5, '0')}` }) as LibraryPaper,
+    );
+    const importId = await stagePapers({ papers: [], restore: { authors: [], records } }, stage);
+    expect(stage.mock.calls.map(([batch]) => [batch.importId, batch.papers.length, batch.records?.length])).toEqual([
+      [importId, 0, 2000],
+      [importId, 0, 500],
+    ]);
+  });
+
+  it('stops between batches when cancelled', async () => {
+    const controller = new AbortController();
+    const stage = vi.fn(async () => controller.abort());
+    await expect(stagePapers({ papers: papers(4001), restore: null }, stage, controller.signal)).rejects.toThrow();
+    expect(stage).toHaveBeenCalledOnce();
+  });
+});
