@@ -36,13 +36,27 @@ function zodWithoutEval(): Plugin {
   };
 }
 
+/** lodash.merge (through the BibTeX parser) finds the global object with `Function('return this')()`: globalThis is it. */
+function lodashWithoutEval(): Plugin {
+  return {
+    name: 'paperlens:lodash-without-eval',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]lodash\.merge[\\/]index\.js$/.test(id)) return;
+      const patched = code.replaceAll("Function('return this')()", 'globalThis');
+      if (patched === code) this.error(`lodash.merge no longer has its Function probe in ${id}; revisit lodashWithoutEval`);
+      return { code: patched, map: null };
+    },
+  };
+}
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // Explicit imports keep every module readable on its own (and testable without WXT's globals).
   imports: false,
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact(), zodWithoutEval(), preactWithoutInnerHtml()],
+    plugins: [preact(), zodWithoutEval(), lodashWithoutEval(), preactWithoutInnerHtml()],
     build: {
       sourcemap: Boolean(process.env.PAPERLENS_SOURCEMAP),
       minify: !process.env.PAPERLENS_NO_MINIFY,

@@ -66,6 +66,9 @@ export function InsightsApp() {
       <div class="insights-header">
         <ProfileHeader author={author} papers={papers.length} authors={library.authors.length} />
         <AuthorSwitch authors={library.authors} choice={choice} />
+        <p class="data-date">
+          <a href="/library.html">Follow more authors or import papers</a>
+        </p>
         {charts.date && (
           <p class="data-date">
             Data as of <time dateTime={charts.date}>{formatDate(charts.date)}</time> (the newest paper shown).

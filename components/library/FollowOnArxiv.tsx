@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LibraryJob } from '../../lib/library/status';
+import { AutoRefresh } from './AutoRefresh';
 import type { ArxivActions } from './arxiv-actions';
 import { JobLine } from './JobLine';
 
@@ -41,6 +42,7 @@ export function FollowOnArxiv({ arxiv, jobs }: FollowOnArxivProps) {
       <p class="hint">
         Paperlens asks your permission to reach export.arxiv.org, then fetches at most one page every 3 seconds.
       </p>
+      <AutoRefresh />
       {jobs.map((job) => (
         <JobLine key={job.authorId} job={job} onRetry={() => void arxiv.refresh([job.authorId])} />
       ))}

@@ -30,6 +30,9 @@ export function OptionsApp() {
   return (
     <main class="page options">
       <h1>Paperlens settings</h1>
+      <p class="hint">
+        The authors you follow and their papers are on the <a href="/library.html">library page</a>.
+      </p>
       {error && (
         <p class="notice error" role="alert">
           {error}

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { REFRESH_ALARM } from './service';
+
+/** The name of the periodic refresh's alarm; it exists only while the user has turned the refresh on. */
+export const REFRESH_ALARM = 'paperlens-arxiv-refresh';
 
 /** How often the periodic refresh runs, when turned on. */
 export const REFRESH_PERIOD_MINUTES = 24 * 60;

@@ -12,9 +12,6 @@ import { libraryStatus } from './status';
 /** The arXiv jobs and their fetched pages, kept across worker restarts. */
 const arxivJobs = storage.defineItem<StoredJob[]>('local:arxivJobs', { fallback: [] });
 
-/** The name of the periodic refresh's alarm; it exists only while the user has turned the refresh on. */
-export const REFRESH_ALARM = 'paperlens-arxiv-refresh';
-
 /**
  * The background's side of the library: staged imports, the arXiv refresh
  * (one request at a time, ~3 s apart, resumed after a restart), and derived
