@@ -65,7 +65,8 @@ export async function getMeta<K extends keyof MetaValues>(
  *   `coauthors` is added; reading-list entries gain status, note, tags and
  *   source (v1 entries are rewritten with defaults).
  * - v3: the library of many authors. `authors` (followed authors) is added;
- *   papers gain a multi-entry `by-followed`, `by-doi` and `by-added`;
+ *   papers gain a multi-entry `by-followed`, `by-doi`, `by-added` and a
+ *   multi-entry `by-family` (folded family names on the author list);
  *   coauthors are kept per followed author (`[authorId, name]`, indexes
  *   `by-followed` and `by-family`). Papers and coauthors held only the bundled
  *   corpus, so they are emptied and reseeded; the reading list is untouched.
@@ -82,6 +83,7 @@ export interface PaperlensDB extends DBSchema {
       'by-followed': string;
       'by-doi': string;
       'by-added': string;
+      'by-family': string;
     };
   };
   authors: { key: string; value: FollowedAuthor };
@@ -150,6 +152,7 @@ function upgradeToLibrary(db: IDBPDatabase<PaperlensDB>, tx: UpgradeTransaction)
   papers.createIndex('by-followed', 'followedAuthorIds', { multiEntry: true });
   papers.createIndex('by-doi', 'doi');
   papers.createIndex('by-added', 'addedAt');
+  papers.createIndex('by-family', 'authorFamilies', { multiEntry: true });
   db.deleteObjectStore('coauthors');
   const coauthors = db.createObjectStore('coauthors', { keyPath: ['authorId', 'name'] });
   coauthors.createIndex('by-followed', 'authorId');

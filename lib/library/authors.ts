@@ -1,21 +1,47 @@
 import { getMeta, type PaperlensDatabase } from '../db';
 import type { UpdateAuthorRequest } from '../message-schemas';
+import { createAuthorMatcher } from './match';
+import { familiesOf } from './paper';
+import type { LibraryPaper } from './schema';
 import { allOrNothing } from './write';
 
 /** Renames, recolours or re-spells a followed author; the library revision moves so pages and membership follow. */
 export async function updateAuthor(db: PaperlensDatabase, request: UpdateAuthorRequest): Promise<void> {
-  const tx = db.transaction(['authors', 'meta'], 'readwrite');
+  const tx = db.transaction(['authors', 'papers', 'meta'], 'readwrite');
   const author = await tx.objectStore('authors').get(request.id);
   if (!author) {
     await tx.done;
     throw new Error('That author is no longer followed; reload the page.');
   }
   const { id: _id, ...changes } = request;
-  const revision = await getMeta(tx.objectStore('meta'), 'libraryRevision');
+  const next = { ...author, ...changes };
+  const [revision, others, candidates] = await Promise.all([
+    getMeta(tx.objectStore('meta'), 'libraryRevision'),
+    tx.objectStore('authors').getAll(),
+    papersWithFamilies(tx.objectStore('papers'), [next.name, ...next.variants]),
+  ]);
+  // A new spelling can make papers the library already has theirs.
+  const matcher = createAuthorMatcher(others.map((a) => (a.id === next.id ? next : a)));
+  const gained = candidates.filter(
+    (paper) => !paper.followedAuthorIds.includes(next.id) && matcher.match(paper.authors).ids.includes(next.id),
+  );
   await allOrNothing(tx, [
-    () => tx.objectStore('authors').put({ ...author, ...changes }),
+    () => tx.objectStore('authors').put(next),
+    ...gained.map(
+      (paper) => () =>
+        tx.objectStore('papers').put({ ...paper, followedAuthorIds: [...paper.followedAuthorIds, next.id] }),
+    ),
     () => tx.objectStore('meta').put({ key: 'libraryRevision', value: (revision ?? 0) + 1 }),
   ]);
+}
+
+/** Library papers whose author lists carry the family name of any of `names` (by index). */
+async function papersWithFamilies(
+  papers: { index(name: 'by-family'): { getAll(key: string): Promise<LibraryPaper[]> } },
+  names: readonly string[],
+): Promise<LibraryPaper[]> {
+  const found = await Promise.all(familiesOf(names).map((family) => papers.index('by-family').getAll(family)));
+  return [...new Map(found.flat().map((paper) => [paper.id, paper])).values()];
 }
 
 /**

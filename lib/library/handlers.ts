@@ -11,6 +11,7 @@ import {
   UpdateAuthorRequestSchema,
 } from '../message-schemas';
 import { unfollowAuthor, updateAuthor } from './authors';
+import { createAuthorMatcher } from './match';
 import type { createArxivRefresh } from './refresh';
 import { followTarget } from './refresh';
 import { commitRestore, previewRestore } from './restore';
@@ -117,11 +118,17 @@ export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse
   };
 }
 
-/** The followed author an arXiv query names: one already following it, one of that name (given the query), or a new one. */
+/**
+ * The followed author an arXiv query names: one already followed by it, else
+ * the one followed author its name matches ("J Ludziejewski" is Jan
+ * Ludziejewski; the query is given to them), else a new one.
+ */
 async function followByQuery(db: PaperlensDatabase, query: string, name: string) {
   const find = async () => {
     const authors = await db.getAll('authors');
-    return authors.find((a) => a.arxivQuery === query) ?? authors.find((a) => a.name === name);
+    const [only, ...others] = createAuthorMatcher(authors).match([name]).ids;
+    const byName = only && !others.length ? authors.find((a) => a.id === only) : undefined;
+    return authors.find((a) => a.arxivQuery === query) ?? byName;
   };
   const known = await find();
   if (known && !known.arxivQuery) await updateAuthor(db, { id: known.id, arxivQuery: query });

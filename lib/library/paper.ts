@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { categoryCode, categoryName } from '../categories';
+import { nameKey } from '../names';
 import { latexToText } from '../text/latex';
 import { normalizeText } from '../text/normalize';
 import type { IncomingPaper } from './incoming';
@@ -9,6 +10,18 @@ type SourceKind = z.infer<typeof SourceKindSchema>;
 
 /** The category of a paper no source placed in arXiv's taxonomy (a BibTeX entry with only a DOI). */
 const UNCATEGORIZED = { primaryCategory: 'other', category: 'other', categoryName: 'Other' } as const;
+
+/** The folded family names of an author list (groups, which have no given name, left out). */
+export function familiesOf(authors: readonly string[]): string[] {
+  return [
+    ...new Set(
+      authors.flatMap((name) => {
+        const key = nameKey(name);
+        return key?.given.length ? [key.family] : [];
+      }),
+    ),
+  ];
+}
 
 /** The library key of an incoming paper: its arXiv id, or its DOI. */
 export const keyOf = (paper: IncomingPaper): string => paper.arxivId ?? doiKey(paper.doi ?? '');
@@ -55,6 +68,7 @@ export function toLibraryPaper(
     version: Math.max(existing?.version ?? 0, incoming.version ?? 0) || null,
     doi: existing?.doi ?? incoming.doi,
     followedAuthorIds: [...new Set([...(existing?.followedAuthorIds ?? []), ...context.followedAuthorIds])],
+    authorFamilies: familiesOf(base.authors ?? incoming.authors),
     sources: [...new Set([...(existing?.sources ?? []), context.source])],
     addedAt: existing?.addedAt ?? context.at,
   } as LibraryPaper;

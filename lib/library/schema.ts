@@ -85,6 +85,8 @@ export const LibraryPaperSchema = PaperSchema.extend({
   doi: z.string().nullable(),
   /** Ids of the followed authors its author list names (possibly none: an imported bibliography). */
   followedAuthorIds: z.array(z.string()),
+  /** The folded family names on its author list (index `by-family`), so a newly followed author finds their papers. */
+  authorFamilies: z.array(z.string()),
   /** Kinds of source that brought it; a paper is dropped only when none is left. */
   sources: z.array(SourceKindSchema).min(1),
   /** ISO timestamp of when it joined the library: papers newer than an author's previous refresh are new. */

@@ -3,6 +3,7 @@ import { getMeta, type LibraryCoauthor, type PaperlensDatabase, type WriteStore 
 import { nameKey } from '../names';
 import { normalizeText } from '../text/normalize';
 import { slugForAuthor } from './match';
+import { familiesOf } from './paper';
 import { AUTHOR_COLORS, type FollowedAuthor, type LibraryPaper } from './schema';
 
 export interface SeedResult {
@@ -129,6 +130,7 @@ export function fromBundle(
     version: existing?.version ?? null,
     doi: existing?.doi ?? null,
     followedAuthorIds: [...new Set([...(existing?.followedAuthorIds ?? []), authorId])],
+    authorFamilies: familiesOf(paper.authors),
     sources: [...new Set([...(existing?.sources ?? []), 'bundled' as const])],
     addedAt: existing?.addedAt ?? at,
   };

@@ -2,7 +2,7 @@ import { getMeta, type PaperlensDatabase } from '../db';
 import { normalizeText } from '../text/normalize';
 import type { IncomingPaper } from './incoming';
 import { type Ambiguity, createAuthorMatcher, type FrequentAuthor, mostFrequentAuthors, slugForAuthor } from './match';
-import { keyOf, paperChanged, toLibraryPaper } from './paper';
+import { familiesOf, keyOf, paperChanged, toLibraryPaper } from './paper';
 import {
   AUTHOR_COLORS,
   type AuthorSource,
@@ -77,8 +77,9 @@ export async function previewLibraryImport(
     tx.objectStore('authors').getAll(),
     readStored(tx.objectStore('papers'), plan),
   ]);
-  await tx.done;
   const planned = planAuthors(authors, plan, decisions, new Date(0).toISOString());
+  stored.byFamily = await readFamilyPapers(tx.objectStore('papers'), newcomers(planned));
+  await tx.done;
   const result = writePlan(plan, planned, stored, new Date(0).toISOString());
   const names = new Map(planned.all.map((a) => [a.id, a.name]));
   const counts = new Map<string, number>();
@@ -123,6 +124,7 @@ export async function commitLibraryImport(
     getMeta(tx.objectStore('meta'), 'libraryRevision'),
   ]);
   const planned = planAuthors(authors, plan, decisions, at);
+  stored.byFamily = await readFamilyPapers(papersStore, newcomers(planned));
   const result = writePlan(plan, planned, stored, at);
   const touched = new Set(result.papers.flatMap((paper) => (paper.changed ? paper.record.followedAuthorIds : [])));
   const source: AuthorSource = { kind: plan.source.kind, name: plan.source.name, at };
@@ -147,7 +149,10 @@ export async function commitLibraryImport(
 /** The part of the papers store an import reads. */
 interface PaperReader {
   get(key: string): Promise<LibraryPaper | undefined>;
-  index(name: 'by-doi' | 'by-title'): { get(key: string): Promise<LibraryPaper | undefined> };
+  index(name: 'by-doi' | 'by-title' | 'by-family'): {
+    get(key: string): Promise<LibraryPaper | undefined>;
+    getAll(key: string): Promise<LibraryPaper[]>;
+  };
 }
 
 /** The stored papers an import names, by its keys (an arXiv id, a DOI key, or the DOI of a paper kept by arXiv id). */
@@ -169,13 +174,26 @@ async function readStored(papers: PaperReader, plan: LibraryImport): Promise<Sto
       return record ? [[keyOf(paper), record] as const] : [];
     }),
   );
-  return { byKey, byTitle: byTitle.filter((paper) => paper !== undefined) };
+  return { byKey, byTitle: byTitle.filter((paper) => paper !== undefined), byFamily: [] };
 }
 
-/** The library papers an import names: by key, and (for a profile without ids) by title. */
+/** The library papers an import names: by key, (for a profile without ids) by title, and those of newcomers. */
 interface Stored {
   byKey: ReadonlyMap<string, LibraryPaper>;
   byTitle: LibraryPaper[];
+  /** Papers already in the library whose author lists carry a newly followed (or re-spelled) author's family name. */
+  byFamily: LibraryPaper[];
+}
+
+/** Authors this import follows or re-spells: papers the library already has may be theirs. */
+const newcomers = (planned: PlannedAuthors): FollowedAuthor[] =>
+  planned.all.filter((a) => planned.created.includes(a) || planned.changed.has(a.id));
+
+/** The library papers with a family name of `authors` on their author lists (by index). */
+async function readFamilyPapers(papers: PaperReader, authors: readonly FollowedAuthor[]): Promise<LibraryPaper[]> {
+  const families = new Set(authors.flatMap((a) => [a.name, ...a.variants]).flatMap((name) => familiesOf([name])));
+  const found = await Promise.all([...families].map((family) => papers.index('by-family').getAll(family)));
+  return [...new Map(found.flat().map((paper) => [paper.id, paper])).values()];
 }
 
 interface PlannedAuthors {
@@ -277,6 +295,19 @@ function writePlan(plan: LibraryImport, authors: PlannedAuthors, stored: Stored,
     else if (changed) updated += 1;
     else unchanged += 1;
     papers.push({ record, changed, newIds: ids, isNew: !existing });
+  }
+  // Papers the library already has become a newly followed author's when their author lists name them.
+  const newIds = new Set(newcomers(authors).map((a) => a.id));
+  for (const existing of stored.byFamily) {
+    if (seen.has(existing.id)) continue;
+    const ids = matcher
+      .match(existing.authors)
+      .ids.filter((id) => newIds.has(id) && !existing.followedAuthorIds.includes(id));
+    if (!ids.length) continue;
+    seen.add(existing.id);
+    const record = { ...existing, followedAuthorIds: [...existing.followedAuthorIds, ...ids] };
+    updated += 1;
+    papers.push({ record, changed: true, newIds: ids, isNew: false });
   }
   // A profile's papers found by title become its author's too.
   for (const existing of followedId ? stored.byTitle : []) {

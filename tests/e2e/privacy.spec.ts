@@ -56,6 +56,11 @@ test('nothing leaves 127.0.0.1 while Paperlens scans pages, answers the popup an
   await expect(insights.locator('[data-mark="dot"]')).toHaveCount(13);
   await openExtensionPage(context, 'options.html');
   await sendFromPage(list, 'corpusStatus', undefined);
+  // The library page, and a refresh asked for without the arXiv permission: still nothing leaves.
+  const library = await openExtensionPage(context, 'library.html');
+  await expect(library.locator('[data-paperlens-author="Jan Ludziejewski"]')).toBeVisible();
+  await sendFromPage(library, 'followOnArxiv', { query: 'au:Pioro_M' });
+  await expect(library.getByText(/may not reach arXiv yet/)).toBeVisible();
 
   const outside = requests.filter((url) => !/^(https?:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:)/.test(url));
   expect(outside).toEqual([]);

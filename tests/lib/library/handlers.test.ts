@@ -124,3 +124,16 @@ describe('the library messages', () => {
     expect(file.authors.map((a: { name: string }) => a.name)).toEqual(['Jan Ludziejewski']);
   });
 });
+
+describe('following by an arXiv query', () => {
+  it('gives the query to the one followed author its name matches, rather than following them twice', async () => {
+    const { db, handlers, queue } = await setup();
+    expect(await handlers.followOnArxiv({ query: 'au:Ludziejewski_J' }, PAGE)).toEqual({
+      authorId: 'jan-ludziejewski',
+    });
+    expect(await db.count('authors')).toBe(1);
+    expect(queue).toHaveBeenCalledWith([
+      { id: 'jan-ludziejewski', name: 'Jan Ludziejewski', arxivQuery: 'au:Ludziejewski_J' },
+    ]);
+  });
+});

@@ -73,10 +73,11 @@ describe('the Paperlens library file', () => {
     const fresh = await seeded();
     const preview = await previewRestore(fresh, { authors: parsed.authors, records: parsed.records });
     expect(preview).toMatchObject({ papers: 14, added: 1, noFollowed: 0 });
+    // His own paper, and the 7 bundled papers that name him (they became his when he was followed).
     expect(preview.byAuthor.find((a) => a.name === 'Maciej Pióro')).toEqual({
       id: null,
       name: 'Maciej Pióro',
-      papers: 1,
+      papers: 8,
     });
     expect(await fresh.count('papers')).toBe(13);
   });
@@ -97,6 +98,7 @@ describe('the Paperlens library file', () => {
         version: null,
         doi: null,
         followedAuthorIds: [],
+        authorFamilies: [],
         sources: ['file'],
         addedAt: NOW.toISOString(),
       })),

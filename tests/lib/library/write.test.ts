@@ -62,7 +62,10 @@ describe('importing papers into the library', () => {
         name: 'Maciej Pióro',
       }),
     );
-    expect(summary).toMatchObject({ added: 1, updated: 1, followed: ['Maciej Pióro'] });
+    // Following him also makes the 6 other bundled papers that name him his.
+    expect(summary).toMatchObject({ added: 1, updated: 7, followed: ['Maciej Pióro'] });
+    expect((await db.get('papers', '2401.04081'))?.followedAuthorIds).toEqual(['jan-ludziejewski', 'maciej-pioro']);
+    expect(await db.countFromIndex('papers', 'by-followed', 'maciej-pioro')).toBe(8);
     expect((await db.get('papers', '2402.07871'))?.followedAuthorIds).toEqual(['jan-ludziejewski', 'maciej-pioro']);
     expect((await db.get('papers', '2405.00001'))?.followedAuthorIds).toEqual(['maciej-pioro']);
     // The bundled paper keeps its checked texts; the source adds what it knows.

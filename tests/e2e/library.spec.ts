@@ -1,0 +1,220 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, test as base, type Page } from '@playwright/test';
+import { launchChromium } from '../helpers/chromium';
+import { extensionWithArxivPermission, routeArxivApi } from './arxiv-api';
+import { expect, openExtensionPage, sendFromPage, test } from './extension';
+import { serveAt } from './pages';
+
+/** A test whose extension holds the arXiv API permission (a prompt cannot be clicked from a test). */
+const withArxiv = base.extend<{ profileDir: string; extensionDir: string; context: BrowserContext }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
+  profileDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperlens-profile-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
+  extensionDir: async ({}, use) => {
+    const dir = extensionWithArxivPermission();
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ profileDir, extensionDir }, use) => {
+    const context = await launchChromium(profileDir, extensionDir);
+    await use(context);
+    await context.close();
+  },
+});
+
+const authorRow = (page: Page, name: string) => page.locator(`[data-paperlens-author="${name}"]`);
+
+/** A page linking to the papers of the arXiv fixtures, as a blog would. */
+const LINKS = `<!doctype html><title>Links</title>
+<p><a href="https://arxiv.org/abs/2405.17234">Routing tokens</a></p>
+<p><a href="https://arxiv.org/abs/2401.04081">MoE-Mamba</a></p>
+<p><a href="https://arxiv.org/abs/2402.07871">Scaling laws</a></p>`;
+
+const hostAuthors = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('[data-paperlens="badge"]')].map((host) => [
+        host.getAttribute('data-paperlens-id'),
+        host.getAttribute('data-paperlens-authors'),
+      ]),
+    ),
+  );
+
+withArxiv(
+  'follow an author on arXiv: asked politely through a 503, papers badged as theirs, kept after a restart',
+  async ({ context, profileDir, extensionDir }) => {
+    test.setTimeout(90_000);
+    const requests = await routeArxivApi(context, { 'au:Pioro_M': { 0: [503, 'pioro-page1.xml'] } });
+    const everything: string[] = [];
+    context.on('request', (request) => everything.push(request.url()));
+    const page = await openExtensionPage(context, 'library.html');
+    await sendFromPage(page, 'saveToReadingList', { id: '2402.07871' });
+    await page.getByLabel('Name or arXiv author query').fill('Maciej Pióro');
+    await page.getByRole('button', { name: 'Follow on arXiv', exact: true }).click();
+    // Following him makes the 7 bundled papers that name him his at once; arXiv then brings 4, 2 of them new.
+    await expect(authorRow(page, 'Maciej Pióro')).toContainText('Fetched from arXiv: 4 papers, 2 new.', {
+      timeout: 40_000,
+    });
+    await expect(authorRow(page, 'Maciej Pióro')).toContainText('9 papers in the library');
+    // One request at a time, the second after a back-off: both to the API, both for the author's query.
+    expect(requests).toHaveLength(2);
+    for (const url of requests) {
+      expect(new URL(url).origin).toBe('https://export.arxiv.org');
+      expect(new URL(url).searchParams.get('search_query')).toBe('au:Pioro_M');
+    }
+    await expect(authorRow(page, 'Maciej Pióro')).toContainText('arXiv (au:Pioro_M)');
+    // Opted in, Paperlens reaches arXiv's API and nothing else (extension pages aside).
+    expect(
+      everything.filter(
+        (url) => !/^(chrome-extension:|data:|blob:|https:\/\/export\.arxiv\.org\/api\/query\?)/.test(url),
+      ),
+    ).toEqual([]);
+
+    await serveAt(context, 'https://blog.example/links', LINKS);
+    const blog = await context.newPage();
+    await blog.goto('https://blog.example/links');
+    await expect(blog.locator('[data-paperlens="badge"]')).toHaveCount(3);
+    expect(await hostAuthors(blog)).toEqual({
+      '2405.17234': 'Maciej Pióro',
+      '2401.04081': 'Jan Ludziejewski, Maciej Pióro',
+      '2402.07871': 'Jan Ludziejewski, Maciej Pióro',
+    });
+
+    await context.close();
+    const again = await launchChromium(profileDir, extensionDir);
+    const reopened = await openExtensionPage(again, 'library.html');
+    await expect(authorRow(reopened, 'Maciej Pióro')).toContainText('9 papers in the library');
+    await expect(authorRow(reopened, 'Jan Ludziejewski')).toContainText('13 papers in the library');
+    const list = await sendFromPage<{ id: string }[]>(reopened, 'getReadingList', undefined);
+    expect(list.map((entry) => entry.id)).toEqual(['2402.07871']);
+    await again.close();
+  },
+);
+
+withArxiv(
+  'a cut-off answer stops with a plain message and changes nothing; Retry goes on; an empty result follows nobody’s papers',
+  async ({ context }) => {
+    test.setTimeout(90_000);
+    const requests = await routeArxivApi(context, {
+      'au:Ludziejewski_J': { 0: ['truncated.xml', 'ludziejewski-page1.xml'], 10: 'ludziejewski-page2.xml' },
+      'au:Nobody_Q': { 0: 'empty.xml' },
+    });
+    const page = await openExtensionPage(context, 'library.html');
+    const before = await sendFromPage<string>(page, 'exportLibrary', undefined);
+    await page.getByLabel('Name or arXiv author query').fill('au:Ludziejewski_J');
+    await page.getByRole('button', { name: 'Follow on arXiv', exact: true }).click();
+    const failed = page.getByText(/from arXiv failed: .*cut off/);
+    await expect(failed).toBeVisible({ timeout: 20_000 });
+    const after = await sendFromPage<string>(page, 'exportLibrary', undefined);
+    // Only the author's arXiv query was recorded; no paper changed.
+    expect(JSON.parse(after).papers).toEqual(JSON.parse(before).papers);
+
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(failed).toBeHidden({ timeout: 30_000 });
+    await expect(authorRow(page, 'Jan Ludziejewski')).toContainText('arXiv (au:Ludziejewski_J)', { timeout: 30_000 });
+    expect(requests.map((url) => new URL(url).searchParams.get('start'))).toEqual(['0', '0', '10']);
+
+    await page.getByLabel('Name or arXiv author query').fill('au:Nobody_Q');
+    await page.getByRole('button', { name: 'Follow on arXiv', exact: true }).click();
+    await expect(authorRow(page, 'Q Nobody')).toContainText('0 papers in the library', { timeout: 20_000 });
+  },
+);
+
+/** A JSON Lines snapshot of `lines` records, one in every 50 by Jan Ludziejewski. */
+function snapshot(lines: number): string {
+  const records: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const id = `2301.${String(10000 + i).padStart(5, '0')}`;
+    const authors = i % 50 === 0 ? 'Jan Ludziejewski and Ada Lovelace' : `Person ${i} and Someone Else`;
+    const parsed =
+      i % 50 === 0
+        ? [
+            ['Ludziejewski', 'Jan', ''],
+            ['Lovelace', 'Ada', ''],
+          ]
+        : [
+            [`Person${i}`, 'A', ''],
+            ['Else', 'Someone', ''],
+          ];
+    records.push(
+      JSON.stringify({
+        id,
+        submitter: 'x',
+        authors,
+        title: `Synthetic paper number ${i}`,
+        comments: null,
+        'journal-ref': null,
+        doi: null,
+        'report-no': null,
+        categories: 'cs.LG',
+        license: null,
+        abstract: `An abstract for synthetic paper ${i}.`,
+        versions: [{ version: 'v1', created: 'Mon, 2 Jan 2023 10:00:00 GMT' }],
+        update_date: '2023-01-02',
+        authors_parsed: parsed,
+      }),
+    );
+  }
+  return `${records.join('\n')}\n`;
+}
+
+async function importFile(page: Page, path: string): Promise<void> {
+  await page.locator('input[type=file]').setInputFiles(path);
+  await expect(page.getByRole('region', { name: 'Import preview' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Import preview' })).toBeHidden({ timeout: 30_000 });
+}
+
+test('import every file kind: BibTeX, an arXiv Atom file, a 20,000-line snapshot, a library file; bad files change nothing', async ({
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const page = await openExtensionPage(context, 'library.html');
+  await expect(authorRow(page, 'Jan Ludziejewski')).toContainText('13 papers in the library');
+  await sendFromPage(page, 'saveToReadingList', { id: '2310.15961' });
+  const papers = async () => JSON.parse(await sendFromPage<string>(page, 'exportLibrary', undefined)).papers.length;
+  const dir = mkdtempSync(join(tmpdir(), 'paperlens-files-'));
+
+  const bad = join(dir, 'paper.pdf');
+  writeFileSync(bad, '%PDF-1.7\n%âãÏÓ\n1 0 obj');
+  await page.locator('input[type=file]').setInputFiles(bad);
+  await expect(page.getByRole('alert')).toContainText('is not a file Paperlens can import');
+  const invalid = join(dir, 'broken.bib');
+  writeFileSync(invalid, Buffer.from([0x40, 0x61, 0x72, 0x74, 0xff, 0xfe, 0x7b]));
+  await page.locator('input[type=file]').setInputFiles(invalid);
+  await expect(page.getByRole('alert')).toContainText('broken.bib');
+  expect(await papers()).toBe(13);
+
+  await importFile(page, resolve('tests/fixtures/library/sample.bib'));
+  const afterBib = await papers();
+  expect(afterBib).toBeGreaterThan(13);
+
+  await importFile(page, resolve('tests/fixtures/arxiv-api/pioro-page1.xml'));
+  expect(await papers()).toBe(afterBib + 2);
+
+  const jsonl = join(dir, 'arxiv-metadata-oai-snapshot.json');
+  writeFileSync(jsonl, snapshot(20_000));
+  await importFile(page, jsonl);
+  // Only the records naming a followed author (one in 50) are kept.
+  expect(await papers()).toBe(afterBib + 2 + 400);
+  await expect(authorRow(page, 'Jan Ludziejewski')).toContainText('413 papers in the library');
+
+  const exported = join(dir, 'library.json');
+  writeFileSync(exported, await sendFromPage<string>(page, 'exportLibrary', undefined));
+  await importFile(page, exported);
+  expect(await papers()).toBe(afterBib + 402);
+
+  await authorRow(page, 'Jan Ludziejewski').getByRole('button', { name: 'Unfollow' }).click();
+  await page.getByRole('button', { name: 'Yes, unfollow' }).click();
+  await expect(authorRow(page, 'Jan Ludziejewski')).toHaveCount(0);
+  const list = await sendFromPage<{ id: string }[]>(page, 'getReadingList', undefined);
+  expect(list.map((entry) => entry.id)).toEqual(['2310.15961']);
+  rmSync(dir, { recursive: true, force: true });
+  expect(readFileSync(resolve('tests/fixtures/library/sample.bib'), 'utf8')).toContain('@');
+});
