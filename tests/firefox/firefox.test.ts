@@ -248,4 +248,44 @@ describe('Paperlens in Firefox', () => {
     expect(await page.$eval(row, (li) => li.textContent)).toContain('from 127.0.0.1');
     await page.close();
   });
+
+  it('the library page imports an arXiv Atom file after its preview; unfollowing keeps the reading list; all survives a reload', async () => {
+    const page = await openExtensionPage(browser, 'library.html');
+    const jan = '[data-paperlens-author="Jan Ludziejewski"]';
+    await page.waitForSelector(jan);
+    const input = await page.waitForSelector('input[type=file]');
+    await input?.uploadFile(resolve('tests/fixtures/arxiv-api/pioro-page1.xml'));
+    await page.waitForSelector('[aria-label="Import preview"]');
+    const importButton = await page.waitForSelector('::-p-aria([name="Import"][role="button"])');
+    await expect.poll(() => importButton?.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await importButton?.click();
+    await expect.poll(() => page.$('[aria-label="Import preview"]')).toBeNull();
+    // The file's two papers new to the library are in it, badged as nobody's but Jan's where he is on them.
+    const keys = () =>
+      page.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
+        const answer = (await api.runtime.sendMessage({
+          id: 1,
+          type: 'getCorpusKeys',
+          data: undefined,
+          timestamp: 0,
+        })) as {
+          res: { ids: string[] };
+        };
+        return answer.res.ids;
+      });
+    expect(await keys()).toEqual(expect.arrayContaining(['2405.17234', '2405.04312']));
+
+    await reload(page);
+    await page.waitForSelector(jan);
+    expect(await keys()).toEqual(expect.arrayContaining(['2405.17234', '2405.04312']));
+    await page.click(`${jan} ::-p-aria([name="Unfollow"][role="button"])`);
+    await page.click('::-p-aria([name="Yes, unfollow"][role="button"])');
+    await expect.poll(() => page.$(jan)).toBeNull();
+    const list = await openExtensionPage(browser, 'reading-list.html');
+    await list.waitForSelector('.entries [data-paperlens-id="2508.09752"]');
+    expect(await list.$$eval('.entries [data-paperlens-id]', (rows) => rows.length)).toBe(2);
+    await list.close();
+    await page.close();
+  });
 });
