@@ -71,6 +71,18 @@ function listRow(doc: Document, label: string, list: 'ul' | 'ol', listClass: str
   );
 }
 
+/** The followed authors on this paper, each in their colour. */
+const followedView = (doc: Document, paper: PaperSummary): Child =>
+  listRow(
+    doc,
+    'You follow',
+    'ul',
+    'followed',
+    paper.followedAuthors.map((author) =>
+      el(doc, 'li', { 'data-followed-author': author.name, style: authorStyle(author.color) }, author.name),
+    ),
+  );
+
 /** Per followed author on this paper: their coauthors on it, with the library papers each shares with them. */
 const coauthorsView = (doc: Document, paper: PaperSummary): Child[] =>
   paper.followedAuthors.map((author) =>
@@ -179,6 +191,7 @@ export function paperDetailsView(doc: Document, state: DetailsState, titleId: st
       el(doc, 'span', { class: 'label' }, 'Authors'),
       authorLine(paper.authors, paper.authorsTruncated),
     ),
+    followedView(doc, paper),
     ...coauthorsView(doc, paper),
     el(doc, 'p', { class: 'row novelty' }, noveltyExplanation(paper.novelty, paper.closestEarlierTitle)),
     relatedView(doc, paper),

@@ -55,6 +55,15 @@ describe('badge layer', () => {
     expect(button.textContent).toContain('LG');
     expect(button.textContent).toContain('81%');
     expect(button.getAttribute('aria-label')).toContain('Scaling Laws for Fine-Grained Mixture of Experts');
+    expect(button.getAttribute('aria-label')).toContain('of Jan Ludziejewski');
+    expect(host.getAttribute('data-paperlens-authors')).toBe('Jan Ludziejewski');
+    // A second followed author on the paper: the hook names both, and the badge is drawn again.
+    const pioro = { id: 'maciej-pioro', name: 'Maciej Pióro', color: '#1d7a46' };
+    layer.attach(link, { ...paper, followedAuthors: [...paper.followedAuthors, pioro] });
+    expect(host.getAttribute('data-paperlens-authors')).toBe('Jan Ludziejewski, Maciej Pióro');
+    expect(host.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).toContain(
+      'of Jan Ludziejewski and Maciej Pióro',
+    );
     layer.detach(link);
     expect(document.querySelectorAll('[data-paperlens="badge"]')).toHaveLength(0);
   });
@@ -164,6 +173,15 @@ describe('card', () => {
     expect(dialog.querySelector('.save')?.getAttribute('aria-pressed')).toBe('false');
     // Fixed by the shadow sheet's :host rule; placed inline, where its badge is.
     expect(host.style.getPropertyValue('left')).toMatch(/^\d+px$/);
+  });
+
+  it("names the followed authors in their colours, and each one's coauthors on the paper", () => {
+    const { host } = openByKeyboard();
+    const followed = [...host.shadowRoot!.querySelectorAll('ul.followed li')];
+    expect(followed.map((li) => li.getAttribute('data-followed-author'))).toEqual(['Jan Ludziejewski']);
+    expect(followed[0]?.getAttribute('style')).toMatch(/--pl-author: ?#1f5fbf/);
+    const label = host.shadowRoot!.querySelector('ul.coauthors')?.previousElementSibling?.textContent;
+    expect(label).toBe('Coauthors of Jan Ludziejewski · papers shared');
   });
 
   it('lists the three most similar corpus papers, most similar first, as links', () => {
