@@ -44,7 +44,8 @@ function lodashWithoutEval(): Plugin {
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]lodash\.merge[\\/]index\.js$/.test(id)) return;
       const patched = code.replaceAll("Function('return this')()", 'globalThis');
-      if (patched === code) this.error(`lodash.merge no longer has its Function probe in ${id}; revisit lodashWithoutEval`);
+      if (patched === code)
+        this.error(`lodash.merge no longer has its Function probe in ${id}; revisit lodashWithoutEval`);
       return { code: patched, map: null };
     },
   };

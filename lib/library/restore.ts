@@ -31,7 +31,8 @@ function mergePaper(file: LibraryPaper, existing: LibraryPaper | undefined): Lib
     ...file,
     followedAuthorIds: union(file.followedAuthorIds, existing.followedAuthorIds),
     sources: union(file.sources, existing.sources),
-    addedAt: existing.addedAt < file.addedAt ? existing.addedAt : file.addedAt,
+    // ISO timestamps sort as text: the earlier one.
+    addedAt: [existing.addedAt, file.addedAt].sort()[0] ?? file.addedAt,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { PapersById } from '../../lib/export/facts';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
-import { corpus, libraryPapers } from './db';
+import { libraryPapers } from './db';
 
 export const papersById: PapersById = new Map(libraryPapers.map((paper) => [paper.id, paper]));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusDate } from '../../../lib/insights/corpus-date';
-import { corpus, libraryPapers } from '../../helpers/db';
+import { libraryPapers } from '../../helpers/db';
 
 // Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.
 const papers = libraryPapers;

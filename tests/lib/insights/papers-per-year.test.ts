@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { papersPerYearByCategory } from '../../../lib/insights/papers-per-year';
 import type { LibraryPaper as Paper } from '../../../lib/library/schema';
-import { corpus, libraryPapers } from '../../helpers/db';
+import { libraryPapers } from '../../helpers/db';
 
 // Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.
 const papers = libraryPapers;
