@@ -17,14 +17,25 @@ export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
  * (without it: "Navigation to moz-extension://… is not allowed in this context") and evaluate script in
  * the browser window itself, where the native context menu lives.
  */
-export function launchFirefox(): Promise<Browser> {
+export function launchFirefox(options: { httpsProxyPort?: number } = {}): Promise<Browser> {
+  const proxy = options.httpsProxyPort
+    ? {
+        // HTTPS only through the test's proxy (tests/firefox/arxiv-proxy.ts); 127.0.0.1 never is.
+        'network.proxy.type': 1,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': options.httpsProxyPort,
+      }
+    : {};
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
+    // The proxy ends TLS with a throwaway certificate for export.arxiv.org.
+    acceptInsecureCerts: Boolean(options.httpsProxyPort),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_ID]: EXTENSION_UUID }),
+      ...proxy,
     },
   });
 }
