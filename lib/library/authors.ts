@@ -15,6 +15,10 @@ export async function updateAuthor(db: PaperlensDatabase, request: UpdateAuthorR
   }
   const { id: _id, ...changes } = request;
   const next = { ...author, ...changes };
+  // A new display name does not forget the old spelling: it still identifies them in author lists.
+  if (changes.name && changes.name !== author.name && !next.variants.includes(author.name)) {
+    next.variants = [...next.variants, author.name];
+  }
   const [revision, others, candidates] = await Promise.all([
     getMeta(tx.objectStore('meta'), 'libraryRevision'),
     tx.objectStore('authors').getAll(),

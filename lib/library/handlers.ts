@@ -96,8 +96,10 @@ export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse
     async followOnArxiv(data) {
       const { query: typed } = parse(FollowOnArxivRequestSchema, 'followOnArxiv', data);
       const { query, name } = followTarget(typed);
-      const author = await db.run((open) => followByQuery(open, query, name));
-      await env.refresh.queue([{ id: author.id, name: author.name, arxivQuery: query }]);
+      const { author, created } = await db.run((open) => followByQuery(open, query, name));
+      // Followed by an `au:` query, a new author is named after it until their papers spell the name out.
+      const settleName = created && /^au:/i.test(typed.trim());
+      await env.refresh.queue([{ id: author.id, name: author.name, arxivQuery: query, settleName }]);
       env.libraryChanged({ touchedAuthors: [] });
       return { authorId: author.id };
     },
@@ -140,5 +142,5 @@ async function followByQuery(db: PaperlensDatabase, query: string, name: string)
     });
   const author = await find();
   if (!author) throw new Error(`Could not follow ${name}; try again.`);
-  return author;
+  return { author, created: !known };
 }

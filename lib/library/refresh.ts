@@ -16,13 +16,15 @@ export interface RefreshEnvironment {
   mayReachArxiv(): Promise<boolean>;
   /** Where jobs and their progress are kept, so a stopped service worker resumes them. */
   jobs: { get(): Promise<StoredJob[]>; set(jobs: StoredJob[]): Promise<void> };
-  /** After a job wrote papers: derived data, open pages, the "new" mark. */
-  committed(summary: LibraryImportSummary): void;
+  /** After a job wrote papers: derived data, open pages, and (after an earlier refresh) the "new" mark. */
+  committed(summary: LibraryImportSummary, options: { markNew: boolean }): void;
 }
 
 /** A job as stored: what pages show, and the pages already fetched (to resume). */
 export interface StoredJob extends LibraryJob {
   progress: { start: number; papers: IncomingPaper[] } | null;
+  /** The author was followed by an `au:` query and named after it ("M Pioro"): their papers may spell the name out. */
+  settleName?: boolean;
 }
 
 const NO_PERMISSION =
@@ -90,16 +92,18 @@ export function createArxivRefresh(env: RefreshEnvironment) {
       return;
     }
     const db = await env.db();
-    const name = await settleName(db, job, result.papers);
+    const author = await settleName(db, job, result.papers);
     // Unfollowed while its papers were on their way: nothing to write.
-    if (name === null) return void (await update(job.authorId, () => null));
+    if (author === null) return void (await update(job.authorId, () => null));
     const summary = await commitLibraryImport(db, {
       source: { kind: 'arxiv', name: job.query },
       papers: result.papers,
-      follow: { name, arxivQuery: job.query },
+      follow: null,
+      queryAuthorId: job.authorId,
     });
     await markRefreshed(db, job.authorId, new Date(env.now()).toISOString());
-    env.committed(summary);
+    // Papers are new when an earlier refresh did not bring them (a first fetch brings the whole record).
+    env.committed(summary, { markNew: author.refreshedBefore });
     await update(job.authorId, (j) =>
       stamp(j, {
         state: 'done',
@@ -129,7 +133,9 @@ export function createArxivRefresh(env: RefreshEnvironment) {
 
   return {
     /** Queues a fetch of each author's papers (a job already queued or running is left as it is). */
-    async queue(authors: readonly { id: string; name: string; arxivQuery: string }[]): Promise<number> {
+    async queue(
+      authors: readonly { id: string; name: string; arxivQuery: string; settleName?: boolean }[],
+    ): Promise<number> {
       const at = new Date(env.now()).toISOString();
       const queued = await edit((jobs) => {
         const busy = new Set(jobs.filter((j) => j.state === 'queued' || j.state === 'running').map((j) => j.authorId));
@@ -149,6 +155,7 @@ export function createArxivRefresh(env: RefreshEnvironment) {
             error: null,
             at,
             progress: kept,
+            settleName: a.settleName ?? false,
           };
         });
         return {
@@ -166,22 +173,26 @@ export function createArxivRefresh(env: RefreshEnvironment) {
   };
 }
 
-/** An author followed by an `au:` query gets the name their papers spell out, unless the user renamed them. */
+/**
+ * The author a job fetched for, as it is now (null once unfollowed). One
+ * followed by an `au:` query gets the name their papers spell out, unless the
+ * user renamed them meanwhile; nobody else is ever renamed by a refresh.
+ */
 async function settleName(
   db: PaperlensDatabase,
   job: StoredJob,
   papers: readonly IncomingPaper[],
-): Promise<string | null> {
+): Promise<{ name: string; refreshedBefore: boolean } | null> {
   const tx = db.transaction('authors', 'readwrite');
   const author = await tx.store.get(job.authorId);
   if (!author) {
     await tx.done;
     return null;
   }
-  const full = author.name === job.name ? fullNameFrom(job.name, papers) : author.name;
+  const full = job.settleName && author.name === job.name ? fullNameFrom(job.name, papers) : author.name;
   if (full !== author.name) await tx.store.put({ ...author, name: full });
   await tx.done;
-  return full;
+  return { name: full, refreshedBefore: author.refreshedAt !== null };
 }
 
 /** Records when an author's papers last came from arXiv. */

@@ -37,8 +37,8 @@ export function createLibraryService(
         await publish({ jobs: jobs.map(({ progress: _progress, ...job }) => job) });
       },
     },
-    committed: (summary) =>
-      service.libraryChanged({ touchedAuthors: summary.touchedAuthors, addedIds: summary.addedIds }),
+    committed: (summary, { markNew }) =>
+      service.libraryChanged({ touchedAuthors: summary.touchedAuthors, addedIds: markNew ? summary.addedIds : [] }),
   });
   const service = {
     staging: createStaging(),

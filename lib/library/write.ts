@@ -27,6 +27,12 @@ export interface LibraryImport {
   follow: NewAuthor | null;
   /** Titles of the followed author's papers that the source gives without ids (a ScholarFeed profile): library papers with these titles become theirs. */
   titles?: readonly string[];
+  /**
+   * The followed author an arXiv author query was run for: of its results, only the papers whose author lists
+   * name them (surely or possibly) are kept. arXiv's `au:` search matches a family name and an initial, which
+   * many people share; who a paper belongs to is still the name matcher's call.
+   */
+  queryAuthorId?: string;
 }
 
 /** What the user decided on the preview: suggested authors to follow, ambiguous names settled. */
@@ -270,6 +276,10 @@ interface PlannedPaper {
   isNew: boolean;
 }
 
+/** Whether a paper's author list names a followed author, surely or as one of a name's candidates. */
+const namesAuthor = (match: { ids: string[]; ambiguous: Ambiguity[] }, id: string): boolean =>
+  match.ids.includes(id) || match.ambiguous.some((a) => a.candidates.includes(id));
+
 /** Every paper of the import as it will be stored, and what would change. */
 function writePlan(plan: LibraryImport, authors: PlannedAuthors, stored: Stored, at: string) {
   const matcher = createAuthorMatcher(authors.all);
@@ -285,9 +295,9 @@ function writePlan(plan: LibraryImport, authors: PlannedAuthors, stored: Stored,
     if (seen.has(key)) continue;
     seen.add(key);
     const match = matcher.match(paper.authors);
+    if (plan.queryAuthorId && !namesAuthor(match, plan.queryAuthorId)) continue;
     for (const ambiguity of match.ambiguous) ambiguous.push({ ambiguity, key });
-    // The author an arXiv query follows is on every paper it returns, however the list spells them.
-    const ids = [...new Set([...match.ids, ...(followedId ? [followedId] : [])])];
+    const ids = match.ids;
     const existing = stored.byKey.get(key);
     const record = toLibraryPaper(paper, existing, { followedAuthorIds: ids, source: plan.source.kind, at });
     const changed = paperChanged(existing, record);

@@ -107,7 +107,9 @@ describe('the library messages', () => {
   it('follows on arXiv: the author at once, their papers through the refresh queue', async () => {
     const { db, handlers, queue } = await setup();
     expect(await handlers.followOnArxiv({ query: 'au:Pioro_M' }, PAGE)).toEqual({ authorId: 'm-pioro' });
-    expect(queue).toHaveBeenCalledWith([{ id: 'm-pioro', name: 'M Pioro', arxivQuery: 'au:Pioro_M' }]);
+    expect(queue).toHaveBeenCalledWith([
+      { id: 'm-pioro', name: 'M Pioro', arxivQuery: 'au:Pioro_M', settleName: true },
+    ]);
     expect(await db.get('authors', 'm-pioro')).toMatchObject({ arxivQuery: 'au:Pioro_M', refreshedAt: null });
     // Following the bundled author on arXiv keeps them, and gives them the query.
     expect(await handlers.followOnArxiv({ query: 'Jan Ludziejewski' }, PAGE)).toEqual({ authorId: 'jan-ludziejewski' });
@@ -133,7 +135,7 @@ describe('following by an arXiv query', () => {
     });
     expect(await db.count('authors')).toBe(1);
     expect(queue).toHaveBeenCalledWith([
-      { id: 'jan-ludziejewski', name: 'Jan Ludziejewski', arxivQuery: 'au:Ludziejewski_J' },
+      { id: 'jan-ludziejewski', name: 'Jan Ludziejewski', arxivQuery: 'au:Ludziejewski_J', settleName: false },
     ]);
   });
 });

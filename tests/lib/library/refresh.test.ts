@@ -102,6 +102,7 @@ async function setup({ routes, mayReachArxiv = true, jobs = [], onRequest }: Set
   const arxiv = fakeArxiv(clock, routes, onRequest && ((query, start) => onRequest(db, query, start)));
   let stored = structuredClone(jobs);
   const committed: LibraryImportSummary[] = [];
+  const marks: boolean[] = [];
   const refresh = createArxivRefresh({
     db: async () => db,
     fetch: arxiv.fetch,
@@ -115,9 +116,12 @@ async function setup({ routes, mayReachArxiv = true, jobs = [], onRequest }: Set
         stored = structuredClone(next);
       },
     },
-    committed: (summary) => committed.push(summary),
+    committed: (summary, { markNew }) => {
+      committed.push(summary);
+      marks.push(markNew);
+    },
   });
-  return { db, clock, arxiv, refresh, committed, jobs: () => stored };
+  return { db, clock, arxiv, refresh, committed, marks, jobs: () => stored };
 }
 
 const JAN = { id: BUNDLED_AUTHOR_ID, name: 'Jan Ludziejewski', arxivQuery: LUDZIEJEWSKI };
@@ -132,7 +136,8 @@ async function followPioro(db: PaperlensDatabase) {
   });
   const author = (await db.getAll('authors')).find((a) => a.arxivQuery === query);
   if (!author) throw new Error('au:Pioro_M was not followed');
-  return { id: author.id, name: author.name, arxivQuery: query };
+  // As "Follow on arXiv" queues a new author followed by an `au:` query.
+  return { id: author.id, name: author.name, arxivQuery: query, settleName: true };
 }
 
 const revision = async (db: PaperlensDatabase) => getMeta(db.transaction('meta').store, 'libraryRevision');
@@ -451,5 +456,17 @@ describe('fullNameFrom', () => {
     ['no name at all', ''],
   ])('keeps the name when no author matches (%s)', (_, name) => {
     expect(fullNameFrom(name, papersOf(PIORO))).toBe(name);
+  });
+
+  it('never renames an author the user follows by name, and marks papers new only after an earlier refresh', async () => {
+    const { db, refresh, marks } = await setup({ routes: JAN_ROUTES });
+    await updateAuthor(db, { id: JAN.id, name: 'J. Ludziejewski (me)' });
+    await refresh.queue([{ ...JAN, name: 'J. Ludziejewski (me)' }]);
+    await refresh.resume();
+    expect((await db.get('authors', JAN.id))?.name).toBe('J. Ludziejewski (me)');
+    await refresh.queue([{ ...JAN, name: 'J. Ludziejewski (me)' }]);
+    await refresh.resume();
+    // The first fetch brings the whole record; what later refreshes bring is new.
+    expect(marks).toEqual([false, true]);
   });
 });

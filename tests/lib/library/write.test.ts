@@ -143,4 +143,22 @@ describe('importing papers into the library', () => {
     const meta = db.transaction('meta').store;
     expect(await getMeta(meta, 'derivedRevision')).toBe(await getMeta(meta, 'libraryRevision'));
   });
+
+  it('keeps of an arXiv author query only the papers that name the author, and lets the matcher say whose they are', async () => {
+    await commitLibraryImport(db, fromFile([], { name: 'Wei Zhang' }));
+    const summary = await commitLibraryImport(db, {
+      source: { kind: 'arxiv', name: 'au:Zhang_W' },
+      papers: [
+        paper({ arxivId: '2405.00021', authors: ['Wei Zhang', 'Ada Lovelace'] }),
+        paper({ arxivId: '2405.00022', authors: ['W. Zhang'] }),
+        // arXiv's au:Zhang_W finds Wen Zhang too: not the person followed.
+        paper({ arxivId: '2405.00023', authors: ['Wen Zhang'] }),
+      ],
+      follow: null,
+      queryAuthorId: 'wei-zhang',
+    });
+    expect(summary.addedIds).toEqual(['2405.00021', '2405.00022']);
+    expect((await db.get('papers', '2405.00022'))?.followedAuthorIds).toEqual(['wei-zhang']);
+    expect(await db.get('papers', '2405.00023')).toBeUndefined();
+  });
 });
