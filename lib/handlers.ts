@@ -106,6 +106,8 @@ export function createHandlers(
   env: HandlerEnvironment = NO_ENVIRONMENT,
 ): Handlers {
   const corpus = corpusHandlers(db, tabCounts, env);
+  // The keys pages get are read again after any change, a background refresh's too.
+  env.library.onChanged?.(corpus.keysChanged);
   const library: LibraryEnvironment = {
     ...env.library,
     libraryChanged: (change) => {

@@ -95,11 +95,19 @@ function sharedPapersByAuthor(coauthors: readonly LibraryCoauthor[]): Map<string
 
 /** The library papers' arXiv ids and normalized titles, so a content script can tell library links from the rest. */
 export async function corpusKeys(db: PaperlensDatabase): Promise<CorpusKeys> {
-  const papers = await db.getAll('papers');
-  return {
-    ids: papers.filter((paper) => !paper.id.startsWith('doi:')).map((paper) => paper.id),
-    titles: papers.map((paper) => paper.normalizedTitle),
-  };
+  // Keys only, from the store and the title index: no paper record (abstracts and all) is read.
+  const tx = db.transaction('papers');
+  const titles: string[] = [];
+  const [keys] = await Promise.all([
+    tx.store.getAllKeys(),
+    (async () => {
+      for (let cursor = await tx.store.index('by-title').openKeyCursor(); cursor; cursor = await cursor.continue()) {
+        titles.push(cursor.key);
+      }
+    })(),
+  ]);
+  await tx.done;
+  return { ids: keys.filter((id) => !id.startsWith('doi:')), titles };
 }
 
 const byShared = (a: { name: string; count: number }, b: { name: string; count: number }) =>

@@ -27,6 +27,8 @@ export interface LibraryEnvironment {
   libraryChanged(change: { touchedAuthors: readonly string[] | null; addedIds?: readonly string[] }): void;
   /** Forgets which papers were new (the popup has shown them). */
   markSeen(): Promise<void>;
+  /** Calls `listener` after every change to the library, whoever made it (a page, a refresh, an alarm). */
+  onChanged?(listener: () => void): void;
 }
 
 export type LibraryHandlers = Pick<

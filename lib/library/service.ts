@@ -34,24 +34,35 @@ export function createLibraryService(
       get: () => arxivJobs.getValue(),
       set: async (jobs) => {
         await arxivJobs.setValue(jobs);
-        await publish({ jobs: jobs.map(({ progress: _progress, ...job }) => job) });
+        await publish(() => ({ jobs: jobs.map(({ progress: _progress, ...job }) => job) }));
       },
     },
     committed: (summary, { markNew }) =>
       service.libraryChanged({ touchedAuthors: summary.touchedAuthors, addedIds: markNew ? summary.addedIds : [] }),
   });
+  const listeners = new Set<() => void>();
   const service = {
     staging: createStaging(),
     refresh,
+    onChanged: (listener: () => void) => void listeners.add(listener),
     libraryChanged: ({ touchedAuthors, addedIds }: Parameters<LibraryEnvironment['libraryChanged']>[0]) => {
+      for (const listener of listeners) listener();
       void (async () => {
-        const status = await libraryStatus.getValue();
-        await publish({ derivedReady: false, newPapers: [...new Set([...status.newPapers, ...(addedIds ?? [])])] });
+        await publish((status) => ({
+          derivedReady: false,
+          newPapers: [...new Set([...status.newPapers, ...(addedIds ?? [])])],
+        }));
         await derived.run(touchedAuthors);
-        await publish({ derivedReady: true });
+        // Papers unfollowed away meanwhile are no longer new.
+        const kept = await db.run(async (open) => {
+          const { newPapers } = await libraryStatus.getValue();
+          const keys = await Promise.all(newPapers.map((id) => open.getKey('papers', id)));
+          return new Set(keys.filter((key) => key !== undefined));
+        });
+        await publish((status) => ({ derivedReady: true, newPapers: status.newPapers.filter((id) => kept.has(id)) }));
       })().catch((error: unknown) => console.error('[paperlens] library update', error));
     },
-    markSeen: () => publish({ newPapers: [] }),
+    markSeen: () => publish(() => ({ newPapers: [] })),
     /** Queues every author followed on arXiv (the periodic refresh). */
     refreshAll: async () => {
       const authors = await db.run((open) => open.getAll('authors'));
@@ -72,14 +83,22 @@ export function createLibraryService(
   return service;
 }
 
-/** Tells open pages (and the toolbar) what changed: a new revision, and any of the status's fields. */
-async function publish(change: Partial<Awaited<ReturnType<typeof libraryStatus.getValue>>>): Promise<void> {
-  const status = await libraryStatus.getValue();
-  await libraryStatus.setValue({
-    ...status,
-    ...change,
-    revision: `${Date.now()}-${Math.random().toString(36).slice(2)}`,
+type Status = Awaited<ReturnType<typeof libraryStatus.getValue>>;
+let publishing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Tells open pages (and the toolbar) what changed: a new revision, and the
+ * fields `change` gives from the status as it is then. Changes run one after
+ * another, so two never overwrite each other's fields.
+ */
+function publish(change: (status: Status) => Partial<Status>): Promise<void> {
+  const next = publishing.then(async () => {
+    const status = await libraryStatus.getValue();
+    const revision = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    await libraryStatus.setValue({ ...status, ...change(status), revision });
   });
+  publishing = next.catch(() => {});
+  return next;
 }
 
 /** Derived data, one run at a time; changes arriving meanwhile are folded into the next run. */

@@ -4,6 +4,7 @@ import { createDbConnection } from '../../../lib/db-connection';
 import { createHandlers, NO_ENVIRONMENT } from '../../../lib/handlers';
 import { seedCorpus } from '../../../lib/library/seed';
 import { createStaging } from '../../../lib/library/staging';
+import { commitLibraryImport } from '../../../lib/library/write';
 import { corpus, freshFactory } from '../../helpers/db';
 
 const PAGE = { url: 'chrome-extension://paperlens/library.html', tab: { id: 3 } };
@@ -137,5 +138,31 @@ describe('following by an arXiv query', () => {
     expect(queue).toHaveBeenCalledWith([
       { id: 'jan-ludziejewski', name: 'Jan Ludziejewski', arxivQuery: 'au:Ludziejewski_J', settleName: false },
     ]);
+  });
+});
+
+describe('what pages are told after a change made in the background', () => {
+  it('reads the library keys again after a refresh commits, not only after a page’s own writes', async () => {
+    const db = await openPaperlensDb(freshFactory());
+    await seedCorpus(db, corpus);
+    let changed = () => {};
+    const handlers = createHandlers(
+      createDbConnection(async () => db),
+      undefined,
+      {
+        ...NO_ENVIRONMENT,
+        library: { ...NO_ENVIRONMENT.library, onChanged: (listener) => void (changed = listener) },
+      },
+    );
+    expect((await handlers.getCorpusKeys(undefined, WEB)).ids).not.toContain('2405.00001');
+    await commitLibraryImport(db, {
+      source: { kind: 'arxiv', name: 'au:X' },
+      papers: [paper('2405.00001', ['A Person'])],
+      follow: null,
+    });
+    // Cached until the library says it changed…
+    expect((await handlers.getCorpusKeys(undefined, WEB)).ids).not.toContain('2405.00001');
+    changed();
+    expect((await handlers.getCorpusKeys(undefined, WEB)).ids).toContain('2405.00001');
   });
 });
