@@ -139,6 +139,7 @@ export async function commitLibraryImport(
     ...planned.all
       .filter((author) => touched.has(author.id) || planned.changed.has(author.id) || created.has(author.id))
       .map((author) => () => tx.objectStore('authors').put(withSource(author, touched.has(author.id) ? source : null))),
+    ...result.papers.flatMap((paper) => (paper.replaces ? [() => papersStore.delete(paper.replaces as string)] : [])),
     ...result.papers.filter((paper) => paper.changed).map((paper) => () => papersStore.put(paper.record)),
     () => tx.objectStore('meta').put({ key: 'libraryRevision', value: (revision ?? 0) + 1 }),
   ]);
@@ -230,15 +231,17 @@ function planAuthors(
     created.push(record);
   }
   const changed = new Set<string>();
+  const matcher = createAuthorMatcher(all);
   for (const { written, authorId } of decisions.resolved) {
-    for (const author of all) {
+    // Only the authors the name could be are told: the chosen one gains a spelling, the others lose it.
+    const candidates = new Set(matcher.match([written]).ambiguous.flatMap((a) => a.candidates));
+    for (const author of all.filter((a) => candidates.has(a.id))) {
       const is = author.id === authorId;
       const list = is ? author.variants : author.notVariants;
-      if (!list.includes(written) && (is || authorId !== undefined)) {
-        if (is) author.variants = [...author.variants, written];
-        else author.notVariants = [...author.notVariants, written];
-        changed.add(author.id);
-      }
+      if (list.includes(written)) continue;
+      if (is) author.variants = [...author.variants, written];
+      else author.notVariants = [...author.notVariants, written];
+      changed.add(author.id);
     }
   }
   return { all, created, changed };
@@ -274,7 +277,13 @@ interface PlannedPaper {
   /** Followed authors the import found on it (for the preview's counts). */
   newIds: string[];
   isNew: boolean;
+  /** The key it was kept under before (a DOI key), removed in the same transaction. */
+  replaces?: string | null;
 }
+
+/** A paper kept by its DOI that now comes with an arXiv id moves to that id (so arXiv links find it). */
+const rekeyed = (existing: LibraryPaper | undefined, paper: IncomingPaper): string | null =>
+  existing?.id.startsWith('doi:') && paper.arxivId ? paper.arxivId : null;
 
 /** Whether a paper's author list names a followed author, surely or as one of a name's candidates. */
 const namesAuthor = (match: { ids: string[]; ambiguous: Ambiguity[] }, id: string): boolean =>
@@ -290,21 +299,26 @@ function writePlan(plan: LibraryImport, authors: PlannedAuthors, stored: Stored,
   let updated = 0;
   let unchanged = 0;
   const papers: PlannedPaper[] = [];
+  const seenDois = new Set<string>();
   for (const paper of plan.papers) {
     const key = keyOf(paper);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const existing = stored.byKey.get(key);
+    const id = rekeyed(existing, paper) ?? existing?.id ?? key;
+    // One paper once, whether the file lists it by arXiv id, by DOI, or both.
+    if (seen.has(id) || (paper.doi && seenDois.has(paper.doi))) continue;
     const match = matcher.match(paper.authors);
     if (plan.queryAuthorId && !namesAuthor(match, plan.queryAuthorId)) continue;
+    seen.add(id);
+    if (paper.doi) seenDois.add(paper.doi);
     for (const ambiguity of match.ambiguous) ambiguous.push({ ambiguity, key });
     const ids = match.ids;
-    const existing = stored.byKey.get(key);
-    const record = toLibraryPaper(paper, existing, { followedAuthorIds: ids, source: plan.source.kind, at });
+    const merged = toLibraryPaper(paper, existing, { followedAuthorIds: ids, source: plan.source.kind, at });
+    const record = { ...merged, id };
     const changed = paperChanged(existing, record);
     if (!existing) added += 1;
     else if (changed) updated += 1;
     else unchanged += 1;
-    papers.push({ record, changed, newIds: ids, isNew: !existing });
+    papers.push({ record, changed, newIds: ids, isNew: !existing, replaces: existing && existing.id !== id ? existing.id : null });
   }
   // Papers the library already has become a newly followed author's when their author lists name them.
   const newIds = new Set(newcomers(authors).map((a) => a.id));

@@ -109,6 +109,8 @@ describe('importing papers into the library', () => {
     expect((await db.get('papers', '2405.00011'))?.followedAuthorIds).toEqual(['jane-smith']);
     expect((await db.get('authors', 'jane-smith'))?.variants).toEqual(['J. Smith']);
     expect((await db.get('authors', 'jan-smith'))?.notVariants).toEqual(['J. Smith']);
+    // Only the two the name could be are told; nobody else's spellings change.
+    expect((await db.get('authors', 'jan-ludziejewski'))?.notVariants).toEqual([]);
     expect((await previewLibraryImport(db, plan)).ambiguous).toEqual([]);
   });
 
@@ -160,5 +162,26 @@ describe('importing papers into the library', () => {
     expect(summary.addedIds).toEqual(['2405.00021', '2405.00022']);
     expect((await db.get('papers', '2405.00022'))?.followedAuthorIds).toEqual(['wei-zhang']);
     expect(await db.get('papers', '2405.00023')).toBeUndefined();
+  });
+
+  it('moves a paper kept by its DOI to its arXiv id when a source gives one, and keeps a paper listed twice once', async () => {
+    await commitLibraryImport(db, fromFile([paper({ arxivId: null, doi: '10.1000/moved', title: 'Moved paper' })]));
+    expect(await db.get('papers', 'doi:10.1000/moved')).toBeDefined();
+    const summary = await commitLibraryImport(
+      db,
+      fromFile([paper({ arxivId: '2405.00031', doi: '10.1000/MOVED', title: 'Moved paper' })]),
+    );
+    expect(summary).toMatchObject({ added: 0, updated: 1 });
+    expect(await db.get('papers', 'doi:10.1000/moved')).toBeUndefined();
+    expect(await db.get('papers', '2405.00031')).toMatchObject({ doi: '10.1000/moved' });
+    const twice = await commitLibraryImport(
+      db,
+      fromFile([
+        paper({ arxivId: '2405.00032', doi: '10.1000/twice' }),
+        paper({ arxivId: null, doi: '10.1000/twice' }),
+      ]),
+    );
+    expect(twice.added).toBe(1);
+    expect(await db.get('papers', 'doi:10.1000/twice')).toBeUndefined();
   });
 });
