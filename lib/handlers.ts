@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { corpusKeys, lookupPapers, readLibrary } from './corpus/lookup';
 import { DB_VERSION, getMeta } from './db';
 import type { DbConnection } from './db-connection';
+import { hashForPaper } from './insights/paper-hash';
 import { type LibraryEnvironment, libraryHandlers } from './library/handlers';
 import { matchListingAuthors } from './library/listing-authors';
 import { createStaging } from './library/staging';
@@ -142,7 +143,7 @@ function pageHandlers(env: HandlerEnvironment): Pick<Handlers, 'openExtensionPag
       if (!env.fromExtensionPage(sender) && !opensFromPages.allow(sender.tab?.id ?? -1)) {
         throw new BadRequestError('Paperlens opens at most 3 of its pages a minute from a web page.');
       }
-      await env.openTab(`/${page}.html${paperId ? `#paper=${paperId}` : ''}`);
+      await env.openTab(`/${page}.html${paperId ? hashForPaper(paperId) : ''}`);
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   LibraryPaperSchema,
   ProfileFiguresSchema,
 } from './library/schema';
+import { PAPER_KEY } from './paper-key';
 import { IMPORT_LIMIT_TEXT, IMPORT_LIMITS } from './reading-list/file-schema';
 import { AnyArxivIdSchema, type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
 import { cutText, MAX_SOURCE_TEXT, MAX_TITLE, shortenSourceUrl } from './reading-list/source';
@@ -99,15 +100,12 @@ export interface ImportSummary {
 /** An extension page to open in a new tab (from a page's badge card, which cannot link to it). */
 export const OpenPageRequestSchema = z.object({
   page: z.enum(['insights', 'reading-list', 'options']),
-  paperId: z
-    .string()
-    .regex(/^\d{4}\.\d{4,5}$/)
-    .optional(),
+  paperId: z.string().max(300).regex(PAPER_KEY).optional(),
 });
 export type OpenPageRequest = z.infer<typeof OpenPageRequestSchema>;
 
 /** The distinct corpus papers one frame links to, for the toolbar badge count. */
-export const PapersOnPageRequestSchema = z.object({ ids: z.array(z.string().regex(/^\d{4}\.\d{4,5}$/)).max(1_000) });
+export const PapersOnPageRequestSchema = z.object({ ids: z.array(z.string().max(300).regex(PAPER_KEY)).max(1_000) });
 export type PapersOnPageRequest = z.infer<typeof PapersOnPageRequestSchema>;
 
 /** A coauthor on one paper and how many library papers they share with one followed author. */

@@ -16,7 +16,10 @@ export function UnfollowConfirm({ name, onConfirm, onCancel }: UnfollowConfirmPr
   return (
     <fieldset class="unfollow-confirm">
       <legend>Unfollow {name}?</legend>
-      <p>Their papers that no other followed author shares leave the library. Your reading list is never touched.</p>
+      <p>
+        Their papers that no other followed author shares leave the library, except those a file of yours brought. Your
+        reading list is never touched.
+      </p>
       <button type="button" disabled={busy} onClick={() => void confirm()}>
         Yes, unfollow
       </button>

@@ -1,7 +1,9 @@
 import { categoryStyleText } from '../../lib/categories';
 import { authorLine, formatDate, noveltyExplanation, percent, plural } from '../../lib/format';
 import { abstractUrl, pdfUrl } from '../../lib/links/arxiv-id';
+import { paperPageUrl } from '../../lib/links/paper-url';
 import type { AuthorTag, PaperSummary, ReadingListEntry } from '../../lib/message-schemas';
+import { isDoiKey } from '../../lib/paper-key';
 import { STATUS_LABELS } from '../../lib/reading-list/status';
 import type { BadgeParts } from '../../lib/settings/model';
 import { type Child, el } from './dom';
@@ -128,29 +130,35 @@ const relatedView = (doc: Document, paper: PaperSummary): Child =>
     ),
   );
 
-/** Links to the paper, the Insights button and the Save toggle. */
+/**
+ * Links to the paper, the Insights button and the Save toggle. A paper known
+ * only by its DOI links there, and has no Save: the reading list keeps arXiv papers.
+ */
 function actionsView(doc: Document, { paper, saving }: DetailsState, on: DetailsHandlers): HTMLElement {
+  const byDoi = isDoiKey(paper.id);
   return el(
     doc,
     'div',
     { class: 'actions' },
-    externalLink(doc, abstractUrl(paper.id), 'Abstract'),
-    externalLink(doc, pdfUrl(paper.id), 'PDF'),
+    byDoi && externalLink(doc, paperPageUrl(paper), 'DOI'),
+    !byDoi && externalLink(doc, abstractUrl(paper.id), 'Abstract'),
+    !byDoi && externalLink(doc, pdfUrl(paper.id), 'PDF'),
     paper.codeUrl && externalLink(doc, paper.codeUrl, 'Code'),
     on.openInsights && el(doc, 'button', { type: 'button', class: 'insights', onclick: on.openInsights }, 'Insights'),
-    el(
-      doc,
-      'button',
-      // Not `disabled` while saving: a disabled button drops keyboard focus.
-      {
-        type: 'button',
-        class: 'save',
-        'aria-pressed': String(paper.saved),
-        'aria-busy': saving ? 'true' : false,
-        onclick: on.toggleSave,
-      },
-      paper.saved ? 'Saved' : 'Save',
-    ),
+    !byDoi &&
+      el(
+        doc,
+        'button',
+        // Not `disabled` while saving: a disabled button drops keyboard focus.
+        {
+          type: 'button',
+          class: 'save',
+          'aria-pressed': String(paper.saved),
+          'aria-busy': saving ? 'true' : false,
+          onclick: on.toggleSave,
+        },
+        paper.saved ? 'Saved' : 'Save',
+      ),
   );
 }
 

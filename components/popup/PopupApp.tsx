@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { isDoiKey } from '../../lib/paper-key';
 import { AuthorSwitch } from '../AuthorSwitch';
 import { ProfileHeader } from '../ProfileHeader';
 import { ReadingListView } from '../reading-list/ReadingListView';
@@ -79,7 +80,10 @@ export function PopupApp() {
             loading={!library}
             isSaved={(id) => saved.has(id)}
             isNew={(id) => fresh.ids.has(id)}
-            toggleSave={(paper) => void client.toggle(paper.id, paper.displayTitle)}
+            toggleSave={(paper) => {
+              // The reading list keeps arXiv papers; a paper known only by its DOI has no Save.
+              if (!isDoiKey(paper.id)) void client.toggle(paper.id, paper.displayTitle);
+            }}
             open={openTab}
             sort={sort}
             sortChanged={sortChanged}

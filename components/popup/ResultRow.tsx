@@ -1,6 +1,7 @@
 import { authorLine, formatDate, noveltyExplanation, plural } from '../../lib/format';
 import { closestEarlierTitle } from '../../lib/insights/novelty';
-import { abstractUrl } from '../../lib/links/arxiv-id';
+import { paperPageUrl } from '../../lib/links/paper-url';
+import { isDoiKey } from '../../lib/paper-key';
 import type { SearchResult } from '../../lib/search';
 import { CategoryChip } from '../CategoryChip';
 import { Highlighted } from '../Highlighted';
@@ -22,14 +23,15 @@ interface ResultRowProps {
 /** One paper in the results: its title (the link to arXiv), facts, authors, shared coauthors and Save. */
 export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, isNew, toggleSave }: ResultRowProps) {
   const coauthors = paper.authors.filter((name) => shared.has(name));
+  const byDoi = isDoiKey(paper.id);
   return (
     <li class="result" data-paperlens-id={paper.id}>
       <a
         class="result-title"
-        href={abstractUrl(paper.id)}
+        href={paperPageUrl(paper)}
         target="_blank"
         rel="noreferrer"
-        title={`Open arXiv:${paper.id}`}
+        title={byDoi ? `Open doi:${paper.doi}` : `Open arXiv:${paper.id}`}
       >
         <Highlighted text={paper.displayTitle} terms={terms} />
       </a>
@@ -64,7 +66,8 @@ export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, is
           {coauthors.length > 3 ? ` +${coauthors.length - 3}` : ''}
         </p>
       )}
-      <SaveToggle saved={saved} title={paper.displayTitle} onToggle={toggleSave} />
+      {/* The reading list keeps arXiv papers: a paper known only by its DOI has no Save. */}
+      {!byDoi && <SaveToggle saved={saved} title={paper.displayTitle} onToggle={toggleSave} />}
     </li>
   );
 }

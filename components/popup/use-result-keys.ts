@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { LibraryPaper as Paper } from '../../lib/library/schema';
-import { abstractUrl } from '../../lib/links/arxiv-id';
+import { paperPageUrl } from '../../lib/links/paper-url';
 import type { SearchResult } from '../../lib/search';
 
 interface ResultKeysOptions {
@@ -39,7 +39,7 @@ export function useResultKeys({ query, queryChanged, results, toggleSave, open }
     } else if (event.key === 'Enter' && first) {
       event.preventDefault();
       if (event.shiftKey) toggleSave(first.paper);
-      else open(abstractUrl(first.paper.id));
+      else open(paperPageUrl(first.paper));
     } else clearOnEscape(event);
   };
 

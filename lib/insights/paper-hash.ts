@@ -1,13 +1,12 @@
-// The bare arXiv id rule of `ArxivIdSchema`, without pulling zod into the page bundle.
-const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
+import { PAPER_KEY } from '../paper-key';
 
-/** The arXiv id in an insights-page hash (`#paper=2402.07871`), or null when there is none. */
+/** The library paper in an insights-page hash (`#paper=2402.07871`), or null when there is none. */
 export function paperIdFromHash(hash: string): string | null {
   const value = new URLSearchParams(hash.replace(/^#/, '')).get('paper');
-  return value && ARXIV_ID.test(value) ? value : null;
+  return value && PAPER_KEY.test(value) ? value : null;
 }
 
-/** The hash that opens a paper's card on the insights page. */
+/** The hash that opens a paper's card on the insights page (old-style ids and DOIs have slashes). */
 export function hashForPaper(id: string): string {
-  return `#paper=${id}`;
+  return `#paper=${encodeURIComponent(id)}`;
 }

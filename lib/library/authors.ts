@@ -50,8 +50,9 @@ async function papersWithFamilies(
 
 /**
  * Unfollows an author in one transaction: their papers no other followed
- * author shares leave the library, and their coauthors go. The reading list
- * is never touched. Unfollowing the bundled author keeps later bundles from following them again.
+ * author shares leave the library (unless a file brought them: an imported
+ * bibliography stays whole), and their coauthors go. The reading list is
+ * never touched. Unfollowing the bundled author keeps later bundles from following them again.
  */
 export async function unfollowAuthor(db: PaperlensDatabase, id: string): Promise<{ removedPapers: number }> {
   const tx = db.transaction(['authors', 'papers', 'coauthors', 'meta'], 'readwrite');
@@ -68,8 +69,9 @@ export async function unfollowAuthor(db: PaperlensDatabase, id: string): Promise
     ...paper,
     followedAuthorIds: paper.followedAuthorIds.filter((a) => a !== id),
   }));
-  const removed = next.filter((paper) => !paper.followedAuthorIds.length);
-  const kept = next.filter((paper) => paper.followedAuthorIds.length);
+  // A file the user imported (a bibliography) stays whole: only what arXiv or the bundle brought for them goes.
+  const removed = next.filter((paper) => !paper.followedAuthorIds.length && !paper.sources.includes('file'));
+  const kept = next.filter((paper) => !removed.includes(paper));
   const bundled = author.sources.some((source) => source.kind === 'bundled');
   await allOrNothing(tx, [
     () => tx.objectStore('authors').delete(id),

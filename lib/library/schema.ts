@@ -11,7 +11,7 @@ import { AnyArxivIdSchema } from '../reading-list/schema';
 export const PaperKeySchema = z.union([
   AnyArxivIdSchema,
   z.string().regex(/^doi:10\.\d{4,9}\/\S+$/, 'must be an arXiv id or doi: and a DOI'),
-]);
+]); // The same rule as lib/paper-key.ts, for pages without zod.
 export type PaperKey = z.infer<typeof PaperKeySchema>;
 
 /** The key of a paper known only by its DOI. */

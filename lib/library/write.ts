@@ -318,7 +318,13 @@ function writePlan(plan: LibraryImport, authors: PlannedAuthors, stored: Stored,
     if (!existing) added += 1;
     else if (changed) updated += 1;
     else unchanged += 1;
-    papers.push({ record, changed, newIds: ids, isNew: !existing, replaces: existing && existing.id !== id ? existing.id : null });
+    papers.push({
+      record,
+      changed,
+      newIds: ids,
+      isNew: !existing,
+      replaces: existing && existing.id !== id ? existing.id : null,
+    });
   }
   // Papers the library already has become a newly followed author's when their author lists name them.
   const newIds = new Set(newcomers(authors).map((a) => a.id));

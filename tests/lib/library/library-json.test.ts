@@ -118,13 +118,22 @@ describe('following and unfollowing', () => {
   it('unfollowing takes the papers no other followed author shares, their coauthors, never the reading list', async () => {
     const db = await seeded();
     await commitLibraryImport(db, {
-      source: { kind: 'file', name: 'pioro.bib' },
+      source: { kind: 'arxiv', name: 'au:Pioro_M' },
       papers: [incoming('2405.00001', ['Maciej Pióro']), incoming('2402.07871', ['Jan Ludziejewski', 'Maciej Pióro'])],
       follow: { name: 'Maciej Pióro' },
+    });
+    // A bibliography the user imported, one entry of which is his.
+    await commitLibraryImport(db, {
+      source: { kind: 'file', name: 'reading-group.bib' },
+      papers: [incoming('2405.00002', ['Maciej Pióro', 'Ada Lovelace']), incoming('2405.00003', ['Ada Lovelace'])],
+      follow: null,
     });
     await saveEntry(db, { id: '2405.00001' });
     expect(await unfollowAuthor(db, 'maciej-pioro')).toEqual({ removedPapers: 1 });
     expect(await db.get('papers', '2405.00001')).toBeUndefined();
+    // The imported bibliography stays whole, his entry now nobody's.
+    expect((await db.get('papers', '2405.00002'))?.followedAuthorIds).toEqual([]);
+    expect(await db.get('papers', '2405.00003')).toBeDefined();
     expect((await db.get('papers', '2402.07871'))?.followedAuthorIds).toEqual(['jan-ludziejewski']);
     expect(await db.getAllKeys('readingList')).toEqual(['2405.00001']);
     expect(await db.getAllKeys('authors')).toEqual(['jan-ludziejewski']);
