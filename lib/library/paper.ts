@@ -23,15 +23,27 @@ export function familiesOf(authors: readonly string[]): string[] {
   ];
 }
 
+/** How far each kind of source is trusted for a paper's texts. */
+const TRUST: Record<SourceKind, number> = { bundled: 3, arxiv: 2, file: 1 };
+
+const categoryOf = ({ primaryCategory, category, categoryName }: LibraryPaper) => ({
+  primaryCategory,
+  category,
+  categoryName,
+});
+
 /** The library key of an incoming paper: its arXiv id, or its DOI. */
 export const keyOf = (paper: IncomingPaper): string => paper.arxivId ?? doiKey(paper.doi ?? '');
 
 /**
  * An incoming paper as the library stores it, merged with what the library
- * already holds: the bundled corpus's texts (a checked profile) win over a
- * source's, every other field takes the newer source's value, and what only
- * the stored paper knew (its DOI, code link, followed authors) is kept.
- * Novelty and related papers are worked out afterwards, in the background.
+ * already holds. Texts come from the most trusted source that has given the
+ * paper (the bundle's checked profile, then arXiv, then a user's file): a
+ * BibTeX entry with "and others" and a year never overwrites arXiv's author
+ * list and date. A source as trusted gives the newer texts, but never blanks
+ * an abstract or a category. What only the stored paper knew (its DOI, code
+ * link, followed authors) is kept. Novelty and related papers are worked out
+ * afterwards, in the background.
  */
 export function toLibraryPaper(
   incoming: IncomingPaper,
@@ -52,8 +64,10 @@ export function toLibraryPaper(
       ? { primaryCategory: primary, category: categoryCode(primary), categoryName: categoryName(primary) ?? primary }
       : UNCATEGORIZED),
   };
-  const keepBundled = existing?.sources.includes('bundled');
-  const base = existing && keepBundled ? existing : { ...existing, ...fromSource };
+  const trusted = existing && Math.max(...existing.sources.map((kind) => TRUST[kind])) > TRUST[context.source];
+  const keepCategory = existing && !primary;
+  const base =
+    !existing || !trusted ? { ...existing, ...fromSource, ...(keepCategory ? categoryOf(existing) : {}) } : existing;
   return {
     affiliation: null,
     hasCode: false,

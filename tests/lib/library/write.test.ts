@@ -184,4 +184,42 @@ describe('importing papers into the library', () => {
     expect(twice.added).toBe(1);
     expect(await db.get('papers', 'doi:10.1000/twice')).toBeUndefined();
   });
+
+  it('never lets a less trusted source overwrite what a more trusted one gave, nor blank a category', async () => {
+    await commitLibraryImport(db, {
+      source: { kind: 'arxiv', name: 'au:Pioro_M' },
+      papers: [
+        paper({ arxivId: '2405.00041', authors: ['Maciej Pióro', 'Ada Lovelace', 'Grace Hopper'], date: '2024-05-07' }),
+      ],
+      follow: null,
+    });
+    // A BibTeX entry of it: "and others" dropped, a year only, no category.
+    await commitLibraryImport(
+      db,
+      fromFile([
+        paper({
+          arxivId: '2405.00041',
+          authors: ['Maciej Pióro'],
+          date: '2024-01-01',
+          title: 'Sparse upcycling',
+          primaryCategory: null,
+          categories: [],
+        }),
+      ]),
+    );
+    expect(await db.get('papers', '2405.00041')).toMatchObject({
+      authors: ['Maciej Pióro', 'Ada Lovelace', 'Grace Hopper'],
+      date: '2024-05-07',
+      title: 'Sparse Upcycling at Scale',
+      category: 'LG',
+      sources: ['arxiv', 'file'],
+    });
+    // A file over a file: the newer texts, but the category it lacks is kept.
+    await commitLibraryImport(db, fromFile([paper({ arxivId: '2405.00042' })]));
+    await commitLibraryImport(
+      db,
+      fromFile([paper({ arxivId: '2405.00042', title: 'Renamed', primaryCategory: null, categories: [] })]),
+    );
+    expect(await db.get('papers', '2405.00042')).toMatchObject({ title: 'Renamed', category: 'LG' });
+  });
 });
