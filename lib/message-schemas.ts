@@ -199,6 +199,8 @@ export type { ReadingListEntry };
 /** A batch of papers a library page read from a file, kept by the background until the import is committed. */
 export const StageImportRequestSchema = z.object({
   importId: z.uuid(),
+  /** Which batch this is, from 0: a batch that does not follow the one before means the worker restarted. */
+  batch: z.number().int().nonnegative(),
   papers: z.array(IncomingPaperSchema).max(2_000),
   /** A Paperlens library file's papers as stored, restored as they are. */
   records: z.array(LibraryPaperSchema).max(2_000).optional(),
@@ -223,6 +225,8 @@ const DecisionsSchema = z.object({
 /** Preview or commit the papers staged under `importId` (from a file called `source`). */
 export const LibraryImportRequestSchema = z.object({
   importId: z.uuid(),
+  /** How many papers (and records) the page staged: fewer held means the worker restarted in between. */
+  staged: z.number().int().nonnegative(),
   source: z.string().trim().min(1).max(300),
   follow: NewAuthorSchema.nullable(),
   decisions: DecisionsSchema,

@@ -23,6 +23,7 @@ export const NO_DECISIONS: ImportDecisions = { follow: [], resolved: [] };
 export function importRequest(staged: StagedFile, decisions: ImportDecisions): LibraryImportRequest {
   return {
     importId: staged.importId,
+    staged: staged.papers,
     source: staged.source,
     follow: staged.follow,
     decisions,

@@ -202,6 +202,8 @@ export const STAGE_BATCH = 2000;
 /** One `stageLibraryImport` message. */
 export interface StageBatch {
   importId: string;
+  /** From 0, in order: the background tells a batch lost to a worker restart by the gap. */
+  batch: number;
   papers: IncomingPaper[];
   records?: LibraryPaper[];
 }
@@ -225,6 +227,7 @@ export async function stagePapers(
     const end = start + STAGE_BATCH;
     await stage({
       importId,
+      batch: start / STAGE_BATCH,
       papers: papers.slice(start, end),
       ...(contents.restore ? { records: records.slice(start, end) } : {}),
     });

@@ -50,7 +50,7 @@ type Parse = <T>(schema: import('zod').ZodType<T>, type: string, data: unknown) 
 export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse: Parse): LibraryHandlers {
   const plan = (data: unknown, type: string) => {
     const request = parse(LibraryImportRequestSchema, type, data);
-    const staged = env.staging.get(request.importId);
+    const staged = env.staging.get(request.importId, request.staged);
     const restore = request.authors ? { authors: request.authors, records: staged.records } : null;
     const imported: LibraryImport = {
       source: { kind: 'file', name: request.source },
@@ -66,8 +66,8 @@ export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse
   };
   return {
     async stageLibraryImport(data) {
-      const { importId, papers, records } = parse(StageImportRequestSchema, 'stageLibraryImport', data);
-      return { staged: env.staging.add(importId, papers, records) };
+      const { importId, batch, papers, records } = parse(StageImportRequestSchema, 'stageLibraryImport', data);
+      return { staged: env.staging.add(importId, batch, papers, records) };
     },
     async previewLibraryImport(data) {
       const { request, restore, imported } = plan(data, 'previewLibraryImport');

@@ -5,8 +5,14 @@ import type { LibraryPaper } from './schema';
 export interface StagedImport {
   papers: IncomingPaper[];
   records: LibraryPaper[];
+  /** Batches taken so far. */
+  batches: number;
   at: number;
 }
+
+/** What a page is told when the worker forgot part of a file (it was stopped while the file was handed over). */
+export const STAGING_LOST =
+  'Paperlens restarted while the file was being handed over, so part of it was lost. Nothing was changed; choose the file again.';
 
 /** The most papers held for imports at once (a few hundred MB at worst), and how long a staged import is kept. */
 const MAX_STAGED = 250_000;
@@ -23,27 +29,37 @@ export function createStaging(now: () => number = Date.now) {
     for (const [id, entry] of staged) if (now() - entry.at > KEEP_MS) staged.delete(id);
   };
   return {
-    add(importId: string, papers: readonly IncomingPaper[], records: readonly LibraryPaper[] = []): number {
+    add(
+      importId: string,
+      batch: number,
+      papers: readonly IncomingPaper[],
+      records: readonly LibraryPaper[] = [],
+    ): number {
       expire();
+      // Batches come in order from 0; any other next batch means the ones before it were forgotten.
+      if (batch !== (staged.get(importId)?.batches ?? 0)) throw new Error(STAGING_LOST);
       if (size() + papers.length + records.length > MAX_STAGED) {
         throw new Error(
           `Paperlens takes at most ${MAX_STAGED.toLocaleString('en')} papers in one import; import the file in parts.`,
         );
       }
-      const entry = staged.get(importId) ?? { papers: [], records: [], at: now() };
+      const entry = staged.get(importId) ?? { papers: [], records: [], batches: 0, at: now() };
+      entry.batches += 1;
       entry.papers.push(...papers);
       entry.records.push(...records);
       entry.at = now();
       staged.set(importId, entry);
       return entry.papers.length + entry.records.length;
     },
-    get(importId: string): StagedImport {
+    /** The import staged under `importId`; given `count`, it must hold that many papers and records. */
+    get(importId: string, count?: number): StagedImport {
       expire();
       const entry = staged.get(importId);
       if (!entry)
         throw new Error(
           'This import is no longer waiting (Paperlens restarted or it was imported); choose the file again.',
         );
+      if (count !== undefined && entry.papers.length + entry.records.length !== count) throw new Error(STAGING_LOST);
       return entry;
     },
     drop(importId: string): void {

@@ -281,6 +281,7 @@ describe('the library page', () => {
     expect(callsOf('previewLibraryImport')).toEqual([
       {
         importId: staged?.importId,
+        staged: 4,
         source: 'pioro.xml',
         follow: null,
         decisions: { follow: [], resolved: [] },
@@ -308,7 +309,7 @@ describe('the library page', () => {
       expect($('[role="status"]')?.textContent).toBe('Added 2 papers, updated 1. Now following Szymon Antoniak.'),
     );
     expect(callsOf('commitLibraryImport')).toEqual([
-      { importId: staged?.importId, source: 'pioro.xml', follow: null, decisions: decided, titles: [] },
+      { importId: staged?.importId, staged: 4, source: 'pioro.xml', follow: null, decisions: decided, titles: [] },
     ]);
     expect($('section[aria-label="Import preview"]')).toBeNull();
   });

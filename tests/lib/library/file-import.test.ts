@@ -245,10 +245,11 @@ describe('stagePapers', () => {
     const stage = vi.fn(async (_: StageBatch) => undefined);
     const importId = await stagePapers({ papers: papers(4500), restore: null }, stage);
     expect(STAGE_BATCH).toBe(2000);
-    expect(stage.mock.calls.map(([request]) => [request.importId, request.papers.length])).toEqual([
-      [importId, 2000],
-      [importId, 2000],
-      [importId, 500],
+    // Numbered in order, so the background can tell a batch it lost to a restart.
+    expect(stage.mock.calls.map(([request]) => [request.importId, request.batch, request.papers.length])).toEqual([
+      [importId, 0, 2000],
+      [importId, 1, 2000],
+      [importId, 2, 500],
     ]);
     expect(importId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await stagePapers({ papers: papers(1), restore: null }, stage)).not.toBe(importId);
@@ -257,7 +258,7 @@ describe('stagePapers', () => {
   it('stages an empty batch for a file without papers (a profile), so its preview finds the import', async () => {
     const stage = vi.fn(async () => undefined);
     const importId = await stagePapers({ papers: [], restore: null }, stage);
-    expect(stage).toHaveBeenCalledExactlyOnceWith({ importId, papers: [] });
+    expect(stage).toHaveBeenCalledExactlyOnceWith({ importId, batch: 0, papers: [] });
   });
 
   it("stages a library file's stored records in batches beside its papers", async () => {

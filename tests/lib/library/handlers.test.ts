@@ -53,16 +53,20 @@ describe('the library messages', () => {
     const { db, handlers, changes } = await setup();
     const request = {
       importId: IMPORT_ID,
+      staged: 2,
       source: 'pioro.bib',
       follow: { name: 'Maciej Pióro' },
       decisions: { follow: [], resolved: [] },
     };
     expect(
-      await handlers.stageLibraryImport({ importId: IMPORT_ID, papers: [paper('2405.00001', ['Maciej Pióro'])] }, PAGE),
+      await handlers.stageLibraryImport(
+        { importId: IMPORT_ID, batch: 0, papers: [paper('2405.00001', ['Maciej Pióro'])] },
+        PAGE,
+      ),
     ).toEqual({ staged: 1 });
     expect(
       await handlers.stageLibraryImport(
-        { importId: IMPORT_ID, papers: [paper('2405.00002', ['M. Pioro', 'Jan Ludziejewski'])] },
+        { importId: IMPORT_ID, batch: 1, papers: [paper('2405.00002', ['M. Pioro', 'Jan Ludziejewski'])] },
         PAGE,
       ),
     ).toEqual({ staged: 2 });
@@ -91,10 +95,13 @@ describe('the library messages', () => {
   it('refuses bad papers by field, and web pages altogether', async () => {
     const { handlers } = await setup();
     await expect(
-      handlers.stageLibraryImport({ importId: IMPORT_ID, papers: [{ ...paper('2405.00001', []), title: '' }] }, PAGE),
+      handlers.stageLibraryImport(
+        { importId: IMPORT_ID, batch: 0, papers: [{ ...paper('2405.00001', []), title: '' }] },
+        PAGE,
+      ),
     ).rejects.toThrow(/invalid stageLibraryImport request: papers\.0\.(title|authors)/);
     for (const [type, data] of [
-      ['stageLibraryImport', { importId: IMPORT_ID, papers: [] }],
+      ['stageLibraryImport', { importId: IMPORT_ID, batch: 0, papers: [] }],
       ['unfollowAuthor', { id: 'jan-ludziejewski' }],
       ['followOnArxiv', { query: 'au:Pioro_M' }],
       ['exportLibrary', undefined],
