@@ -10,6 +10,8 @@ export function ImportPreview({ fileImport }: { fileImport: FileImport }) {
   if (!staged) return null;
   const { preview } = state;
   const chosen = new Map(decisions.resolved.map((r) => [r.written, r.authorId]));
+  // Who a name is, Paperlens never guesses: Import waits until every such name has an answer.
+  const unsettled = preview?.ambiguous.filter((name) => !chosen.has(name.written)).length ?? 0;
   const resolve = (written: string, authorId: string | null) =>
     fileImport.decide((old) => ({
       ...old,
@@ -45,11 +47,12 @@ export function ImportPreview({ fileImport }: { fileImport: FileImport }) {
           Could not work out what the import would do: {state.error} Nothing was changed.
         </p>
       )}
+      {unsettled > 0 && <p class="hint">Say who each name above is (or none of them) to import.</p>}
       <div class="preview-actions">
         <button
           type="button"
           class="primary"
-          disabled={!preview || state.checking || committing}
+          disabled={!preview || state.checking || committing || unsettled > 0}
           aria-busy={committing ? 'true' : undefined}
           onClick={fileImport.commit}
         >

@@ -25,7 +25,13 @@ export function createLibraryService(
   const derived = createDeriveQueue(db);
   const refresh = createArxivRefresh({
     db: () => db.run(async (open) => open),
-    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
+    // Checked before every request, not once a job: a permission taken back stops the next request.
+    fetch: async (url, init) => {
+      if (!(await browser.permissions.contains({ origins: [ARXIV_API_PERMISSION] }))) {
+        throw new Error('Paperlens may no longer reach export.arxiv.org.');
+      }
+      return fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
+    },
     gate: createRequestGate(3_000, sleep, Date.now),
     sleep,
     now: Date.now,

@@ -291,6 +291,9 @@ describe('the library page', () => {
     expect(preview.textContent).toContain('Maciej Pióro: 4 papers');
     expect(preview.textContent).toContain('1 names no author you follow (they are badged all the same).');
 
+    // Import waits until the name that could be two people has an answer.
+    await vi.waitFor(() => expect(preview.textContent).toContain('Say who each name above is'));
+    expect(button('Import', preview).disabled).toBe(true);
     const radio = [...preview.querySelectorAll('label')].find((l) => l.textContent === 'Jan Ludziejewski');
     radio?.querySelector('input')?.click();
     const follow = [...preview.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Follow Szymon'));
@@ -340,6 +343,7 @@ describe('the library page', () => {
     handlers.commitLibraryImport = () => {
       throw new Error('The library could not be written.');
     };
+    handlers.previewLibraryImport = () => ({ ...PREVIEW, ambiguous: [] });
     await mount();
     chooseFile(new File([PIORO_FEED], 'pioro.xml'));
     await vi.waitFor(() => expect(button('Import').disabled).toBe(false));

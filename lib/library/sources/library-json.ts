@@ -23,6 +23,18 @@ export const LibraryFileSchema = z
     papers: z.array(LibraryPaperSchema).max(1_000_000),
   })
   .superRefine((file, ctx) => {
+    // A paper may only belong to authors the file follows: a dangling id could never be unfollowed.
+    const followed = new Set(file.authors.map((author) => author.id));
+    file.papers.forEach((paper, index) => {
+      const unknown = paper.followedAuthorIds.find((id) => !followed.has(id));
+      if (unknown) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['papers', index, 'followedAuthorIds'],
+          message: `names ${unknown}, whom the file does not follow`,
+        });
+      }
+    });
     for (const [list, key] of [
       [file.authors, 'authors'],
       [file.papers, 'papers'],

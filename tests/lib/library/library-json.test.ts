@@ -110,6 +110,17 @@ describe('the Paperlens library file', () => {
     const polluted = `{"format":"paperlens-library","version":1,"exportedAt":"${NOW.toISOString()}","authors":[],"papers":[],"__proto__":{"polluted":true}}`;
     expect(parseLibraryFile(polluted).ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const dangling = JSON.stringify({
+      format: 'paperlens-library',
+      version: 1,
+      exportedAt: NOW.toISOString(),
+      authors: [],
+      papers: [{ ...JSON.parse(twice).papers[0], followedAuthorIds: ['somebody'] }],
+    });
+    expect(parseLibraryFile(dangling)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('papers.0.followedAuthorIds: names somebody, whom the file does not follow'),
+    });
     fc.assert(fc.property(fc.string(), (text) => void parseLibraryFile(text)));
   });
 });
