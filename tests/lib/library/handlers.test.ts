@@ -158,7 +158,12 @@ describe('what pages are told after a change made in the background', () => {
       undefined,
       {
         ...NO_ENVIRONMENT,
-        library: { ...NO_ENVIRONMENT.library, onChanged: (listener) => void (changed = listener) },
+        library: {
+          ...NO_ENVIRONMENT.library,
+          onChanged: (listener) => {
+            changed = listener;
+          },
+        },
       },
     );
     expect((await handlers.getCorpusKeys(undefined, WEB)).ids).not.toContain('2405.00001');
