@@ -1,4 +1,5 @@
 import type { PaperSummary } from '../../lib/message-schemas';
+import { isDoiKey } from '../../lib/paper-key';
 import type { Scanner } from '../../lib/scan/scanner';
 
 export interface SavedSync {
@@ -27,8 +28,8 @@ export function createSavedSync(
   };
   return {
     async refresh(ids) {
-      // A change to papers this page does not know asks nothing.
-      const asked = [...known().keys()].filter((id) => !ids || ids.includes(id));
+      // A change to papers this page does not know asks nothing; papers known by a DOI are never saved.
+      const asked = [...known().keys()].filter((id) => !isDoiKey(id) && (!ids || ids.includes(id)));
       if (!asked.length) return;
       const question = ++questions;
       const fresh = await scanner.refresh(asked);
