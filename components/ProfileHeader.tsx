@@ -1,10 +1,7 @@
 import { categoryName } from '../lib/categories';
 import { percent } from '../lib/format';
 import type { FollowedAuthor } from '../lib/library/schema';
-
-/** A figure a source may not give: shown as unknown, never as 0. */
-const known = (value: number | null | undefined, show: (n: number) => string = String): string =>
-  value === null || value === undefined ? '—' : show(value);
+import { FigureList, known } from './FigureList';
 
 /**
  * The header of the popup and the insights page: the chosen followed author's
@@ -53,14 +50,11 @@ export function ProfileHeader({
           {category} · {categoryName(category) ?? category}
         </p>
       )}
-      <dl class="profile-figures" title={profile ? `From ${profile.source.name}; — means the source does not say` : ''}>
-        {figures.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureList
+        class="profile-figures"
+        figures={figures}
+        title={profile ? `From ${profile.source.name}; — means the source does not say` : ''}
+      />
     </header>
   );
 }

@@ -1,9 +1,6 @@
 import { formatDate, percent } from '../../lib/format';
 import type { ProfileFigures } from '../../lib/library/schema';
-
-/** A figure the source may not give: unknown is "—", never 0. */
-const known = (value: number | string | null, show: (n: number) => string = String): string =>
-  value === null ? '—' : typeof value === 'string' ? value : show(value);
+import { FigureList, known } from '../FigureList';
 
 /** The figures a profile (a ScholarFeed page) gave for an author, as it gave them. */
 export function AuthorFigures({ profile }: { profile: ProfileFigures }) {
@@ -16,16 +13,10 @@ export function AuthorFigures({ profile }: { profile: ProfileFigures }) {
     ['primary category', known(profile.primaryCategory)],
   ];
   return (
-    <dl
+    <FigureList
       class="profile-figures author-figures"
+      figures={figures}
       title={`From ${profile.source.name}, ${formatDate(profile.source.at)}; — means it does not say`}
-    >
-      {figures.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    />
   );
 }

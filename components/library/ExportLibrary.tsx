@@ -1,6 +1,6 @@
 import { plainError } from '../../lib/errors';
 import { sendMessage } from '../../lib/messages';
-import { download } from './download';
+import { download } from '../download';
 import type { Notices } from './use-notice';
 
 /** `paperlens-library-2026-12-03.json`, dated by the day it is saved. */

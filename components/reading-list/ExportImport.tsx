@@ -5,6 +5,7 @@ import type { ReadingListClient } from '../../lib/reading-list/client';
 import { IMPORT_LIMITS } from '../../lib/reading-list/file-schema';
 import { tooLargeToImport } from '../../lib/reading-list/import';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
+import { download } from '../download';
 
 const FORMATS: [ExportFormat, string][] = [
   ['bibtex', 'BibTeX'],
@@ -12,16 +13,6 @@ const FORMATS: [ExportFormat, string][] = [
   ['csv', 'CSV'],
   ['json', 'JSON'],
 ];
-
-/** Starts a download of a generated file (no network: a blob URL). */
-function download(filename: string, mimeType: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 interface ExportImportProps {
   client: ReadingListClient;
