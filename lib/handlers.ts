@@ -3,7 +3,7 @@ import { corpusKeys, lookupPapers, readLibrary } from './corpus/lookup';
 import { DB_VERSION, getMeta } from './db';
 import type { DbConnection } from './db-connection';
 import { hashForPaper } from './insights/paper-hash';
-import { type LibraryEnvironment, libraryHandlers } from './library/handlers';
+import { type LibraryEnvironment, libraryHandlers, notifyingChanges } from './library/handlers';
 import { matchListingAuthors } from './library/listing-authors';
 import { createStaging } from './library/staging';
 import type { CorpusKeys } from './message-schemas';
@@ -75,7 +75,7 @@ export const NO_ENVIRONMENT: HandlerEnvironment = {
       queue: () => Promise.reject(new Error('arXiv is not reachable here')),
       forget: async () => {},
     },
-    libraryChanged: () => {},
+    ...notifyingChanges(() => {}),
     markSeen: async () => {},
   },
 };
@@ -108,18 +108,11 @@ export function createHandlers(
 ): Handlers {
   const corpus = corpusHandlers(db, tabCounts, env);
   // The keys pages get are read again after any change, a background refresh's too.
-  env.library.onChanged?.(corpus.keysChanged);
-  const library: LibraryEnvironment = {
-    ...env.library,
-    libraryChanged: (change) => {
-      corpus.keysChanged();
-      env.library.libraryChanged(change);
-    },
-  };
+  env.library.onChanged(corpus.keysChanged);
   const handlers: Handlers = {
     ...corpus.handlers,
     ...readingListHandlers(db, env),
-    ...libraryHandlers(db, library, parse),
+    ...libraryHandlers(db, env.library, parse),
     ...pageHandlers(env),
   };
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {

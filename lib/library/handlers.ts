@@ -28,7 +28,23 @@ export interface LibraryEnvironment {
   /** Forgets which papers were new (the popup has shown them). */
   markSeen(): Promise<void>;
   /** Calls `listener` after every change to the library, whoever made it (a page, a refresh, an alarm). */
-  onChanged?(listener: () => void): void;
+  onChanged(listener: () => void): void;
+}
+
+type LibraryChange = Parameters<LibraryEnvironment['libraryChanged']>[0];
+
+/** `libraryChanged` that first tells every `onChanged` listener: the one way changes are heard. */
+export function notifyingChanges(
+  handle: (change: LibraryChange) => void,
+): Pick<LibraryEnvironment, 'libraryChanged' | 'onChanged'> {
+  const listeners = new Set<() => void>();
+  return {
+    libraryChanged: (change) => {
+      for (const listener of listeners) listener();
+      handle(change);
+    },
+    onChanged: (listener) => void listeners.add(listener),
+  };
 }
 
 export type LibraryHandlers = Pick<
@@ -60,8 +76,9 @@ export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse
     };
     return { request, restore, imported };
   };
+  // A file's papers are not "new": that mark is for what a refresh brings since the one before.
   const changed = (summary: LibraryImportSummary) => {
-    env.libraryChanged({ touchedAuthors: summary.touchedAuthors, addedIds: summary.addedIds });
+    env.libraryChanged({ touchedAuthors: summary.touchedAuthors });
     return summary;
   };
   return {

@@ -4,7 +4,7 @@ import { getMeta } from '../db';
 import type { DbConnection } from '../db-connection';
 import { ARXIV_API_PERMISSION, createRequestGate } from './arxiv-api';
 import { recomputeCoauthors, recomputeTexts } from './derive';
-import type { LibraryEnvironment } from './handlers';
+import { type LibraryEnvironment, notifyingChanges } from './handlers';
 import { createArxivRefresh, type StoredJob } from './refresh';
 import { createStaging } from './staging';
 import { libraryStatus } from './status';
@@ -46,13 +46,10 @@ export function createLibraryService(
     committed: (summary, { markNew }) =>
       service.libraryChanged({ touchedAuthors: summary.touchedAuthors, addedIds: markNew ? summary.addedIds : [] }),
   });
-  const listeners = new Set<() => void>();
   const service = {
     staging: createStaging(),
     refresh,
-    onChanged: (listener: () => void) => void listeners.add(listener),
-    libraryChanged: ({ touchedAuthors, addedIds }: Parameters<LibraryEnvironment['libraryChanged']>[0]) => {
-      for (const listener of listeners) listener();
+    ...notifyingChanges(({ touchedAuthors, addedIds }) => {
       void (async () => {
         await publish((status) => ({
           derivedReady: false,
@@ -67,7 +64,7 @@ export function createLibraryService(
         });
         await publish((status) => ({ derivedReady: true, newPapers: status.newPapers.filter((id) => kept.has(id)) }));
       })().catch((error: unknown) => console.error('[paperlens] library update', error));
-    },
+    }),
     markSeen: () => publish(() => ({ newPapers: [] })),
     /** Queues every author followed on arXiv (the periodic refresh). */
     refreshAll: async () => {
