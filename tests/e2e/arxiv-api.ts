@@ -25,26 +25,35 @@ const fixture = (name: string) => readFileSync(resolve('tests/fixtures/arxiv-api
 export type ArxivAnswers = Record<string, Record<number, string | number | (string | number)[]>>;
 
 /**
- * Serves the arXiv API at its real URL from recorded fixtures, by query and
- * start; an array answers its items in turn (a 503, then the page). Records every request.
+ * The recorded answer to one API request, by its query and start; an array
+ * answers its items in turn (a 503, then the page). `served` counts the turns.
  */
+export function arxivAnswer(
+  answers: ArxivAnswers,
+  served: Map<string, number>,
+  url: URL,
+): { status: number; body: string } {
+  const query = url.searchParams.get('search_query') ?? '';
+  const start = Number(url.searchParams.get('start') ?? 0);
+  const key = `${query}@${start}`;
+  const turn = served.get(key) ?? 0;
+  served.set(key, turn + 1);
+  const planned = answers[query]?.[start];
+  const answer = Array.isArray(planned)
+    ? (planned[Math.min(turn, planned.length - 1)] ?? 404)
+    : (planned ?? 'empty.xml');
+  return typeof answer === 'number' ? { status: answer, body: 'busy' } : { status: 200, body: fixture(answer) };
+}
+
+/** Serves the arXiv API at its real URL from recorded fixtures (see {@link arxivAnswer}). Records every request. */
 export async function routeArxivApi(context: BrowserContext, answers: ArxivAnswers): Promise<string[]> {
   const requests: string[] = [];
   const served = new Map<string, number>();
   await context.route('https://export.arxiv.org/api/query**', async (route: Route) => {
     const url = new URL(route.request().url());
     requests.push(url.toString());
-    const query = url.searchParams.get('search_query') ?? '';
-    const start = Number(url.searchParams.get('start') ?? 0);
-    const key = `${query}@${start}`;
-    const turn = served.get(key) ?? 0;
-    served.set(key, turn + 1);
-    const planned = answers[query]?.[start];
-    const answer = Array.isArray(planned)
-      ? (planned[Math.min(turn, planned.length - 1)] ?? 404)
-      : (planned ?? 'empty.xml');
-    if (typeof answer === 'number') return route.fulfill({ status: answer, body: 'busy' });
-    return route.fulfill({ status: 200, contentType: 'application/atom+xml', body: fixture(answer) });
+    const { status, body } = arxivAnswer(answers, served, url);
+    return route.fulfill({ status, contentType: 'application/atom+xml', body });
   });
   return requests;
 }

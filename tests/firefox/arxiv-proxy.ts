@@ -3,10 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { TLSSocket } from 'node:tls';
-import type { ArxivAnswers } from '../e2e/arxiv-api';
+import { type ArxivAnswers, arxivAnswer } from '../e2e/arxiv-api';
 
 const tls = (name: string) => readFileSync(resolve('tests/fixtures/tls', name));
-const fixture = (name: string) => readFileSync(resolve('tests/fixtures/arxiv-api', name), 'utf8');
 
 export interface ArxivProxy {
   port: number;
@@ -29,20 +28,8 @@ export async function startArxivProxy(answers: ArxivAnswers): Promise<ArxivProxy
   const api = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'https://export.arxiv.org');
     requests.push(url.toString());
-    const query = url.searchParams.get('search_query') ?? '';
-    const start = Number(url.searchParams.get('start') ?? 0);
-    const key = `${query}@${start}`;
-    const turn = served.get(key) ?? 0;
-    served.set(key, turn + 1);
-    const planned = answers[query]?.[start];
-    const answer = Array.isArray(planned)
-      ? (planned[Math.min(turn, planned.length - 1)] ?? 404)
-      : (planned ?? 'empty.xml');
-    if (typeof answer === 'number') {
-      response.writeHead(answer).end('busy');
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/atom+xml' }).end(fixture(answer));
+    const { status, body } = arxivAnswer(answers, served, url);
+    response.writeHead(status, { 'content-type': 'application/atom+xml' }).end(body);
   });
   const proxy: Server = createServer((_request, response) => response.writeHead(405).end());
   proxy.on('connect', (request: IncomingMessage, socket: Socket) => {

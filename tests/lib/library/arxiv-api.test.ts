@@ -11,6 +11,7 @@ import {
   fetchAuthorPapers,
 } from '../../../lib/library/arxiv-api';
 import { parseArxivAtom } from '../../../lib/library/sources/arxiv-atom';
+import { fakeClock } from '../../helpers/library';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/arxiv-api/${name}.xml`, import.meta.url), 'utf8');
@@ -19,22 +20,6 @@ const PAGE2 = fixture('ludziejewski-page2');
 /** Page 2's counts with none of its entries: arXiv's occasional empty page in the middle. */
 const EMPTY_PAGE2 = PAGE2.replace(/ {2}<entry[\s\S]*<\/entry>\n/, '');
 
-/** A fake clock: sleeping moves time forward at once and is logged. */
-function fakeClock() {
-  let time = 1_000_000;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => time,
-    advance: (ms: number) => {
-      time += ms;
-    },
-    sleep: async (ms: number) => {
-      sleeps.push(ms);
-      time += ms;
-    },
-  };
-}
 type Clock = ReturnType<typeof fakeClock>;
 
 type Reply = { status?: number; body?: string; retryAfter?: string } | Error;

@@ -4,7 +4,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readLibrary } from '../../../lib/corpus/lookup';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import { unfollowAuthor, updateAuthor } from '../../../lib/library/authors';
-import { IncomingPaperSchema } from '../../../lib/library/incoming';
 import { commitRestore, previewRestore } from '../../../lib/library/restore';
 import { seedCorpus } from '../../../lib/library/seed';
 import { libraryFileText, parseLibraryFile } from '../../../lib/library/sources/library-json';
@@ -12,6 +11,7 @@ import { parseScholarFeedProfile } from '../../../lib/library/sources/scholarfee
 import { commitLibraryImport } from '../../../lib/library/write';
 import { saveEntry } from '../../../lib/reading-list/store';
 import { corpus, freshFactory } from '../../helpers/db';
+import { incomingPaper } from '../../helpers/library';
 
 const NOW = new Date('2026-12-03T12:00:00.000Z');
 const strip = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "…"');
@@ -23,19 +23,13 @@ async function seeded(): Promise<PaperlensDatabase> {
 }
 
 const incoming = (id: string, authors: string[]) =>
-  IncomingPaperSchema.parse({
+  incomingPaper({
     arxivId: id,
     version: 2,
-    doi: null,
     title: `Paper ${id}`,
     authors,
     abstract: `About ${id}.`,
-    primaryCategory: 'cs.LG',
-    categories: ['cs.LG'],
     date: '2025-01-02',
-    updated: null,
-    journalRef: null,
-    comments: null,
   });
 
 describe('the Paperlens library file', () => {

@@ -11,6 +11,7 @@ import { parseArxivAtom } from '../../../lib/library/sources/arxiv-atom';
 import { commitLibraryImport, type LibraryImportSummary } from '../../../lib/library/write';
 import { saveEntry } from '../../../lib/reading-list/store';
 import { BUNDLED_AUTHOR_ID, corpus, freshFactory } from '../../helpers/db';
+import { fakeClock as fakeClockAt } from '../../helpers/library';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/arxiv-api/${name}.xml`, import.meta.url), 'utf8');
@@ -32,22 +33,7 @@ const papersOf = (xml: string): IncomingPaper[] => {
   return page.papers;
 };
 
-/** A fake clock: sleeping moves time forward at once. */
-function fakeClock() {
-  let time = Date.UTC(2026, 2, 2, 9, 0, 0);
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => time,
-    advance: (ms: number) => {
-      time += ms;
-    },
-    sleep: async (ms: number) => {
-      sleeps.push(ms);
-      time += ms;
-    },
-  };
-}
+const fakeClock = () => fakeClockAt(Date.UTC(2026, 2, 2, 9, 0, 0));
 type Clock = ReturnType<typeof fakeClock>;
 
 type Reply = { status: number; body: string; retryAfter?: string };

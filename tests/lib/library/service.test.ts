@@ -2,27 +2,20 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getMeta, openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import { createDbConnection } from '../../../lib/db-connection';
-import { IncomingPaperSchema } from '../../../lib/library/incoming';
 import { seedCorpus } from '../../../lib/library/seed';
 import { createLibraryService } from '../../../lib/library/service';
 import { libraryStatus } from '../../../lib/library/status';
 import { commitLibraryImport } from '../../../lib/library/write';
 import { corpus, freshFactory } from '../../helpers/db';
+import { incomingPaper } from '../../helpers/library';
 
 const paper = (id: string) =>
-  IncomingPaperSchema.parse({
+  incomingPaper({
     arxivId: id,
-    version: 1,
-    doi: null,
     title: `Paper ${id}`,
     authors: ['Jan Ludziejewski', 'Ada Lovelace'],
     abstract: 'Mixture of experts scaling laws for language models.',
-    primaryCategory: 'cs.LG',
-    categories: ['cs.LG'],
     date: '2026-11-30',
-    updated: null,
-    journalRef: null,
-    comments: null,
   });
 
 describe('the background library service', () => {

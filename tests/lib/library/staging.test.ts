@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type IncomingPaper, IncomingPaperSchema } from '../../../lib/library/incoming';
 import { createStaging, STAGING_LOST } from '../../../lib/library/staging';
 import { libraryPapers } from '../../helpers/db';
+import { incomingPaper } from '../../helpers/library';
 
-const paper = (n: number): IncomingPaper =>
-  IncomingPaperSchema.parse({
+const paper = (n: number) =>
+  incomingPaper({
     arxivId: `2405.${String(n).padStart(5, '0')}`,
-    version: 1,
-    doi: null,
     title: `Paper ${n}`,
     authors: ['Maciej Pióro'],
     abstract: '',
-    primaryCategory: 'cs.LG',
-    categories: ['cs.LG'],
-    date: '2024-05-02',
-    updated: null,
-    journalRef: null,
-    comments: null,
   });
 
 const A = '3f1c3a52-6a3e-4b3f-9a52-0d6f6c1f9e01';

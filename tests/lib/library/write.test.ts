@@ -1,29 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getMeta, openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import { recomputeCoauthors, recomputeTexts } from '../../../lib/library/derive';
-import { type IncomingPaper, type IncomingPaperInput, IncomingPaperSchema } from '../../../lib/library/incoming';
+import type { IncomingPaper } from '../../../lib/library/incoming';
 import { LibraryPaperSchema } from '../../../lib/library/schema';
 import { seedCorpus } from '../../../lib/library/seed';
 import { commitLibraryImport, type LibraryImport, previewLibraryImport } from '../../../lib/library/write';
 import { saveEntry } from '../../../lib/reading-list/store';
 import { corpus, freshFactory } from '../../helpers/db';
+import { incomingPaper } from '../../helpers/library';
 
-const paper = (input: Partial<IncomingPaperInput>): IncomingPaper =>
-  IncomingPaperSchema.parse({
-    arxivId: '2405.00001',
-    version: 1,
-    doi: null,
-    title: 'Sparse Upcycling at Scale',
-    authors: ['Maciej Pióro', 'Ada Lovelace'],
-    abstract: 'We upcycle dense checkpoints into sparse mixtures of experts.',
-    primaryCategory: 'cs.LG',
-    categories: ['cs.LG'],
-    date: '2024-05-02',
-    updated: null,
-    journalRef: null,
-    comments: null,
-    ...input,
-  });
+const paper = incomingPaper;
 
 const fromFile = (papers: IncomingPaper[], follow: LibraryImport['follow'] = null): LibraryImport => ({
   source: { kind: 'file', name: 'papers.bib' },
