@@ -6,34 +6,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { ARXIV_API_PERMISSION } from '../../lib/library/arxiv-api';
-import type { FollowedAuthor, LibraryPaper, ProfileFigures } from '../../lib/library/schema';
+import type { LibraryPaper, ProfileFigures } from '../../lib/library/schema';
 import { libraryFileText } from '../../lib/library/sources/library-json';
 import { type LibraryJob, libraryStatus } from '../../lib/library/status';
 import type { LibraryPreview } from '../../lib/library/write';
 import type { Library } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
+import { followedAuthor } from '../helpers/library';
 
 vi.mock('../../lib/messages', () => ({ sendMessage: vi.fn() }));
 
 const PIORO_FEED = new Uint8Array(readFileSync(resolve('tests/fixtures/arxiv-api/pioro-page1.xml')));
 
-function author(id: string, name: string, extra: Partial<FollowedAuthor> = {}): FollowedAuthor {
-  return {
-    id,
-    name,
-    variants: [],
-    notVariants: [],
-    arxivQuery: null,
-    orcid: null,
-    scholarFeedId: null,
-    color: '#1f5fbf',
-    sources: [],
-    refreshedAt: null,
-    followedAt: '2026-01-01T00:00:00.000Z',
-    profile: null,
-    ...extra,
-  };
-}
+const author = followedAuthor;
 
 const PROFILE: ProfileFigures = {
   hIndex: 27,

@@ -1,4 +1,5 @@
 import { type IncomingPaper, type IncomingPaperInput, IncomingPaperSchema } from '../../lib/library/incoming';
+import type { FollowedAuthor } from '../../lib/library/schema';
 
 /** An incoming paper as a source would give it: a plain arXiv cs.LG paper unless `input` says otherwise. */
 export const incomingPaper = (input: Partial<IncomingPaperInput> = {}): IncomingPaper =>
@@ -34,3 +35,20 @@ export function fakeClock(start = 1_000_000) {
     },
   };
 }
+
+/** A followed author as the library stores one, with no source, refresh or profile unless `extra` gives them. */
+export const followedAuthor = (id: string, name: string, extra: Partial<FollowedAuthor> = {}): FollowedAuthor => ({
+  id,
+  name,
+  variants: [],
+  notVariants: [],
+  arxivQuery: null,
+  orcid: null,
+  scholarFeedId: null,
+  color: '#1f5fbf',
+  sources: [],
+  refreshedAt: null,
+  followedAt: '2026-01-01T00:00:00.000Z',
+  profile: null,
+  ...extra,
+});

@@ -14,26 +14,12 @@ import {
 import type { IncomingPaper } from '../../../lib/library/incoming';
 import type { FollowedAuthor, LibraryPaper } from '../../../lib/library/schema';
 import { libraryFileText } from '../../../lib/library/sources/library-json';
+import { followedAuthor } from '../../helpers/library';
 
 const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url)));
 const PROFILE = new Uint8Array(readFileSync(new URL('../../../data/author-profile.txt', import.meta.url)));
 
-function author(id: string, name: string, variants: string[] = []): FollowedAuthor {
-  return {
-    id,
-    name,
-    variants,
-    notVariants: [],
-    arxivQuery: null,
-    orcid: null,
-    scholarFeedId: null,
-    color: '#1f5fbf',
-    sources: [],
-    refreshedAt: null,
-    followedAt: '2026-01-01T00:00:00.000Z',
-    profile: null,
-  };
-}
+const author = (id: string, name: string, variants: string[] = []) => followedAuthor(id, name, { variants });
 
 const LIBRARY_FILE = libraryFileText(
   { authors: [author('maciej-pioro', 'Maciej Pióro', ['M. Pioro'])], papers: [] },

@@ -3,15 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { getMeta, openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import { type ArxivResponse, createRequestGate } from '../../../lib/library/arxiv-api';
 import { unfollowAuthor, updateAuthor } from '../../../lib/library/authors';
-import type { IncomingPaper, IncomingPaperInput } from '../../../lib/library/incoming';
-import { IncomingPaperSchema } from '../../../lib/library/incoming';
+import type { IncomingPaper } from '../../../lib/library/incoming';
 import { createArxivRefresh, followTarget, fullNameFrom, type StoredJob } from '../../../lib/library/refresh';
 import { seedCorpus } from '../../../lib/library/seed';
 import { parseArxivAtom } from '../../../lib/library/sources/arxiv-atom';
 import { commitLibraryImport, type LibraryImportSummary } from '../../../lib/library/write';
 import { saveEntry } from '../../../lib/reading-list/store';
 import { BUNDLED_AUTHOR_ID, corpus, freshFactory } from '../../helpers/db';
-import { fakeClock as fakeClockAt } from '../../helpers/library';
+import { fakeClock as fakeClockAt, incomingPaper } from '../../helpers/library';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/arxiv-api/${name}.xml`, import.meta.url), 'utf8');
@@ -405,21 +404,8 @@ describe('followTarget', () => {
   });
 });
 
-const incoming = (authors: string[], arxivId = '2405.00001'): IncomingPaper =>
-  IncomingPaperSchema.parse({
-    arxivId,
-    version: 1,
-    doi: null,
-    title: 'A paper',
-    authors,
-    abstract: '',
-    primaryCategory: 'cs.LG',
-    categories: ['cs.LG'],
-    date: '2024-05-02',
-    updated: null,
-    journalRef: null,
-    comments: null,
-  } satisfies IncomingPaperInput);
+const incoming = (authors: string[], arxivId = '2405.00001') =>
+  incomingPaper({ arxivId, title: 'A paper', authors, abstract: '' });
 
 describe('fullNameFrom', () => {
   it('finds "Maciej Pióro" for M Pioro on his papers', () => {
