@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../../lib/messages';
+import { sendToBackground } from '../../lib/content-messages';
 import { onReadingListChanged } from '../../lib/reading-list/revision-reader';
 import { onSettingsChanged, readSettings } from '../../lib/settings/reader';
 import type { PageServices } from './annotate-page';
@@ -17,16 +17,18 @@ export function pageServices(orphaned: () => void): PageServices {
       throw error;
     });
   return {
-    lookup: (request) => send(sendMessage('lookupPapers', request)),
-    corpusKeys: () => send(sendMessage('getCorpusKeys', undefined)),
-    listingAuthors: (request) => send(sendMessage('matchListingAuthors', request)),
-    reportPapers: (ids) => send(sendMessage('reportPapersOnPage', { ids })),
+    lookup: (request) => send(sendToBackground('lookupPapers', request)),
+    corpusKeys: () => send(sendToBackground('getCorpusKeys', undefined)),
+    listingAuthors: (request) => send(sendToBackground('matchListingAuthors', request)),
+    reportPapers: (ids) => send(sendToBackground('reportPapersOnPage', { ids })),
     save: (paper, pageUrl) =>
-      send(sendMessage('saveToReadingList', { id: paper.id, source: { url: pageUrl, linkText: paper.displayTitle } })),
-    unsave: (paper) => send(sendMessage('removeFromReadingList', { id: paper.id })),
-    undoRemove: (paper) => send(sendMessage('undoRemoveFromReadingList', { id: paper.id })),
+      send(
+        sendToBackground('saveToReadingList', { id: paper.id, source: { url: pageUrl, linkText: paper.displayTitle } }),
+      ),
+    unsave: (paper) => send(sendToBackground('removeFromReadingList', { id: paper.id })),
+    undoRemove: (paper) => send(sendToBackground('undoRemoveFromReadingList', { id: paper.id })),
     openInsights: (paper) =>
-      void send(sendMessage('openExtensionPage', { page: 'insights', paperId: paper.id })).catch(() => {}),
+      void send(sendToBackground('openExtensionPage', { page: 'insights', paperId: paper.id })).catch(() => {}),
     settings: readSettings,
     watchSettings: onSettingsChanged,
     watchReadingList: onReadingListChanged,

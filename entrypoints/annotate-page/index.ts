@@ -1,8 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { annotatePage } from '../../components/page/annotate-page';
 import { pageServices } from '../../components/page/page-services';
+import { answerPageMessage } from '../../lib/content-messages';
 import { onNavigation } from '../../lib/page/navigation';
-import { onPageMessage } from '../../lib/page-messages';
 
 /**
  * The content script (listed in the manifest by wxt.config.ts). It is an unlisted script rather than a WXT
@@ -13,11 +13,7 @@ export default defineUnlistedScript(async () => {
   const controller = new AbortController();
   const { signal } = controller;
   try {
-    if (window === window.top)
-      signal.addEventListener(
-        'abort',
-        onPageMessage('getPageUrl', () => location.href),
-      );
+    if (window === window.top) answerPageMessage('getPageUrl', () => location.href, signal);
     const page = await annotatePage(
       document,
       pageServices(() => controller.abort()),
