@@ -1,12 +1,11 @@
 import type { z } from 'zod';
-import { corpusKeys, lookupPapers, readLibrary } from './corpus/lookup';
+import { libraryFilter, lookupPapers, readLibrary } from './corpus/lookup';
 import { DB_VERSION, getMeta } from './db';
 import type { DbConnection } from './db-connection';
 import { hashForPaper } from './insights/paper-hash';
 import { type LibraryEnvironment, libraryHandlers, notifyingChanges } from './library/handlers';
 import { matchListingAuthors } from './library/listing-authors';
 import { createStaging } from './library/staging';
-import type { CorpusKeys } from './message-schemas';
 import {
   IdRequestSchema,
   IdsRequestSchema,
@@ -23,6 +22,7 @@ import type { ProtocolMap } from './messages';
 import { createRateLimit } from './rate-limit';
 import { importReadingList, parseReadingListFile } from './reading-list/import';
 import { getEntries, listEntries, removeEntry, saveEntry, undoRemove, updateEntry } from './reading-list/store';
+import type { LibraryFilterMessage } from './scan/library-filter';
 import { TabPaperCounts } from './tab-counts';
 import { describeZodError } from './zod-error';
 
@@ -87,7 +87,7 @@ export const NO_ENVIRONMENT: HandlerEnvironment = {
  */
 const FROM_WEB_PAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'lookupPapers',
-  'getCorpusKeys',
+  'getLibraryFilter',
   'matchListingAuthors',
   'reportPapersOnPage',
   'saveToReadingList',
@@ -107,7 +107,7 @@ export function createHandlers(
   env: HandlerEnvironment = NO_ENVIRONMENT,
 ): Handlers {
   const corpus = corpusHandlers(db, tabCounts, env);
-  // The keys pages get are read again after any change, a background refresh's too.
+  // The filter pages get is built again after any change, a background refresh's too.
   env.library.onChanged(corpus.keysChanged);
   const handlers: Handlers = {
     ...corpus.handlers,
@@ -143,24 +143,24 @@ function pageHandlers(env: HandlerEnvironment): Pick<Handlers, 'openExtensionPag
 
 type CorpusHandlers = Pick<
   Handlers,
-  'lookupPapers' | 'getCorpusKeys' | 'matchListingAuthors' | 'reportPapersOnPage' | 'corpusStatus' | 'getLibrary'
+  'lookupPapers' | 'getLibraryFilter' | 'matchListingAuthors' | 'reportPapersOnPage' | 'corpusStatus' | 'getLibrary'
 >;
 
 /** What pages and the extension's own pages ask about the library's papers. */
 function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: HandlerEnvironment) {
-  let keys: Promise<CorpusKeys> | undefined;
+  let filter: Promise<LibraryFilterMessage> | undefined;
   const handlers: CorpusHandlers = {
     async lookupPapers(data) {
       const request = parse(LookupRequestSchema, 'lookupPapers', data);
       return db.run((open) => lookupPapers(open, request));
     },
     // Read once, until the library changes.
-    getCorpusKeys: () => {
-      keys ??= db.run(corpusKeys).catch((error: unknown) => {
-        keys = undefined;
+    getLibraryFilter: () => {
+      filter ??= db.run(libraryFilter).catch((error: unknown) => {
+        filter = undefined;
         throw error;
       });
-      return keys;
+      return filter;
     },
     async matchListingAuthors(data) {
       const request = parse(ListingAuthorsRequestSchema, 'matchListingAuthors', data);
@@ -195,7 +195,7 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
   return {
     handlers,
     keysChanged: () => {
-      keys = undefined;
+      filter = undefined;
     },
   };
 }

@@ -23,10 +23,20 @@ import { withoutControls } from './text/controls';
 /** Page-derived text longer than this is refused outright (Chrome allows addresses of up to 2 MB). */
 const LONGEST_PAGE_TEXT = 2 * 1024 * 1024;
 
-/** One scan's worth of candidates: every arXiv id and candidate title found, deduplicated. */
+/** One scan's worth of candidates: every arXiv id, DOI and candidate title found, deduplicated. */
 export const LookupRequestSchema = z.object({
   ids: z.array(AnyArxivIdSchema).max(20_000),
+  dois: z
+    .array(
+      z
+        .string()
+        .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI like 10.1000/xyz')
+        .max(400),
+    )
+    .max(5_000),
   titles: z.array(z.string().min(1).max(400)).max(5_000),
+  /** A page's first lookup: a library this small is sent whole, so links the page adds later are badged at once. */
+  wholeIfSmall: z.boolean().optional(),
 });
 export type LookupRequest = z.infer<typeof LookupRequestSchema>;
 
@@ -134,12 +144,6 @@ export interface PaperSummary extends Omit<LibraryPaper, 'abstract' | 'notes'> {
   /** The three most similar library papers, most similar first. */
   relatedPapers: { id: string; title: string; similarity: number }[];
   saved: boolean;
-}
-
-/** The corpus papers' arXiv ids and normalized titles, for a content script's scan. */
-export interface CorpusKeys {
-  ids: string[];
-  titles: string[];
 }
 
 /** The entries of an arXiv listing: each one's arXiv id (when it links one) and its author list. */

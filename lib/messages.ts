@@ -1,7 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
   AuthorIdRequest,
-  CorpusKeys,
   CorpusStatus,
   FollowOnArxivRequest,
   IdRequest,
@@ -27,6 +26,7 @@ import type {
   UpdateEntryRequest,
   UpdateOutcome,
 } from './message-schemas';
+import type { LibraryFilterMessage } from './scan/library-filter';
 
 /**
  * The one message contract. Only the background answers; it validates each
@@ -36,10 +36,10 @@ export interface ProtocolMap {
   /** Batched: all ids and candidate titles of one scan → the corpus papers among them. */
   lookupPapers(request: LookupRequest): LookupResponse;
   /**
-   * The corpus papers' ids and normalized titles, so a content script can tell
-   * corpus links (by URL or by text) from the rest before it asks about them.
+   * The library's filter (fixed greatest size), so a content script can tell
+   * links that may be library papers (by URL or by text) from the rest before it asks.
    */
-  getCorpusKeys(): CorpusKeys;
+  getLibraryFilter(): LibraryFilterMessage;
   /** Batched: an arXiv listing's entries → the followed authors and their coauthors on each (for chips). */
   matchListingAuthors(request: ListingAuthorsRequest): ListingAuthorsResponse;
   /** A frame reports the corpus papers it links to; the toolbar icon shows the tab's count. */

@@ -1,5 +1,4 @@
 import type {
-  CorpusKeys,
   ListingAuthorsRequest,
   ListingAuthorsResponse,
   LookupRequest,
@@ -9,7 +8,7 @@ import type {
 } from '../../lib/message-schemas';
 import { frameAddress } from '../../lib/page/frame-address';
 import { arxivAbstractPageId, isArxivListingPage } from '../../lib/scan/arxiv-page';
-import { type CorpusIndex, createCorpusIndex } from '../../lib/scan/candidates';
+import { type LibraryFilter, type LibraryFilterMessage, readLibraryFilter } from '../../lib/scan/library-filter';
 import { createScanner, type Scanner } from '../../lib/scan/scanner';
 import { badgesAllowed, type Settings } from '../../lib/settings/model';
 import { createAbstractPanel } from './abstract-panel';
@@ -22,7 +21,7 @@ import { createSavedSync } from './saved-sync';
 /** What the page annotator needs from the extension; the content script passes the real messages. */
 export interface PageServices {
   lookup(request: LookupRequest): Promise<LookupResponse>;
-  corpusKeys(): Promise<CorpusKeys>;
+  libraryFilter(): Promise<LibraryFilterMessage>;
   /** Batched: an arXiv listing's entries → followed authors and their coauthors on each. */
   listingAuthors(request: ListingAuthorsRequest): Promise<ListingAuthorsResponse>;
   reportPapers(ids: string[]): Promise<unknown>;
@@ -48,7 +47,7 @@ export interface PageAnnotator {
 /** The features of one page, wired to each other; `settings` is read live. */
 function createFeatures(doc: Document, services: PageServices, signal: AbortSignal, settings: () => Settings) {
   const view = doc.defaultView ?? window;
-  let corpus: CorpusIndex | null = null;
+  let filter: LibraryFilter | null = null;
   const theme = () => settings().theme;
   const address = () => frameAddress(view);
   const enabled = () => badgesAllowed(settings(), address());
@@ -89,7 +88,7 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
   const scanner = createScanner({
     document: doc,
     pageUrl: () => doc.baseURI,
-    corpus: () => corpus,
+    filter: () => filter,
     lookup: (request) => services.lookup(request),
     badges: layer,
     signal,
@@ -101,10 +100,10 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
     onPapersChanged: (ids) => void services.reportPapers([...ids]).catch(() => {}),
   });
   const saved = createSavedSync(scanner, { extra: panel.paper, changed, signal });
-  const setCorpus = (keys: CorpusKeys | null) => {
-    corpus = keys?.ids.length ? createCorpusIndex(keys) : null;
+  const setFilter = (message: LibraryFilterMessage | null) => {
+    filter = message && readLibraryFilter(message);
   };
-  return { card, layer, panel, chips, scanner, saved, enabled, absId, hasCorpus: () => corpus !== null, setCorpus };
+  return { card, layer, panel, chips, scanner, saved, enabled, absId, hasFilter: () => filter !== null, setFilter };
 }
 
 /**
@@ -123,9 +122,9 @@ export async function annotatePage(doc: Document, services: PageServices, signal
   let started = false;
   let savedStale = false;
   const start = async () => {
-    if (!page.hasCorpus()) {
-      // Without the corpus keys (the background failed), any paper id in a URL is looked up instead.
-      page.setCorpus(await services.corpusKeys().catch(() => null));
+    if (!page.hasFilter()) {
+      // Without the library's filter (the background failed), any paper id in a URL is looked up instead.
+      page.setFilter(await services.libraryFilter().catch(() => null));
       // Switched off (or unloaded) while we asked: stay off.
       if (signal.aborted || !enabled()) return;
     }

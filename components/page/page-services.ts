@@ -18,7 +18,7 @@ export function pageServices(orphaned: () => void): PageServices {
     });
   return {
     lookup: (request) => send(sendToBackground('lookupPapers', request)),
-    corpusKeys: () => send(sendToBackground('getCorpusKeys', undefined)),
+    libraryFilter: () => send(sendToBackground('getLibraryFilter', undefined)),
     listingAuthors: (request) => send(sendToBackground('matchListingAuthors', request)),
     reportPapers: (ids) => send(sendToBackground('reportPapersOnPage', { ids })),
     save: (paper, pageUrl) =>

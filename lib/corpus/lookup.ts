@@ -1,7 +1,10 @@
-import { getMeta, type LibraryCoauthor, type PaperlensDatabase } from '../db';
+import type { IDBPObjectStore } from 'idb';
+import { getMeta, type LibraryCoauthor, type PaperlensDatabase, type PaperlensDB } from '../db';
 import { closestEarlierTitle } from '../insights/novelty';
 import type { FollowedAuthor, LibraryPaper } from '../library/schema';
-import type { CorpusKeys, Library, LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
+import type { Library, LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
+import { isDoiKey } from '../paper-key';
+import { buildLibraryFilter, type LibraryFilterMessage } from '../scan/library-filter';
 
 /** What a summary needs beyond the paper itself, gathered in the lookup's one transaction. */
 export interface SummaryContext {
@@ -45,19 +48,30 @@ const referencedIds = (paper: LibraryPaper): string[] => [
   ...paper.related.map((related) => related.id),
 ];
 
+/** A library of at most this many papers is sent whole with a page's first lookup (`wholeIfSmall`). */
+const WHOLE_IF_AT_MOST = 200;
+
+async function wholeIfSmall(
+  papers: IDBPObjectStore<PaperlensDB, ['papers' | 'authors' | 'coauthors' | 'readingList'], 'papers'>,
+) {
+  return (await papers.count()) <= WHOLE_IF_AT_MOST ? papers.getAll() : [];
+}
+
 /**
- * One scan's batched lookup: the library papers among `request`'s ids and
- * normalized titles, summarized. Reads only the records it names, by key or
+ * One scan's batched lookup: the library papers among `request`'s ids, DOIs
+ * and normalized titles, summarized. Reads only the records it names, by key or
  * index, in one transaction: its cost follows the request, not the library.
  */
 export async function lookupPapers(db: PaperlensDatabase, request: LookupRequest): Promise<LookupResponse> {
   const tx = db.transaction(['papers', 'authors', 'coauthors', 'readingList']);
   const papers = tx.objectStore('papers');
-  const [byId, byTitle] = await Promise.all([
+  const [byId, byDoi, byTitle, whole] = await Promise.all([
     Promise.all([...new Set(request.ids)].map((id) => papers.get(id))),
+    Promise.all([...new Set(request.dois)].map((doi) => papers.index('by-doi').get(doi))),
     Promise.all([...new Set(request.titles)].map((title) => papers.index('by-title').get(title))),
+    request.wholeIfSmall ? wholeIfSmall(papers) : [],
   ]);
-  const found = new Map([...byId, ...byTitle].filter((p) => p !== undefined).map((p) => [p.id, p]));
+  const found = new Map([...byId, ...byDoi, ...byTitle, ...whole].filter((p) => p !== undefined).map((p) => [p.id, p]));
   const referenced = [...new Set([...found.values()].flatMap(referencedIds))];
   const pairs = [...found.values()].flatMap((paper) =>
     paper.followedAuthorIds.flatMap((authorId) => paper.authors.map((name) => [authorId, name] as [string, string])),
@@ -93,21 +107,29 @@ function sharedPapersByAuthor(coauthors: readonly LibraryCoauthor[]): Map<string
   return byAuthor;
 }
 
-/** The library papers' arXiv ids and normalized titles, so a content script can tell library links from the rest. */
-export async function corpusKeys(db: PaperlensDatabase): Promise<CorpusKeys> {
-  // Keys only, from the store and the title index: no paper record (abstracts and all) is read.
+/** Every key of one index, without reading a record (abstracts and all). */
+async function indexKeys(index: { openKeyCursor(): Promise<{ key: unknown; continue(): Promise<unknown> } | null> }) {
+  const keys: string[] = [];
+  for (let cursor = await index.openKeyCursor(); cursor; cursor = (await cursor.continue()) as typeof cursor) {
+    keys.push(String(cursor.key));
+  }
+  return keys;
+}
+
+/**
+ * The filter pages test their links against (lib/scan/library-filter.ts):
+ * the papers' arXiv ids, DOIs, normalized titles and titles' first words.
+ * Keys only, from the store and its indexes: no paper record is read.
+ */
+export async function libraryFilter(db: PaperlensDatabase): Promise<LibraryFilterMessage> {
   const tx = db.transaction('papers');
-  const titles: string[] = [];
-  const [keys] = await Promise.all([
+  const [keys, dois, titles] = await Promise.all([
     tx.store.getAllKeys(),
-    (async () => {
-      for (let cursor = await tx.store.index('by-title').openKeyCursor(); cursor; cursor = await cursor.continue()) {
-        titles.push(cursor.key);
-      }
-    })(),
+    indexKeys(tx.store.index('by-doi')),
+    indexKeys(tx.store.index('by-title')),
   ]);
   await tx.done;
-  return { ids: keys.filter((id) => !id.startsWith('doi:')), titles };
+  return buildLibraryFilter({ ids: keys.filter((key) => !isDoiKey(key)), dois, titles, papers: keys.length });
 }
 
 const byShared = (a: { name: string; count: number }, b: { name: string; count: number }) =>

@@ -17,3 +17,16 @@ function decodedPath(url: URL): string | null {
     return null;
   }
 }
+
+const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}(?:\/|%2f)[^?#]+?)\/*(?:[?#]|$)/i;
+
+/** The DOI a doi.org link resolves (lowercased, as the library keeps it), for papers known by their DOI. */
+export function doiOfLink(href: string): string | null {
+  const path = DOI_LINK.exec(href)?.[1];
+  if (!path) return null;
+  try {
+    return decodeURIComponent(path).toLowerCase();
+  } catch {
+    return null;
+  }
+}

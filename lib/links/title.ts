@@ -8,13 +8,14 @@ const MIN_NORMALIZED_LENGTH = 4;
 const MAX_RAW_LENGTH = 300;
 
 /**
- * Matches a link's text against the corpus titles, given already normalized.
+ * Matches a link's text against the library titles, given already normalized
+ * (a set, or the page's filter of them, which the background then settles).
  *
  * Only exact equality after {@link normalizeText} counts, so case, LaTeX, diacritics,
  * quotes and a trailing period are forgiven, but a title fragment or a longer sentence
  * containing a title is not a match.
  */
-export function matchTitle(linkText: string, titles: ReadonlySet<string>): TitleRef | null {
+export function matchTitle(linkText: string, titles: { has(title: string): boolean }): TitleRef | null {
   if (linkText.length > MAX_RAW_LENGTH) return null;
   const normalized = normalizeText(linkText);
   if (normalized.length < MIN_NORMALIZED_LENGTH || !titles.has(normalized)) return null;

@@ -1,8 +1,5 @@
 import type { LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
-import type { Candidate, CorpusIndex } from './candidates';
-
-/** Up to this many corpus papers, the first lookup of a page asks for all of them. */
-const PREFETCH_MAX = 200;
+import type { Candidate } from './candidates';
 
 export interface PaperCache {
   /** The paper a candidate names: null for none, undefined when it has not been looked up yet. */
@@ -18,46 +15,41 @@ export interface PaperCache {
 }
 
 /**
- * Everything a page has learned from the background, by id and by normalized
- * title: the one place the page's lookups go through, so nothing is asked twice.
+ * Everything a page has learned from the background, by id, DOI and
+ * normalized title: the one place the page's lookups go through, so nothing
+ * is asked twice.
  */
-export function createPaperCache(
-  lookup: (request: LookupRequest) => Promise<LookupResponse>,
-  corpus: () => CorpusIndex | null,
-): PaperCache {
-  const byId = new Map<string, PaperSummary | null>();
-  const byTitle = new Map<string, PaperSummary | null>();
-  const mapOf = (kind: Candidate['kind']) => (kind === 'id' ? byId : byTitle);
+export function createPaperCache(lookup: (request: LookupRequest) => Promise<LookupResponse>): PaperCache {
+  const maps = { id: new Map<string, PaperSummary | null>(), doi: new Map(), title: new Map() };
+  const mapOf = (kind: Candidate['kind']): Map<string, PaperSummary | null> => maps[kind];
   const put = (paper: PaperSummary) => {
-    byId.set(paper.id, paper);
-    byTitle.set(paper.normalizedTitle, paper);
+    maps.id.set(paper.id, paper);
+    if (paper.doi) maps.doi.set(paper.doi, paper);
+    maps.title.set(paper.normalizedTitle, paper);
   };
-  let prefetched = false;
+  let asked = false;
 
   return {
     get: (candidate) => mapOf(candidate.kind).get(candidate.value),
     async resolve(candidates, extraIds = []) {
       const unknown = [...candidates].filter((candidate) => !mapOf(candidate.kind).has(candidate.value));
-      const ids = new Set([...unknown.filter((c) => c.kind === 'id').map((c) => c.value), ...extraIds]);
-      const titles = [...new Set(unknown.filter((c) => c.kind === 'title').map((c) => c.value))];
-      if (!ids.size && !titles.length) return [];
-      // A page that links to one corpus paper often gets more (a feed, a reply): the first lookup asks for the
-      // whole (small) corpus, so links added later are badged at once, in the page's own task.
-      const index = corpus();
-      const prefetch = !prefetched && index !== null && index.ids.size <= PREFETCH_MAX;
-      if (prefetch) for (const id of index.ids) ids.add(id);
-      const { papers } = await lookup({ ids: [...ids], titles });
-      if (prefetch) prefetched = true;
+      const of = (kind: Candidate['kind']) => [...new Set(unknown.filter((c) => c.kind === kind).map((c) => c.value))];
+      const [ids, dois, titles] = [[...new Set([...of('id'), ...extraIds])], of('doi'), of('title')];
+      if (!ids.length && !dois.length && !titles.length) return [];
+      // A page that links to one library paper often gets more (a feed, a reply): the first lookup asks for the
+      // whole library when it is small, so links added later are badged at once, in the page's own task.
+      const { papers } = await lookup({ ids, dois, titles, wholeIfSmall: !asked });
+      asked = true;
       for (const paper of papers) put(paper);
       for (const { kind, value } of unknown) if (!mapOf(kind).has(value)) mapOf(kind).set(value, null);
       return papers;
     },
     async refresh(ids) {
       if (!ids.length) return [];
-      const { papers } = await lookup({ ids: [...ids], titles: [] });
+      const { papers } = await lookup({ ids: [...ids], dois: [], titles: [] });
       return papers;
     },
     put,
-    known: () => [...new Set(byId.values())].filter((paper): paper is PaperSummary => paper !== null),
+    known: () => [...new Set(maps.id.values())].filter((paper): paper is PaperSummary => paper !== null),
   };
 }

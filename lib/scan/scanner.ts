@@ -1,7 +1,9 @@
 import { hrefMightBePaper } from '../links/detect';
+import { doiOfLink } from '../links/doi';
 import type { LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
 import { type BadgedLinks, type BadgeLayer, createBadgedLinks } from './badged-links';
-import { type Candidate, type CorpusIndex, candidateOf, rawHref } from './candidates';
+import { type Candidate, candidateOf, rawHref } from './candidates';
+import { hrefMayHoldId, type LibraryFilter } from './library-filter';
 import { createPaperCache, type PaperCache } from './paper-cache';
 import { forEachInSlices } from './yield';
 
@@ -9,12 +11,12 @@ export interface ScannerOptions {
   document: Document;
   /** The URL relative links resolve against (the document's base URL). */
   pageUrl(): string;
-  /** The corpus ids and titles, once known; until then any paper id in a URL is looked up. */
-  corpus(): CorpusIndex | null;
+  /** The library's filter, once known; until then any paper id in a URL is looked up. */
+  filter(): LibraryFilter | null;
   /** The batched lookup: one message per scan. */
   lookup(request: LookupRequest): Promise<LookupResponse>;
   badges: BadgeLayer;
-  /** Called with the ids of the corpus papers linked from the page whenever that set changes. */
+  /** Called with the ids of the library papers linked from the page whenever that set changes. */
   onPapersChanged?(ids: ReadonlySet<string>): void;
   /** Extra ids to look up with the first scan (the arXiv abstract page's own paper). */
   extraIds?: readonly string[];
@@ -86,7 +88,7 @@ interface ScanState {
 }
 
 /**
- * Finds the corpus papers a page links to and keeps exactly one badge per
+ * Finds the library papers a page links to and keeps exactly one badge per
  * such link while the page changes: added subtrees are scanned (never the
  * whole document per mutation), removed links lose their badges, links whose
  * badge was removed get it back. Links to papers already looked up are
@@ -97,7 +99,7 @@ interface ScanState {
 export function createScanner(options: ScannerOptions): Scanner {
   const state: ScanState = {
     options,
-    cache: createPaperCache(options.lookup, options.corpus),
+    cache: createPaperCache(options.lookup),
     links: createBadgedLinks(options.badges, options.onPapersChanged),
     pending: new Set(),
     needsSweep: false,
@@ -197,10 +199,10 @@ function paperNow(
   state: ScanState,
   anchor: Element,
   pageUrl = state.options.pageUrl(),
-  corpus = state.options.corpus(),
+  filter = state.options.filter(),
 ): PaperSummary | null | undefined {
   if (!anchor.isConnected) return null;
-  const candidate = candidateOf(anchor, pageUrl, corpus);
+  const candidate = candidateOf(anchor, pageUrl, filter);
   const paper = candidate ? state.cache.get(candidate) : null;
   return paper && anchor.closest(EDITABLE) ? null : paper;
 }
@@ -210,11 +212,11 @@ async function scan(state: ScanState, roots: Node[]): Promise<void> {
   const { signal } = state.options;
   const found: [Element, Candidate][] = [];
   const pageUrl = state.options.pageUrl();
-  const corpus = state.options.corpus();
+  const filter = state.options.filter();
   await forEachInSlices(
     collectAnchors(state, roots),
     (anchor) => {
-      const candidate = candidateOf(anchor, pageUrl, corpus);
+      const candidate = candidateOf(anchor, pageUrl, filter);
       if (candidate) found.push([anchor, candidate]);
       else state.links.detach(anchor);
     },
@@ -259,13 +261,13 @@ async function scan(state: ScanState, roots: Node[]): Promise<void> {
  */
 function badgeNow(state: ScanState, root: Element, deadline: number, show: [Element, PaperSummary][]): boolean {
   const pageUrl = state.options.pageUrl();
-  const corpus = state.options.corpus();
+  const filter = state.options.filter();
   const anchors = collectAnchors(state, [root]);
   const mine: [Element, PaperSummary][] = [];
   for (let i = 0; i < anchors.length; i++) {
     if ((i & 15) === 15 && performance.now() > deadline) return false;
     const anchor = anchors[i] as Element;
-    const paper = paperNow(state, anchor, pageUrl, corpus);
+    const paper = paperNow(state, anchor, pageUrl, filter);
     if (paper === undefined) return false;
     if (paper) mine.push([anchor, paper]);
     else state.links.detach(anchor);
@@ -276,15 +278,16 @@ function badgeNow(state: ScanState, root: Element, deadline: number, show: [Elem
 
 /**
  * What to do about a link whose href just changed: nothing when it neither
- * had a badge nor now names a corpus paper (its text, the other way it could,
+ * had a badge nor now names a library paper (its text, the other way it could,
  * did not change), which one regex test tells; later, with the others, when it
  * keeps changing; else now.
  */
 function hrefChanged(state: ScanState, anchor: Element, now: number): 'skip' | 'now' | 'later' {
   if (!state.links.map.has(anchor)) {
     const href = rawHref(anchor);
-    const corpus = state.options.corpus();
-    if (href === null || !(corpus ? corpus.idPattern.test(href) : hrefMightBePaper(href))) return 'skip';
+    const filter = state.options.filter();
+    if (href === null || !(filter ? hrefMayHoldId(filter, href) || doiOfLink(href) : hrefMightBePaper(href)))
+      return 'skip';
   }
   const seen = state.churn.get(anchor);
   // A link that was quiet for a while starts afresh; one that keeps changing stays churning.

@@ -24,7 +24,7 @@ const GREEK: Record<string, string> = {
 };
 
 /** What the short path cannot fold: anything outside ASCII, and LaTeX (`$`, `\`, braces). */
-const PLAIN_ASCII_FOLDS_DIFFERENTLY = /[^\0-\x7f]|[$\\{}]/;
+export const PLAIN_ASCII_FOLDS_DIFFERENTLY = /[^\0-\x7f]|[$\\{}]/;
 
 /**
  * Folds text for comparison: LaTeX to text, compatibility decomposition

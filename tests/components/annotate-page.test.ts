@@ -2,9 +2,10 @@
 // @vitest-environment-options {"url":"https://blog.example/post"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatePage, type PageServices } from '../../components/page/annotate-page';
-import type { CorpusKeys, ListingAuthorsResponse, LookupRequest, LookupResponse } from '../../lib/message-schemas';
+import type { ListingAuthorsResponse, LookupRequest, LookupResponse } from '../../lib/message-schemas';
+import type { LibraryFilterMessage } from '../../lib/scan/library-filter';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
-import { corpusKeys, recordingLookup, summaryOf } from '../helpers/papers';
+import { corpusFilterMessage, corpusIds, recordingLookup, summaryOf } from '../helpers/papers';
 import { userClick } from '../helpers/user-events';
 
 const JAN = { id: 'jan-ludziejewski', name: 'Jan Ludziejewski', color: '#1f5fbf' };
@@ -19,7 +20,7 @@ function services(initial: Settings) {
   let readingListListener: ((ids: readonly string[] | null) => void) | null = null;
   const page: PageServices = {
     lookup,
-    corpusKeys: vi.fn(async () => corpusKeys),
+    libraryFilter: vi.fn(async () => corpusFilterMessage),
     listingAuthors: vi.fn(async ({ entries }) => ({
       entries: entries.map(() => ({ followed: [], coauthors: [], inLibrary: false })),
     })),
@@ -72,7 +73,9 @@ describe('annotatePage', () => {
     const { page, readingListChanged, listening } = services(DEFAULT_SETTINGS);
     const saved = new Set<string>();
     page.lookup = async (request) => ({
-      papers: corpusKeys.ids.filter((id) => request.ids.includes(id)).map((id) => summaryOf(id, saved.has(id))),
+      papers: corpusIds
+        .filter((id) => request.wholeIfSmall || request.ids.includes(id))
+        .map((id) => summaryOf(id, saved.has(id))),
     });
     const lookups = vi.spyOn(page, 'lookup');
     const annotator = await annotatePage(document, page, controller.signal);
@@ -87,7 +90,7 @@ describe('annotatePage', () => {
     readingListChanged();
     await vi.waitFor(() => expect(savedState()).toEqual({ '2402.07871': true, '2310.15961': false }));
     // One question, about every paper the page knows.
-    expect([...(lookups.mock.calls.at(-1)?.[0].ids ?? [])].sort()).toEqual([...corpusKeys.ids].sort());
+    expect([...(lookups.mock.calls.at(-1)?.[0].ids ?? [])].sort()).toEqual([...corpusIds].sort());
     // A link the feed adds next is badged at once, with what is true now.
     document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2401.04081">later</a>');
     await Promise.resolve();
@@ -107,7 +110,7 @@ describe('annotatePage', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(lookups).not.toHaveBeenCalled();
     readingListChanged(['2402.07871']);
-    await vi.waitFor(() => expect(lookups).toHaveBeenCalledWith({ ids: ['2402.07871'], titles: [] }));
+    await vi.waitFor(() => expect(lookups).toHaveBeenCalledWith({ ids: ['2402.07871'], dois: [], titles: [] }));
   });
 
   it('an answer about the saved state that a save of its own overtook is dropped', async () => {
@@ -142,7 +145,7 @@ describe('annotatePage', () => {
     await annotator.scanner.idle();
     expect(badgeIds()).toEqual([]);
     expect(requests).toEqual([]);
-    expect(page.corpusKeys).not.toHaveBeenCalled();
+    expect(page.libraryFilter).not.toHaveBeenCalled();
 
     // Links added while switched off are found once it is switched on.
     document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/pdf/2401.04081v2">late</a>');
@@ -158,17 +161,17 @@ describe('annotatePage', () => {
     await vi.waitFor(() => expect(badgeIds()).toEqual([]));
     change(DEFAULT_SETTINGS);
     await vi.waitFor(() => expect(badgeIds()).toEqual(['2402.07871', '2310.15961', '2401.04081']));
-    expect(page.corpusKeys).toHaveBeenCalledTimes(1);
+    expect(page.libraryFilter).toHaveBeenCalledTimes(1);
   });
 
   it('stays off when switched off while it was still asking for the corpus titles', async () => {
     const { page, requests, change } = services(DEFAULT_SETTINGS);
-    let release: (keys: CorpusKeys) => void = () => {};
-    page.corpusKeys = vi.fn(() => new Promise<CorpusKeys>((resolve) => (release = resolve)));
+    let release: (filter: LibraryFilterMessage) => void = () => {};
+    page.libraryFilter = vi.fn(() => new Promise<LibraryFilterMessage>((resolve) => (release = resolve)));
     const annotating = annotatePage(document, page, controller.signal);
-    await vi.waitFor(() => expect(page.corpusKeys).toHaveBeenCalled());
+    await vi.waitFor(() => expect(page.libraryFilter).toHaveBeenCalled());
     change(OFF_HERE);
-    release(corpusKeys);
+    release(corpusFilterMessage);
     const annotator = await annotating;
     await annotator.scanner.idle();
     expect(badgeIds()).toEqual([]);

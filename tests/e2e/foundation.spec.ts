@@ -49,6 +49,7 @@ test.describe('the background seeds the corpus', () => {
 
     const lookup = await sendFromPage<{ papers: { id: string; saved: boolean }[] }>(page, 'lookupPapers', {
       ids: ['2402.07871', '2402.07872'],
+      dois: [],
       titles: [],
     });
     expect(lookup.papers).toEqual([expect.objectContaining({ id: '2402.07871', saved: true })]);

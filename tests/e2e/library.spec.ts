@@ -5,7 +5,7 @@ import { type BrowserContext, test as base, type Page } from '@playwright/test';
 import { launchChromium } from '../helpers/chromium';
 import { extensionWithArxivPermission, routeArxivApi } from './arxiv-api';
 import { expect, openExtensionPage, sendFromPage, test } from './extension';
-import { serveAt } from './pages';
+import { openBadgedPage, serveAt } from './pages';
 
 /** A test whose extension holds the arXiv API permission (a prompt cannot be clicked from a test). */
 const withArxiv = base.extend<{ profileDir: string; extensionDir: string; context: BrowserContext }>({
@@ -170,6 +170,23 @@ async function importFile(page: Page, path: string): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Import preview' })).toBeHidden({ timeout: 30_000 });
 }
+
+test('a bibliography’s papers are badged by their doi.org links: one known only by its DOI, an arXiv paper by its publisher’s', async ({
+  context,
+}) => {
+  const library = await openExtensionPage(context, 'library.html');
+  await importFile(library, resolve('tests/fixtures/library/sample.bib'));
+  await serveAt(
+    context,
+    'https://blog.example/references',
+    `<!doctype html><title>References</title>
+    <p><a href="https://doi.org/10.1002/j.1538-7305.1948.tb01338.x" data-expect="doi:10.1002/j.1538-7305.1948.tb01338.x">[1]</a></p>
+    <p><a href="https://dx.doi.org/10.1023%2FA%3A1026654312961" data-expect="hep-th/9711200">Maldacena 1998</a></p>
+    <p><a href="https://doi.org/10.1002/j.1538-7305.1948.tb01339.x">a neighbour’s DOI</a></p>
+    <p><a href="https://publisher.example/10.1002/j.1538-7305.1948.tb01338.x">not a DOI link</a></p>`,
+  );
+  await openBadgedPage(context, 'https://blog.example/references', expect);
+});
 
 test('import every file kind: BibTeX, an arXiv Atom file, a 20,000-line snapshot, a library file; bad files change nothing', async ({
   context,

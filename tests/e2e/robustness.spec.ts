@@ -88,6 +88,7 @@ test('a corrupt bundled corpus: the background says why and keeps serving the la
     ]);
     const lookup = await sendFromPage<{ papers: { id: string }[] }>(popup, 'lookupPapers', {
       ids: ['2603.25551'],
+      dois: [],
       titles: [],
     });
     expect(lookup.papers.map((p) => p.id)).toEqual(['2603.25551']);

@@ -266,13 +266,13 @@ describe('Paperlens in Firefox', () => {
         const api = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
         const answer = (await api.runtime.sendMessage({
           id: 1,
-          type: 'getCorpusKeys',
-          data: undefined,
+          type: 'lookupPapers',
+          data: { ids: ['2405.17234', '2405.04312', '2402.07871'], dois: [], titles: [] },
           timestamp: 0,
         })) as {
-          res: { ids: string[] };
+          res: { papers: { id: string }[] };
         };
-        return answer.res.ids;
+        return answer.res.papers.map((paper) => paper.id);
       });
     expect(await keys()).toEqual(expect.arrayContaining(['2405.17234', '2405.04312']));
 

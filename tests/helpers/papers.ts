@@ -1,4 +1,5 @@
-import type { CorpusKeys, LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
+import type { LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
+import { buildLibraryFilter, type LibraryFilterMessage, readLibraryFilter } from '../../lib/scan/library-filter';
 import { BUNDLED_AUTHOR_ID, corpus, libraryPapers } from './db';
 
 /** The summary the background would return for a corpus paper (shape only; coauthor counts are illustrative). */
@@ -19,21 +20,34 @@ export function summaryOf(id: string, saved = false): PaperSummary {
   };
 }
 
-/** A lookup over the real corpus that records every request it gets. */
-export function recordingLookup() {
+/**
+ * A lookup over the real corpus that records every request it gets. The corpus is small, so `wholeIfSmall` gets
+ * all of it, as from the background; `large` answers as a library too large for that would.
+ */
+export function recordingLookup({ large = false } = {}) {
   const requests: LookupRequest[] = [];
   const lookup = async (request: LookupRequest): Promise<LookupResponse> => {
     requests.push(request);
     const papers = corpus.papers
-      .filter((paper) => request.ids.includes(paper.id) || request.titles.includes(paper.normalizedTitle))
+      .filter(
+        (paper) =>
+          (request.wholeIfSmall && !large) ||
+          request.ids.includes(paper.id) ||
+          request.titles.includes(paper.normalizedTitle),
+      )
       .map((paper) => summaryOf(paper.id));
     return { papers };
   };
   return { requests, lookup };
 }
 
-/** What the background's getCorpusKeys answers for the real corpus. */
-export const corpusKeys: CorpusKeys = {
-  ids: corpus.papers.map((paper) => paper.id),
+export const corpusIds = corpus.papers.map((paper) => paper.id);
+
+/** What the background's getLibraryFilter answers for the real corpus. */
+export const corpusFilterMessage: LibraryFilterMessage = buildLibraryFilter({
+  ids: corpusIds,
+  dois: [],
   titles: corpus.papers.map((paper) => paper.normalizedTitle),
-};
+  papers: corpusIds.length,
+});
+export const corpusFilter = readLibraryFilter(corpusFilterMessage)!;

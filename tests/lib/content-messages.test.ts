@@ -20,7 +20,7 @@ describe('the content script’s messages', () => {
     onMessage('lookupPapers', () => {
       throw new Error('invalid lookupPapers request: ids.0: must be a bare arXiv id');
     });
-    await expect(sendToBackground('lookupPapers', { ids: ['x'], titles: [] })).rejects.toThrow(
+    await expect(sendToBackground('lookupPapers', { ids: ['x'], dois: [], titles: [] })).rejects.toThrow(
       'invalid lookupPapers request: ids.0: must be a bare arXiv id',
     );
   });

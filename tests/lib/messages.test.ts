@@ -6,6 +6,7 @@ import { toJson } from '../../lib/export/json';
 import { createHandlers, NO_ENVIRONMENT } from '../../lib/handlers';
 import { seedCorpus } from '../../lib/library/seed';
 import { onMessage, type ProtocolMap, removeAllListeners, sendMessage } from '../../lib/messages';
+import { filterKey, mayHold, readLibraryFilter } from '../../lib/scan/library-filter';
 import { corpus, freshFactory } from '../helpers/db';
 
 describe('the message protocol, end to end over fakeBrowser', () => {
@@ -25,6 +26,7 @@ describe('the message protocol, end to end over fakeBrowser', () => {
   it('answers one batched lookup with the corpus papers among ids and titles', async () => {
     const { papers } = await sendMessage('lookupPapers', {
       ids: ['2402.07871', '2402.07872', '1706.03762', 'hep-th/9901001'],
+      dois: [],
       titles: ['mu parametrization for mixture of experts', 'attention is all you need'],
     });
     expect(papers.map((paper) => paper.id).sort()).toEqual(['2402.07871', '2508.09752']);
@@ -54,11 +56,13 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     );
   });
 
-  it('gives content scripts the corpus ids and normalized titles, and matches a listing’s authors', async () => {
-    const keys = await sendMessage('getCorpusKeys', undefined);
-    expect(keys.titles).toHaveLength(13);
-    expect(keys.titles).toContain('mu parametrization for mixture of experts');
-    expect(keys.ids.sort()).toEqual(corpus.papers.map((paper) => paper.id).sort());
+  it('gives content scripts the library’s filter, and matches a listing’s authors', async () => {
+    const message = await sendMessage('getLibraryFilter', undefined);
+    expect(message.papers).toBe(13);
+    const filter = readLibraryFilter(message)!;
+    expect(mayHold(filter, filterKey.title('mu parametrization for mixture of experts'))).toBe(true);
+    for (const paper of corpus.papers) expect(mayHold(filter, filterKey.id(paper.id))).toBe(true);
+    expect(mayHold(filter, filterKey.id('1706.03762'))).toBe(false);
     const { entries } = await sendMessage('matchListingAuthors', {
       entries: [
         { id: '2405.00001', authors: ['M. Pioro', 'Mistral-AI', 'Ada Lovelace'] },
@@ -108,7 +112,7 @@ describe('the message protocol, end to end over fakeBrowser', () => {
   it('saves, marks as saved in lookups, updates and removes reading-list entries', async () => {
     const saved = await sendMessage('saveToReadingList', { id: '2402.07871' });
     expect(saved).toMatchObject({ title: 'Scaling Laws for Fine-Grained Mixture of Experts', inCorpus: true });
-    const { papers } = await sendMessage('lookupPapers', { ids: ['2402.07871'], titles: [] });
+    const { papers } = await sendMessage('lookupPapers', { ids: ['2402.07871'], dois: [], titles: [] });
     expect(papers[0]?.saved).toBe(true);
     expect(await sendMessage('updateReadingListEntry', { id: '2402.07871', status: 'read' })).toMatchObject({
       entry: { status: 'read' },
@@ -243,7 +247,9 @@ describe('reading-list, page and status handlers with their browser environment'
     }
     expect(await handlers.removeFromReadingList({ id: '2402.07871' }, CONTENT_SCRIPT)).toEqual(saved);
     expect(await handlers.undoRemoveFromReadingList({ id: '2402.07871' }, CONTENT_SCRIPT)).toEqual(saved);
-    expect((await handlers.lookupPapers({ ids: ['2402.07871'], titles: [] }, CONTENT_SCRIPT)).papers).toHaveLength(1);
+    expect(
+      (await handlers.lookupPapers({ ids: ['2402.07871'], dois: [], titles: [] }, CONTENT_SCRIPT)).papers,
+    ).toHaveLength(1);
   });
 
   it('opens extension pages by name only, with an optional paper', async () => {

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { corpusKeys, lookupPapers, readLibrary, summarize } from '../../../lib/corpus/lookup';
+import { libraryFilter, lookupPapers, readLibrary, summarize } from '../../../lib/corpus/lookup';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import type { FollowedAuthor } from '../../../lib/library/schema';
 import { seedCorpus } from '../../../lib/library/seed';
 import { saveEntry } from '../../../lib/reading-list/store';
+import { filterKey, MAX_FILTER_BITS, mayHold, readLibraryFilter } from '../../../lib/scan/library-filter';
 import { BUNDLED_AUTHOR_ID, corpus, freshFactory, libraryPapers } from '../../helpers/db';
 
 const paper = (id: string) => libraryPapers.find((p) => p.id === id)!;
@@ -18,14 +19,39 @@ describe('the corpus lookup', () => {
   it('finds papers by id and by normalized title, each once, and nothing else', async () => {
     const { papers } = await lookupPapers(db, {
       ids: ['2402.07871', '2402.07871', '1706.03762'],
+      dois: [],
       titles: ['scaling laws for fine grained mixture of experts', 'attention is all you need'],
     });
     expect(papers.map((p) => p.id)).toEqual(['2402.07871']);
   });
 
+  it('finds papers by DOI, those known only by it and arXiv papers with one', async () => {
+    await db.put('papers', { ...paper('2402.07871'), id: 'doi:10.1000/xyz', doi: '10.1000/xyz', normalizedTitle: 'a' });
+    await db.put('papers', { ...paper('2401.04081'), doi: '10.1145/3571730' });
+    const { papers } = await lookupPapers(db, {
+      ids: [],
+      dois: ['10.1000/xyz', '10.1145/3571730', '10.9/no'],
+      titles: [],
+    });
+    expect(papers.map((p) => p.id).sort()).toEqual(['2401.04081', 'doi:10.1000/xyz']);
+  });
+
+  it('sends a small library whole with a page’s first lookup, and never a large one', async () => {
+    const first = await lookupPapers(db, { ids: ['2402.07871'], dois: [], titles: [], wholeIfSmall: true });
+    expect(first.papers).toHaveLength(corpus.papers.length);
+    for (let i = 0; i < 200; i++)
+      await db.put('papers', {
+        ...paper('2402.07871'),
+        id: `2301.${String(i).padStart(5, '0')}`,
+        normalizedTitle: `t ${i}`,
+      });
+    const large = await lookupPapers(db, { ids: ['2402.07871'], dois: [], titles: [], wholeIfSmall: true });
+    expect(large.papers.map((p) => p.id)).toEqual(['2402.07871']);
+  });
+
   it('summarizes: no long texts, the followed author, saved state and the titles it names', async () => {
     await saveEntry(db, { id: '2402.07871' });
-    const { papers } = await lookupPapers(db, { ids: ['2402.07871', '2401.04081'], titles: [] });
+    const { papers } = await lookupPapers(db, { ids: ['2402.07871', '2401.04081'], dois: [], titles: [] });
     const scaling = papers.find((p) => p.id === '2402.07871')!;
     expect(scaling).not.toHaveProperty('abstract');
     expect(scaling).not.toHaveProperty('notes');
@@ -71,12 +97,33 @@ describe('the corpus lookup', () => {
     expect(summary.closestEarlierTitle).toBeNull();
   });
 
-  it('gives content scripts every arXiv id and normalized title (no DOI keys)', async () => {
-    await db.put('papers', { ...paper('2402.07871'), id: 'doi:10.1000/xyz', normalizedTitle: 'a doi only paper' });
-    const keys = await corpusKeys(db);
-    expect(keys.ids.sort()).toEqual(corpus.papers.map((p) => p.id).sort());
-    expect(keys.titles).toContain('mu parametrization for mixture of experts');
-    expect(keys.titles).toContain('a doi only paper');
+  it('gives content scripts a filter of every arXiv id, DOI, normalized title and its first word', async () => {
+    await db.put('papers', {
+      ...paper('2402.07871'),
+      id: 'doi:10.1000/xyz',
+      doi: '10.1000/xyz',
+      normalizedTitle: 'a doi only paper',
+    });
+    const message = await libraryFilter(db);
+    expect(message.papers).toBe(corpus.papers.length + 1);
+    const filter = readLibraryFilter(message)!;
+    for (const { id } of corpus.papers) expect(mayHold(filter, filterKey.id(id))).toBe(true);
+    for (const key of [
+      filterKey.doi('10.1000/XYZ'),
+      filterKey.title('mu parametrization for mixture of experts'),
+      filterKey.title('a doi only paper'),
+      filterKey.firstWord('mu'),
+    ]) {
+      expect(mayHold(filter, key)).toBe(true);
+    }
+    for (const key of [
+      filterKey.id('1706.03762'),
+      filterKey.title('attention is all you need'),
+      filterKey.id('doi:10.1000/xyz'),
+    ]) {
+      expect(mayHold(filter, key)).toBe(false);
+    }
+    expect(filter.bits.length * 8).toBeLessThanOrEqual(MAX_FILTER_BITS);
   });
 
   it('reads the library newest first, and says plainly when it is not loaded yet', async () => {

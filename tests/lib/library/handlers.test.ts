@@ -6,6 +6,7 @@ import { notifyingChanges } from '../../../lib/library/handlers';
 import { seedCorpus } from '../../../lib/library/seed';
 import { createStaging } from '../../../lib/library/staging';
 import { commitLibraryImport } from '../../../lib/library/write';
+import { filterKey, type LibraryFilterMessage, mayHold, readLibraryFilter } from '../../../lib/scan/library-filter';
 import { corpus, freshFactory } from '../../helpers/db';
 
 const PAGE = { url: 'chrome-extension://paperlens/library.html', tab: { id: 3 } };
@@ -49,6 +50,9 @@ async function setup() {
   return { db, handlers, changes, queue };
 }
 
+const filterHolds = (message: LibraryFilterMessage, id: string) =>
+  mayHold(readLibraryFilter(message)!, filterKey.id(id));
+
 describe('the library messages', () => {
   it('stage, preview, then commit a file’s papers; only the commit writes, and pages hear of it', async () => {
     const { db, handlers, changes } = await setup();
@@ -85,8 +89,8 @@ describe('the library messages', () => {
     expect(changes).toEqual([{ touchedAuthors: expect.arrayContaining(['maciej-pioro', 'jan-ludziejewski']) }]);
     // The staged papers are gone once committed: committing twice cannot import twice.
     await expect(handlers.commitLibraryImport(request, PAGE)).rejects.toThrow(/no longer waiting/);
-    // The content script's keys include the new papers at once.
-    expect((await handlers.getCorpusKeys(undefined, WEB)).ids).toContain('2405.00001');
+    // The content scripts' filter holds the new papers at once.
+    expect(filterHolds(await handlers.getLibraryFilter(undefined, WEB), '2405.00001')).toBe(true);
   });
 
   it('refuses bad papers by field, and web pages altogether', async () => {
@@ -163,15 +167,15 @@ describe('what pages are told after a change made in the background', () => {
         },
       },
     );
-    expect((await handlers.getCorpusKeys(undefined, WEB)).ids).not.toContain('2405.00001');
+    expect(filterHolds(await handlers.getLibraryFilter(undefined, WEB), '2405.00001')).toBe(false);
     await commitLibraryImport(db, {
       source: { kind: 'arxiv', name: 'au:X' },
       papers: [paper('2405.00001', ['A Person'])],
       follow: null,
     });
     // Cached until the library says it changed…
-    expect((await handlers.getCorpusKeys(undefined, WEB)).ids).not.toContain('2405.00001');
+    expect(filterHolds(await handlers.getLibraryFilter(undefined, WEB), '2405.00001')).toBe(false);
     changed();
-    expect((await handlers.getCorpusKeys(undefined, WEB)).ids).toContain('2405.00001');
+    expect(filterHolds(await handlers.getLibraryFilter(undefined, WEB), '2405.00001')).toBe(true);
   });
 });

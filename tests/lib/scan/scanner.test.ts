@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaperSummary } from '../../../lib/message-schemas';
-import { createCorpusIndex } from '../../../lib/scan/candidates';
 import { createScanner, type Scanner, type ScannerOptions } from '../../../lib/scan/scanner';
-import { corpusKeys, recordingLookup } from '../../helpers/papers';
+import { corpusFilter, corpusIds, recordingLookup } from '../../helpers/papers';
 
 /** A badge layer that keeps one marker element after each badged link, as the real one does. */
 function markerLayer() {
@@ -40,12 +39,12 @@ describe('createScanner', () => {
   let recorder: ReturnType<typeof recordingLookup>;
   let reported: string[][];
 
-  /** A scanner of `document` on a blog page, with the real corpus keys unless told otherwise. */
+  /** A scanner of `document` on a blog page, with the real corpus's filter unless told otherwise. */
   const scannerWith = (overrides: Partial<ScannerOptions> = {}) =>
     createScanner({
       document,
       pageUrl: () => 'https://blog.example/',
-      corpus: () => createCorpusIndex(corpusKeys),
+      filter: () => corpusFilter,
       lookup: recorder.lookup,
       badges: layer,
       signal: controller.signal,
@@ -95,11 +94,11 @@ describe('createScanner', () => {
       <a id="e" href="/about">About</a>
       <a id="f">no href</a>`);
     expect(recorder.requests).toHaveLength(1);
-    // Other papers (2402.07872) are told apart in the page: only corpus ids are asked about, the one found
-    // first, then the rest of the (small) corpus so that links added later need no lookup.
+    // Other papers (2402.07872) are told apart in the page: only corpus ids are asked about, and the first
+    // lookup asks for the rest of the (small) library too, so that links added later need no lookup.
     const [request] = recorder.requests;
-    expect(request?.ids[0]).toBe('2402.07871');
-    expect([...(request?.ids ?? [])].sort()).toEqual([...corpusKeys.ids].sort());
+    expect(request?.ids).toEqual(['2402.07871']);
+    expect(request?.wholeIfSmall).toBe(true);
     expect(request?.titles).toEqual(['joint moe scaling laws mixture of experts can be memory efficient']);
     expect(badgeIds()).toEqual(['2402.07871', '2502.05172']);
     expect(document.querySelector('#a')?.nextElementSibling?.getAttribute('data-paperlens-id')).toBe('2402.07871');
@@ -157,7 +156,8 @@ describe('createScanner', () => {
   });
 
   it('gathers links it cannot badge at once into one lookup per batch, and never asks twice for an id', async () => {
-    const scanner = scannerWith({ corpus: () => null });
+    recorder = recordingLookup({ large: true });
+    const scanner = scannerWith({ filter: () => null });
     document.body.innerHTML = '<a href="https://arxiv.org/abs/2402.07871">one</a><div id="feed"></div>';
     await scanner.start();
     const feed = document.querySelector('#feed')!;
@@ -165,7 +165,7 @@ describe('createScanner', () => {
     feed.insertAdjacentHTML('beforeend', '<a href="https://huggingface.co/papers/2502.05172">three</a>');
     feed.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2402.07871v3">again</a>');
     await Promise.resolve();
-    // Without the corpus keys, ids not looked up yet wait for the batch; the known one is badged at once.
+    // Without the filter, ids not looked up yet wait for the batch; the known one is badged at once.
     expect(badgeIds()).toEqual(['2402.07871', '2402.07871']);
     await settle(scanner);
     expect(recorder.requests.map((r) => r.ids.sort())).toEqual([['2402.07871'], ['2401.04081', '2502.05172']]);
@@ -241,21 +241,24 @@ describe('createScanner', () => {
     expect(badgeIds()).toEqual(['2502.05172']);
   });
 
-  it('without the corpus keys asks the background about every paper id and matches no titles', async () => {
-    const scanner = scannerWith({ corpus: () => null });
+  it('without the library filter asks the background about every paper id and matches no titles', async () => {
+    recorder = recordingLookup({ large: true });
+    const scanner = scannerWith({ filter: () => null });
     document.body.innerHTML = `
       <a href="https://arxiv.org/abs/2402.07871v2">FG-MoE</a>
       <a href="https://arxiv.org/abs/2402.07872">neighbour</a>
       <a href="https://openreview.net/x">Joint MoE Scaling Laws: Mixture of Experts Can Be Memory Efficient</a>`;
     await scanner.start();
-    expect(recorder.requests).toEqual([{ ids: ['2402.07871', '2402.07872'], titles: [] }]);
+    expect(recorder.requests).toEqual([
+      { ids: ['2402.07871', '2402.07872'], dois: [], titles: [], wholeIfSmall: true },
+    ]);
     expect(badgeIds()).toEqual(['2402.07871']);
   });
 
   it('survives a failed lookup and retries on the next scan', async () => {
     let fail = true;
     const scanner = scannerWith({
-      corpus: () => null,
+      filter: () => null,
       lookup: async (request) => {
         if (fail) throw new Error('worker unavailable');
         return recorder.lookup(request);
@@ -304,8 +307,13 @@ describe('createScanner', () => {
     await scanner.start();
     fail = false;
     await scanner.rescan();
-    expect([...(recorder.requests[0]?.ids ?? [])].sort()).toEqual([...corpusKeys.ids].sort());
+    expect(recorder.requests[0]?.wholeIfSmall).toBe(true);
+    expect(recorder.requests).toHaveLength(1);
     expect(badgeIds()).toEqual(['2402.07871']);
+    // The whole library came with that answer: a link the page adds is badged with no other lookup.
+    document.body.insertAdjacentHTML('beforeend', `<a href="https://arxiv.org/abs/${corpusIds[1]}">y</a>`);
+    await settle(scanner);
+    expect(recorder.requests).toHaveLength(1);
   });
 
   it('clears every badge when switched off and restores them on rescan; abort removes them', async () => {
@@ -326,10 +334,11 @@ describe('createScanner', () => {
 
   it('looks up the extra ids it is given with the first scan', async () => {
     const seen: string[] = [];
+    recorder = recordingLookup({ large: true });
     document.body.innerHTML = '<h1>An abstract page</h1>';
     const scanner = scannerWith({
       pageUrl: () => 'https://arxiv.org/abs/2402.07871',
-      corpus: () => null,
+      filter: () => null,
       extraIds: ['2402.07871'],
       onPapers: (papers) => seen.push(...papers.map((p) => p.id)),
     });
