@@ -5,11 +5,14 @@ import {
   AUTHOR_LINK_PATTERNS,
   authorFromLinkClick,
   FOLLOW_MENU_ID,
+  followMenuTitle,
+  nameAuthorsInMenu,
   PAPER_LINK_PATTERNS,
   paperFromLinkClick,
   paperFromTab,
   SAVE_COMMAND,
   SAVE_MENU_ID,
+  type ShownMenus,
 } from '../lib/context-menu';
 import { CorpusSchema } from '../lib/corpus/schema';
 import { openPaperlensDb, type PaperlensDatabase } from '../lib/db';
@@ -70,12 +73,15 @@ export default defineBackground(() => {
       });
       browser.contextMenus.create({
         id: FOLLOW_MENU_ID,
-        title: 'Follow this author in Paperlens',
+        title: followMenuTitle(null),
         contexts: ['link'],
         targetUrlPatterns: AUTHOR_LINK_PATTERNS,
       });
     });
   });
+  // Firefox (whose contextMenus is its menus API) can name the author as the menu opens; Chrome has no onShown.
+  const menus = browser.contextMenus as unknown as Partial<ShownMenus>;
+  if (menus.onShown && menus.refresh) nameAuthorsInMenu(menus as ShownMenus);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const linkText = (info as { linkText?: string }).linkText;
     const click = { linkUrl: info.linkUrl, pageUrl: info.pageUrl, linkText };

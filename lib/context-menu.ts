@@ -96,3 +96,28 @@ export function authorFromLinkClick(click: LinkClick): { query: string; name: st
   }
   return null;
 }
+
+/** What the follow item says: the author's name where the browser lets the menu know it (Firefox). */
+export function followMenuTitle(author: { name: string } | null): string {
+  if (!author) return 'Follow this author in Paperlens';
+  const name = author.name.length > 60 ? `${author.name.slice(0, 59)}…` : author.name;
+  // A single `&` marks an access key in Firefox menus.
+  return `Follow ${name.replaceAll('&', '&&')} in Paperlens`;
+}
+
+/** The slice of Firefox's `menus` (or `contextMenus`) API that names the author as the menu opens; Chrome has no `onShown`. */
+export interface ShownMenus {
+  onShown: { addListener(listener: (info: LinkClick & { menuIds: (string | number)[] }) => void): void };
+  update(id: string, properties: { title: string }): Promise<void> | void;
+  refresh(): Promise<void> | void;
+}
+
+/** In Firefox, renames "Follow this author" to "Follow <name>" for the link the menu opened on. */
+export function nameAuthorsInMenu(menus: ShownMenus): void {
+  menus.onShown.addListener((info) => {
+    if (!info.menuIds.includes(FOLLOW_MENU_ID)) return;
+    void Promise.resolve(menus.update(FOLLOW_MENU_ID, { title: followMenuTitle(authorFromLinkClick(info)) }))
+      .then(() => menus.refresh())
+      .catch(() => {});
+  });
+}

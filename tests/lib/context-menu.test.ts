@@ -1,6 +1,16 @@
 import { MatchPattern } from '@webext-core/match-patterns';
-import { describe, expect, it } from 'vitest';
-import { authorFromLinkClick, PAPER_LINK_PATTERNS, paperFromLinkClick, paperFromTab } from '../../lib/context-menu';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  authorFromLinkClick,
+  FOLLOW_MENU_ID,
+  followMenuTitle,
+  nameAuthorsInMenu,
+  PAPER_LINK_PATTERNS,
+  paperFromLinkClick,
+  paperFromTab,
+  SAVE_MENU_ID,
+  type ShownMenus,
+} from '../../lib/context-menu';
 import { URL_CASES } from '../../lib/links/url-cases';
 
 const patterns = PAPER_LINK_PATTERNS.map((pattern) => new MatchPattern(pattern));
@@ -95,5 +105,35 @@ describe('following an author from a link', () => {
     ['not a url', undefined, null],
   ])('%s (%s)', (linkUrl, linkText, expected) => {
     expect(authorFromLinkClick({ linkUrl, linkText })).toEqual(expected);
+  });
+});
+
+describe('the follow item’s label', () => {
+  /** Firefox's `menus`, as far as naming the author goes: records updates, lets a test open the menu. */
+  function fakeMenus() {
+    let shown: Parameters<ShownMenus['onShown']['addListener']>[0] = () => {};
+    const titles: string[] = [];
+    const menus: ShownMenus = {
+      onShown: { addListener: (listener) => (shown = listener) },
+      update: async (_id, { title }) => void titles.push(title),
+      refresh: async () => void titles.push('(refreshed)'),
+    };
+    return { menus, titles, open: (info: Parameters<typeof shown>[0]) => shown(info) };
+  }
+
+  it('names the author of the link the menu opened on (Firefox), and nothing on other menus', async () => {
+    const { menus, titles, open } = fakeMenus();
+    nameAuthorsInMenu(menus);
+    open({ menuIds: [SAVE_MENU_ID], linkUrl: 'https://arxiv.org/abs/2402.07871', linkText: 'x' });
+    open({ menuIds: [FOLLOW_MENU_ID], linkUrl: 'https://arxiv.org/a/pioro_m_1', linkText: 'Maciej Pióro' });
+    await vi.waitFor(() => expect(titles).toEqual(['Follow Maciej Pióro in Paperlens', '(refreshed)']));
+    open({ menuIds: [FOLLOW_MENU_ID], linkUrl: 'https://arxiv.org/a/ludziejewski_j_1' });
+    await vi.waitFor(() => expect(titles.at(-2)).toBe('Follow au:Ludziejewski_J in Paperlens'));
+  });
+
+  it('says "this author" where it cannot know, and keeps a long or odd name readable', () => {
+    expect(followMenuTitle(null)).toBe('Follow this author in Paperlens');
+    expect(followMenuTitle({ name: 'Tom & Jerry' })).toBe('Follow Tom && Jerry in Paperlens');
+    expect(followMenuTitle({ name: 'A'.repeat(100) })).toBe(`Follow ${'A'.repeat(59)}… in Paperlens`);
   });
 });
