@@ -1,6 +1,5 @@
 import { plainError } from '../../lib/errors';
-import { readLibraryFile, stagePapers } from '../../lib/library/file-import';
-import type { FollowedAuthor } from '../../lib/library/schema';
+import { type ReadLibraryFileOptions, readLibraryFile, stagePapers } from '../../lib/library/file-import';
 import { sendMessage } from '../../lib/messages';
 import type { StagedFile } from './import-request';
 
@@ -13,16 +12,16 @@ export interface Reading {
   step: 'reading' | 'staging';
 }
 
-/** Reads a file the user chose and stages its papers; nothing is written to the library. */
+/** Reads a file the user chose (a snapshot through `selection`'s filter) and stages its papers; nothing is written to the library. */
 export async function readAndStage(
   file: File,
-  followed: readonly FollowedAuthor[],
+  selection: Pick<ReadLibraryFileOptions, 'followed' | 'snapshot'>,
   progress: (reading: Reading) => void,
   signal: AbortSignal,
 ): Promise<{ ok: true; staged: StagedFile } | { ok: false; error: string }> {
   const reading = { name: file.name, bytes: 0, total: file.size };
   const read = await readLibraryFile(file, {
-    followed,
+    ...selection,
     onProgress: (bytes, total) => progress({ ...reading, bytes, total, step: 'reading' }),
     signal,
   });

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { isRestartError, plainError } from '../../lib/errors';
 import { plural } from '../../lib/format';
 import type { FollowedAuthor } from '../../lib/library/schema';
+import type { SnapshotFilter } from '../../lib/library/snapshot-filter';
 import type { ImportDecisions, LibraryImportSummary } from '../../lib/library/write';
 import { sendMessage } from '../../lib/messages';
 import { importRequest, NO_DECISIONS, type StagedFile } from './import-request';
@@ -16,7 +17,8 @@ export interface FileImport {
   decisions: ImportDecisions;
   preview: PreviewState;
   committing: boolean;
-  choose(file: File): void;
+  /** Reads `file`; an arXiv snapshot keeps the records `snapshot` wants. */
+  choose(file: File, snapshot?: SnapshotFilter): void;
   cancelReading(): void;
   decide(change: (decisions: ImportDecisions) => ImportDecisions): void;
   commit(): void;
@@ -46,14 +48,14 @@ export function useFileImport(authors: readonly FollowedAuthor[], notices: Notic
   const request = useMemo(() => staged && importRequest(staged, decisions), [staged, decisions]);
   const preview = useImportPreview(request);
 
-  const load = async (file: File) => {
+  const load = async (file: File, snapshot?: SnapshotFilter) => {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
     setStaged(null);
     notices.dismiss();
     setReading({ name: file.name, bytes: 0, total: file.size, step: 'reading' });
-    const result = await readAndStage(file, authors, setReading, abort.signal);
+    const result = await readAndStage(file, { followed: authors, snapshot }, setReading, abort.signal);
     if (controller.current !== abort) return;
     controller.current = null;
     setReading(null);
@@ -84,7 +86,7 @@ export function useFileImport(authors: readonly FollowedAuthor[], notices: Notic
     decisions,
     preview,
     committing,
-    choose: (file) => void load(file),
+    choose: (file, snapshot) => void load(file, snapshot),
     cancelReading: () => controller.current?.abort(),
     decide: setDecisions,
     commit: () => void commit(),

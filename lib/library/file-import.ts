@@ -2,6 +2,13 @@ import type { IncomingPaper } from './incoming';
 import { createAuthorMatcher, type MatchableAuthor } from './match';
 import type { LibraryRestore } from './restore';
 import type { LibraryPaper } from './schema';
+import {
+  DEFAULT_SNAPSHOT_FILTER,
+  describeSnapshotFilter,
+  type SnapshotFilter,
+  snapshotFilterProblem,
+  snapshotKeep,
+} from './snapshot-filter';
 import { parseArxivAtom } from './sources/arxiv-atom';
 import { readArxivJsonl } from './sources/arxiv-jsonl';
 import { parseBibtexLibrary, type SkippedEntry } from './sources/bibtex';
@@ -70,8 +77,10 @@ function byExtension(name: string): LibraryFileKind | null {
 }
 
 export interface ReadLibraryFileOptions {
-  /** The followed authors: a snapshot's records that name none of them are dropped as they stream past. */
+  /** The followed authors, for the snapshot filter's "names an author you follow". */
   followed: readonly MatchableAuthor[];
+  /** Which snapshot records are kept as they stream past (default: those naming a followed author); other kinds ignore it. */
+  snapshot?: SnapshotFilter;
   /** Bytes read so far of `total`. */
   onProgress?(bytes: number, total: number): void;
   signal?: AbortSignal;
@@ -96,7 +105,7 @@ export type LibraryFileRead = LibraryFileContents | { ok: false; error: string }
 
 /**
  * Reads a file the user chose for the library: sniffs its kind, streams the
- * arXiv snapshot (keeping only records that name a followed author, so a file of
+ * arXiv snapshot (keeping only the records the snapshot filter wants, so a file of
  * gigabytes never sits in memory) and reads any other kind whole, as strict
  * UTF-8, up to {@link MAX_TEXT_FILE_BYTES}. Never throws; every error names the file.
  */
@@ -141,23 +150,28 @@ async function readUtf8(file: File): Promise<string | null> {
 }
 
 async function readSnapshot(file: File, options: ReadLibraryFileOptions): Promise<LibraryFileRead> {
+  const filter = options.snapshot ?? DEFAULT_SNAPSHOT_FILTER;
+  // Refused before the stream starts: a bad category, or no test at all (the whole snapshot is never meant).
+  const problem = snapshotFilterProblem(filter);
+  if (problem) return failed(file.name, problem);
   const matcher = createAuthorMatcher(options.followed);
   const result = await readArxivJsonl(file.stream(), {
     // Ambiguous names are kept too: the preview asks who they are.
-    keep: ({ authors }) => {
+    keep: snapshotKeep(filter, (authors) => {
       const match = matcher.match(authors);
       return match.ids.length > 0 || match.ambiguous.length > 0;
-    },
+    }),
     onProgress: (bytes) => options.onProgress?.(bytes, file.size),
     signal: options.signal,
   });
   if (!result.ok) return failed(file.name, result.error);
-  if (!result.papers.length) return failed(file.name, noFollowedRecords(result.lines));
+  if (!result.papers.length) return failed(file.name, noneKept(result.lines, filter));
   return contents('arxiv-jsonl', result.papers);
 }
 
-function noFollowedRecords(lines: number): string {
-  return `has ${lines.toLocaleString('en')} records and none names an author you follow; follow the author first (Follow on arXiv), then import the snapshot again`;
+function noneKept(lines: number, filter: SnapshotFilter): string {
+  const advice = filter.categories.length ? 'change the snapshot filter' : 'follow the author first (Follow on arXiv)';
+  return `has ${lines.toLocaleString('en')} records and none ${describeSnapshotFilter(filter)}; ${advice}, then import the snapshot again`;
 }
 
 function contents(

@@ -13,6 +13,7 @@ import {
 } from '../../../lib/library/file-import';
 import type { IncomingPaper } from '../../../lib/library/incoming';
 import type { FollowedAuthor, LibraryPaper } from '../../../lib/library/schema';
+import type { SnapshotFilter } from '../../../lib/library/snapshot-filter';
 import { libraryFileText } from '../../../lib/library/sources/library-json';
 import { followedAuthor } from '../../helpers/library';
 
@@ -147,6 +148,79 @@ describe('readLibraryFile', () => {
     expect(result).toEqual({
       ok: false,
       error: expect.stringMatching(/^“snap\.jsonl” has 8 records and none names an author you follow/),
+    });
+  });
+
+  describe('with a snapshot filter', () => {
+    const SAMPLE = () => fileOf(fixture('library/snapshot-sample.jsonl'), 'snap.jsonl');
+    const PERELMAN = author('grisha-perelman', 'Grisha Perelman');
+    const PIORO = author('maciej-pioro', 'Maciej Pióro');
+    const readFiltered = (snapshot: SnapshotFilter, followed: FollowedAuthor[] = [], file = SAMPLE()) =>
+      readLibraryFile(file, { followed, snapshot });
+    const ids = (result: Awaited<ReturnType<typeof readLibraryFile>>) => {
+      if (!result.ok) throw new Error(result.error);
+      return result.papers.map((paper) => paper.arxivId);
+    };
+
+    it('keeps the records in the categories alone, an archive taking all its classes', async () => {
+      const result = await readFiltered({ followed: false, categories: ['hep-th', 'math'], join: 'and' }, [PERELMAN]);
+      expect(ids(result)).toEqual(['0704.0002', 'hep-th/9711200', 'math/0211159']);
+    });
+
+    it('keeps the records naming a followed author alone, as without a filter', async () => {
+      const result = await readFiltered({ followed: true, categories: [], join: 'or' }, [PERELMAN]);
+      expect(ids(result)).toEqual(['math/0211159']);
+    });
+
+    it('keeps records naming a followed author and in the categories', async () => {
+      const result = await readFiltered({ followed: true, categories: ['cs.LG'], join: 'and' }, [PERELMAN, PIORO]);
+      expect(ids(result)).toEqual(['2310.15961', '2402.07871', '2508.09752']);
+    });
+
+    it('keeps records naming a followed author or in the categories', async () => {
+      const result = await readFiltered({ followed: true, categories: ['hep-th'], join: 'or' }, [PERELMAN]);
+      expect(ids(result)).toEqual(['hep-th/9711200', 'math/0211159']);
+    });
+
+    it('refuses a filter that keeps nothing before reading the snapshot', async () => {
+      const file = SAMPLE();
+      const stream = vi.spyOn(file, 'stream');
+      const result = await readFiltered({ followed: false, categories: [], join: 'or' }, [PERELMAN], file);
+      expect(result).toEqual({
+        ok: false,
+        error:
+          '“snap.jsonl”: the snapshot filter keeps no record: tick “Records naming an author you follow” or name categories (Paperlens does not import the whole snapshot). Nothing was imported.',
+      });
+      expect(stream).not.toHaveBeenCalled();
+    });
+
+    it('refuses a bad category before reading the snapshot, naming it', async () => {
+      const file = SAMPLE();
+      const stream = vi.spyOn(file, 'stream');
+      const result = await readFiltered({ followed: true, categories: ['cs.LG', 'cs..LG'], join: 'or' }, [], file);
+      expect(result).toEqual({
+        ok: false,
+        error:
+          '“snap.jsonl”: “cs..LG” is not an arXiv category; write them like cs.LG, stat.ML or hep-th. Nothing was imported.',
+      });
+      expect(stream).not.toHaveBeenCalled();
+    });
+
+    it('says what the filter was when it keeps no record', async () => {
+      const result = await readFiltered({ followed: true, categories: ['astro-ph'], join: 'or' });
+      expect(result).toEqual({
+        ok: false,
+        error:
+          '“snap.jsonl” has 8 records and none names an author you follow or is in astro-ph; change the snapshot filter, then import the snapshot again. Nothing was imported.',
+      });
+    });
+
+    it('leaves other kinds of file alone', async () => {
+      const result = await readLibraryFile(fileOf(fixture('library/sample.bib'), 'sample.bib'), {
+        followed: [],
+        snapshot: { followed: false, categories: ['cs..LG'], join: 'or' },
+      });
+      expect(result.ok && result.kind).toBe('bibtex');
     });
   });
 
