@@ -6,8 +6,11 @@ import {
   FollowedAuthorSchema,
   type LibraryPaper,
   LibraryPaperSchema,
+  type PaperCoauthor,
   ProfileFiguresSchema,
 } from './library/schema';
+
+export type { PaperCoauthor };
 import { PAPER_KEY } from './paper-key';
 import { IMPORT_LIMIT_TEXT, IMPORT_LIMITS } from './reading-list/file-schema';
 import { AnyArxivIdSchema, type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
@@ -118,13 +121,6 @@ export type OpenPageRequest = z.infer<typeof OpenPageRequestSchema>;
 export const PapersOnPageRequestSchema = z.object({ ids: z.array(z.string().max(300).regex(PAPER_KEY)).max(1_000) });
 export type PapersOnPageRequest = z.infer<typeof PapersOnPageRequestSchema>;
 
-/** A coauthor on one paper and how many library papers they share with one followed author. */
-export interface PaperCoauthor {
-  name: string;
-  sharedPapers: number;
-  /** The followed author they share those papers with. */
-  authorId: string;
-}
 
 /** A followed author as a badge names them. */
 export interface AuthorTag {
@@ -135,7 +131,7 @@ export interface AuthorTag {
 }
 
 /** What a badge and its card show about one library paper. */
-export interface PaperSummary extends Omit<LibraryPaper, 'abstract' | 'notes'> {
+export interface PaperSummary extends Omit<LibraryPaper, 'abstract' | 'notes' | 'coauthors'> {
   /** The followed authors on its author list (whose coauthors `coauthors` counts). */
   followedAuthors: AuthorTag[];
   coauthors: PaperCoauthor[];

@@ -1,6 +1,7 @@
 import type { IDBPObjectStore } from 'idb';
 import { getMeta, type LibraryCoauthor, type PaperlensDatabase, type PaperlensDB } from '../db';
 import { closestEarlierTitle } from '../insights/novelty';
+import { paperCoauthors } from '../library/derive';
 import type { FollowedAuthor, LibraryPaper } from '../library/schema';
 import type { Library, LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
 import { isDoiKey } from '../paper-key';
@@ -24,28 +25,30 @@ export function summarize(
   const followed = paper.followedAuthorIds
     .map((id) => context.authors.get(id))
     .filter((author) => author !== undefined);
+  const { coauthors, ...rest } = paper;
+  const following = new Set(followed.map((author) => author.id));
   return {
-    ...paper,
+    ...rest,
     followedAuthors: followed.map(({ id, name, color }) => ({ id, name, color })),
-    coauthors: followed.flatMap((author) => {
-      const shared = context.sharedPapers.get(author.id);
-      return paper.authors
-        .filter((name) => shared?.has(name))
-        .map((name) => ({ name, sharedPapers: shared?.get(name) ?? 0, authorId: author.id }));
-    }),
-    closestEarlierTitle: paper.novelty && closestEarlierTitle(paper.novelty, (id) => context.titles.get(id)),
+    // Worked out with the derived data; a paper written before then is counted from the coauthors store.
+    coauthors: (coauthors ?? paperCoauthors({ ...paper, coauthors: [] }, context.sharedPapers)).filter((c) =>
+      following.has(c.authorId),
+    ),
+    closestEarlierTitle:
+      paper.novelty &&
+      (paper.novelty.closestEarlierTitle ?? closestEarlierTitle(paper.novelty, (id) => context.titles.get(id))),
     relatedPapers: paper.related.map((related) => ({
       ...related,
-      title: context.titles.get(related.id) ?? `arXiv:${related.id}`,
+      title: related.title ?? context.titles.get(related.id) ?? `arXiv:${related.id}`,
     })),
     saved: context.saved.has(paper.id),
   };
 }
 
-/** The ids whose titles a paper's summary names: its closest earlier paper and its related papers. */
+/** The ids whose titles a paper's summary names and it does not carry (derived data not worked out yet). */
 const referencedIds = (paper: LibraryPaper): string[] => [
-  ...(paper.novelty?.closestEarlierId ? [paper.novelty.closestEarlierId] : []),
-  ...paper.related.map((related) => related.id),
+  ...(paper.novelty?.closestEarlierId && !paper.novelty.closestEarlierTitle ? [paper.novelty.closestEarlierId] : []),
+  ...paper.related.filter((related) => !related.title).map((related) => related.id),
 ];
 
 /** A library of at most this many papers is sent whole with a page's first lookup (`wholeIfSmall`). */
@@ -73,13 +76,17 @@ export async function lookupPapers(db: PaperlensDatabase, request: LookupRequest
   ]);
   const found = new Map([...byId, ...byDoi, ...byTitle, ...whole].filter((p) => p !== undefined).map((p) => [p.id, p]));
   const referenced = [...new Set([...found.values()].flatMap(referencedIds))];
-  const pairs = [...found.values()].flatMap((paper) =>
-    paper.followedAuthorIds.flatMap((authorId) => paper.authors.map((name) => [authorId, name] as [string, string])),
-  );
+  // Papers carry their coauthors' counts once derived data is worked out: only older records need the store.
+  const pairs = [...found.values()]
+    .filter((paper) => !paper.coauthors)
+    .flatMap((paper) =>
+      paper.followedAuthorIds.flatMap((authorId) => paper.authors.map((name) => [authorId, name] as [string, string])),
+    );
   const authorIds = [...new Set([...found.values()].flatMap((paper) => paper.followedAuthorIds))];
   const [named, savedKeys, authors, coauthors] = await Promise.all([
     Promise.all(referenced.map((id) => papers.get(id))),
-    Promise.all([...found.keys()].map((id) => tx.objectStore('readingList').getKey(id))),
+    // One request, whatever the number of papers found: the reading list is the user's, not the library.
+    found.size ? tx.objectStore('readingList').getAllKeys() : [],
     Promise.all(authorIds.map((id) => tx.objectStore('authors').get(id))),
     Promise.all(uniquePairs(pairs).map((key) => tx.objectStore('coauthors').get(key))),
   ]);
@@ -87,7 +94,7 @@ export async function lookupPapers(db: PaperlensDatabase, request: LookupRequest
   const context: SummaryContext = {
     authors: new Map(authors.filter((a) => a !== undefined).map((a) => [a.id, a])),
     sharedPapers: sharedPapersByAuthor(coauthors.filter((c) => c !== undefined)),
-    saved: new Set(savedKeys.filter((key) => key !== undefined)),
+    saved: new Set(savedKeys),
     titles: new Map(named.filter((p) => p !== undefined).map((p) => [p.id, p.displayTitle])),
   };
   return { papers: [...found.values()].map((paper) => summarize(paper, context)) };

@@ -4,7 +4,7 @@ import { computeNovelty, computeRelated } from '../insights/novelty';
 import { tfidfVectors } from '../insights/text-vectors';
 import { nameKey } from '../names';
 import { createAuthorMatcher } from './match';
-import type { FollowedAuthor, LibraryPaper } from './schema';
+import type { FollowedAuthor, LibraryPaper, PaperCoauthor } from './schema';
 import { libraryCoauthor } from './seed';
 
 /**
@@ -35,10 +35,47 @@ export function coauthorsOf(author: FollowedAuthor, papers: readonly LibraryPape
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'));
 }
 
-/** Rewrites the coauthors of the given followed authors from their papers (by index: only their papers are read). */
+/** Papers each coauthor shares with a followed author: by `authorId`, then name. */
+export type SharedCounts = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/**
+ * A paper's coauthors as its badge and card show them, for the followed
+ * authors `counts` covers; entries for its other followed authors stay as
+ * they were (their coauthors did not change).
+ */
+export function paperCoauthors(
+  paper: Pick<LibraryPaper, 'authors' | 'followedAuthorIds' | 'coauthors'>,
+  counts: SharedCounts,
+): PaperCoauthor[] {
+  return paper.followedAuthorIds.flatMap((authorId) => {
+    const shared = counts.get(authorId);
+    if (!shared) return (paper.coauthors ?? []).filter((coauthor) => coauthor.authorId === authorId);
+    return paper.authors.flatMap((name) => {
+      const sharedPapers = shared.get(name);
+      return sharedPapers === undefined ? [] : [{ name, sharedPapers, authorId }];
+    });
+  });
+}
+
+/** Followed authors worked out per transaction: their papers are held in memory meanwhile. */
+const AUTHORS_AT_ONCE = 25;
+
+/**
+ * Rewrites the coauthors of the given followed authors from their papers (by
+ * index: only their papers are read, a few authors at a time), and the shared
+ * counts their papers carry for pages.
+ */
 export async function recomputeCoauthors(db: PaperlensDatabase, authorIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < authorIds.length; i += AUTHORS_AT_ONCE) {
+    await recomputeSomeCoauthors(db, authorIds.slice(i, i + AUTHORS_AT_ONCE));
+  }
+}
+
+async function recomputeSomeCoauthors(db: PaperlensDatabase, authorIds: readonly string[]): Promise<void> {
   const tx = db.transaction(['papers', 'authors', 'coauthors'], 'readwrite');
   const coauthors = tx.objectStore('coauthors');
+  const counts = new Map<string, Map<string, number>>();
+  const touched = new Map<string, LibraryPaper>();
   await Promise.all(
     authorIds.map(async (id) => {
       const [author, papers] = await Promise.all([
@@ -47,7 +84,18 @@ export async function recomputeCoauthors(db: PaperlensDatabase, authorIds: reado
       ]);
       await coauthors.delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
       if (!author) return;
-      await Promise.all(coauthorsOf(author, papers).map((c) => coauthors.put(libraryCoauthor(id, c))));
+      const list = coauthorsOf(author, papers);
+      counts.set(id, new Map(list.map((c) => [c.name, c.count])));
+      for (const paper of papers) touched.set(paper.id, paper);
+      await Promise.all(list.map((c) => coauthors.put(libraryCoauthor(id, c))));
+    }),
+  );
+  await Promise.all(
+    [...touched.values()].map((paper) => {
+      const next = paperCoauthors(paper, counts);
+      return JSON.stringify(next) === JSON.stringify(paper.coauthors)
+        ? undefined
+        : tx.objectStore('papers').put({ ...paper, coauthors: next });
     }),
   );
   await tx.done;
@@ -59,9 +107,26 @@ export function deriveTexts(papers: readonly LibraryPaper[]): Map<string, Pick<L
   const dated = papers.map((paper, i) => ({ id: paper.id, date: paper.date, vector: vectors[i] ?? new Map() }));
   const novelty = computeNovelty(dated);
   const related = computeRelated(dated);
+  const titles = new Map(papers.map((paper) => [paper.id, paper.displayTitle]));
   return new Map(
-    papers.map((paper) => [paper.id, { novelty: novelty.get(paper.id) ?? null, related: related.get(paper.id) ?? [] }]),
+    papers.map((paper) => [
+      paper.id,
+      withTitles({ novelty: novelty.get(paper.id) ?? null, related: related.get(paper.id) ?? [] }, titles),
+    ]),
   );
+}
+
+/** Derived figures with the titles of the papers they name, so a page's lookup reads no other record. */
+export function withTitles(
+  derived: Pick<LibraryPaper, 'novelty' | 'related'>,
+  titles: ReadonlyMap<string, string>,
+): Pick<LibraryPaper, 'novelty' | 'related'> {
+  const closest = derived.novelty?.closestEarlierId;
+  const closestTitle = closest ? titles.get(closest) : undefined;
+  return {
+    novelty: derived.novelty && { ...derived.novelty, ...(closestTitle ? { closestEarlierTitle: closestTitle } : {}) },
+    related: derived.related.map((r) => ({ ...r, ...(titles.has(r.id) ? { title: titles.get(r.id) } : {}) })),
+  };
 }
 
 /**

@@ -74,7 +74,18 @@ const LibraryNoveltySchema = z.object({
   score: z.number().min(0).max(1),
   closestEarlierId: PaperKeySchema.nullable(),
   similarity: z.number().min(0).max(1).nullable(),
+  /** That paper's display title, kept here so a page's lookup reads no other record (derived). */
+  closestEarlierTitle: z.string().optional(),
 });
+
+/** A coauthor of one of a paper's followed authors on its author list, with how many papers they share. */
+export const PaperCoauthorSchema = z.object({
+  name: z.string(),
+  sharedPapers: z.number().int().nonnegative(),
+  /** The followed author they share those papers with. */
+  authorId: z.string(),
+});
+export type PaperCoauthor = z.infer<typeof PaperCoauthorSchema>;
 
 export const LibraryPaperSchema = PaperSchema.extend({
   id: PaperKeySchema,
@@ -92,7 +103,12 @@ export const LibraryPaperSchema = PaperSchema.extend({
   /** ISO timestamp of when it joined the library: papers newer than an author's previous refresh are new. */
   addedAt: z.iso.datetime(),
   novelty: LibraryNoveltySchema.nullable(),
-  related: z.array(z.object({ id: PaperKeySchema, similarity: z.number().min(0).max(1) })).max(3),
+  /** The most similar library papers, with their titles (derived, so a lookup reads no other record). */
+  related: z
+    .array(z.object({ id: PaperKeySchema, similarity: z.number().min(0).max(1), title: z.string().optional() }))
+    .max(3),
+  /** The coauthors of its followed authors on it, with their shared papers (derived; absent until worked out). */
+  coauthors: z.array(PaperCoauthorSchema).optional(),
 });
 export type LibraryPaper = z.infer<typeof LibraryPaperSchema>;
 

@@ -2,6 +2,7 @@ import type { Coauthor, Corpus, Paper } from '../corpus/schema';
 import { getMeta, type LibraryCoauthor, type PaperlensDatabase, type WriteStore } from '../db';
 import { nameKey } from '../names';
 import { normalizeText } from '../text/normalize';
+import { paperCoauthors, type SharedCounts, withTitles } from './derive';
 import { slugForAuthor } from './match';
 import { familiesOf } from './paper';
 import { AUTHOR_COLORS, type FollowedAuthor, type LibraryPaper } from './schema';
@@ -35,7 +36,7 @@ export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus, now = ne
   const at = now.toISOString();
   if (!unfollowed) {
     const author = await putBundledAuthor(tx.objectStore('authors'), corpus, at);
-    await putBundledPapers(tx.objectStore('papers'), corpus.papers, author.id, previousIds ?? [], at);
+    await putBundledPapers(tx.objectStore('papers'), corpus.papers, bundleOf(corpus, author.id), previousIds ?? [], at);
     const coauthors = tx.objectStore('coauthors');
     await coauthors.delete(IDBKeyRange.bound([author.id, ''], [author.id, '\uffff']));
     await Promise.all(corpus.coauthors.map((coauthor) => coauthors.put(libraryCoauthor(author.id, coauthor))));
@@ -96,17 +97,32 @@ async function putBundledAuthor(authors: WriteStore<'authors'>, corpus: Corpus, 
   return author;
 }
 
+/** What a bundled paper's record needs besides itself: its followed author, their coauthors' counts, the titles. */
+export interface Bundle {
+  authorId: string;
+  counts: SharedCounts;
+  titles: ReadonlyMap<string, string>;
+}
+
+export function bundleOf(corpus: Corpus, authorId: string): Bundle {
+  return {
+    authorId,
+    counts: new Map([[authorId, new Map(corpus.coauthors.map((c) => [c.name, c.count]))]]),
+    titles: new Map(corpus.papers.map((paper) => [paper.id, paper.displayTitle])),
+  };
+}
+
 /** The bundle's papers, merged with what the library already knows of them; papers it dropped lose its source. */
 async function putBundledPapers(
   papers: WriteStore<'papers'>,
   bundled: readonly Paper[],
-  authorId: string,
+  bundle: Bundle,
   previousIds: readonly string[],
   at: string,
 ): Promise<void> {
   const ids = new Set(bundled.map((paper) => paper.id));
   const existing = await Promise.all(bundled.map((paper) => papers.get(paper.id)));
-  await Promise.all(bundled.map((paper, i) => papers.put(fromBundle(paper, existing[i], authorId, at))));
+  await Promise.all(bundled.map((paper, i) => papers.put(fromBundle(paper, existing[i], bundle, at))));
   const dropped = previousIds.filter((id) => !ids.has(id));
   const stale = await Promise.all(dropped.map((id) => papers.get(id)));
   await Promise.all(
@@ -118,20 +134,21 @@ async function putBundledPapers(
   );
 }
 
-/** A bundled paper as a library paper; what other sources added (their authors, DOI, version) stays. */
-export function fromBundle(
-  paper: Paper,
-  existing: LibraryPaper | undefined,
-  authorId: string,
-  at: string,
-): LibraryPaper {
-  return {
+/**
+ * A bundled paper as a library paper, with the derived figures pages read (the bundle's
+ * coauthor counts, the titles its novelty and related papers name); what other sources
+ * added (their authors, DOI, version) stays.
+ */
+export function fromBundle(paper: Paper, existing: LibraryPaper | undefined, bundle: Bundle, at: string): LibraryPaper {
+  const record: LibraryPaper = {
     ...paper,
     version: existing?.version ?? null,
     doi: existing?.doi ?? null,
-    followedAuthorIds: [...new Set([...(existing?.followedAuthorIds ?? []), authorId])],
+    followedAuthorIds: [...new Set([...(existing?.followedAuthorIds ?? []), bundle.authorId])],
     authorFamilies: familiesOf(paper.authors),
     sources: [...new Set([...(existing?.sources ?? []), 'bundled' as const])],
     addedAt: existing?.addedAt ?? at,
+    ...(existing?.coauthors ? { coauthors: existing.coauthors } : {}),
   };
+  return { ...record, ...withTitles(record, bundle.titles), coauthors: paperCoauthors(record, bundle.counts) };
 }

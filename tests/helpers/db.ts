@@ -5,7 +5,7 @@ import { openDB } from 'idb';
 import { CorpusSchema } from '../../lib/corpus/schema';
 import { DB_NAME, type LibraryCoauthor, type PaperlensDB, upgrade } from '../../lib/db';
 import type { LibraryPaper } from '../../lib/library/schema';
-import { fromBundle, libraryCoauthor } from '../../lib/library/seed';
+import { bundleOf, fromBundle, libraryCoauthor } from '../../lib/library/seed';
 
 export const corpus = CorpusSchema.parse(JSON.parse(readFileSync(resolve('data/corpus.json'), 'utf8')));
 
@@ -47,7 +47,7 @@ export const BUNDLED_AUTHOR_ID = 'jan-ludziejewski';
 
 /** The corpus papers as the library stores them after a first seed. */
 export const libraryPapers: LibraryPaper[] = corpus.papers.map((paper) =>
-  fromBundle(paper, undefined, BUNDLED_AUTHOR_ID, '2026-12-01T00:00:00.000Z'),
+  fromBundle(paper, undefined, bundleOf(corpus, BUNDLED_AUTHOR_ID), '2026-12-01T00:00:00.000Z'),
 );
 
 /** The corpus coauthors as the library stores them. */

@@ -66,10 +66,16 @@ describe('the corpus lookup', () => {
     );
   });
 
-  it('counts, for each coauthor on a paper, the library papers they share with each followed author', () => {
+  it('counts, for a paper not derived yet, the library papers each coauthor shares with each followed author', () => {
     const author = (id: string, name: string) => [id, { id, name, color: '#1f5fbf' } as FollowedAuthor] as const;
+    const { coauthors: _derived, ...stored } = paper('2402.07871');
     const summary = summarize(
-      { ...paper('2402.07871'), followedAuthorIds: [BUNDLED_AUTHOR_ID, 'maciej-pioro', 'not-followed-any-more'] },
+      {
+        ...stored,
+        related: stored.related.map(({ id, similarity }) => ({ id, similarity })),
+        novelty: stored.novelty && { ...stored.novelty, closestEarlierTitle: undefined },
+        followedAuthorIds: [BUNDLED_AUTHOR_ID, 'maciej-pioro', 'not-followed-any-more'],
+      },
       {
         authors: new Map([author(BUNDLED_AUTHOR_ID, 'Jan Ludziejewski'), author('maciej-pioro', 'Maciej Pióro')]),
         sharedPapers: new Map([
@@ -95,6 +101,32 @@ describe('the corpus lookup', () => {
     // A related paper whose title is not known is named by its id.
     expect(summary.relatedPapers[0]?.title).toBe(`arXiv:${paper('2402.07871').related[0]?.id}`);
     expect(summary.closestEarlierTitle).toBeNull();
+  });
+
+  it('reads a derived paper’s coauthors and titles from the paper itself, only for authors still followed', async () => {
+    const derived = paper('2402.07871');
+    expect(derived.coauthors).toContainEqual({ name: 'Maciej Pióro', sharedPapers: 7, authorId: BUNDLED_AUTHOR_ID });
+    const summary = summarize(
+      { ...derived, coauthors: [...(derived.coauthors ?? []), { name: 'X Y', sharedPapers: 1, authorId: 'gone' }] },
+      {
+        authors: new Map([
+          [BUNDLED_AUTHOR_ID, { id: BUNDLED_AUTHOR_ID, name: 'Jan', color: '#1f5fbf' } as FollowedAuthor],
+        ]),
+        sharedPapers: new Map(),
+        saved: new Set(),
+        titles: new Map(),
+      },
+    );
+    expect(summary.coauthors).toEqual(derived.coauthors);
+    expect(summary.relatedPapers.map((r) => r.title)).toEqual(
+      derived.related.map((r) => corpus.papers.find((p) => p.id === r.id)?.displayTitle),
+    );
+    expect(summary.closestEarlierTitle).toBe(
+      corpus.papers.find((p) => p.id === derived.novelty?.closestEarlierId)?.displayTitle,
+    );
+    // So a lookup of a derived paper reads nothing but it, its authors and the reading list's keys.
+    const { papers } = await lookupPapers(db, { ids: ['2402.07871'], dois: [], titles: [] });
+    expect(papers[0]?.coauthors).toEqual(derived.coauthors);
   });
 
   it('gives content scripts a filter of every arXiv id, DOI, normalized title and its first word', async () => {

@@ -128,6 +128,12 @@ describe('importing papers into the library', () => {
     expect(await recomputeTexts(db)).toBe(true);
     expect((await db.get('papers', '2405.00001'))?.novelty?.closestEarlierId).toMatch(/^\d{4}\.\d{5}$/);
     expect(await db.get('coauthors', ['jan-ludziejewski', 'Ada Lovelace'])).toMatchObject({ count: 1 });
+    // The paper carries what its badge shows, so a page's lookup reads nothing else.
+    const added = await db.get('papers', '2405.00001');
+    expect(added?.coauthors).toEqual([{ name: 'Ada Lovelace', sharedPapers: 1, authorId: 'jan-ludziejewski' }]);
+    const closest = await db.get('papers', added?.novelty?.closestEarlierId ?? '');
+    expect(added?.novelty?.closestEarlierTitle).toBe(closest?.displayTitle);
+    expect(added?.related.every((r) => r.title && r.title.length > 0)).toBe(true);
     const meta = db.transaction('meta').store;
     expect(await getMeta(meta, 'derivedRevision')).toBe(await getMeta(meta, 'libraryRevision'));
   });
