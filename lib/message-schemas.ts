@@ -11,6 +11,7 @@ import {
 } from './library/schema';
 
 export type { PaperCoauthor };
+
 import { PAPER_KEY } from './paper-key';
 import { IMPORT_LIMIT_TEXT, IMPORT_LIMITS } from './reading-list/file-schema';
 import { AnyArxivIdSchema, type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
@@ -121,7 +122,6 @@ export type OpenPageRequest = z.infer<typeof OpenPageRequestSchema>;
 export const PapersOnPageRequestSchema = z.object({ ids: z.array(z.string().max(300).regex(PAPER_KEY)).max(1_000) });
 export type PapersOnPageRequest = z.infer<typeof PapersOnPageRequestSchema>;
 
-
 /** A followed author as a badge names them. */
 export interface AuthorTag {
   id: string;
@@ -130,8 +130,28 @@ export interface AuthorTag {
   color: string;
 }
 
+/** The fields of a library paper a badge and its card show; nothing else crosses to a page (each byte costs it time). */
+export const SUMMARY_FIELDS = [
+  'id',
+  'displayTitle',
+  'normalizedTitle',
+  'doi',
+  'date',
+  'category',
+  'categoryName',
+  'primaryCategory',
+  'codeUrl',
+  'novelty',
+  'authorsTruncated',
+] as const;
+
+/** How many names of its author list a summary carries: the card shows five, then "et al.". */
+export const SUMMARY_AUTHORS = 6;
+
 /** What a badge and its card show about one library paper. */
-export interface PaperSummary extends Omit<LibraryPaper, 'abstract' | 'notes' | 'coauthors'> {
+export interface PaperSummary extends Pick<LibraryPaper, (typeof SUMMARY_FIELDS)[number]> {
+  /** The first {@link SUMMARY_AUTHORS} names of its author list (`authorsTruncated` when there are more). */
+  authors: string[];
   /** The followed authors on its author list (whose coauthors `coauthors` counts). */
   followedAuthors: AuthorTag[];
   coauthors: PaperCoauthor[];

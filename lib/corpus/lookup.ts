@@ -3,7 +3,14 @@ import { getMeta, type LibraryCoauthor, type PaperlensDatabase, type PaperlensDB
 import { closestEarlierTitle } from '../insights/novelty';
 import { paperCoauthors } from '../library/derive';
 import type { FollowedAuthor, LibraryPaper } from '../library/schema';
-import type { Library, LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
+import {
+  type Library,
+  type LookupRequest,
+  type LookupResponse,
+  type PaperSummary,
+  SUMMARY_AUTHORS,
+  SUMMARY_FIELDS,
+} from '../message-schemas';
 import { isDoiKey } from '../paper-key';
 import { buildLibraryFilter, type LibraryFilterMessage } from '../scan/library-filter';
 
@@ -17,18 +24,21 @@ export interface SummaryContext {
   titles: ReadonlyMap<string, string>;
 }
 
-/** What a badge and its card show about one paper: the paper without its long texts, with what relates it. */
-export function summarize(
-  { abstract: _abstract, notes: _notes, ...paper }: LibraryPaper,
-  context: SummaryContext,
-): PaperSummary {
+/** What a badge and its card show about one paper (only that), with what relates it. */
+export function summarize(paper: LibraryPaper, context: SummaryContext): PaperSummary {
   const followed = paper.followedAuthorIds
     .map((id) => context.authors.get(id))
     .filter((author) => author !== undefined);
-  const { coauthors, ...rest } = paper;
+  const { coauthors } = paper;
   const following = new Set(followed.map((author) => author.id));
+  const fields = Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, paper[field]])) as Pick<
+    LibraryPaper,
+    (typeof SUMMARY_FIELDS)[number]
+  >;
   return {
-    ...rest,
+    ...fields,
+    authors: paper.authors.slice(0, SUMMARY_AUTHORS),
+    authorsTruncated: paper.authorsTruncated || paper.authors.length > SUMMARY_AUTHORS,
     followedAuthors: followed.map(({ id, name, color }) => ({ id, name, color })),
     // Worked out with the derived data; a paper written before then is counted from the coauthors store.
     coauthors: (coauthors ?? paperCoauthors({ ...paper, coauthors: [] }, context.sharedPapers)).filter((c) =>

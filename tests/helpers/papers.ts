@@ -1,23 +1,20 @@
+import { summarize } from '../../lib/corpus/lookup';
+import type { FollowedAuthor } from '../../lib/library/schema';
 import type { LookupRequest, LookupResponse, PaperSummary } from '../../lib/message-schemas';
 import { buildLibraryFilter, type LibraryFilterMessage, readLibraryFilter } from '../../lib/scan/library-filter';
 import { BUNDLED_AUTHOR_ID, corpus, libraryPapers } from './db';
 
-/** The summary the background would return for a corpus paper (shape only; coauthor counts are illustrative). */
+/** The summary the background returns for a corpus paper, made by the background's own `summarize`. */
 export function summaryOf(id: string, saved = false): PaperSummary {
   const paper = libraryPapers.find((p) => p.id === id);
   if (!paper) throw new Error(`no corpus paper ${id}`);
-  const { abstract: _abstract, notes: _notes, ...rest } = paper;
-  return {
-    ...rest,
-    followedAuthors: [{ id: BUNDLED_AUTHOR_ID, name: corpus.author.name, color: '#1f5fbf' }],
-    coauthors: paper.authors.slice(0, 2).map((name) => ({ name, sharedPapers: 3, authorId: BUNDLED_AUTHOR_ID })),
-    closestEarlierTitle: null,
-    relatedPapers: paper.related.map((related) => ({
-      ...related,
-      title: corpus.papers.find((p) => p.id === related.id)?.displayTitle ?? related.id,
-    })),
-    saved,
-  };
+  const author = { id: BUNDLED_AUTHOR_ID, name: corpus.author.name, color: '#1f5fbf' } as FollowedAuthor;
+  return summarize(paper, {
+    authors: new Map([[BUNDLED_AUTHOR_ID, author]]),
+    sharedPapers: new Map(),
+    saved: new Set(saved ? [id] : []),
+    titles: new Map(),
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { libraryFilter, lookupPapers, readLibrary, summarize } from '../../../li
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import type { FollowedAuthor } from '../../../lib/library/schema';
 import { seedCorpus } from '../../../lib/library/seed';
+import { SUMMARY_FIELDS } from '../../../lib/message-schemas';
 import { saveEntry } from '../../../lib/reading-list/store';
 import { filterKey, MAX_FILTER_BITS, mayHold, readLibraryFilter } from '../../../lib/scan/library-filter';
 import { BUNDLED_AUTHOR_ID, corpus, freshFactory, libraryPapers } from '../../helpers/db';
@@ -55,6 +56,18 @@ describe('the corpus lookup', () => {
     const scaling = papers.find((p) => p.id === '2402.07871')!;
     expect(scaling).not.toHaveProperty('abstract');
     expect(scaling).not.toHaveProperty('notes');
+    // Only what a badge and its card show crosses to a page: every byte costs the page time to read.
+    expect(Object.keys(scaling).sort()).toEqual(
+      [
+        ...SUMMARY_FIELDS,
+        'authors',
+        'followedAuthors',
+        'coauthors',
+        'closestEarlierTitle',
+        'relatedPapers',
+        'saved',
+      ].sort(),
+    );
     expect(scaling.followedAuthors).toEqual([{ id: BUNDLED_AUTHOR_ID, name: corpus.author.name, color: '#1f5fbf' }]);
     expect(scaling.coauthors).toContainEqual({ name: 'Maciej Pióro', sharedPapers: 7, authorId: BUNDLED_AUTHOR_ID });
     expect(scaling.saved).toBe(true);
@@ -101,6 +114,16 @@ describe('the corpus lookup', () => {
     // A related paper whose title is not known is named by its id.
     expect(summary.relatedPapers[0]?.title).toBe(`arXiv:${paper('2402.07871').related[0]?.id}`);
     expect(summary.closestEarlierTitle).toBeNull();
+  });
+
+  it('carries the first six names of a long author list, and says it was cut', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `Author Number${i}`);
+    const context = { authors: new Map(), sharedPapers: new Map(), saved: new Set<string>(), titles: new Map() };
+    const long = summarize({ ...paper('2402.07871'), authors: many, authorsTruncated: false }, context);
+    expect(long.authors).toEqual(many.slice(0, 6));
+    expect(long.authorsTruncated).toBe(true);
+    const short = summarize({ ...paper('2402.07871'), authors: many.slice(0, 6), authorsTruncated: false }, context);
+    expect(short.authorsTruncated).toBe(false);
   });
 
   it('reads a derived paper’s coauthors and titles from the paper itself, only for authors still followed', async () => {

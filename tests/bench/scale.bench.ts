@@ -1,0 +1,272 @@
+/**
+ * `npx tsx tests/bench/scale.bench.ts` (part of `npm run bench`): the library at scale, in the real
+ * extension in Debian's Chromium. For each size (BENCH_SCALE_SIZES, default 1000,20000,100000 papers over 500
+ * followed authors, from the seeded generator in tests/scale/generate.ts) it follows the authors (a library
+ * file), then imports the papers from an arXiv JSON Lines snapshot through the library page, as a user would,
+ * and prints one table:
+ * - import: file chosen → preview shown → imported (end to end), the longest task on the library page meanwhile,
+ *   and the extension process's peak resident memory (its worker and pages);
+ * - derived data: imported → novelty, related papers and coauthors ready;
+ * - what a page receives (the library filter, bytes of its message) and a batched lookup of 200 candidates
+ *   (half library papers), round trip from an extension page, p50 / p95 of 40;
+ * - storage: the origin's IndexedDB usage, per paper and in all.
+ * The 13-paper default is measured the same way first, so every figure has its floor in the same run.
+ * BENCH_KEEP_PROFILE=1 keeps the largest profile and prints its path, for `BENCH_LIBRARY_PROFILE` in badges.bench.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { generateLibrary, type ScaleLibrary, snapshotLines, toLibraryFile } from '../scale/generate';
+import { median, recordLongTasks } from './stats';
+
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000,20000,100000').split(',').map(Number);
+const LOOKUPS = 40;
+
+interface Row {
+  label: string;
+  papers: number;
+  previewMs: number;
+  importMs: number;
+  longestTaskMs: number;
+  peakHeapMb: number;
+  derivedMs: number;
+  filterBytes: number;
+  lookupP50: number;
+  lookupP95: number;
+  /** Library papers among the last lookup's 200 candidates. */
+  lookupFound: number;
+  storageBytes: number;
+}
+
+/** Sends a message as an extension page does and returns its answer (the wire format of @webext-core/messaging). */
+async function ask<T>(page: Page, type: string, data: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    ([messageType, payload]) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ id: 1, type: messageType, data: payload, timestamp: Date.now() }),
+    [type, data] as const,
+  );
+  const { res, err } = reply as { res?: T; err?: { message: string } };
+  if (err) throw new Error(err.message);
+  return res as T;
+}
+
+async function extensionPage(context: BrowserContext, path: string): Promise<Page> {
+  const worker = await backgroundWorker(context);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${new URL(worker.url()).host}/${path}`);
+  return page;
+}
+
+/** Chooses a file on the library page and imports it; the times to the preview and to the end. */
+async function importFile(page: Page, path: string): Promise<{ previewMs: number; importMs: number }> {
+  const start = Date.now();
+  await page.locator('input[type=file]').setInputFiles(path);
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  await preview.waitFor({ timeout: 600_000 });
+  const previewMs = Date.now() - start;
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await preview.waitFor({ state: 'hidden', timeout: 600_000 });
+  return { previewMs, importMs: Date.now() - start };
+}
+
+/**
+ * Resident memory of the extension's process, in MB: its service worker and its pages (the library page reading
+ * the file included), which Chromium runs in one process; read from ps, since workers have no memory API.
+ */
+function extensionRssMb(): number {
+  const lines = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).split('\n');
+  const kb = lines
+    .filter((line) => line.includes('--extension-process'))
+    .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0] ?? 0), 0);
+  return kb / 1024;
+}
+
+/** Samples the extension process's memory every 250 ms while `run` runs; the peak. */
+async function peakMemory(run: () => Promise<void>): Promise<{ peak: number }> {
+  let peak = extensionRssMb();
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      peak = Math.max(peak, extensionRssMb());
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  })();
+  try {
+    await run();
+  } finally {
+    running = false;
+    await sampling;
+  }
+  return { peak };
+}
+
+/** Waits until the background says coauthors, novelty and related papers have caught up with the library. */
+async function derivedReady(worker: Worker, timeoutMs = 900_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const status = await worker.evaluate(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return (await chrome.storage.local.get('libraryStatus')).libraryStatus as { derivedReady: boolean } | undefined;
+    });
+    if (status?.derivedReady) return;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error('derived data not ready in time');
+}
+
+/** 200 candidates as a page would send them: 100 library ids, 50 other ids, 50 titles (half the library's). */
+function candidates(library: ScaleLibrary | null, round: number) {
+  const papers = library?.papers.filter((p) => !p.id.startsWith('doi:')) ?? [];
+  const pick = (k: number) => papers[(round * 7919 + k * 104729) % Math.max(1, papers.length)];
+  const ids = Array.from({ length: 100 }, (_, k) => pick(k)?.id ?? '2402.07871');
+  const others = Array.from(
+    { length: 50 },
+    (_, k) => `1${k % 10}0${1 + (k % 9)}.${String(round * 50 + k).padStart(5, '0')}`,
+  );
+  const titles = Array.from({ length: 50 }, (_, k) =>
+    k % 2 ? `a title no library holds ${round} ${k}` : (pick(k + 100)?.normalizedTitle ?? 'voxtral'),
+  );
+  return { ids: [...ids, ...others], dois: [], titles };
+}
+
+/** Round trips timed in the page, which returns only the time and the count (not the answer, which would cost CDP). */
+async function measureLookups(page: Page, library: ScaleLibrary | null): Promise<{ times: number[]; found: number }> {
+  const times: number[] = [];
+  let found = 0;
+  for (let round = 0; round < LOOKUPS + 5; round++) {
+    const timed = await page.evaluate(
+      async (request) => {
+        const runtime = (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime;
+        const start = performance.now();
+        const reply = (await runtime.sendMessage({
+          id: 1,
+          type: 'lookupPapers',
+          data: request,
+          timestamp: Date.now(),
+        })) as {
+          res: { papers: unknown[] };
+        };
+        return { ms: performance.now() - start, found: reply.res.papers.length };
+      },
+      candidates(library, round),
+    );
+    if (round >= 5) times.push(timed.ms);
+    found = timed.found;
+  }
+  return { times, found };
+}
+
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN;
+
+async function storageBytes(page: Page): Promise<number> {
+  return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+}
+
+/** One library size in a fresh profile; returns its row and the profile directory. */
+async function measureSize(n: number | null): Promise<{ row: Row; profile: string }> {
+  const profile = mkdtempSync(join(tmpdir(), 'paperlens-scale-'));
+  const context = await launchChromium(profile, EXTENSION_PATH);
+  await context.addInitScript(recordLongTasks);
+  const worker = await backgroundWorker(context);
+  const page = await extensionPage(context, 'library.html');
+  await page.getByText('papers in the library').first().waitFor();
+  const library = n ? generateLibrary({ papers: n }) : null;
+  let times = { previewMs: 0, importMs: 0 };
+  let peak = extensionRssMb();
+  let derivedMs = 0;
+  if (library) {
+    const files = mkdtempSync(join(tmpdir(), 'paperlens-scale-files-'));
+    const authorsFile = join(files, 'authors.json');
+    writeFileSync(authorsFile, JSON.stringify(toLibraryFile({ authors: library.authors, papers: [] })));
+    await importFile(page, authorsFile);
+    const snapshot = join(files, 'arxiv-metadata-oai-snapshot.jsonl');
+    writeFileSync(snapshot, `${[...snapshotLines(library)].join('\n')}\n`);
+    await page.evaluate(() => {
+      (window as unknown as { __long: unknown[] }).__long.splice(0);
+    });
+    ({ peak } = await peakMemory(async () => {
+      times = await importFile(page, snapshot);
+      const start = Date.now();
+      await derivedReady(worker);
+      derivedMs = Date.now() - start;
+    }));
+    rmSync(files, { recursive: true, force: true });
+  }
+  const longest = await page.evaluate(() =>
+    Math.max(0, ...(window as unknown as { __long: { duration: number }[] }).__long.map((t) => t.duration)),
+  );
+  const filter = await ask<unknown>(page, 'getLibraryFilter', undefined);
+  const status = await ask<{ papers: number }>(page, 'corpusStatus', undefined);
+  const { times: lookups, found } = await measureLookups(page, library);
+  const row: Row = {
+    label: n ? `${n.toLocaleString('en')} generated` : 'bundled (13)',
+    papers: status.papers,
+    ...times,
+    longestTaskMs: longest,
+    peakHeapMb: peak,
+    derivedMs,
+    filterBytes: JSON.stringify(filter).length,
+    lookupP50: median(lookups),
+    lookupP95: percentile(lookups, 0.95),
+    lookupFound: found,
+    storageBytes: await storageBytes(page),
+  };
+  await context.close();
+  return { row, profile };
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+function print(rows: Row[]): void {
+  console.log(
+    'library          | papers  | preview | imported | longest task (library page) | extension process peak | derived data | filter message | lookup of 200 p50 / p95 | storage (per paper)',
+  );
+  for (const r of rows) {
+    console.log(
+      [
+        r.label.padEnd(16),
+        String(r.papers).padEnd(7),
+        `${(r.previewMs / 1000).toFixed(1)} s`.padEnd(7),
+        `${(r.importMs / 1000).toFixed(1)} s`.padEnd(8),
+        `${r.longestTaskMs.toFixed(0)} ms`.padEnd(27),
+        `${r.peakHeapMb.toFixed(0)} MB`.padEnd(22),
+        `${(r.derivedMs / 1000).toFixed(1)} s`.padEnd(12),
+        `${(r.filterBytes / 1024).toFixed(1)} KB`.padEnd(14),
+        `${r.lookupP50.toFixed(1)} / ${r.lookupP95.toFixed(1)} ms (${r.lookupFound} found)`.padEnd(23),
+        `${mb(r.storageBytes)} (${(r.storageBytes / Math.max(1, r.papers) / 1024).toFixed(1)} KB)`,
+      ].join(' | '),
+    );
+  }
+}
+
+async function main() {
+  console.log(`Paperlens at scale (${SIZES.join(', ')} papers; lookups: ${LOOKUPS} rounds of 200 candidates)`);
+  const rows: Row[] = [];
+  let kept: string | null = null;
+  for (const n of [null, ...SIZES]) {
+    const { row, profile } = await measureSize(n);
+    rows.push(row);
+    console.log(`  measured ${row.label}`);
+    if (process.env.BENCH_KEEP_PROFILE && n === Math.max(...SIZES)) kept = profile;
+    else rmSync(profile, { recursive: true, force: true });
+  }
+  print(rows);
+  if (kept) console.log(`\nKept the largest profile: BENCH_LIBRARY_PROFILE=${kept}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
