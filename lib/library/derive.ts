@@ -1,7 +1,5 @@
 import type { Coauthor } from '../corpus/schema';
 import { getMeta, type PaperlensDatabase } from '../db';
-import { computeNovelty, computeRelated } from '../insights/novelty';
-import { tfidfVectors } from '../insights/text-vectors';
 import { nameKey } from '../names';
 import { createAuthorMatcher } from './match';
 import type { FollowedAuthor, LibraryPaper, PaperCoauthor } from './schema';
@@ -10,8 +8,8 @@ import { libraryCoauthor } from './seed';
 /**
  * Derived data, worked out in the background after each change to the
  * library: coauthors per followed author (only for the authors a change
- * touched), and novelty and related papers (over the library's papers, the
- * measure docs/corpus.md defines). Until `derivedRevision` catches up with
+ * touched) and the counts their papers carry; novelty and related papers are
+ * derive-texts.ts's. Until `derivedRevision` catches up with
  * `libraryRevision`, pages say the figures are being worked out.
  */
 
@@ -101,21 +99,6 @@ async function recomputeSomeCoauthors(db: PaperlensDatabase, authorIds: readonly
   await tx.done;
 }
 
-/** Novelty and related papers of every library paper, from title and abstract. */
-export function deriveTexts(papers: readonly LibraryPaper[]): Map<string, Pick<LibraryPaper, 'novelty' | 'related'>> {
-  const vectors = tfidfVectors(papers.map((paper) => `${paper.title}\n${paper.abstract}`));
-  const dated = papers.map((paper, i) => ({ id: paper.id, date: paper.date, vector: vectors[i] ?? new Map() }));
-  const novelty = computeNovelty(dated);
-  const related = computeRelated(dated);
-  const titles = new Map(papers.map((paper) => [paper.id, paper.displayTitle]));
-  return new Map(
-    papers.map((paper) => [
-      paper.id,
-      withTitles({ novelty: novelty.get(paper.id) ?? null, related: related.get(paper.id) ?? [] }, titles),
-    ]),
-  );
-}
-
 /** Derived figures with the titles of the papers they name, so a page's lookup reads no other record. */
 export function withTitles(
   derived: Pick<LibraryPaper, 'novelty' | 'related'>,
@@ -127,36 +110,4 @@ export function withTitles(
     novelty: derived.novelty && { ...derived.novelty, ...(closestTitle ? { closestEarlierTitle: closestTitle } : {}) },
     related: derived.related.map((r) => ({ ...r, ...(titles.has(r.id) ? { title: titles.get(r.id) } : {}) })),
   };
-}
-
-/**
- * Brings novelty and related papers up to the library's revision. Reads the
- * papers, computes outside any transaction, then writes only the papers whose
- * figures changed, in one transaction that first checks nothing changed
- * meanwhile (if it did, the caller runs again). Returns whether it finished.
- */
-export async function recomputeTexts(db: PaperlensDatabase): Promise<boolean> {
-  const read = db.transaction(['papers', 'meta']);
-  const [papers, revision] = await Promise.all([
-    read.objectStore('papers').getAll(),
-    getMeta(read.objectStore('meta'), 'libraryRevision'),
-  ]);
-  await read.done;
-  const derived = deriveTexts(papers);
-  const tx = db.transaction(['papers', 'meta'], 'readwrite');
-  const meta = tx.objectStore('meta');
-  if ((await getMeta(meta, 'libraryRevision')) !== revision) {
-    tx.abort();
-    await tx.done.catch(() => {});
-    return false;
-  }
-  await Promise.all([
-    ...papers.flatMap((paper) => {
-      const next = { ...paper, ...derived.get(paper.id) };
-      return JSON.stringify(next) === JSON.stringify(paper) ? [] : [tx.objectStore('papers').put(next)];
-    }),
-    meta.put({ key: 'derivedRevision', value: revision ?? 0 }),
-  ]);
-  await tx.done;
-  return true;
 }

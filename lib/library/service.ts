@@ -3,7 +3,8 @@ import { storage } from 'wxt/utils/storage';
 import { getMeta } from '../db';
 import type { DbConnection } from '../db-connection';
 import { ARXIV_API_PERMISSION, createRequestGate } from './arxiv-api';
-import { recomputeCoauthors, recomputeTexts } from './derive';
+import { recomputeCoauthors } from './derive';
+import { recomputeTexts, type TextMemory } from './derive-texts';
 import { type LibraryEnvironment, notifyingChanges } from './handlers';
 import { createArxivRefresh, type StoredJob } from './refresh';
 import { createStaging } from './staging';
@@ -108,6 +109,8 @@ function publish(change: (status: Status) => Partial<Status>): Promise<void> {
 function createDeriveQueue(db: DbConnection) {
   let pending: Set<string> | 'all' | null = null;
   let running: Promise<void> | null = null;
+  // The similarity index and its figures, kept while the worker lives: a change then costs what it added.
+  let memory: TextMemory | null = null;
   const loop = async () => {
     while (pending) {
       const authors = pending;
@@ -115,7 +118,10 @@ function createDeriveQueue(db: DbConnection) {
       const ids = authors === 'all' ? await db.run(async (open) => open.getAllKeys('authors')) : [...authors];
       await db.run((open) => recomputeCoauthors(open, ids));
       // Another change landed while the texts were worked out: go round again.
-      while (!(await db.run(recomputeTexts))) {}
+      let full = authors === 'all';
+      for (let done = false; !done; full = false) {
+        ({ done, memory } = await db.run((open) => recomputeTexts(open, memory, full)));
+      }
     }
   };
   return {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getMeta, openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
-import { recomputeCoauthors, recomputeTexts } from '../../../lib/library/derive';
+import { recomputeCoauthors } from '../../../lib/library/derive';
+import { recomputeTexts } from '../../../lib/library/derive-texts';
 import type { IncomingPaper } from '../../../lib/library/incoming';
 import { LibraryPaperSchema } from '../../../lib/library/schema';
 import { seedCorpus } from '../../../lib/library/seed';
@@ -112,7 +113,7 @@ describe('importing papers into the library', () => {
   it('works out coauthors and novelty again after a change, as the bundle did for its own papers', async () => {
     const seeded = await db.getAll('papers');
     await recomputeCoauthors(db, ['jan-ludziejewski']);
-    expect(await recomputeTexts(db)).toBe(true);
+    expect((await recomputeTexts(db)).done).toBe(true);
     // Out of the box nothing changes: the library's measure is the bundle's.
     expect(await db.getAll('papers')).toEqual(seeded);
     const coauthors = await db.getAllFromIndex('coauthors', 'by-followed', 'jan-ludziejewski');
@@ -125,7 +126,7 @@ describe('importing papers into the library', () => {
     await commitLibraryImport(db, fromFile([paper({ authors: ['Jan Ludziejewski', 'Ada Lovelace'] })]));
     expect((await db.get('papers', '2405.00001'))?.novelty).toBeNull();
     await recomputeCoauthors(db, ['jan-ludziejewski']);
-    expect(await recomputeTexts(db)).toBe(true);
+    expect((await recomputeTexts(db)).done).toBe(true);
     expect((await db.get('papers', '2405.00001'))?.novelty?.closestEarlierId).toMatch(/^\d{4}\.\d{5}$/);
     expect(await db.get('coauthors', ['jan-ludziejewski', 'Ada Lovelace'])).toMatchObject({ count: 1 });
     // The paper carries what its badge shows, so a page's lookup reads nothing else.

@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
+import { recomputeTexts, type TextMemory } from '../../../lib/library/derive-texts';
+import { seedCorpus } from '../../../lib/library/seed';
+import { commitLibraryImport } from '../../../lib/library/write';
+import { corpus, freshFactory } from '../../helpers/db';
+import { incomingPaper } from '../../helpers/library';
+
+const scaling = corpus.papers.find((p) => p.id === '2402.07871')!;
+
+/** A paper close to "Scaling Laws for Fine-Grained MoE" (its abstract, reworded a little). */
+const sibling = incomingPaper({
+  arxivId: '2605.00001',
+  title: 'Scaling laws for fine-grained mixtures of experts, revisited',
+  abstract: scaling.abstract.replace(/\bwe\b/gi, 'this work'),
+  authors: ['Jan Ludziejewski', 'Ada Lovelace'],
+  date: '2026-05-01',
+});
+
+describe('novelty and related papers, kept up to date', () => {
+  let db: PaperlensDatabase;
+  let memory: TextMemory;
+
+  beforeEach(async () => {
+    db = await openPaperlensDb(freshFactory());
+    await seedCorpus(db, corpus);
+    ({ memory } = await recomputeTexts(db));
+  });
+
+  it('adds new papers to the index it kept: theirs are worked out, and those of the papers they come close to', async () => {
+    await commitLibraryImport(db, { source: { kind: 'file', name: 'x.bib' }, papers: [sibling], follow: null });
+    const before = await db.get('papers', '2402.07871');
+    const run = await recomputeTexts(db, memory);
+    expect(run.done).toBe(true);
+    expect(run.memory).toBe(memory);
+    const added = await db.get('papers', '2605.00001');
+    expect(added?.novelty?.closestEarlierId).toBe('2402.07871');
+    expect(added?.novelty?.closestEarlierTitle).toBe(scaling.displayTitle);
+    expect(added?.novelty?.similarity).toBeGreaterThan(0.5);
+    // The older paper's closest relative is now the new one.
+    const after = await db.get('papers', '2402.07871');
+    expect(after?.related[0]).toMatchObject({ id: '2605.00001', title: added?.displayTitle });
+    expect(after?.novelty).toEqual(before?.novelty);
+
+    // The same figures as a build from scratch, within the drift of term weights kept from the last build.
+    const fresh = await recomputeTexts(db, null);
+    const again = await db.get('papers', '2605.00001');
+    expect(fresh.memory).not.toBe(memory);
+    expect(again?.novelty?.closestEarlierId).toBe('2402.07871');
+    expect(Math.abs((again?.novelty?.similarity ?? 0) - (added?.novelty?.similarity ?? 0))).toBeLessThan(0.05);
+  });
+
+  it('builds again when papers left the library, so no figure names a paper that is gone', async () => {
+    await commitLibraryImport(db, { source: { kind: 'file', name: 'x.bib' }, papers: [sibling], follow: null });
+    ({ memory } = await recomputeTexts(db, memory));
+    await db.delete('papers', '2605.00001');
+    const run = await recomputeTexts(db, memory);
+    expect(run.memory).not.toBe(memory);
+    for (const paper of await db.getAll('papers')) {
+      expect(paper.related.map((r) => r.id)).not.toContain('2605.00001');
+      expect(paper.novelty?.closestEarlierId).not.toBe('2605.00001');
+    }
+  });
+
+  it('says when the library changed meanwhile, so the caller runs again', async () => {
+    // The library's revision moves on just after the run has read it.
+    const moving = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== 'transaction') return Reflect.get(target, key, receiver);
+        return (...args: Parameters<PaperlensDatabase['transaction']>) => {
+          const tx = target.transaction(...args);
+          if (Array.isArray(args[0]) && args[1] === undefined)
+            void target.put('meta', { key: 'libraryRevision', value: 99 });
+          return tx;
+        };
+      },
+    });
+    expect((await recomputeTexts(moving, memory)).done).toBe(false);
+    expect((await recomputeTexts(db, memory)).done).toBe(true);
+  });
+});
