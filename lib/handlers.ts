@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { libraryFilter, lookupPapers, readLibrary } from './corpus/lookup';
+import { libraryFilter, lookupPapers, readLibrary, readLibraryOverview } from './corpus/lookup';
 import { DB_VERSION, getMeta } from './db';
 import type { DbConnection } from './db-connection';
 import { hashForPaper } from './insights/paper-hash';
@@ -143,7 +143,13 @@ function pageHandlers(env: HandlerEnvironment): Pick<Handlers, 'openExtensionPag
 
 type CorpusHandlers = Pick<
   Handlers,
-  'lookupPapers' | 'getLibraryFilter' | 'matchListingAuthors' | 'reportPapersOnPage' | 'corpusStatus' | 'getLibrary'
+  | 'lookupPapers'
+  | 'getLibraryFilter'
+  | 'matchListingAuthors'
+  | 'reportPapersOnPage'
+  | 'corpusStatus'
+  | 'getLibrary'
+  | 'getLibraryOverview'
 >;
 
 /** What pages and the extension's own pages ask about the library's papers. */
@@ -167,6 +173,7 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
       return db.run((open) => matchListingAuthors(open, request));
     },
     getLibrary: () => db.run(readLibrary),
+    getLibraryOverview: () => db.run(readLibraryOverview),
     async reportPapersOnPage(data, sender) {
       const { ids } = parse(PapersOnPageRequestSchema, 'reportPapersOnPage', data);
       const tabId = sender.tab?.id;

@@ -213,6 +213,15 @@ export interface Library {
   derivedReady: boolean;
 }
 
+/** The library page's view of the library: who is followed and how many papers each has, never the papers. */
+export interface LibraryOverview {
+  authors: FollowedAuthor[];
+  /** Library papers per followed author, by id. */
+  paperCounts: Record<string, number>;
+  papers: number;
+  derivedReady: boolean;
+}
+
 export type { UpdateOutcome } from './reading-list/store';
 export type { ReadingListEntry };
 

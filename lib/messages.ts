@@ -10,6 +10,7 @@ import type {
   Library,
   LibraryImportRequest,
   LibraryImportSummary,
+  LibraryOverview,
   LibraryPreview,
   ListingAuthorsRequest,
   ListingAuthorsResponse,
@@ -46,6 +47,8 @@ export interface ProtocolMap {
   reportPapersOnPage(request: PapersOnPageRequest): number;
   corpusStatus(): CorpusStatus;
   getLibrary(): Library;
+  /** The followed authors with their paper counts (the library page): its size does not grow with the papers. */
+  getLibraryOverview(): LibraryOverview;
   /** The reading list, most recently saved first: all of it, or one page. */
   getReadingList(request?: ListRequest): ReadingListEntry[];
   /** The saved entries among some ids (what another page just changed). */

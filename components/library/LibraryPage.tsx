@@ -29,7 +29,7 @@ export function LibraryPage() {
   }
   return (
     <main class="page library">
-      <LibraryHeader papers={library.papers.length} authors={library.authors.length} />
+      <LibraryHeader papers={library.papers} authors={library.authors.length} />
       <LibraryNotices notices={notices} />
       {error && (
         <p class="notice error" role="alert">
@@ -43,7 +43,7 @@ export function LibraryPage() {
       )}
       <section class="library-section" aria-labelledby="authors-heading">
         <h2 id="authors-heading">Followed authors</h2>
-        <AuthorList authors={library.authors} papers={library.papers} jobs={jobs} edits={edits} arxiv={arxiv} />
+        <AuthorList authors={library.authors} counts={library.paperCounts} jobs={jobs} edits={edits} arxiv={arxiv} />
       </section>
       <FollowOnArxiv arxiv={arxiv} jobs={orphanJobs} />
       <ImportSection fileImport={fileImport} />

@@ -1,21 +1,24 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { plainError } from '../../lib/errors';
 import { type LibraryStatus, libraryStatus } from '../../lib/library/status';
-import type { Library } from '../../lib/message-schemas';
+import type { LibraryOverview } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
 
-/** The library, the background's report on it (jobs, derived data), and a way to read it again. */
+/** The library's overview, the background's report on it (jobs, derived data), and a way to read it again. */
 export interface LiveLibrary {
-  library: Library | null;
+  library: LibraryOverview | null;
   error: string | null;
   status: LibraryStatus | null;
   reload(): void;
 }
 
-/** Reads the library, and again whenever the background says it changed (a new revision, derived data done). */
+/** Reads the library's overview (never its papers: the page stays as quick at 100,000), and again whenever the background says it changed (a new revision, derived data done). */
 export function useLiveLibrary(): LiveLibrary {
   const status = useLibraryStatus();
-  const [state, setState] = useState<{ library: Library | null; error: string | null }>({ library: null, error: null });
+  const [state, setState] = useState<{ library: LibraryOverview | null; error: string | null }>({
+    library: null,
+    error: null,
+  });
   const [reads, setReads] = useState(0);
   const reload = useCallback(() => setReads((n) => n + 1), []);
   const revision = status?.revision;
@@ -25,7 +28,7 @@ export function useLiveLibrary(): LiveLibrary {
   useEffect(() => {
     if (revision === undefined) return;
     let current = true;
-    sendMessage('getLibrary', undefined).then(
+    sendMessage('getLibraryOverview', undefined).then(
       (library) => current && setState({ library, error: null }),
       (e: unknown) => current && setState((old) => ({ library: old.library, error: plainError(e) })),
     );

@@ -5,6 +5,7 @@ import { paperCoauthors } from '../library/derive';
 import type { FollowedAuthor, LibraryPaper } from '../library/schema';
 import {
   type Library,
+  type LibraryOverview,
   type LookupRequest,
   type LookupResponse,
   type PaperSummary,
@@ -152,6 +153,30 @@ export async function libraryFilter(db: PaperlensDatabase): Promise<LibraryFilte
 const byShared = (a: { name: string; count: number }, b: { name: string; count: number }) =>
   b.count - a.count || a.name.localeCompare(b.name, 'en');
 
+/** The followed authors, their paper counts (by index: no paper is read) and the library's size. */
+export async function readLibraryOverview(db: PaperlensDatabase): Promise<LibraryOverview> {
+  const tx = db.transaction(['papers', 'authors', 'meta']);
+  const papers = tx.objectStore('papers');
+  const [authors, total, revision, derived] = await Promise.all([
+    tx.objectStore('authors').getAll(),
+    papers.count(),
+    getMeta(tx.objectStore('meta'), 'libraryRevision'),
+    getMeta(tx.objectStore('meta'), 'derivedRevision'),
+  ]);
+  const counts = await Promise.all(authors.map((author) => papers.index('by-followed').count(author.id)));
+  await tx.done;
+  if (revision === undefined) throw new Error('The library is not loaded yet; reopen Paperlens in a moment.');
+  return {
+    authors: authors.sort(byFollowedAt),
+    paperCounts: Object.fromEntries(authors.map((author, i) => [author.id, counts[i] ?? 0])),
+    papers: total,
+    derivedReady: derived === revision,
+  };
+}
+
+const byFollowedAt = (a: FollowedAuthor, b: FollowedAuthor) =>
+  a.followedAt.localeCompare(b.followedAt) || a.name.localeCompare(b.name, 'en');
+
 /** The whole library for the extension's own pages: followed authors, papers newest first, coauthors. */
 export async function readLibrary(db: PaperlensDatabase): Promise<Library> {
   const tx = db.transaction(['papers', 'authors', 'coauthors', 'meta']);
@@ -165,7 +190,7 @@ export async function readLibrary(db: PaperlensDatabase): Promise<Library> {
   await tx.done;
   if (revision === undefined) throw new Error('The library is not loaded yet; reopen Paperlens in a moment.');
   return {
-    authors: authors.sort((a, b) => a.followedAt.localeCompare(b.followedAt) || a.name.localeCompare(b.name, 'en')),
+    authors: authors.sort(byFollowedAt),
     papers: papers.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
     coauthors: coauthors.sort(byShared),
     derivedReady: derived === revision,

@@ -1,5 +1,5 @@
 import type { Coauthor } from '../corpus/schema';
-import { getMeta, type PaperlensDatabase } from '../db';
+import type { PaperlensDatabase } from '../db';
 import { nameKey } from '../names';
 import { createAuthorMatcher } from './match';
 import type { FollowedAuthor, LibraryPaper, PaperCoauthor } from './schema';

@@ -24,7 +24,7 @@
  * and the gzipped size of the content script. The machine is shared and noisy:
  * compare the columns of one run, not runs with each other.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -50,6 +50,11 @@ const FEED_APPENDS = 8;
  * alternation, so the two builds can be compared within one run.
  */
 const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : null;
+/**
+ * BENCH_LIBRARY_PROFILE=<a profile scale.bench kept (BENCH_KEEP_PROFILE=1)>: Paperlens with that library too
+ * (100k papers), measured in the same alternation as the 13-paper default.
+ */
+const LIBRARY_PROFILE = process.env.BENCH_LIBRARY_PROFILE ? resolve(process.env.BENCH_LIBRARY_PROFILE) : null;
 /** `n` deterministic list items numbered from `first`, about 2% of them linking to corpus papers in mixed shapes. */
 function generateItems(n: number, first = 0, seed = 42): { items: string[]; corpusLinks: number } {
   const random = () => {
@@ -181,9 +186,10 @@ interface Browser {
 async function launch(
   name: string,
   extension: string | null,
-  { disabledSites = [] as string[], badges = extension !== null } = {},
+  { disabledSites = [] as string[], badges = extension !== null, profile = null as string | null } = {},
 ): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
+  if (profile) cpSync(profile, dir, { recursive: true });
   const context = await launchChromium(dir, extension);
   if (extension) {
     const worker = await backgroundWorker(context);
@@ -405,6 +411,7 @@ async function main() {
     await launch('floor+shadow', shadowFloorDir),
     await launch('Paperlens', EXTENSION_PATH),
     ...(BASELINE ? [await launch('baseline', BASELINE)] : []),
+    ...(LIBRARY_PROFILE ? [await launch('Paperlens+lib', EXTENSION_PATH, { profile: LIBRARY_PROFILE })] : []),
   ];
   const [without, , floor, shadowFloor, paperlens] = browsers as [Browser, Browser, Browser, Browser, Browser];
   const contentScript = readFileSync(join(EXTENSION_PATH, 'annotate-page.js'));
@@ -466,6 +473,11 @@ async function main() {
     console.log(
       `Paperlens adds ${plus(added(paperlens))} ms of CPU from DOMContentLoaded: ${(added(paperlens) / added(floor)).toFixed(2)}× the floor's ${plus(added(floor))} ms, ${(added(paperlens) / added(shadowFloor)).toFixed(2)}× the shadow-root floor's ${plus(added(shadowFloor))} ms`,
     );
+    const withLibrary = browsers.find((b) => b.name === 'Paperlens+lib');
+    if (withLibrary)
+      console.log(
+        `With the kept library, Paperlens adds ${plus(added(withLibrary))} ms: ${(added(withLibrary) / added(paperlens)).toFixed(2)}× the 13-paper default, ${(added(withLibrary) / added(floor)).toFixed(2)}× the floor`,
+      );
   }
   if (FEED_SIZE) {
     const { corpusLinks } = pages.get(FEED_SIZE) as { corpusLinks: number };

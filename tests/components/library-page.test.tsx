@@ -6,11 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { ARXIV_API_PERMISSION } from '../../lib/library/arxiv-api';
-import type { LibraryPaper, ProfileFigures } from '../../lib/library/schema';
+import type { ProfileFigures } from '../../lib/library/schema';
 import { libraryFileText } from '../../lib/library/sources/library-json';
 import { type LibraryJob, libraryStatus } from '../../lib/library/status';
 import type { LibraryPreview } from '../../lib/library/write';
-import type { Library } from '../../lib/message-schemas';
+import type { LibraryOverview } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
 import { followedAuthor } from '../helpers/library';
 
@@ -40,16 +40,10 @@ const MACIEJ = author('maciej-pioro', 'Maciej Pióro', {
   sources: [{ kind: 'arxiv', name: 'au:Pioro_M', at: '2026-12-03T10:00:00.000Z' }],
 });
 
-const paper = (id: string, followedAuthorIds: string[]) => ({ id, followedAuthorIds }) as LibraryPaper;
-
-const LIBRARY: Library = {
+const LIBRARY: LibraryOverview = {
   authors: [JAN, MACIEJ],
-  papers: [
-    paper('2402.07871', ['jan-ludziejewski', 'maciej-pioro']),
-    paper('2310.15961', ['jan-ludziejewski', 'maciej-pioro']),
-    paper('2508.09752', ['jan-ludziejewski']),
-  ],
-  coauthors: [],
+  paperCounts: { 'jan-ludziejewski': 3, 'maciej-pioro': 2 },
+  papers: 3,
   derivedReady: true,
 };
 
@@ -120,7 +114,7 @@ beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
   handlers = {
-    getLibrary: () => LIBRARY,
+    getLibraryOverview: () => LIBRARY,
     stageLibraryImport: () => ({ staged: 4 }),
     previewLibraryImport: () => PREVIEW,
     commitLibraryImport: () => ({
@@ -189,7 +183,7 @@ describe('the library page', () => {
 
   it('reads the library again when its revision changes, and shows the jobs', async () => {
     await mount();
-    expect(callsOf('getLibrary')).toHaveLength(1);
+    expect(callsOf('getLibraryOverview')).toHaveLength(1);
     const job = (state: LibraryJob['state'], extra: Partial<LibraryJob> = {}): LibraryJob => ({
       authorId: 'maciej-pioro',
       name: 'Maciej Pióro',
@@ -204,9 +198,9 @@ describe('the library page', () => {
     });
     await libraryStatus.setValue({ revision: '7', derivedReady: false, jobs: [job('running')], newPapers: [] });
     await vi.waitFor(() => expect(row('Maciej Pióro').textContent).toContain('Fetching from arXiv: 120 of 340 papers'));
-    await vi.waitFor(() => expect(callsOf('getLibrary')).toHaveLength(2));
+    await vi.waitFor(() => expect(callsOf('getLibraryOverview')).toHaveLength(2));
 
-    handlers.getLibrary = () => ({ ...LIBRARY, derivedReady: false });
+    handlers.getLibraryOverview = () => ({ ...LIBRARY, derivedReady: false });
     await libraryStatus.setValue({ revision: '8', derivedReady: false, jobs: [job('running')], newPapers: [] });
     await vi.waitFor(() => expect(text()).toContain('Working out novelty and coauthors…'));
 
@@ -217,7 +211,7 @@ describe('the library page', () => {
       newPapers: [],
     });
     await vi.waitFor(() => expect(row('Maciej Pióro').textContent).toContain('arXiv did not answer; try again later'));
-    expect(callsOf('getLibrary')).toHaveLength(3);
+    expect(callsOf('getLibraryOverview')).toHaveLength(3);
     const request = granted(true);
     button('Retry', row('Maciej Pióro')).click();
     expect(request).toHaveBeenCalledWith({ origins: [ARXIV_API_PERMISSION] });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { libraryFilter, lookupPapers, readLibrary, summarize } from '../../../lib/corpus/lookup';
+import { libraryFilter, lookupPapers, readLibrary, readLibraryOverview, summarize } from '../../../lib/corpus/lookup';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import type { FollowedAuthor } from '../../../lib/library/schema';
 import { seedCorpus } from '../../../lib/library/seed';
@@ -179,6 +179,19 @@ describe('the corpus lookup', () => {
       expect(mayHold(filter, key)).toBe(false);
     }
     expect(filter.bits.length * 8).toBeLessThanOrEqual(MAX_FILTER_BITS);
+  });
+
+  it('gives the library page its authors and their paper counts, read by index, never the papers', async () => {
+    await db.put('papers', { ...paper('2402.07871'), id: '2605.00001', followedAuthorIds: ['someone-else'] });
+    const overview = await readLibraryOverview(db);
+    expect(overview).toEqual({
+      authors: [expect.objectContaining({ id: BUNDLED_AUTHOR_ID })],
+      paperCounts: { [BUNDLED_AUTHOR_ID]: 13 },
+      papers: 14,
+      derivedReady: true,
+    });
+    expect(JSON.stringify(overview)).not.toContain('abstract');
+    await expect(readLibraryOverview(await openPaperlensDb(freshFactory()))).rejects.toThrow(/not loaded yet/);
   });
 
   it('reads the library newest first, and says plainly when it is not loaded yet', async () => {
