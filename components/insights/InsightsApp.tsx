@@ -19,17 +19,22 @@ import { PaperCard } from './PaperCard';
 import { PapersPerYearChart } from './PapersPerYearChart';
 import { RelatedPapersTable } from './RelatedPapersTable';
 
-/** The insights page: a followed author's papers (or everyone's) as charts; `#paper=<id>` opens that paper's card. */
-export function InsightsApp() {
-  useSettings(); // applies the theme setting (system, light, dark)
-  const { library, error } = useLibrary();
+/** The paper whose card `#paper=<id>` opens, following the address. */
+function useOpenPaperId() {
   const [openId, setOpenId] = useState<string | null>(() => paperIdFromHash(location.hash));
-
   useEffect(() => {
     const onHash = (): void => setOpenId(paperIdFromHash(location.hash));
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  return [openId, setOpenId] as const;
+}
+
+/** The insights page: a followed author's papers (or everyone's) as charts; `#paper=<id>` opens that paper's card. */
+export function InsightsApp() {
+  useSettings(); // applies the theme setting (system, light, dark)
+  const { library, error } = useLibrary();
+  const [openId, setOpenId] = useOpenPaperId();
 
   const choice = useAuthorChoice(library);
   const { author, papers, coauthors } = choice;

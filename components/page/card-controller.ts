@@ -112,6 +112,24 @@ function watchWhileOpen(
   };
 }
 
+/** What the card's buttons and hovering do. */
+function cardActions(
+  ui: SaveState,
+  options: CardOptions,
+  draw: () => void,
+  controller: CardController,
+  keepOpen: () => void,
+): CardHandlers {
+  return {
+    toggleSave: () => void toggleFromUi(ui, options, draw),
+    undo: () => void undoFromUi(ui, options, draw),
+    openInsights: options.openInsights && (() => options.openInsights?.(ui.paper)),
+    close: () => controller.close(true),
+    hoverStart: keepOpen,
+    hoverEnd: () => controller.hoverEnd(),
+  };
+}
+
 /**
  * The one card of a page: a fixed-position host at the end of the document
  * whose shadow root renders the card view (`cardView`), placed under (or
@@ -128,15 +146,12 @@ export function createCardController(doc: Document, options: CardOptions): CardC
   const draw = () => {
     if (!state.current) return;
     if (!host?.isConnected) host = createCardHost(doc);
-    const { ui } = state.current;
-    renderCard(host, state, options.theme(), {
-      toggleSave: () => void toggleFromUi(ui, options, draw),
-      undo: () => void undoFromUi(ui, options, draw),
-      openInsights: options.openInsights && (() => options.openInsights?.(ui.paper)),
-      close: () => controller.close(true),
-      hoverStart: () => clearTimeout(closeTimer),
-      hoverEnd: () => controller.hoverEnd(),
-    });
+    renderCard(
+      host,
+      state,
+      options.theme(),
+      cardActions(state.current.ui, options, draw, controller, () => clearTimeout(closeTimer)),
+    );
     place();
   };
   const listen = watchWhileOpen(doc, view, {

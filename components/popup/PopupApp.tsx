@@ -91,14 +91,20 @@ export function PopupApp() {
         )}
       </div>
       {tab === 'papers' && <SaveNotices client={client} error={state.error} removed={state.removed} />}
-      <footer class="popup-footer">
-        <a href="/library.html" target="_blank" rel="noreferrer">
-          Library
-        </a>
-        <a href="/options.html" target="_blank" rel="noreferrer">
-          Settings
-        </a>
-      </footer>
+      <PopupFooter />
     </main>
+  );
+}
+
+function PopupFooter() {
+  return (
+    <footer class="popup-footer">
+      <a href="/library.html" target="_blank" rel="noreferrer">
+        Library
+      </a>
+      <a href="/options.html" target="_blank" rel="noreferrer">
+        Settings
+      </a>
+    </footer>
   );
 }

@@ -30,15 +30,8 @@ export interface StoredJob extends LibraryJob {
 const NO_PERMISSION =
   'Paperlens may not reach arXiv yet. Press “Follow on arXiv” or “Refresh now” and allow arxiv.org when your browser asks.';
 
-/**
- * Runs "Follow on arXiv" and "Refresh now" jobs one after another (the API's
- * terms: one request at a time, about 3 s apart, through the shared gate),
- * keeping each job's fetched pages in storage so a stopped worker resumes
- * where it was. A job writes its papers in one import when every page is in.
- */
-export function createArxivRefresh(env: RefreshEnvironment) {
-  let running: Promise<void> | null = null;
-  // Every change to the stored jobs waits for the one before: two read-modify-writes never interleave.
+/** The stored jobs, changed one read-modify-write at a time (two never interleave). */
+function createJobStore(env: RefreshEnvironment) {
   let writes: Promise<unknown> = Promise.resolve();
   const edit = <T>(change: (jobs: StoredJob[]) => { jobs: StoredJob[]; result: T }): Promise<T> => {
     const next = writes.then(async () => {
@@ -49,71 +42,107 @@ export function createArxivRefresh(env: RefreshEnvironment) {
     writes = next.catch(() => {});
     return next;
   };
-  const update = (authorId: string, change: (job: StoredJob) => StoredJob | null) =>
-    edit((jobs) => ({
-      jobs: jobs.flatMap((job) => {
-        if (job.authorId !== authorId) return [job];
-        const changed = change(job);
-        return changed ? [changed] : [];
-      }),
-      result: undefined,
-    }));
-  const stamp = (job: StoredJob, change: Partial<StoredJob>): StoredJob => ({
-    ...job,
-    ...change,
-    at: new Date(env.now()).toISOString(),
-  });
+  return {
+    edit,
+    /** Changes one author's job (null drops it), stamped with the time. */
+    update: (authorId: string, change: (job: StoredJob) => Partial<StoredJob> | null) =>
+      edit((jobs) => ({
+        jobs: jobs.flatMap((job) => {
+          if (job.authorId !== authorId) return [job];
+          const changed = change(job);
+          return changed ? [{ ...job, ...changed, at: new Date(env.now()).toISOString() }] : [];
+        }),
+        result: undefined,
+      })),
+  };
+}
+type JobStore = ReturnType<typeof createJobStore>;
 
-  async function runOne(job: StoredJob): Promise<void> {
-    await update(job.authorId, (j) => stamp(j, { state: 'running', error: null }));
-    if (!(await env.mayReachArxiv())) {
-      await update(job.authorId, (j) => stamp(j, { state: 'failed', error: NO_PERMISSION }));
-      return;
-    }
-    const result = await fetchAuthorPapers({
-      query: job.query,
-      fetch: env.fetch,
-      gate: env.gate,
-      sleep: env.sleep,
-      now: env.now,
-      resume: job.progress ?? undefined,
-      onPage: (progress) =>
-        update(job.authorId, (j) =>
-          stamp(j, {
-            fetched: progress.papers.length,
-            total: progress.total,
-            progress: { start: progress.start, papers: progress.papers },
-          }),
-        ),
-    });
-    if (!result.ok) {
-      // Pages already fetched are kept, so Retry goes on from there.
-      await update(job.authorId, (j) => stamp(j, { state: 'failed', error: result.error }));
-      return;
-    }
-    const db = await env.db();
-    const author = await settleName(db, job, result.papers);
-    // Unfollowed while its papers were on their way: nothing to write.
-    if (author === null) return void (await update(job.authorId, () => null));
-    const summary = await commitLibraryImport(db, {
-      source: { kind: 'arxiv', name: job.query },
-      papers: result.papers,
-      follow: null,
-      queryAuthorId: job.authorId,
-    });
-    await markRefreshed(db, job.authorId, new Date(env.now()).toISOString());
-    // Papers are new when an earlier refresh did not bring them (a first fetch brings the whole record).
-    env.committed(summary, { markNew: author.refreshedBefore });
-    await update(job.authorId, (j) =>
-      stamp(j, {
-        state: 'done',
-        fetched: result.papers.length,
-        total: result.total,
-        added: summary.addedIds.length,
-        progress: null,
-      }),
-    );
-  }
+/** Fetches one job's papers (from the pages it already has) and writes them in one import. */
+async function runJob(env: RefreshEnvironment, store: JobStore, job: StoredJob): Promise<void> {
+  await store.update(job.authorId, () => ({ state: 'running', error: null }));
+  if (!(await env.mayReachArxiv()))
+    return store.update(job.authorId, () => ({ state: 'failed', error: NO_PERMISSION }));
+  const result = await fetchAuthorPapers({
+    query: job.query,
+    fetch: env.fetch,
+    gate: env.gate,
+    sleep: env.sleep,
+    now: env.now,
+    resume: job.progress ?? undefined,
+    onPage: (progress) =>
+      store.update(job.authorId, () => ({
+        fetched: progress.papers.length,
+        total: progress.total,
+        progress: { start: progress.start, papers: progress.papers },
+      })),
+  });
+  // Pages already fetched are kept, so Retry goes on from there.
+  if (!result.ok) return store.update(job.authorId, () => ({ state: 'failed', error: result.error }));
+  const db = await env.db();
+  const author = await settleName(db, job, result.papers);
+  // Unfollowed while its papers were on their way: nothing to write.
+  if (author === null) return store.update(job.authorId, () => null);
+  const summary = await commitLibraryImport(db, {
+    source: { kind: 'arxiv', name: job.query },
+    papers: result.papers,
+    follow: null,
+    queryAuthorId: job.authorId,
+  });
+  await markRefreshed(db, job.authorId, new Date(env.now()).toISOString());
+  // Papers are new when an earlier refresh did not bring them (a first fetch brings the whole record).
+  env.committed(summary, { markNew: author.refreshedBefore });
+  await store.update(job.authorId, () => ({
+    state: 'done',
+    fetched: result.papers.length,
+    total: result.total,
+    added: summary.addedIds.length,
+    progress: null,
+  }));
+}
+
+/** An author to fetch the papers of. */
+export interface RefreshRequestAuthor {
+  id: string;
+  name: string;
+  arxivQuery: string;
+  settleName?: boolean;
+}
+
+/** The jobs with these authors queued (one already queued or running is left as it is), and how many were. */
+function withQueued(jobs: StoredJob[], authors: readonly RefreshRequestAuthor[], at: string) {
+  const busy = new Set(jobs.filter((j) => j.state === 'queued' || j.state === 'running').map((j) => j.authorId));
+  const fresh = authors.filter((a) => !busy.has(a.id));
+  const before = new Map(jobs.map((j) => [j.authorId, j]));
+  const next = fresh.map((a): StoredJob => {
+    // A failed job of the same query goes on from the pages it already has.
+    const kept = before.get(a.id)?.query === a.arxivQuery ? (before.get(a.id)?.progress ?? null) : null;
+    return {
+      authorId: a.id,
+      name: a.name,
+      query: a.arxivQuery,
+      state: 'queued',
+      fetched: kept?.papers.length ?? 0,
+      total: null,
+      added: 0,
+      error: null,
+      at,
+      progress: kept,
+      settleName: a.settleName ?? false,
+    };
+  });
+  return { jobs: [...jobs.filter((j) => !fresh.some((a) => a.id === j.authorId)), ...next], result: fresh.length };
+}
+
+/**
+ * Runs "Follow on arXiv" and "Refresh now" jobs one after another (the API's
+ * terms: one request at a time, about 3 s apart, through the shared gate),
+ * keeping each job's fetched pages in storage so a stopped worker resumes
+ * where it was. A job writes its papers in one import when every page is in.
+ */
+export function createArxivRefresh(env: RefreshEnvironment) {
+  let running: Promise<void> | null = null;
+  const store = createJobStore(env);
 
   /** Runs queued (and, after a restart, interrupted) jobs until none is left. */
   function drain(): Promise<void> {
@@ -121,8 +150,8 @@ export function createArxivRefresh(env: RefreshEnvironment) {
       for (;;) {
         const next = (await env.jobs.get()).find((job) => job.state === 'queued' || job.state === 'running');
         if (!next) break;
-        await runOne(next).catch((error: unknown) =>
-          update(next.authorId, (j) => stamp(j, { state: 'failed', error: (error as Error).message })),
+        await runJob(env, store, next).catch((error: unknown) =>
+          store.update(next.authorId, () => ({ state: 'failed', error: (error as Error).message })),
         );
       }
     })().finally(() => {
@@ -133,43 +162,15 @@ export function createArxivRefresh(env: RefreshEnvironment) {
 
   return {
     /** Queues a fetch of each author's papers (a job already queued or running is left as it is). */
-    async queue(
-      authors: readonly { id: string; name: string; arxivQuery: string; settleName?: boolean }[],
-    ): Promise<number> {
-      const at = new Date(env.now()).toISOString();
-      const queued = await edit((jobs) => {
-        const busy = new Set(jobs.filter((j) => j.state === 'queued' || j.state === 'running').map((j) => j.authorId));
-        const fresh = authors.filter((a) => !busy.has(a.id));
-        const before = new Map(jobs.map((j) => [j.authorId, j]));
-        const next = fresh.map((a): StoredJob => {
-          // A failed job of the same query goes on from the pages it already has.
-          const kept = before.get(a.id)?.query === a.arxivQuery ? (before.get(a.id)?.progress ?? null) : null;
-          return {
-            authorId: a.id,
-            name: a.name,
-            query: a.arxivQuery,
-            state: 'queued',
-            fetched: kept?.papers.length ?? 0,
-            total: null,
-            added: 0,
-            error: null,
-            at,
-            progress: kept,
-            settleName: a.settleName ?? false,
-          };
-        });
-        return {
-          jobs: [...jobs.filter((j) => !fresh.some((a) => a.id === j.authorId)), ...next],
-          result: fresh.length,
-        };
-      });
+    async queue(authors: readonly RefreshRequestAuthor[]): Promise<number> {
+      const queued = await store.edit((jobs) => withQueued(jobs, authors, new Date(env.now()).toISOString()));
       void drain();
       return queued;
     },
     /** Picks up jobs a stopped worker left (called when the worker starts). */
     resume: drain,
     /** Forgets the job of an author who is no longer followed. */
-    forget: (authorId: string) => update(authorId, () => null),
+    forget: (authorId: string) => store.update(authorId, () => null),
   };
 }
 
