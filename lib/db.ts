@@ -7,13 +7,17 @@ import {
   type StoreNames,
 } from 'idb';
 import type { Coauthor } from './corpus/schema';
+import type { StoredIndex } from './insights/similarity-index';
 import type { FollowedAuthor, LibraryPaper } from './library/schema';
+import type { StoredFacets } from './library/search-first-page';
+import type { StoredSearchIndex, StoredSearchRows } from './library/search-index';
+import type { StagedBatch } from './library/staging';
 import type { ImportSummary } from './message-schemas';
 import { type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
 
 export const DB_NAME = 'paperlens';
 /** The latest schema version; {@link upgrade} climbs to it one step at a time. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** The values kept in the `meta` store, by key. */
 export interface MetaValues {
@@ -31,6 +35,14 @@ export interface MetaValues {
   recentlyRemoved: RemovedEntry[];
   /** What the latest imports did, by the id their page gave them: an import sent twice is done once. */
   recentImports: { id: string; summary: ImportSummary }[];
+  /** The popup's search rows as last built, for a quick start after a worker restart (lib/library/search-index.ts). */
+  searchRows: StoredSearchRows;
+  /** The popup's full-text index as last built (MiniSearch JSON), loaded in slices after the rows. */
+  searchIndex: StoredSearchIndex;
+  /** The facets (categories, years) of the library and of each followed author, for the popup's opening page. */
+  searchFacets: StoredFacets;
+  /** The similarity index as last built, with the revision it matches, so a restarted worker does not rebuild it. */
+  similarityIndex: { revision: number; index: StoredIndex };
 }
 
 /** A coauthor of one followed author, with the library papers they share. */
@@ -70,6 +82,9 @@ export async function getMeta<K extends keyof MetaValues>(
  *   coauthors are kept per followed author (`[authorId, name]`, indexes
  *   `by-followed` and `by-family`). Papers and coauthors held only the bundled
  *   corpus, so they are emptied and reseeded; the reading list is untouched.
+ * - v4: `staging` holds the batches of a file import until it is committed or
+ *   expires (keyed `[importId, batch]`; index `by-import` gives each batch's
+ *   running total and time without reading its papers).
  */
 export interface PaperlensDB extends DBSchema {
   papers: {
@@ -77,13 +92,10 @@ export interface PaperlensDB extends DBSchema {
     value: LibraryPaper;
     indexes: {
       'by-title': string;
-      'by-category': string;
-      'by-year': number;
-      'by-author': string;
       'by-followed': string;
       'by-doi': string;
-      'by-added': string;
       'by-family': string;
+      'by-date': string;
     };
   };
   authors: { key: string; value: FollowedAuthor };
@@ -94,6 +106,11 @@ export interface PaperlensDB extends DBSchema {
   };
   readingList: { key: string; value: ReadingListEntry; indexes: { 'by-saved': string } };
   meta: { key: Meta['key']; value: Meta };
+  staging: {
+    key: [string, number];
+    value: StagedBatch;
+    indexes: { 'by-import': [string, number, number, number] };
+  };
 }
 
 export type PaperlensDatabase = IDBPDatabase<PaperlensDB>;
@@ -124,9 +141,9 @@ export function upgrade(
   }
   if (oldVersion < 2 && toVersion >= 2) {
     const papers = tx.objectStore('papers');
-    papers.createIndex('by-category', 'category');
-    papers.createIndex('by-year', 'year');
-    papers.createIndex('by-author', 'authors', { multiEntry: true });
+    droppedIndex(papers, 'by-category', 'category');
+    droppedIndex(papers, 'by-year', 'year');
+    droppedIndex(papers, 'by-author', 'authors', { multiEntry: true });
     db.createObjectStore('coauthors', { keyPath: 'name' });
     const readingList = tx.objectStore('readingList');
     readingList.createIndex('by-saved', 'savedAt');
@@ -142,6 +159,30 @@ export function upgrade(
     void tx.objectStore('meta').delete('corpusHash');
   }
   if (oldVersion < 3 && toVersion >= 3) upgradeToLibrary(db, tx);
+  if (oldVersion < 4 && toVersion >= 4) {
+    const staging = db.createObjectStore('staging', { keyPath: ['importId', 'batch'] });
+    staging.createIndex('by-import', ['importId', 'batch', 'total', 'at']);
+    upgradePaperIndexes(tx);
+  }
+}
+
+/**
+ * v4: papers gain `by-date` (the popup's opening page reads the newest by it) and lose the
+ * indexes nothing reads: every write of a paper updated them (`by-author` one entry per
+ * name on its author list), and at 100k papers they took tens of megabytes.
+ */
+function upgradePaperIndexes(tx: UpgradeTransaction): void {
+  const papers = tx.objectStore('papers');
+  papers.createIndex('by-date', 'date');
+  const raw = papers as unknown as IDBObjectStore;
+  for (const unread of ['by-category', 'by-year', 'by-author', 'by-added']) {
+    if (raw.indexNames.contains(unread)) raw.deleteIndex(unread);
+  }
+}
+
+/** An index an older version had and v4 dropped (the schema's type names only today's). */
+function droppedIndex(store: object, name: string, keyPath: string, options?: IDBIndexParameters): void {
+  (store as IDBObjectStore).createIndex(name, keyPath, options);
 }
 
 /** v3: followed authors, papers that know whose they are, coauthors per followed author. */
@@ -151,7 +192,7 @@ function upgradeToLibrary(db: IDBPDatabase<PaperlensDB>, tx: UpgradeTransaction)
   void papers.clear();
   papers.createIndex('by-followed', 'followedAuthorIds', { multiEntry: true });
   papers.createIndex('by-doi', 'doi');
-  papers.createIndex('by-added', 'addedAt');
+  droppedIndex(papers, 'by-added', 'addedAt');
   papers.createIndex('by-family', 'authorFamilies', { multiEntry: true });
   db.deleteObjectStore('coauthors');
   const coauthors = db.createObjectStore('coauthors', { keyPath: ['authorId', 'name'] });

@@ -1,18 +1,23 @@
+import type { RefObject } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { isRestartError, plainError } from '../../lib/errors';
 import { plural } from '../../lib/format';
 import type { FollowedAuthor } from '../../lib/library/schema';
 import type { SnapshotFilter } from '../../lib/library/snapshot-filter';
+import { STAGING_GONE } from '../../lib/library/staging';
 import type { ImportDecisions, LibraryImportSummary } from '../../lib/library/write';
+import type { LibraryImportRequest } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
 import { importRequest, NO_DECISIONS, type StagedFile } from './import-request';
+import { createLiveValue, type LiveValue } from './live-value';
 import { type Reading, readAndStage } from './read-and-stage';
 import { type PreviewState, useImportPreview } from './use-import-preview';
 import type { Notices } from './use-notice';
 
 /** A file import from choosing the file to pressing Import. */
 export interface FileImport {
-  reading: Reading | null;
+  /** The file being read (its progress changes without re-rendering the page), or null. */
+  reading: LiveValue<Reading> | null;
   staged: StagedFile | null;
   decisions: ImportDecisions;
   preview: PreviewState;
@@ -30,17 +35,47 @@ function summaryText({ added, updated, followed }: LibraryImportSummary): string
   return `Added ${plural(added, 'paper')}, updated ${updated}.${following}`;
 }
 
-// A worker restarted mid-commit may have written it all: the page cannot tell, the library shown can.
-function commitFailure(error: unknown, source: string): string {
-  const after = isRestartError(error)
-    ? ' If the library above did not change, import the file again.'
-    : ' Nothing was changed.';
-  return `Could not import “${source}”: ${plainError(error)}${after}`;
+/**
+ * After a worker restart mid-commit, whether the import went through: its staged batches are dropped in the
+ * commit's own transaction, so while they are still there nothing was written and Import can be pressed again.
+ */
+async function stillStaged(request: LibraryImportRequest): Promise<boolean | null> {
+  try {
+    await sendMessage('previewLibraryImport', request);
+    return true;
+  } catch (error) {
+    return error instanceof Error && error.message === STAGING_GONE ? false : null;
+  }
 }
 
+/** What the library page hands its file import, read when it is needed. */
+export type FileImportSource = RefObject<{ authors: readonly FollowedAuthor[]; notices: Notices; reload: () => void }>;
+
+/**
+ * The library page's side of the file import: the same object on every render, so the import's own state
+ * (kept by {@link useFileImportFlow} in the import section) never redraws the whole page and its author list.
+ */
+export function useFileImport(
+  authors: readonly FollowedAuthor[],
+  notices: Notices,
+  reload: () => void,
+): FileImportSource {
+  const source = useRef({ authors, notices, reload });
+  source.current = { authors, notices, reload };
+  return source;
+}
+
+/** The notices of the page as it is when one is given (the source is a ref: it changes with each render). */
+const currentNotices = (source: FileImportSource) => ({
+  say: (text: string) => source.current.notices.say(text),
+  fail: (text: string) => source.current.notices.fail(text),
+});
+
 /** The library file import: read and stage, preview with the user's decisions, and write only on Import. */
-export function useFileImport(authors: readonly FollowedAuthor[], notices: Notices, reload: () => void): FileImport {
-  const [reading, setReading] = useState<Reading | null>(null);
+export function useFileImportFlow(source: FileImportSource): FileImport {
+  const notices = currentNotices(source);
+  // Progress changes often: kept out of the import's state, so only the progress bar redraws.
+  const [reading, setReading] = useState<LiveValue<Reading> | null>(null);
   const [staged, setStaged] = useState<StagedFile | null>(null);
   const [decisions, setDecisions] = useState<ImportDecisions>(NO_DECISIONS);
   const [committing, setCommitting] = useState(false);
@@ -53,9 +88,11 @@ export function useFileImport(authors: readonly FollowedAuthor[], notices: Notic
     const abort = new AbortController();
     controller.current = abort;
     setStaged(null);
-    notices.dismiss();
-    setReading({ name: file.name, bytes: 0, total: file.size, step: 'reading' });
-    const result = await readAndStage(file, { followed: authors, snapshot }, setReading, abort.signal);
+    source.current.notices.dismiss();
+    const live = createLiveValue<Reading>({ name: file.name, bytes: 0, total: file.size, staged: 0, step: 'reading' });
+    setReading(live);
+    const followed = source.current.authors;
+    const result = await readAndStage(file, { followed, snapshot }, live.set, abort.signal);
     if (controller.current !== abort) return;
     controller.current = null;
     setReading(null);
@@ -65,6 +102,23 @@ export function useFileImport(authors: readonly FollowedAuthor[], notices: Notic
     setStaged(result.staged);
   };
 
+  // A worker stopped mid-commit leaves the library as it was, or (stopped after the write) imported: ask which.
+  const commitFailed = async (error: unknown, sent: LibraryImportRequest, file: string) => {
+    if (!isRestartError(error))
+      return notices.fail(`Could not import “${file}”: ${plainError(error)} Nothing was changed.`);
+    const staging = await stillStaged(sent);
+    if (staging === false) {
+      setStaged(null);
+      notices.say(`Imported “${file}”; Paperlens restarted before it could say how many papers.`);
+      return source.current.reload();
+    }
+    notices.fail(
+      staging
+        ? `Paperlens restarted while importing “${file}”, so nothing was changed. Press Import to try again.`
+        : `Could not import “${file}”: ${plainError(error)} If the library above did not change, import the file again.`,
+    );
+  };
+
   const commit = async () => {
     if (!request || !staged) return;
     setCommitting(true);
@@ -72,9 +126,9 @@ export function useFileImport(authors: readonly FollowedAuthor[], notices: Notic
       const summary = await sendMessage('commitLibraryImport', request);
       setStaged(null);
       notices.say(summaryText(summary));
-      reload();
+      source.current.reload();
     } catch (e) {
-      notices.fail(commitFailure(e, staged.source));
+      await commitFailed(e, request, staged.source);
     } finally {
       setCommitting(false);
     }

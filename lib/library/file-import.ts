@@ -1,7 +1,7 @@
 import type { IncomingPaper } from './incoming';
 import { createAuthorMatcher, type MatchableAuthor } from './match';
 import type { LibraryRestore } from './restore';
-import type { LibraryPaper } from './schema';
+import type { FollowedAuthor, LibraryPaper } from './schema';
 import {
   DEFAULT_SNAPSHOT_FILTER,
   describeSnapshotFilter,
@@ -103,13 +103,39 @@ export interface LibraryFileContents {
 
 export type LibraryFileRead = LibraryFileContents | { ok: false; error: string };
 
+/** The most papers (and most stored records) one `stageLibraryImport` message carries. */
+export const STAGE_BATCH = 1000;
+
+/** Papers (or a library file's stored records) read from a file, one batch of at most {@link STAGE_BATCH}. */
+export interface ReadBatch {
+  papers: IncomingPaper[];
+  records: LibraryPaper[];
+}
+
+/** What a file brings besides its papers, once it has been read through. */
+export interface LibraryFileStreamed extends Omit<LibraryFileContents, 'papers' | 'restore'> {
+  /** Papers and records handed on. */
+  count: number;
+  /** A Paperlens library file's followed authors, restored as they are (its records came in the batches). */
+  restoreAuthors: FollowedAuthor[] | null;
+}
+
+export interface StreamLibraryFileOptions extends ReadLibraryFileOptions {
+  /** Takes each batch as it is read; the next one waits for the promise. At least one batch comes, maybe empty. */
+  onBatch(batch: ReadBatch): Promise<void>;
+}
+
 /**
- * Reads a file the user chose for the library: sniffs its kind, streams the
- * arXiv snapshot (keeping only the records the snapshot filter wants, so a file of
- * gigabytes never sits in memory) and reads any other kind whole, as strict
+ * Reads a file the user chose for the library, handing its papers on in
+ * batches: sniffs its kind, streams the arXiv snapshot (keeping only the records
+ * the snapshot filter wants, and holding only the batch being filled, so a file
+ * of gigabytes never sits in memory) and reads any other kind whole, as strict
  * UTF-8, up to {@link MAX_TEXT_FILE_BYTES}. Never throws; every error names the file.
  */
-export async function readLibraryFile(file: File, options: ReadLibraryFileOptions): Promise<LibraryFileRead> {
+export async function streamLibraryFile(
+  file: File,
+  options: StreamLibraryFileOptions,
+): Promise<LibraryFileStreamed | { ok: false; error: string }> {
   try {
     const kind = detectLibraryFile(file.name, await file.slice(0, SNIFF_BYTES).text());
     if (!kind) return { ok: false, error: notImportable(file.name) };
@@ -119,13 +145,46 @@ export async function readLibraryFile(file: File, options: ReadLibraryFileOption
     if (text === null) return failed(file.name, 'is not UTF-8 text; save it as UTF-8 and choose it again');
     if (options.signal?.aborted) return failed(file.name, 'was not read: the import was cancelled');
     options.onProgress?.(file.size, file.size);
-    return parseText(kind, file.name, text);
+    const read = parseText(kind, file.name, text);
+    if (!read.ok) return read;
+    return await handOn(file.name, read, options);
   } catch (error) {
     return failed(
       file.name,
       `could not be read (${error instanceof Error ? error.message : String(error)}); choose it again`,
     );
   }
+}
+
+/** A file read whole, handed on in batches (at least one, so a profile without papers is staged too). */
+async function handOn(
+  name: string,
+  read: LibraryFileContents,
+  options: StreamLibraryFileOptions,
+): Promise<LibraryFileStreamed | { ok: false; error: string }> {
+  const { papers, restore, ...rest } = read;
+  const records = restore?.records ?? [];
+  const total = Math.max(papers.length, records.length);
+  for (let start = 0; start === 0 || start < total; start += STAGE_BATCH) {
+    if (options.signal?.aborted) return failed(name, 'was not read: the import was cancelled');
+    const end = start + STAGE_BATCH;
+    await options.onBatch({ papers: papers.slice(start, end), records: records.slice(start, end) });
+  }
+  return { ...rest, count: papers.length + records.length, restoreAuthors: restore ? [...restore.authors] : null };
+}
+
+/** Reads a whole file's papers into memory (the tests', and small files'), through {@link streamLibraryFile}. */
+export async function readLibraryFile(file: File, options: ReadLibraryFileOptions): Promise<LibraryFileRead> {
+  const papers: IncomingPaper[] = [];
+  const records: LibraryPaper[] = [];
+  const onBatch = async (batch: ReadBatch) => {
+    papers.push(...batch.papers);
+    records.push(...batch.records);
+  };
+  const read = await streamLibraryFile(file, { ...options, onBatch });
+  if (!read.ok) return read;
+  const { count: _count, restoreAuthors, ...rest } = read;
+  return { ...rest, papers, restore: restoreAuthors ? { authors: restoreAuthors, records } : null };
 }
 
 /** A source's error as a sentence that names the file and says nothing was imported. */
@@ -149,24 +208,44 @@ async function readUtf8(file: File): Promise<string | null> {
   }
 }
 
-async function readSnapshot(file: File, options: ReadLibraryFileOptions): Promise<LibraryFileRead> {
+async function readSnapshot(
+  file: File,
+  options: StreamLibraryFileOptions,
+): Promise<LibraryFileStreamed | { ok: false; error: string }> {
   const filter = options.snapshot ?? DEFAULT_SNAPSHOT_FILTER;
   // Refused before the stream starts: a bad category, or no test at all (the whole snapshot is never meant).
   const problem = snapshotFilterProblem(filter);
   if (problem) return failed(file.name, problem);
   const matcher = createAuthorMatcher(options.followed);
+  let batch: IncomingPaper[] = [];
   const result = await readArxivJsonl(file.stream(), {
     // Ambiguous names are kept too: the preview asks who they are.
     keep: snapshotKeep(filter, (authors) => {
       const match = matcher.match(authors);
       return match.ids.length > 0 || match.ambiguous.length > 0;
     }),
+    emit: (paper) => {
+      batch.push(paper);
+      if (batch.length < STAGE_BATCH) return;
+      const full = batch;
+      batch = [];
+      return options.onBatch({ papers: full, records: [] });
+    },
     onProgress: (bytes) => options.onProgress?.(bytes, file.size),
     signal: options.signal,
   });
   if (!result.ok) return failed(file.name, result.error);
-  if (!result.papers.length) return failed(file.name, noneKept(result.lines, filter));
-  return contents('arxiv-jsonl', result.papers);
+  if (!result.kept) return failed(file.name, noneKept(result.lines, filter));
+  if (batch.length) await options.onBatch({ papers: batch, records: [] });
+  return {
+    ok: true,
+    kind: 'arxiv-jsonl',
+    follow: null,
+    titles: [],
+    skipped: [],
+    count: result.kept,
+    restoreAuthors: null,
+  };
 }
 
 function noneKept(lines: number, filter: SnapshotFilter): string {
@@ -209,42 +288,3 @@ const PARSERS: Record<Exclude<LibraryFileKind, 'arxiv-jsonl'>, (text: string) =>
     return profile.ok ? contents('scholarfeed', [], { follow: profile.author, titles: profile.titles }) : profile;
   },
 };
-
-/** The most papers (and most stored records) one `stageLibraryImport` message carries. */
-export const STAGE_BATCH = 2000;
-
-/** One `stageLibraryImport` message. */
-export interface StageBatch {
-  importId: string;
-  /** From 0, in order: the background tells a batch lost to a worker restart by the gap. */
-  batch: number;
-  papers: IncomingPaper[];
-  records?: LibraryPaper[];
-}
-
-/**
- * Hands a file's papers (or a library file's stored records) to the background
- * in batches under one fresh import id, at least one batch, so a profile without
- * papers is staged too. The id names the import in the preview and the commit.
- */
-export async function stagePapers(
-  contents: Pick<LibraryFileContents, 'papers' | 'restore'>,
-  stage: (batch: StageBatch) => Promise<unknown>,
-  signal?: AbortSignal,
-): Promise<string> {
-  const importId = crypto.randomUUID();
-  const { papers } = contents;
-  const records = contents.restore?.records ?? [];
-  const total = Math.max(papers.length, records.length);
-  for (let start = 0; start === 0 || start < total; start += STAGE_BATCH) {
-    signal?.throwIfAborted();
-    const end = start + STAGE_BATCH;
-    await stage({
-      importId,
-      batch: start / STAGE_BATCH,
-      papers: papers.slice(start, end),
-      ...(contents.restore ? { records: records.slice(start, end) } : {}),
-    });
-  }
-  return importId;
-}

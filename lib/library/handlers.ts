@@ -11,13 +11,22 @@ import {
   UpdateAuthorRequestSchema,
 } from '../message-schemas';
 import { unfollowAuthor, updateAuthor } from './authors';
+import { papersStaged } from './import-chunks';
+import { type ImportProgress, importProgress } from './import-progress';
 import { createAuthorMatcher } from './match';
 import type { createArxivRefresh } from './refresh';
 import { followTarget } from './refresh';
-import { commitRestore, previewRestore } from './restore';
+import { commitRestore, type LibraryRestore, previewRestore } from './restore';
+import type { FollowedAuthor, LibraryPaper } from './schema';
 import { libraryFileText } from './sources/library-json';
 import type { Staging } from './staging';
-import { commitLibraryImport, type LibraryImport, type LibraryImportSummary, previewLibraryImport } from './write';
+import {
+  commitLibraryImport,
+  type ImportProgressReport,
+  type LibraryImportSummary,
+  previewLibraryImport,
+  type StagedLibraryImport,
+} from './write';
 
 /** What the library's handlers need beyond the database. */
 export interface LibraryEnvironment {
@@ -62,44 +71,74 @@ export type LibraryHandlers = Pick<
 
 type Parse = <T>(schema: import('zod').ZodType<T>, type: string, data: unknown) => T;
 
-/** The library page's reads and writes: imports (staged, previewed, committed), authors, arXiv, export. */
-export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse: Parse): LibraryHandlers {
+/** A file import's three steps: stage its batches, preview them, commit them (each from a library page). */
+function importHandlers(
+  db: DbConnection,
+  env: LibraryEnvironment,
+  parse: Parse,
+): Pick<Handlers, 'stageLibraryImport' | 'previewLibraryImport' | 'commitLibraryImport'> {
   const plan = (data: unknown, type: string) => {
     const request = parse(LibraryImportRequestSchema, type, data);
-    const staged = env.staging.get(request.importId, request.staged);
-    const restore = request.authors ? { authors: request.authors, records: staged.records } : null;
-    const imported: LibraryImport = {
+    const imported: StagedLibraryImport = {
       source: { kind: 'file', name: request.source },
-      papers: staged.papers,
+      staged: {
+        importId: request.importId,
+        count: request.staged,
+        chunks: papersStaged(env.staging, request.importId, request.staged),
+      },
       follow: request.follow,
       titles: request.titles ?? [],
     };
-    return { request, restore, imported };
+    return { request, imported };
   };
-  // A file's papers are not "new": that mark is for what a refresh brings since the one before.
-  const changed = (summary: LibraryImportSummary) => {
+  // A file's papers are not "new": that mark is for what a refresh brings since the one before. So the page is
+  // not sent their ids either (84k of them cost it a task of hundreds of milliseconds to read).
+  const changed = (summary: LibraryImportSummary): LibraryImportSummary => {
     env.libraryChanged({ touchedAuthors: summary.touchedAuthors });
-    return summary;
+    return { ...summary, addedIds: [] };
   };
   return {
     async stageLibraryImport(data) {
       const { importId, batch, papers, records } = parse(StageImportRequestSchema, 'stageLibraryImport', data);
-      return { staged: env.staging.add(importId, batch, papers, records) };
+      return { staged: await db.run((open) => env.staging.add(open, importId, batch, papers, records)) };
     },
     async previewLibraryImport(data) {
-      const { request, restore, imported } = plan(data, 'previewLibraryImport');
-      return db.run((open) =>
-        restore ? previewRestore(open, restore) : previewLibraryImport(open, imported, request.decisions),
-      );
+      const { request, imported } = plan(data, 'previewLibraryImport');
+      const report = reportProgress(request.importId, 'checking');
+      try {
+        return await db.run(async (open) => {
+          if (!request.authors) return previewLibraryImport(open, imported, request.decisions, report);
+          return previewRestore(open, await stagedRestore(open, env.staging, request, request.authors));
+        });
+      } finally {
+        report.end();
+      }
     },
     async commitLibraryImport(data) {
-      const { request, restore, imported } = plan(data, 'commitLibraryImport');
-      const summary = await db.run((open) =>
-        restore ? commitRestore(open, restore) : commitLibraryImport(open, imported, request.decisions),
-      );
-      env.staging.drop(request.importId);
-      return changed(summary);
+      const { request, imported } = plan(data, 'commitLibraryImport');
+      const report = reportProgress(request.importId, 'importing');
+      try {
+        return changed(
+          await db.run(async (open) => {
+            if (!request.authors) return commitLibraryImport(open, imported, request.decisions, new Date(), report);
+            const restore = await stagedRestore(open, env.staging, request, request.authors);
+            const summary = await commitRestore(open, restore);
+            await env.staging.drop(open, request.importId);
+            return summary;
+          }),
+        );
+      } finally {
+        env.staging.forget(request.importId);
+        report.end();
+      }
     },
+  };
+}
+
+/** The library page's reads and writes: imports (staged, previewed, committed), authors, arXiv, export. */
+export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse: Parse): LibraryHandlers {
+  return {
+    ...importHandlers(db, env, parse),
     async updateFollowedAuthor(data) {
       const request = parse(UpdateAuthorRequestSchema, 'updateFollowedAuthor', data);
       await db.run((open) => updateAuthor(open, request));
@@ -137,6 +176,32 @@ export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse
       return libraryFileText(library, new Date());
     },
   };
+}
+
+/** A Paperlens library file's staged records, with its authors: restored as they are (such files are read whole, up to 50 MB). */
+async function stagedRestore(
+  db: PaperlensDatabase,
+  staging: Staging,
+  { importId, staged }: { importId: string; staged: number },
+  authors: readonly FollowedAuthor[],
+): Promise<LibraryRestore> {
+  const tx = db.transaction('staging');
+  const records: LibraryPaper[] = [];
+  for await (const batch of staging.batches(tx.store, importId, staged)) records.push(...batch.records);
+  await tx.done;
+  return { authors, records };
+}
+
+/** Tells the page how far the background is with an import, at most four times a second; `end` clears it. */
+function reportProgress(importId: string, step: ImportProgress['step']): ImportProgressReport & { end(): void } {
+  let last = 0;
+  const report = (done: number, total: number) => {
+    const now = Date.now();
+    if (done < total && now - last < 250) return;
+    last = now;
+    void importProgress.setValue({ importId, step, done, total }).catch(() => {});
+  };
+  return Object.assign(report, { end: () => void importProgress.setValue(null).catch(() => {}) });
 }
 
 /**

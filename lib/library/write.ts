@@ -1,5 +1,7 @@
-import { getMeta, type PaperlensDatabase } from '../db';
+import type { IDBPTransaction } from 'idb';
+import { getMeta, type PaperlensDatabase, type PaperlensDB } from '../db';
 import { normalizeText } from '../text/normalize';
+import { createStoredLookup, type PaperChunks, type PaperReader, papersInMemory } from './import-chunks';
 import type { IncomingPaper } from './incoming';
 import { type Ambiguity, createAuthorMatcher, type FrequentAuthor, mostFrequentAuthors, slugForAuthor } from './match';
 import { familiesOf, keyOf, paperChanged, toLibraryPaper } from './paper';
@@ -10,6 +12,7 @@ import {
   type LibraryPaper,
   type ProfileFigures,
 } from './schema';
+import { stagedRange } from './staging';
 
 /** An author an import follows as it is written: "Follow on arXiv", a ScholarFeed profile, a preview's suggestion. */
 export interface NewAuthor {
@@ -72,121 +75,221 @@ export interface LibraryImportSummary {
   addedIds: string[];
 }
 
-/** Works out what {@link commitLibraryImport} would write, reading only the records the import names. */
+/** An import whose papers a page staged (`count` of them, under `importId`, read by `chunks`) rather than held in memory. */
+export type StagedLibraryImport = Omit<LibraryImport, 'papers'> & {
+  staged: { importId: string; count: number; chunks: PaperChunks };
+};
+
+/** Papers worked through so far of all the import holds, for a progress bar. */
+export type ImportProgressReport = (done: number, total: number) => void;
+
+type AnyImport = LibraryImport | StagedLibraryImport;
+
+const chunksOf = (plan: AnyImport): PaperChunks =>
+  'papers' in plan ? papersInMemory(plan.papers) : plan.staged.chunks;
+const sizeOf = (plan: AnyImport): number => ('papers' in plan ? plan.papers.length : plan.staged.count);
+
+/**
+ * Works out what {@link commitLibraryImport} would write, reading only the
+ * records the import names, a chunk at a time: what it keeps of the papers is
+ * their counts and (interned) author lists, never the papers themselves.
+ */
 export async function previewLibraryImport(
   db: PaperlensDatabase,
-  plan: LibraryImport,
+  plan: AnyImport,
   decisions: ImportDecisions = NO_DECISIONS,
+  onProgress?: ImportProgressReport,
 ): Promise<LibraryPreview> {
-  const tx = db.transaction(['papers', 'authors']);
-  const [authors, stored] = await Promise.all([
-    tx.objectStore('authors').getAll(),
-    readStored(tx.objectStore('papers'), plan),
-  ]);
-  const planned = planAuthors(authors, plan, decisions, new Date(0).toISOString());
-  stored.byFamily = await readFamilyPapers(tx.objectStore('papers'), newcomers(planned));
+  const tx = db.transaction(['papers', 'authors', 'staging']);
+  const papersStore = tx.objectStore('papers');
+  const planned = planAuthors(await tx.objectStore('authors').getAll(), plan, decisions, new Date(0).toISOString());
+  const planner = createPlanner(plan, planned, new Date(0).toISOString());
+  const tally = createPreviewTally();
+  const lookup = createStoredLookup(papersStore, sizeOf(plan));
+  let done = 0;
+  for await (const chunk of chunksOf(plan)(tx.objectStore('staging'))) {
+    const { papers, ambiguous } = planner.chunk(chunk, await lookup(chunk));
+    tally.add(chunk, papers, ambiguous);
+    done += chunk.length;
+    onProgress?.(done, sizeOf(plan));
+  }
+  const rest = planner.rest(await readRest(papersStore, plan, planned));
   await tx.done;
-  const result = writePlan(plan, planned, stored, new Date(0).toISOString());
-  const names = new Map(planned.all.map((a) => [a.id, a.name]));
-  const counts = new Map<string, number>();
-  for (const paper of result.papers) for (const id of paper.newIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return {
-    papers: plan.papers.length,
-    added: result.added,
-    updated: result.updated,
-    unchanged: result.unchanged,
-    byAuthor: [...counts].map(([id, papers]) => ({
-      id: planned.created.some((a) => a.id === id) ? null : id,
-      name: names.get(id) ?? id,
-      papers,
-    })),
-    noFollowed: result.papers.filter((paper) => !paper.record.followedAuthorIds.length).length,
-    ambiguous: groupAmbiguities(result.ambiguous, names),
-    suggestions: mostFrequentAuthors(
-      plan.papers.map((paper) => paper.authors),
-      5,
-      createAuthorMatcher(planned.all),
-    ).filter((s) => s.papers > 1),
-  };
+  tally.add([], rest, []);
+  return tally.preview(planner.counts(), planned, done);
 }
 
 /**
  * Writes an import in one transaction (all or nothing): new followed authors,
  * settled names, every paper merged into the library, the library revision
- * bumped so derived data is worked out again. The reading list is not touched.
+ * bumped so derived data is worked out again, and a staged import's batches
+ * dropped. Papers are read and written a chunk at a time, awaiting nothing but
+ * IndexedDB, so the transaction never commits half-way; any error aborts it,
+ * and so does a worker stopped meanwhile: the library stays as it was. The reading list is not touched.
  */
 export async function commitLibraryImport(
   db: PaperlensDatabase,
-  plan: LibraryImport,
+  plan: AnyImport,
   decisions: ImportDecisions = NO_DECISIONS,
   now = new Date(),
+  onProgress?: ImportProgressReport,
 ): Promise<LibraryImportSummary> {
-  const at = now.toISOString();
-  const tx = db.transaction(['papers', 'authors', 'meta'], 'readwrite');
+  const tx = db.transaction(['papers', 'authors', 'meta', 'staging'], 'readwrite');
+  const writes = createWrites(tx);
+  try {
+    return await commitIn(tx, writes, plan, decisions, now.toISOString(), onProgress);
+  } catch (error) {
+    // Not only a failed write: an error while planning must not let the writes issued so far commit.
+    writes.fail(error);
+    throw error;
+  }
+}
+
+type CommitTx = IDBPTransaction<PaperlensDB, ('papers' | 'authors' | 'meta' | 'staging')[], 'readwrite'>;
+
+async function commitIn(
+  tx: CommitTx,
+  writes: ReturnType<typeof createWrites>,
+  plan: AnyImport,
+  decisions: ImportDecisions,
+  at: string,
+  onProgress?: ImportProgressReport,
+): Promise<LibraryImportSummary> {
   const papersStore = tx.objectStore('papers');
-  const [authors, stored, revision] = await Promise.all([
+  const [authors, revision] = await Promise.all([
     tx.objectStore('authors').getAll(),
-    readStored(papersStore, plan),
     getMeta(tx.objectStore('meta'), 'libraryRevision'),
   ]);
   const planned = planAuthors(authors, plan, decisions, at);
-  stored.byFamily = await readFamilyPapers(papersStore, newcomers(planned));
-  const result = writePlan(plan, planned, stored, at);
-  const touched = new Set(result.papers.flatMap((paper) => (paper.changed ? paper.record.followedAuthorIds : [])));
+  const planner = createPlanner(plan, planned, at);
+  const lookup = createStoredLookup(papersStore, sizeOf(plan));
+  const touched = new Set<string>();
+  const addedIds: string[] = [];
+  const write = (papers: readonly PlannedPaper[]) => {
+    for (const paper of papers) {
+      if (paper.replaces) writes.issue(() => papersStore.delete(paper.replaces as string));
+      if (paper.changed) writes.issue(() => papersStore.put(paper.record));
+      if (paper.changed) for (const id of paper.record.followedAuthorIds) touched.add(id);
+      if (paper.isNew) addedIds.push(paper.record.id);
+    }
+  };
+  let done = 0;
+  for await (const chunk of chunksOf(plan)(tx.objectStore('staging'))) {
+    write(planner.chunk(chunk, await lookup(chunk)).papers);
+    writes.check();
+    done += chunk.length;
+    onProgress?.(done, sizeOf(plan));
+  }
+  write(planner.rest(await readRest(papersStore, plan, planned)));
   const source: AuthorSource = { kind: plan.source.kind, name: plan.source.name, at };
   const created = new Set(planned.created.map((author) => author.id));
-  await allOrNothing(tx, [
-    ...planned.all
-      .filter((author) => touched.has(author.id) || planned.changed.has(author.id) || created.has(author.id))
-      .map((author) => () => tx.objectStore('authors').put(withSource(author, touched.has(author.id) ? source : null))),
-    ...result.papers.flatMap((paper) => (paper.replaces ? [() => papersStore.delete(paper.replaces as string)] : [])),
-    ...result.papers.filter((paper) => paper.changed).map((paper) => () => papersStore.put(paper.record)),
-    () => tx.objectStore('meta').put({ key: 'libraryRevision', value: (revision ?? 0) + 1 }),
-  ]);
+  for (const author of planned.all) {
+    if (!touched.has(author.id) && !planned.changed.has(author.id) && !created.has(author.id)) continue;
+    writes.issue(() => tx.objectStore('authors').put(withSource(author, touched.has(author.id) ? source : null)));
+  }
+  if ('staged' in plan) writes.issue(() => tx.objectStore('staging').delete(stagedRange(plan.staged.importId)));
+  writes.issue(() => tx.objectStore('meta').put({ key: 'libraryRevision', value: (revision ?? 0) + 1 }));
+  await writes.finish();
+  const followed = planned.created.map((author) => author.name);
+  return { ...planner.counts(), followed, touchedAuthors: [...touched], addedIds };
+}
+
+/** What the preview keeps of the papers as it goes: counts, ambiguous names, and interned author lists. */
+function createPreviewTally() {
+  const counts = new Map<string, number>();
+  const ambiguous: { ambiguity: Ambiguity; key: string }[] = [];
+  const authorLists: string[][] = [];
+  const names = new Map<string, string>();
+  const intern = (name: string) => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
+  let noFollowed = 0;
   return {
-    added: result.added,
-    updated: result.updated,
-    unchanged: result.unchanged,
-    followed: planned.created.map((author) => author.name),
-    touchedAuthors: [...touched],
-    addedIds: result.papers.filter((paper) => paper.isNew).map((paper) => paper.record.id),
+    add(incoming: readonly IncomingPaper[], papers: readonly PlannedPaper[], found: typeof ambiguous) {
+      for (const paper of incoming) authorLists.push(paper.authors.map(intern));
+      for (const paper of papers) {
+        for (const id of paper.newIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (!paper.record.followedAuthorIds.length) noFollowed += 1;
+      }
+      ambiguous.push(...found);
+    },
+    preview(
+      result: { added: number; updated: number; unchanged: number },
+      planned: PlannedAuthors,
+      papers: number,
+    ): LibraryPreview {
+      const byName = new Map(planned.all.map((a) => [a.id, a.name]));
+      return {
+        papers,
+        ...result,
+        byAuthor: [...counts].map(([id, count]) => ({
+          id: planned.created.some((a) => a.id === id) ? null : id,
+          name: byName.get(id) ?? id,
+          papers: count,
+        })),
+        noFollowed,
+        ambiguous: groupAmbiguities(ambiguous, byName),
+        suggestions: mostFrequentAuthors(authorLists, 5, createAuthorMatcher(planned.all)).filter((s) => s.papers > 1),
+      };
+    },
   };
 }
 
-/** The part of the papers store an import reads. */
-interface PaperReader {
-  get(key: string): Promise<LibraryPaper | undefined>;
-  index(name: 'by-doi' | 'by-title' | 'by-family'): {
-    get(key: string): Promise<LibraryPaper | undefined>;
-    getAll(key: string): Promise<LibraryPaper[]>;
+/**
+ * A transaction's writes, issued as the import goes; the first that fails
+ * (when issued or later) aborts the transaction, so every other write is taken back too.
+ */
+function createWrites(tx: { abort(): void; done: Promise<void> }) {
+  let failure: { error: unknown } | null = null;
+  const fail = (error: unknown) => {
+    if (failure) return;
+    failure = { error };
+    tx.done.catch(() => {});
+    try {
+      tx.abort();
+    } catch {
+      // Already finished.
+    }
+  };
+  let pending: Promise<unknown>[] = [];
+  return {
+    fail,
+    issue(write: () => Promise<unknown>) {
+      if (failure) return;
+      try {
+        pending.push(write().catch(fail));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    /** Throws the first failure so far (the transaction is aborted then), and forgets the writes that succeeded. */
+    check() {
+      if (failure) throw (failure as { error: unknown }).error;
+      if (pending.length > 50_000) pending = [Promise.all(pending)];
+    },
+    async finish() {
+      await Promise.all(pending);
+      if (failure) throw (failure as { error: unknown }).error;
+      await tx.done;
+    },
   };
 }
 
-/** The stored papers an import names, by its keys (an arXiv id, a DOI key, or the DOI of a paper kept by arXiv id). */
-async function readStored(papers: PaperReader, plan: LibraryImport): Promise<Stored> {
-  const incoming = plan.papers;
-  const byTitle = await Promise.all(
-    [...new Set((plan.titles ?? []).map(normalizeText))].map((title) => papers.index('by-title').get(title)),
-  );
-  const found = await Promise.all(
-    incoming.map(async (paper) => {
-      const byKey = await papers.get(keyOf(paper));
-      if (byKey || !paper.doi) return byKey;
-      return papers.index('by-doi').get(paper.doi);
-    }),
-  );
-  const byKey = new Map(
-    incoming.flatMap((paper, i) => {
-      const record = found[i];
-      return record ? [[keyOf(paper), record] as const] : [];
-    }),
-  );
-  return { byKey, byTitle: byTitle.filter((paper) => paper !== undefined), byFamily: [] };
+/** The library papers an import reaches beyond its own: a profile's titles, and those of newcomers. */
+async function readRest(papers: PaperReader, plan: AnyImport, planned: PlannedAuthors): Promise<Stored> {
+  const titles = [...new Set((plan.titles ?? []).map(normalizeText))];
+  const byTitle = await Promise.all(titles.map((title) => papers.index('by-title').get(title)));
+  return {
+    byTitle: byTitle.filter((paper) => paper !== undefined),
+    byFamily: await readFamilyPapers(papers, newcomers(planned)),
+  };
 }
 
-/** The library papers an import names: by key, (for a profile without ids) by title, and those of newcomers. */
+/** The library papers an import reaches beyond its own papers. */
 interface Stored {
-  byKey: ReadonlyMap<string, LibraryPaper>;
   byTitle: LibraryPaper[];
   /** Papers already in the library whose author lists carry a newly followed (or re-spelled) author's family name. */
   byFamily: LibraryPaper[];
@@ -214,7 +317,7 @@ interface PlannedAuthors {
 /** The followed authors as the import leaves them: new ones added, settled names recorded. */
 function planAuthors(
   existing: readonly FollowedAuthor[],
-  plan: LibraryImport,
+  plan: Pick<LibraryImport, 'follow'>,
   decisions: ImportDecisions,
   at: string,
 ): PlannedAuthors {
@@ -289,67 +392,73 @@ const rekeyed = (existing: LibraryPaper | undefined, paper: IncomingPaper): stri
 const namesAuthor = (match: { ids: string[]; ambiguous: Ambiguity[] }, id: string): boolean =>
   match.ids.includes(id) || match.ambiguous.some((a) => a.candidates.includes(id));
 
-/** Every paper of the import as it will be stored, and what would change. */
-function writePlan(plan: LibraryImport, authors: PlannedAuthors, stored: Stored, at: string) {
+/** Every paper of an import as it will be stored, chunk by chunk, and what would change. */
+function createPlanner(plan: AnyImport, authors: PlannedAuthors, at: string) {
   const matcher = createAuthorMatcher(authors.all);
   const followedId = plan.follow ? authors.all.find((a) => a.name === plan.follow?.name)?.id : undefined;
-  const ambiguous: { ambiguity: Ambiguity; key: string }[] = [];
   const seen = new Set<string>();
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
-  const papers: PlannedPaper[] = [];
   const seenDois = new Set<string>();
-  for (const paper of plan.papers) {
-    const key = keyOf(paper);
-    const existing = stored.byKey.get(key);
-    const id = rekeyed(existing, paper) ?? existing?.id ?? key;
-    // One paper once, whether the file lists it by arXiv id, by DOI, or both.
-    if (seen.has(id) || (paper.doi && seenDois.has(paper.doi))) continue;
-    const match = matcher.match(paper.authors);
-    if (plan.queryAuthorId && !namesAuthor(match, plan.queryAuthorId)) continue;
-    seen.add(id);
-    if (paper.doi) seenDois.add(paper.doi);
-    for (const ambiguity of match.ambiguous) ambiguous.push({ ambiguity, key });
-    const ids = match.ids;
-    const merged = toLibraryPaper(paper, existing, { followedAuthorIds: ids, source: plan.source.kind, at });
-    const record = { ...merged, id };
-    const changed = paperChanged(existing, record);
-    if (!existing) added += 1;
-    else if (changed) updated += 1;
-    else unchanged += 1;
-    papers.push({
-      record,
-      changed,
-      newIds: ids,
-      isNew: !existing,
-      replaces: existing && existing.id !== id ? existing.id : null,
-    });
-  }
-  // Papers the library already has become a newly followed author's when their author lists name them.
-  const newIds = new Set(newcomers(authors).map((a) => a.id));
-  for (const existing of stored.byFamily) {
-    if (seen.has(existing.id)) continue;
-    const ids = matcher
-      .match(existing.authors)
-      .ids.filter((id) => newIds.has(id) && !existing.followedAuthorIds.includes(id));
-    if (!ids.length) continue;
-    seen.add(existing.id);
-    const record = { ...existing, followedAuthorIds: [...existing.followedAuthorIds, ...ids] };
-    updated += 1;
-    papers.push({ record, changed: true, newIds: ids, isNew: false });
-  }
-  // A profile's papers found by title become its author's too.
-  for (const existing of followedId ? stored.byTitle : []) {
-    if (seen.has(existing.id) || !followedId) continue;
-    seen.add(existing.id);
-    const record = { ...existing, followedAuthorIds: [...new Set([...existing.followedAuthorIds, followedId])] };
-    const changed = paperChanged(existing, record);
-    if (changed) updated += 1;
-    else unchanged += 1;
-    papers.push({ record, changed, newIds: [followedId], isNew: false });
-  }
-  return { papers, added, updated, unchanged, ambiguous };
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  const count = (existing: LibraryPaper | undefined, changed: boolean) => {
+    if (!existing) counts.added += 1;
+    else if (changed) counts.updated += 1;
+    else counts.unchanged += 1;
+  };
+  return {
+    counts: () => ({ ...counts }),
+    /** The chunk's papers as they will be stored, given the library papers it names by key. */
+    chunk(incoming: readonly IncomingPaper[], byKey: ReadonlyMap<string, LibraryPaper>) {
+      const ambiguous: { ambiguity: Ambiguity; key: string }[] = [];
+      const papers: PlannedPaper[] = [];
+      for (const paper of incoming) {
+        const key = keyOf(paper);
+        const existing = byKey.get(key);
+        const id = rekeyed(existing, paper) ?? existing?.id ?? key;
+        // One paper once, whether the file lists it by arXiv id, by DOI, or both.
+        if (seen.has(id) || (paper.doi && seenDois.has(paper.doi))) continue;
+        const match = matcher.match(paper.authors);
+        if (plan.queryAuthorId && !namesAuthor(match, plan.queryAuthorId)) continue;
+        seen.add(id);
+        if (paper.doi) seenDois.add(paper.doi);
+        for (const ambiguity of match.ambiguous) ambiguous.push({ ambiguity, key });
+        const ids = match.ids;
+        const merged = toLibraryPaper(paper, existing, { followedAuthorIds: ids, source: plan.source.kind, at });
+        const record = { ...merged, id };
+        const changed = paperChanged(existing, record);
+        count(existing, changed);
+        const replaces = existing && existing.id !== id ? existing.id : null;
+        papers.push({ record, changed, newIds: ids, isNew: !existing, replaces });
+      }
+      return { papers, ambiguous };
+    },
+    /** Library papers the import reaches besides its own: a newcomer's by family name, a profile's by title. */
+    rest({ byFamily, byTitle }: Stored): PlannedPaper[] {
+      const papers: PlannedPaper[] = [];
+      // Papers the library already has become a newly followed author's when their author lists name them.
+      const newIds = new Set(newcomers(authors).map((a) => a.id));
+      for (const existing of byFamily) {
+        if (seen.has(existing.id)) continue;
+        const ids = matcher
+          .match(existing.authors)
+          .ids.filter((id) => newIds.has(id) && !existing.followedAuthorIds.includes(id));
+        if (!ids.length) continue;
+        seen.add(existing.id);
+        const record = { ...existing, followedAuthorIds: [...existing.followedAuthorIds, ...ids] };
+        counts.updated += 1;
+        papers.push({ record, changed: true, newIds: ids, isNew: false });
+      }
+      // A profile's papers found by title become its author's too.
+      for (const existing of followedId ? byTitle : []) {
+        if (seen.has(existing.id) || !followedId) continue;
+        seen.add(existing.id);
+        const record = { ...existing, followedAuthorIds: [...new Set([...existing.followedAuthorIds, followedId])] };
+        const changed = paperChanged(existing, record);
+        count(existing, changed);
+        papers.push({ record, changed, newIds: [followedId], isNew: false });
+      }
+      return papers;
+    },
+  };
 }
 
 function groupAmbiguities(

@@ -26,8 +26,8 @@ test.describe('the background seeds the corpus', () => {
     );
     expect(stored).toEqual({
       papers: 13,
-      stores: ['authors', 'coauthors', 'meta', 'papers', 'readingList'],
-      version: 3,
+      stores: ['authors', 'coauthors', 'meta', 'papers', 'readingList', 'staging'],
+      version: 4,
     });
   });
 

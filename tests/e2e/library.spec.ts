@@ -126,14 +126,14 @@ withArxiv(
   },
 );
 
-/** A JSON Lines snapshot of `lines` records, one in every 50 by Jan Ludziejewski. */
-function snapshot(lines: number): string {
+/** A JSON Lines snapshot of `lines` records, one in every `every` (50) by Jan Ludziejewski. */
+function snapshot(lines: number, every = 50): string {
   const records: string[] = [];
   for (let i = 0; i < lines; i++) {
     const id = `2301.${String(10000 + i).padStart(5, '0')}`;
-    const authors = i % 50 === 0 ? 'Jan Ludziejewski and Ada Lovelace' : `Person ${i} and Someone Else`;
+    const authors = i % every === 0 ? 'Jan Ludziejewski and Ada Lovelace' : `Person ${i} and Someone Else`;
     const parsed =
-      i % 50 === 0
+      i % every === 0
         ? [
             ['Ludziejewski', 'Jan', ''],
             ['Lovelace', 'Ada', ''],
@@ -234,4 +234,71 @@ test('import every file kind: BibTeX, an arXiv Atom file, a 20,000-line snapshot
   expect(list.map((entry) => entry.id)).toEqual(['2310.15961']);
   rmSync(dir, { recursive: true, force: true });
   expect(readFileSync(resolve('tests/fixtures/library/sample.bib'), 'utf8')).toContain('@');
+});
+
+/** Stops the extension's service worker, as Chrome does when it is idle or the browser needs the memory. */
+async function stopWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+}
+
+const libraryPapers = async (page: Page) =>
+  (await sendFromPage<{ papers: number }>(page, 'corpusStatus', undefined)).papers;
+
+test('a worker stopped mid-commit leaves the library as it was, says so, and Import can be pressed again', async ({
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const page = await openExtensionPage(context, 'library.html');
+  await expect(authorRow(page, 'Jan Ludziejewski')).toContainText('13 papers in the library');
+  const dir = mkdtempSync(join(tmpdir(), 'paperlens-interrupted-'));
+  const file = join(dir, 'arxiv-metadata-oai-snapshot.json');
+  // Every record names Jan: 12,000 papers to write, long enough to stop the worker half-way.
+  writeFileSync(file, snapshot(12_000, 1));
+  await page.locator('input[type=file]').setInputFiles(file);
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  await expect(preview).toContainText('12000 papers in “arxiv-metadata-oai-snapshot.json”: 12000 new', {
+    timeout: 90_000,
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  // The progress bar says how far the commit is; stop the worker once it has written some.
+  await expect(
+    page.getByText(/Importing the papers in “arxiv-metadata-oai-snapshot\.json”: [1-9][\d,]* of 12,000/),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await stopWorker(page);
+  await expect(page.getByRole('alert')).toContainText(
+    'Paperlens restarted while importing “arxiv-metadata-oai-snapshot.json”, so nothing was changed. Press Import to try again.',
+    { timeout: 60_000 },
+  );
+  expect(await libraryPapers(page)).toBe(13);
+  await expect(authorRow(page, 'Jan Ludziejewski')).toContainText('13 papers in the library');
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(preview).toBeHidden({ timeout: 120_000 });
+  await expect(page.getByRole('status')).toContainText('Added 12000 papers');
+  expect(await libraryPapers(page)).toBe(12_013);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a worker stopped while a snapshot is read and handed over loses none of it', async ({ context }) => {
+  test.setTimeout(120_000);
+  const page = await openExtensionPage(context, 'library.html');
+  await expect(authorRow(page, 'Jan Ludziejewski')).toContainText('13 papers in the library');
+  const dir = mkdtempSync(join(tmpdir(), 'paperlens-restart-read-'));
+  const file = join(dir, 'arxiv-metadata-oai-snapshot.json');
+  writeFileSync(file, snapshot(30_000, 3));
+  await page.locator('input[type=file]').setInputFiles(file);
+  await expect(page.getByText(/[1-9][\d,]* papers handed to Paperlens/)).toBeVisible({ timeout: 60_000 });
+  await stopWorker(page);
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  await expect(preview).toContainText('10000 papers in “arxiv-metadata-oai-snapshot.json”: 10000 new', {
+    timeout: 90_000,
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(preview).toBeHidden({ timeout: 90_000 });
+  expect(await libraryPapers(page)).toBe(10_013);
+  rmSync(dir, { recursive: true, force: true });
 });

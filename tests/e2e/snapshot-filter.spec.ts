@@ -84,3 +84,39 @@ test('a snapshot filtered by category: cs.LG or naming Jan is imported; a filter
   await expect(jan).toContainText('73 papers in the library');
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('a snapshot read can be cancelled half-way: nothing changes, and the next import is whole', async ({
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const page = await openExtensionPage(context, 'library.html');
+  const jan = page.locator('[data-paperlens-author="Jan Ludziejewski"]');
+  await expect(jan).toContainText('13 papers in the library');
+  const dir = mkdtempSync(join(tmpdir(), 'paperlens-snapshot-cancel-'));
+  const big = join(dir, 'arxiv-metadata-oai-snapshot.json');
+  writeFileSync(big, snapshot(150_000));
+  await page.locator('input[type=file]').setInputFiles(big);
+  // Reading shows its bytes and the papers handed over so far; Cancel stops the reader where it is.
+  await expect(
+    page.getByText(/Reading “arxiv-metadata-oai-snapshot\.json”: .* of .*; [1-9]\d* papers handed to Paperlens/),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    'Stopped reading “arxiv-metadata-oai-snapshot.json”; nothing was changed.',
+  );
+  await expect(page.getByRole('region', { name: 'Import preview' })).toHaveCount(0);
+  expect(await papers(page)).toBe(13);
+
+  const small = join(dir, 'small-snapshot.json');
+  writeFileSync(small, snapshot(300));
+  await page.locator('input[type=file]').setInputFiles(small);
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  // The default filter: the 60 records naming Jan.
+  await expect(preview).toContainText('60 papers in “small-snapshot.json”: 60 new, 0 updated', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(preview).toBeHidden({ timeout: 30_000 });
+  expect(await papers(page)).toBe(73);
+  rmSync(dir, { recursive: true, force: true });
+});

@@ -44,9 +44,23 @@ describe('seedCorpus', () => {
     expect((await db.getFromIndex('papers', 'by-title', 'mu parametrization for mixture of experts'))?.id).toBe(
       '2508.09752',
     );
-    expect(await db.countFromIndex('papers', 'by-category', 'LG')).toBe(6);
-    expect(await db.countFromIndex('papers', 'by-year', 2026)).toBe(3);
-    expect(await db.countFromIndex('papers', 'by-author', 'Maciej Pióro')).toBe(7);
+    expect(await db.countFromIndex('papers', 'by-followed', 'jan-ludziejewski')).toBe(13);
+    expect(await db.countFromIndex('papers', 'by-family', 'pioro')).toBe(7);
+    const newest = await db.transaction('papers').store.index('by-date').openCursor(null, 'prev');
+    expect(newest?.value.date).toBe(
+      [...corpus.papers]
+        .map((p) => p.date)
+        .sort()
+        .at(-1),
+    );
+    // Indexes nothing reads are gone: every paper write updated them.
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual([
+      'by-date',
+      'by-doi',
+      'by-family',
+      'by-followed',
+      'by-title',
+    ]);
   });
 });
 
@@ -68,7 +82,14 @@ describe('the upgrade ladder', () => {
 
     const db = await openPaperlensDb(factory);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['authors', 'coauthors', 'meta', 'papers', 'readingList']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'authors',
+      'coauthors',
+      'meta',
+      'papers',
+      'readingList',
+      'staging',
+    ]);
     await seedCorpus(db, corpus);
 
     const before = fixture.stores.readingList as { id: string; title: string; savedAt: string }[];
@@ -134,6 +155,30 @@ describe('the upgrade ladder', () => {
     expect(await seedCorpus(db, corpus)).toEqual({ seeded: true, papers: 13 });
     expect(await db.count('papers')).toBe(0);
     expect(await db.count('authors')).toBe(0);
+  });
+
+  it('v3 → v4 adds the staging store and keeps every record of every store as it was', async () => {
+    const factory = freshFactory();
+    const fixture = readDbFixture(3);
+    await createFromFixture(factory, fixture);
+    const db = await openPaperlensDb(factory);
+    expect(db.version).toBe(4);
+    for (const [store, records] of Object.entries(fixture.stores)) {
+      const key = (record: unknown) => JSON.stringify(record);
+      expect((await db.getAll(store as 'meta')).map(key).sort()).toEqual(records.map(key).sort());
+    }
+    expect(await db.count('staging')).toBe(0);
+    expect([...db.transaction('staging').store.indexNames]).toEqual(['by-import']);
+  });
+
+  it('opens a v4 database with an import staged, its batches found by their index', async () => {
+    const factory = freshFactory();
+    const fixture = readDbFixture(4);
+    await createFromFixture(factory, fixture);
+    const db = await openPaperlensDb(factory);
+    expect(await db.getAll('staging')).toEqual(fixture.stores.staging);
+    const keys = await db.getAllKeysFromIndex('staging', 'by-import');
+    expect(keys).toEqual([['3f1c3a52-6a3e-4b3f-9a52-0d6f6c1f9e01', 0]]);
   });
 
   it('keeps the v2 fields of entries that already had them', async () => {

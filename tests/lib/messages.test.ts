@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openPaperlensDb, type PaperlensDatabase } from '../../lib/db';
+import { DB_VERSION, openPaperlensDb, type PaperlensDatabase } from '../../lib/db';
 import { createDbConnection } from '../../lib/db-connection';
 import { toJson } from '../../lib/export/json';
 import { createHandlers, NO_ENVIRONMENT } from '../../lib/handlers';
@@ -99,7 +99,7 @@ describe('the message protocol, end to end over fakeBrowser', () => {
       papers: 13,
       readingList: 0,
       corpusHash: corpus.hash,
-      schemaVersion: 3,
+      schemaVersion: DB_VERSION,
     });
     const library = await sendMessage('getLibrary', undefined);
     expect(library.authors.map((author) => author.name)).toEqual(['Jan Ludziejewski']);

@@ -60,6 +60,11 @@ export interface ReadArxivJsonlOptions {
   keep(record: SnapshotFacts): boolean;
   /** Bytes and records read so far, about every 64 KiB and once at the end. */
   onProgress?(bytes: number, lines: number): void;
+  /**
+   * Hands each kept paper on as it is read, instead of returning them all (the result's `papers` is then empty):
+   * only a fingerprint of each is kept, to tell a repeated record. The reader waits for a promise it returns.
+   */
+  emit?(paper: IncomingPaper): void | Promise<void>;
   /** The longest line accepted, in bytes (default 1 MiB; snapshot records are a few KiB). */
   maxLineBytes?: number;
   signal?: AbortSignal;
@@ -87,19 +92,20 @@ export async function readArxivJsonl(
   options: ReadArxivJsonlOptions,
 ): Promise<SourceResult<{ lines: number; kept: number }>> {
   const progress = new Progress(options.onProgress);
-  const kept = new KeptPapers();
+  const kept = new KeptPapers(options.emit);
   try {
     for await (const line of readLines(stream, options.maxLineBytes ?? MIB, progress)) {
       if (options.signal?.aborted) return { ok: false, error: `the import was cancelled at line ${line.number}` };
       if (line.text.trim() === '') continue;
-      readRecord(line, options.keep, kept);
+      const handed = readRecord(line, options.keep, kept);
+      if (handed) await handed;
       progress.lines++;
     }
   } catch (error) {
     return { ok: false, error: failure(error, progress.lines === 0) };
   }
   progress.finish();
-  return { ok: true, papers: kept.papers, lines: progress.lines, kept: kept.papers.length };
+  return { ok: true, papers: kept.papers, lines: progress.lines, kept: kept.count };
 }
 
 function failure(error: unknown, beforeFirstRecord: boolean): string {
@@ -109,10 +115,10 @@ function failure(error: unknown, beforeFirstRecord: boolean): string {
   return error.notARecord && beforeFirstRecord ? `${error.message}${NOT_A_SNAPSHOT}` : error.message;
 }
 
-function readRecord(line: Line, keep: ReadArxivJsonlOptions['keep'], kept: KeptPapers): void {
+function readRecord(line: Line, keep: ReadArxivJsonlOptions['keep'], kept: KeptPapers): void | Promise<void> {
   const record = parseRecord(line);
   const facts = { authors: authorNamesOf(record), categories: record.categories.trim().split(/\s+/) };
-  if (keep(facts)) kept.add(toPaper(record, facts, line.number), line.number);
+  if (keep(facts)) return kept.add(toPaper(record, facts, line.number), line.number);
 }
 
 /** Author names as "First Last Suffix" from `authors_parsed`, or else split from `authors`. */
@@ -220,20 +226,47 @@ function isoDate(created: string): string {
   return `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-/** The kept papers, each id once, remembering the line that first gave it. */
+/**
+ * The kept papers, each id once, remembering the line that first gave it: the papers themselves,
+ * or (when they are handed on as they come) a fingerprint of each, enough to tell a repeat that differs.
+ */
 class KeptPapers {
   readonly papers: IncomingPaper[] = [];
-  private readonly firstSeen = new Map<string, { line: number; index: number }>();
+  count = 0;
+  private readonly firstSeen = new Map<string, { line: number; index: number; print: number }>();
 
-  add(paper: IncomingPaper, line: number): void {
+  constructor(private readonly emit?: (paper: IncomingPaper) => void | Promise<void>) {}
+
+  add(paper: IncomingPaper, line: number): void | Promise<void> {
     const id = paper.arxivId ?? '';
     const earlier = this.firstSeen.get(id);
+    const text = this.emit ? JSON.stringify(paper) : '';
     if (!earlier) {
-      this.firstSeen.set(id, { line, index: this.papers.push(paper) - 1 });
-    } else if (JSON.stringify(this.papers[earlier.index]) !== JSON.stringify(paper)) {
-      throw new SnapshotError(`line ${line} repeats arXiv ${id} from line ${earlier.line} with different content`);
+      const index = this.emit ? -1 : this.papers.push(paper) - 1;
+      this.firstSeen.set(id, { line, index, print: this.emit ? fingerprint(text) : 0 });
+      this.count++;
+      return this.emit?.(paper);
     }
+    const same = this.emit
+      ? earlier.print === fingerprint(text)
+      : JSON.stringify(this.papers[earlier.index]) === JSON.stringify(paper);
+    if (!same)
+      throw new SnapshotError(`line ${line} repeats arXiv ${id} from line ${earlier.line} with different content`);
   }
+}
+
+/** A 53-bit hash of a text (cyrb53): two different papers share one about once in 10^15 pairs. */
+function fingerprint(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** Bytes and records read, reported at most once per PROGRESS_EVERY bytes. */

@@ -6,15 +6,16 @@ import {
   type LibraryFileKind,
   MAX_TEXT_FILE_BYTES,
   notImportable,
+  type ReadBatch,
   readLibraryFile,
   STAGE_BATCH,
-  type StageBatch,
-  stagePapers,
+  streamLibraryFile,
 } from '../../../lib/library/file-import';
-import type { IncomingPaper } from '../../../lib/library/incoming';
 import type { FollowedAuthor, LibraryPaper } from '../../../lib/library/schema';
 import type { SnapshotFilter } from '../../../lib/library/snapshot-filter';
+import { readArxivJsonl } from '../../../lib/library/sources/arxiv-jsonl';
 import { libraryFileText } from '../../../lib/library/sources/library-json';
+import { libraryPapers } from '../../helpers/db';
 import { followedAuthor } from '../../helpers/library';
 
 const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url)));
@@ -297,47 +298,109 @@ describe('readLibraryFile', () => {
   });
 });
 
-describe('stagePapers', () => {
-  const papers = (count: number) =>
-    Array.from({ length: count }, (_, i) => ({ arxivId: `2401.${String(i).padStart(5, '0')}` }) as IncomingPaper);
+/** A snapshot line for a paper by `author` (`index` makes its id and title). */
+function snapshotLine(index: number, author = 'Maciej Pióro', title = `Paper ${index}`): string {
+  const [first, last] = author.split(' ');
+  return JSON.stringify({
+    id: `2401.${String(index).padStart(5, '0')}`,
+    authors: author,
+    title,
+    categories: 'cs.LG',
+    abstract: 'An abstract.',
+    versions: [{ version: 'v1', created: 'Mon, 8 Jan 2024 10:00:00 GMT' }],
+    authors_parsed: [[last, first, '']],
+  });
+}
 
-  it('sends batches of at most 2000 papers under one fresh import id', async () => {
-    const stage = vi.fn(async (_: StageBatch) => undefined);
-    const importId = await stagePapers({ papers: papers(4500), restore: null }, stage);
-    expect(STAGE_BATCH).toBe(2000);
-    // Numbered in order, so the background can tell a batch it lost to a restart.
-    expect(stage.mock.calls.map(([request]) => [request.importId, request.batch, request.papers.length])).toEqual([
-      [importId, 0, 2000],
-      [importId, 1, 2000],
-      [importId, 2, 500],
+const maciej = [author('maciej-pioro', 'Maciej Pióro')];
+const collect = () => {
+  const batches: { papers: string[]; records: string[] }[] = [];
+  const onBatch = vi.fn(async (batch: ReadBatch) => {
+    batches.push({ papers: batch.papers.map((p) => p.arxivId ?? ''), records: batch.records.map((r) => r.id) });
+  });
+  return { batches, onBatch };
+};
+
+describe('streamLibraryFile', () => {
+  it('hands a snapshot’s kept papers on in batches of 1,000 as it reads, never holding them all', async () => {
+    const lines = Array.from({ length: 2_600 }, (_, i) => snapshotLine(i, i % 10 === 9 ? 'Ada Lovelace' : undefined));
+    const { batches, onBatch } = collect();
+    const result = await streamLibraryFile(fileOf(lines.join('\n'), 'arxiv-metadata-oai-snapshot.json'), {
+      followed: maciej,
+      onBatch,
+    });
+    expect(STAGE_BATCH).toBe(1000);
+    expect(batches.map((b) => b.papers.length)).toEqual([1000, 1000, 340]);
+    expect(batches.flatMap((b) => b.papers)).toHaveLength(2_340);
+    expect(result).toEqual({
+      ok: true,
+      kind: 'arxiv-jsonl',
+      count: 2_340,
+      follow: null,
+      titles: [],
+      skipped: [],
+      restoreAuthors: null,
+    });
+  });
+
+  it('hands on one empty batch for a file without papers (a profile), so its preview finds the import', async () => {
+    const { batches, onBatch } = collect();
+    const result = await streamLibraryFile(fileOf(PROFILE, 'profile.txt'), { followed: [], onBatch });
+    expect(batches).toEqual([{ papers: [], records: [] }]);
+    expect(result).toMatchObject({ ok: true, kind: 'scholarfeed', count: 0 });
+  });
+
+  it("hands a library file's stored records on in batches, and its authors with the result", async () => {
+    const records = Array.from({ length: 2_500 }, (_, i) => ({
+      ...libraryPapers[0],
+      id: `2401.${String(i).padStart(5, '0')}`,
+    })) as LibraryPaper[];
+    const jan = author('jan-ludziejewski', 'Jan Ludziejewski');
+    const text = libraryFileText({ authors: [jan], papers: records }, new Date());
+    const { batches, onBatch } = collect();
+    const result = await streamLibraryFile(fileOf(text, 'library.json'), { followed: [], onBatch });
+    expect(batches.map((b) => [b.papers.length, b.records.length])).toEqual([
+      [0, 1000],
+      [0, 1000],
+      [0, 500],
     ]);
-    expect(importId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await stagePapers({ papers: papers(1), restore: null }, stage)).not.toBe(importId);
+    expect(result).toMatchObject({ ok: true, kind: 'paperlens-library', count: 2_500 });
+    expect(result.ok && result.restoreAuthors?.map((a) => a.id)).toEqual(['jan-ludziejewski']);
   });
 
-  it('stages an empty batch for a file without papers (a profile), so its preview finds the import', async () => {
-    const stage = vi.fn(async () => undefined);
-    const importId = await stagePapers({ papers: [], restore: null }, stage);
-    expect(stage).toHaveBeenCalledExactlyOnceWith({ importId, batch: 0, papers: [] });
-  });
-
-  it("stages a library file's stored records in batches beside its papers", async () => {
-    const stage = vi.fn(async (_: StageBatch) => undefined);
-    const records = Array.from(
-      { length: 2500 },
-      (_, i) => ({ id: `2401.${String(i).padStart(5, '0')}` }) as LibraryPaper,
-    );
-    const importId = await stagePapers({ papers: [], restore: { authors: [], records } }, stage);
-    expect(stage.mock.calls.map(([batch]) => [batch.importId, batch.papers.length, batch.records?.length])).toEqual([
-      [importId, 0, 2000],
-      [importId, 0, 500],
-    ]);
-  });
-
-  it('stops between batches when cancelled', async () => {
+  it('stops between batches when cancelled, saying so', async () => {
     const controller = new AbortController();
-    const stage = vi.fn(async () => controller.abort());
-    await expect(stagePapers({ papers: papers(4001), restore: null }, stage, controller.signal)).rejects.toThrow();
-    expect(stage).toHaveBeenCalledOnce();
+    const lines = Array.from({ length: 3_000 }, (_, i) => snapshotLine(i));
+    const onBatch = vi.fn(async () => controller.abort());
+    const result = await streamLibraryFile(fileOf(lines.join('\n'), 'snap.jsonl'), {
+      followed: maciej,
+      onBatch,
+      signal: controller.signal,
+    });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('cancelled') });
+    expect(onBatch).toHaveBeenCalledOnce();
+  });
+
+  it('keeps what reading the whole file keeps, and refuses the same repeats, for any records in any order', async () => {
+    const record = fc.record({
+      index: fc.integer({ min: 0, max: 30 }),
+      author: fc.constantFrom('Maciej Pióro', 'Ada Lovelace', 'M. Pioro'),
+      title: fc.constantFrom('One', 'Two'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 60 }), async (records) => {
+        const text = records.map((r) => snapshotLine(r.index, r.author, r.title)).join('\n');
+        const whole = await readArxivJsonl(fileOf(text, 's.jsonl').stream(), { keep: () => true });
+        const { batches, onBatch } = collect();
+        const streamed = await streamLibraryFile(fileOf(text, 's.jsonl'), {
+          followed: [author('maciej-pioro', 'Maciej Pióro', ['M. Pioro']), author('ada-lovelace', 'Ada Lovelace')],
+          onBatch,
+        });
+        if (!whole.ok) expect(streamed).toEqual({ ok: false, error: expect.stringContaining(whole.error) });
+        else if (!whole.papers.length) expect(streamed.ok).toBe(false);
+        else expect(batches.flatMap((b) => b.papers)).toEqual(whole.papers.map((p) => p.arxivId));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openPaperlensDb } from '../../../lib/db';
+import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import { createDbConnection } from '../../../lib/db-connection';
 import { createHandlers, NO_ENVIRONMENT } from '../../../lib/handlers';
 import { notifyingChanges } from '../../../lib/library/handlers';
+import { importProgress } from '../../../lib/library/import-progress';
 import { seedCorpus } from '../../../lib/library/seed';
-import { createStaging } from '../../../lib/library/staging';
+import { createStaging, STAGING_GONE, STAGING_LOST } from '../../../lib/library/staging';
 import { commitLibraryImport } from '../../../lib/library/write';
 import { filterKey, type LibraryFilterMessage, mayHold, readLibraryFilter } from '../../../lib/scan/library-filter';
 import { corpus, freshFactory } from '../../helpers/db';
@@ -12,6 +13,7 @@ import { corpus, freshFactory } from '../../helpers/db';
 const PAGE = { url: 'chrome-extension://paperlens/library.html', tab: { id: 3 } };
 const WEB = { url: 'https://evil.example/', tab: { id: 4 } };
 const IMPORT_ID = '3f1c3a52-6a3e-4b3f-9a52-0d6f6c1f9e01';
+const NO = { follow: [], resolved: [] };
 
 const paper = (id: string, authors: string[]) => ({
   arxivId: id,
@@ -28,9 +30,9 @@ const paper = (id: string, authors: string[]) => ({
   comments: null,
 });
 
-async function setup() {
-  const db = await openPaperlensDb(freshFactory());
-  await seedCorpus(db, corpus);
+async function setup(existing?: PaperlensDatabase) {
+  const db = existing ?? (await openPaperlensDb(freshFactory()));
+  if (!existing) await seedCorpus(db, corpus);
   const changes: unknown[] = [];
   const queue = vi.fn(async (authors: readonly unknown[]) => authors.length);
   const handlers = createHandlers(
@@ -91,6 +93,40 @@ describe('the library messages', () => {
     await expect(handlers.commitLibraryImport(request, PAGE)).rejects.toThrow(/no longer waiting/);
     // The content scripts' filter holds the new papers at once.
     expect(filterHolds(await handlers.getLibraryFilter(undefined, WEB), '2405.00001')).toBe(true);
+  });
+
+  it('keeps staged batches across a worker restart, tells the page how far it is, and sends it no paper ids', async () => {
+    const first = await setup();
+    const stage = (handlers: typeof first.handlers, batch: number, id: string) =>
+      handlers.stageLibraryImport({ importId: IMPORT_ID, batch, papers: [paper(id, ['Jan Ludziejewski'])] }, PAGE);
+    await stage(first.handlers, 0, '2405.00001');
+    // The worker restarts: a new set of handlers over the same database goes on where the page is.
+    const { handlers } = await setup(first.db);
+    expect(await stage(handlers, 1, '2405.00002')).toEqual({ staged: 2 });
+    const seen: unknown[] = [];
+    importProgress.watch((progress) => seen.push(progress));
+    const request = { importId: IMPORT_ID, staged: 2, source: 'two.jsonl', follow: null, decisions: NO };
+    const summary = await handlers.commitLibraryImport(request, PAGE);
+    expect(summary).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      followed: [],
+      touchedAuthors: ['jan-ludziejewski'],
+      addedIds: [],
+    });
+    await vi.waitFor(() => expect(seen.at(-1)).toBeNull());
+    expect(seen).toContainEqual({ importId: IMPORT_ID, step: 'importing', done: 2, total: 2 });
+    expect(await first.db.count('staging')).toBe(0);
+  });
+
+  it('says a batch went missing when the page stages past a gap, and that an import is gone once committed', async () => {
+    const { handlers } = await setup();
+    await expect(
+      handlers.stageLibraryImport({ importId: IMPORT_ID, batch: 1, papers: [paper('2405.00001', ['A B'])] }, PAGE),
+    ).rejects.toThrow(STAGING_LOST);
+    const request = { importId: IMPORT_ID, staged: 1, source: 'x.jsonl', follow: null, decisions: NO };
+    await expect(handlers.previewLibraryImport(request, PAGE)).rejects.toThrow(STAGING_GONE);
   });
 
   it('refuses bad papers by field, and web pages altogether', async () => {

@@ -2,10 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getMeta, openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import { recomputeCoauthors } from '../../../lib/library/derive';
 import { recomputeTexts } from '../../../lib/library/derive-texts';
+import { papersStaged } from '../../../lib/library/import-chunks';
 import type { IncomingPaper } from '../../../lib/library/incoming';
 import { LibraryPaperSchema } from '../../../lib/library/schema';
 import { seedCorpus } from '../../../lib/library/seed';
-import { commitLibraryImport, type LibraryImport, previewLibraryImport } from '../../../lib/library/write';
+import { createStaging, STAGING_GONE } from '../../../lib/library/staging';
+import {
+  commitLibraryImport,
+  type LibraryImport,
+  previewLibraryImport,
+  type StagedLibraryImport,
+} from '../../../lib/library/write';
 import { saveEntry } from '../../../lib/reading-list/store';
 import { corpus, freshFactory } from '../../helpers/db';
 import { incomingPaper } from '../../helpers/library';
@@ -214,5 +221,86 @@ describe('importing papers into the library', () => {
       fromFile([paper({ arxivId: '2405.00042', title: 'Renamed', primaryCategory: null, categories: [] })]),
     );
     expect(await db.get('papers', '2405.00042')).toMatchObject({ title: 'Renamed', category: 'LG' });
+  });
+
+  describe('a staged import (a page’s file, batch by batch from the staging store)', () => {
+    const IMPORT = '3f1c3a52-6a3e-4b3f-9a52-0d6f6c1f9e01';
+    const papers = Array.from({ length: 4_500 }, (_, i) =>
+      paper({
+        arxivId: `2406.${String(i).padStart(5, '0')}`,
+        title: `Staged paper ${i}`,
+        authors: i % 3 ? ['Ada Lovelace', 'Jan Ludziejewski'] : ['Ada Lovelace', 'J. Smith'],
+      }),
+    );
+    const stage = async (staging = createStaging()) => {
+      for (let start = 0, batch = 0; start < papers.length; start += 1_000, batch++)
+        await staging.add(db, IMPORT, batch, papers.slice(start, start + 1_000));
+      return staging;
+    };
+    const staged = (staging: ReturnType<typeof createStaging>, count = papers.length): StagedLibraryImport => ({
+      source: { kind: 'file', name: 'snapshot.jsonl' },
+      follow: null,
+      staged: { importId: IMPORT, count, chunks: papersStaged(staging, IMPORT, count) },
+    });
+
+    it('previews and commits it chunk by chunk, as one import held in memory would, and drops it with the commit', async () => {
+      const staging = await stage();
+      await commitLibraryImport(db, fromFile([], { name: 'Jan Smith' }));
+      await commitLibraryImport(db, fromFile([], { name: 'Jane Smith' }));
+      const progress: number[] = [];
+      const preview = await previewLibraryImport(db, staged(staging), undefined, (done) => progress.push(done));
+      expect(progress).toEqual([1_000, 2_000, 3_000, 4_000, 4_500]);
+      expect(preview).toMatchObject({ papers: 4_500, added: 4_500, updated: 0, noFollowed: 1_500 });
+      expect(preview.byAuthor).toEqual([{ id: 'jan-ludziejewski', name: 'Jan Ludziejewski', papers: 3_000 }]);
+      expect(preview.ambiguous).toEqual([{ written: 'J. Smith', candidates: expect.any(Array), papers: 1_500 }]);
+      expect(preview.suggestions[0]).toEqual({ name: 'Ada Lovelace', papers: 4_500 });
+      const decisions = { follow: [], resolved: [{ written: 'J. Smith', authorId: 'jane-smith' }] };
+      const summary = await commitLibraryImport(db, staged(staging), decisions);
+      expect(summary).toMatchObject({ added: 4_500, updated: 0 });
+      expect(await db.countFromIndex('papers', 'by-followed', 'jane-smith')).toBe(1_500);
+      expect(await db.count('staging')).toBe(0);
+      // Committed, it is gone: the same import cannot be written twice.
+      await expect(commitLibraryImport(db, staged(staging))).rejects.toThrow(STAGING_GONE);
+    });
+
+    it('leaves the library as it was when the commit stops half-way, and can be committed again', async () => {
+      const staging = await stage();
+      const before = await db.getAll('papers');
+      const revision = await getMeta(db.transaction('meta').store, 'libraryRevision');
+      // The worker stops after the first chunk's writes were issued: the transaction must not commit them.
+      const stopping: StagedLibraryImport = {
+        ...staged(staging),
+        staged: {
+          importId: IMPORT,
+          count: papers.length,
+          chunks: async function* (store) {
+            let chunks = 0;
+            for await (const chunk of papersStaged(staging, IMPORT, papers.length)(store)) {
+              if (chunks++ === 2) throw new Error('The worker stopped.');
+              yield chunk;
+            }
+          },
+        },
+      };
+      await expect(commitLibraryImport(db, stopping)).rejects.toThrow('The worker stopped.');
+      expect(await db.getAll('papers')).toEqual(before);
+      expect(await getMeta(db.transaction('meta').store, 'libraryRevision')).toBe(revision);
+      expect(await db.count('staging')).toBe(5);
+      expect(await commitLibraryImport(db, staged(staging))).toMatchObject({ added: 4_500 });
+      expect(await db.count('papers')).toBe(before.length + 4_500);
+    });
+
+    it('checks batches the page staged itself, and writes nothing when one is not what a file gives', async () => {
+      const before = await db.count('papers');
+      await stage();
+      const bad = await db.get('staging', [IMPORT, 3]);
+      await db.put('staging', { ...bad!, papers: [{ ...papers[0]!, title: '' }, ...bad!.papers.slice(1)] });
+      // A background that did not stage them (it restarted, or the page's reader did) checks them as it reads.
+      const fresh = createStaging();
+      await expect(commitLibraryImport(db, staged(fresh))).rejects.toThrow(
+        /not what Paperlens reads.*choose the file again/,
+      );
+      expect(await db.count('papers')).toBe(before);
+    });
   });
 });
