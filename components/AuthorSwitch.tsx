@@ -2,7 +2,13 @@ import type { FollowedAuthor } from '../lib/library/schema';
 import { type AuthorChoice, EVERYONE } from './use-author-choice';
 
 /** Picks whose papers the page shows; hidden while only one author is followed (there is nothing to pick). */
-export function AuthorSwitch({ authors, choice }: { authors: readonly FollowedAuthor[]; choice: AuthorChoice }) {
+export function AuthorSwitch({
+  authors,
+  choice,
+}: {
+  authors: readonly FollowedAuthor[];
+  choice: Pick<AuthorChoice, 'chosen' | 'choose'>;
+}) {
   if (authors.length < 2) return null;
   return (
     <label class="author-switch">

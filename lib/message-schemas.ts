@@ -162,6 +162,45 @@ export interface PaperSummary extends Pick<LibraryPaper, (typeof SUMMARY_FIELDS)
   saved: boolean;
 }
 
+/** The popup's search: one page of results, with the facets of whose papers it searches. */
+export const SearchRequestSchema = z.object({
+  query: z.string().max(500),
+  /** A followed author's id, or null for the whole library. */
+  authorId: z.string().max(80).nullable(),
+  categories: z.array(z.string().max(40)).max(50),
+  year: z.number().int().min(1000).max(3000).nullable(),
+  hasCode: z.boolean(),
+  sort: z.enum(['relevance', 'newest', 'novel']),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(200),
+});
+export type SearchRequest = z.infer<typeof SearchRequestSchema>;
+
+/** One result: the paper as a badge's card shows it, its score and the matched terms (to highlight). */
+export interface SearchHit {
+  paper: PaperSummary;
+  score: number;
+  terms: string[];
+}
+
+export interface SearchPage {
+  /** Results in all, of which `hits` are those from `offset` on. */
+  total: number;
+  hits: SearchHit[];
+  /** The categories (most papers first) and years (newest first) of whose papers were searched. */
+  facets: { categories: { code: string; name: string; count: number }[]; years: number[] };
+  /** False while the full index is loading: titles and authors were searched, by prefix, without typos. */
+  complete: boolean;
+}
+
+/** Whole library records by key (a reading list's papers), a batch at a time. */
+export const PapersRequestSchema = z.object({ ids: z.array(z.string().min(1).max(300)).max(1_000) });
+export type PapersRequest = z.infer<typeof PapersRequestSchema>;
+
+/** The insights page: one followed author's papers, or (null) the whole library's. */
+export const InsightsRequestSchema = z.object({ authorId: z.string().max(80).nullable() });
+export type InsightsRequest = z.infer<typeof InsightsRequestSchema>;
+
 /** The entries of an arXiv listing: each one's arXiv id (when it links one) and its author list. */
 export const ListingAuthorsRequestSchema = z.object({
   entries: z

@@ -1,4 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { InsightsData } from './insights/insights-data';
+import type { LibraryPaper } from './library/schema';
 import type {
   AuthorIdRequest,
   CorpusStatus,
@@ -7,6 +9,7 @@ import type {
   IdsRequest,
   ImportRequest,
   ImportSummary,
+  InsightsRequest,
   Library,
   LibraryImportRequest,
   LibraryImportSummary,
@@ -19,9 +22,12 @@ import type {
   LookupResponse,
   OpenPageRequest,
   PapersOnPageRequest,
+  PapersRequest,
   ReadingListEntry,
   RefreshRequest,
   SaveRequest,
+  SearchPage,
+  SearchRequest,
   StageImportRequest,
   UpdateAuthorRequest,
   UpdateEntryRequest,
@@ -49,6 +55,12 @@ export interface ProtocolMap {
   getLibrary(): Library;
   /** The followed authors with their paper counts (the library page): its size does not grow with the papers. */
   getLibraryOverview(): LibraryOverview;
+  /** The popup's search over the library (or one followed author's papers): one page of results. */
+  searchLibrary(request: SearchRequest): SearchPage;
+  /** Library records by key, those found (the reading list's papers, for its rows and exports). */
+  getPapers(request: PapersRequest): LibraryPaper[];
+  /** The insights page's charts and tables, worked out in the background. */
+  getInsights(request: InsightsRequest): InsightsData;
   /** The reading list, most recently saved first: all of it, or one page. */
   getReadingList(request?: ListRequest): ReadingListEntry[];
   /** The saved entries among some ids (what another page just changed). */

@@ -4,8 +4,8 @@ import { AuthorSwitch } from '../AuthorSwitch';
 import { ProfileHeader } from '../ProfileHeader';
 import { ReadingListView } from '../reading-list/ReadingListView';
 import { useReadingList } from '../reading-list/use-reading-list';
-import { useAuthorChoice } from '../use-author-choice';
-import { useLibrary } from '../use-library';
+import { EVERYONE } from '../use-author-choice';
+import { useOverviewChoice } from '../use-overview';
 import { useSettings } from '../use-settings';
 import { NewPapersNotice } from './NewPapersNotice';
 import { type PopupTab, PopupTabs } from './PopupTabs';
@@ -22,30 +22,30 @@ function openTab(url: string) {
 
 /** The toolbar popup: the chosen author's profile (or the library's totals), search over their papers, the reading list. */
 export function PopupApp() {
-  const { library, error } = useLibrary();
+  const choice = useOverviewChoice();
+  const { overview, error } = choice;
   const [tab, setTab] = useState<PopupTab>('papers');
   const settings = useSettings();
   const [sort, sortChanged] = usePopupSort(settings);
   const [client, state] = useReadingList();
 
-  // The search box shows (focused) at once; the papers and settings arrive a few milliseconds
+  // The search box shows (focused) at once; the results and settings arrive a few milliseconds
   // later, and what was typed meanwhile is searched then.
-  const choice = useAuthorChoice(library);
-  const papers = choice.papers;
+  const author = overview?.authors.find((a) => a.id === choice.chosen) ?? null;
   const saved = useMemo(() => new Set(state.entries?.map((e) => e.id)), [state.entries]);
   const fresh = useNewPapers();
 
   return (
     <main class="popup">
-      {library ? (
+      {overview ? (
         <>
           <ProfileHeader
-            author={choice.author}
-            papers={papers.length}
-            authors={library.authors.length}
+            author={author}
+            papers={choice.papers}
+            authors={overview.authors.length}
             insightsHref="/insights.html"
           />
-          <AuthorSwitch authors={library.authors} choice={choice} />
+          <AuthorSwitch authors={overview.authors} choice={choice} />
         </>
       ) : (
         <header class="profile" aria-busy="true" />
@@ -55,13 +55,13 @@ export function PopupApp() {
       <PopupTabs
         tab={tab}
         select={setTab}
-        papers={library ? papers.length : null}
+        papers={overview ? choice.papers : null}
         saved={state.complete ? (state.entries?.length ?? null) : null}
       />
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} class="panel">
         {tab === 'reading-list' ? (
           <>
-            <ReadingListView client={client} state={state} papers={library?.papers ?? []} compact />
+            <ReadingListView client={client} state={state} compact />
             <p class="more-links">
               <a href="/reading-list.html" target="_blank" rel="noreferrer">
                 Open the full reading list
@@ -75,9 +75,7 @@ export function PopupApp() {
           </p>
         ) : (
           <SearchPanel
-            papers={papers}
-            coauthors={choice.coauthors}
-            loading={!library}
+            authorId={choice.chosen === EVERYONE ? null : choice.chosen}
             isSaved={(id) => saved.has(id)}
             isNew={(id) => fresh.ids.has(id)}
             toggleSave={(paper) => {

@@ -1,31 +1,46 @@
 import { authorLine, formatDate, noveltyExplanation, plural } from '../../lib/format';
-import { closestEarlierTitle } from '../../lib/insights/novelty';
 import { paperPageUrl } from '../../lib/links/paper-url';
+import type { PaperSummary, SearchHit } from '../../lib/message-schemas';
 import { isDoiKey } from '../../lib/paper-key';
-import type { SearchResult } from '../../lib/search';
 import { CategoryChip } from '../CategoryChip';
 import { Highlighted } from '../Highlighted';
 import { NoveltyMeter } from '../NoveltyMeter';
 import { SaveToggle } from '../SaveToggle';
 
 interface ResultRowProps {
-  result: SearchResult;
-  /** How many papers the author shares with each coauthor, by name. */
-  shared: ReadonlyMap<string, number>;
-  /** The title of any paper of the author's, by id. */
-  titleOf(id: string): string | undefined;
+  hit: SearchHit;
+  /** The followed author whose coauthors are named, or null for every followed author's. */
+  authorId: string | null;
   saved: boolean;
   /** New since the last arXiv refresh, not yet seen. */
   isNew: boolean;
   toggleSave(): void;
+  /** Where the row sits in the whole list (it is drawn only when in view), and how to measure it. */
+  position: { index: number; of: number; measure(element: Element | null): void };
+}
+
+/** The paper's coauthors shared with the chosen author (or anyone followed), in author-list order, each named once. */
+function sharedCoauthors(paper: PaperSummary, authorId: string | null): [string, number][] {
+  const shared = new Map<string, number>();
+  for (const { name, sharedPapers, authorId: of } of paper.coauthors) {
+    if (authorId === null || of === authorId) shared.set(name, Math.max(shared.get(name) ?? 0, sharedPapers));
+  }
+  return [...shared];
 }
 
 /** One paper in the results: its title (the link to arXiv), facts, authors, shared coauthors and Save. */
-export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, isNew, toggleSave }: ResultRowProps) {
-  const coauthors = paper.authors.filter((name) => shared.has(name));
+export function ResultRow({ hit: { paper, terms }, authorId, saved, isNew, toggleSave, position }: ResultRowProps) {
+  const coauthors = sharedCoauthors(paper, authorId);
   const byDoi = isDoiKey(paper.id);
   return (
-    <li class="result" data-paperlens-id={paper.id}>
+    <li
+      class="result"
+      data-paperlens-id={paper.id}
+      data-index={position.index}
+      aria-posinset={position.index + 1}
+      aria-setsize={position.of}
+      ref={position.measure}
+    >
       <a
         class="result-title"
         href={paperPageUrl(paper)}
@@ -40,9 +55,9 @@ export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, is
         <time dateTime={paper.date}>{formatDate(paper.date)}</time>
         <NoveltyMeter
           score={paper.novelty?.score ?? null}
-          title={noveltyExplanation(paper.novelty, closestEarlierTitle(paper.novelty, titleOf))}
+          title={noveltyExplanation(paper.novelty, paper.closestEarlierTitle)}
         />
-        {paper.hasCode && <span class="code-tag">code</span>}
+        {paper.codeUrl && <span class="code-tag">code</span>}
         {isNew && (
           <span class="new-tag" data-paperlens-new="">
             new
@@ -61,7 +76,7 @@ export function ResultRow({ result: { paper, terms }, shared, titleOf, saved, is
           {plural(coauthors.length, 'coauthor')}:{' '}
           {coauthors
             .slice(0, 3)
-            .map((name) => `${name} (${shared.get(name)})`)
+            .map(([name, count]) => `${name} (${count})`)
             .join(', ')}
           {coauthors.length > 3 ? ` +${coauthors.length - 3}` : ''}
         </p>

@@ -3,11 +3,13 @@ import { seriousViolations } from './axe';
 import { backgroundWorker, expect, openExtensionPage, sendFromPage, test } from './extension';
 import { closeTheInternet, expectBadgesAsMarked, openBadgedPage } from './pages';
 
-/** The ids of the result rows, in the order shown. */
-const resultIds = (popup: Page) =>
-  popup
+/** The ids of the result rows, in the order shown, once the background has answered the query as it stands. */
+async function resultIds(popup: Page) {
+  await expect(popup.locator('.results')).toHaveAttribute('aria-busy', 'false');
+  return popup
     .locator('.results [data-paperlens-id]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-paperlens-id')));
+}
 
 async function openPopup(context: BrowserContext, query = ''): Promise<Page> {
   const popup = await openExtensionPage(context, `popup.html${query}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { highlightSegments } from '../../lib/highlight';
 import type { LibraryPaper as Paper } from '../../lib/library/schema';
-import { createPaperSearch } from '../../lib/search';
+import { createPaperSearch, thinAbstract } from '../../lib/search';
 import { normalizeText } from '../../lib/text/normalize';
 import { libraryPapers } from '../helpers/db';
 import { QUERIES } from '../helpers/search-queries';
@@ -157,5 +157,37 @@ describe('facets', () => {
       ],
       years: [2026, 2025, 2024, 2023],
     });
+  });
+});
+
+describe('the compact profile (large libraries)', () => {
+  const compact = createPaperSearch(papers, 'compact');
+
+  // Abstracts are thinned, so a query that abstracts decide may order the top few differently.
+  it.each(QUERIES)('still finds %s: %s among the first three (%s)', (query, firstId) => {
+    expect(ids(compact.search(query)).slice(0, 3)).toContain(firstId);
+  });
+
+  it('ranks the expected paper first for all but the queries that abstracts decide', () => {
+    const first = QUERIES.filter(([query, firstId]) => ids(compact.search(query))[0] === firstId);
+    expect(first.length).toBeGreaterThanOrEqual(QUERIES.length - 2);
+  });
+
+  it('matches the word being typed by prefix, and takes it as misspelt only when nothing starts so', () => {
+    expect(ids(compact.search('mixtu')).length).toBeGreaterThan(0);
+    expect(compact.search('mixtu').every((r) => r.terms.every((t) => t.startsWith('mixtu')))).toBe(true);
+    expect(ids(compact.search('ministrl'))[0]).toBe('2601.08584');
+  });
+
+  it('keeps each abstract’s longest distinct words, folded, without stop words', () => {
+    const thin = thinAbstract('The Über-scaling of the $\\mu$-parametrization and of the rest of the model');
+    expect(thin.split(' ')).toEqual(['parametrization', 'scaling', 'model', 'rest', 'uber', 'mu']);
+    // Names and acronyms first, however short.
+    expect(thinAbstract('Our RLRs beat GPT-4 on extraordinarily demanding benchmarks').split(' ').slice(0, 3)).toEqual([
+      'rlrs',
+      'gpt',
+      '4',
+    ]);
+    expect(thinAbstract('word '.repeat(100)).split(' ')).toEqual(['word']);
   });
 });

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'preact/hooks';
+import { plainError } from '../lib/errors';
+import type { LibraryOverview } from '../lib/message-schemas';
+import { sendMessage } from '../lib/messages';
+import { EVERYONE } from './use-author-choice';
+
+export interface OverviewChoice {
+  overview: LibraryOverview | null;
+  error: string | null;
+  /** The chosen author's id, or {@link EVERYONE}. */
+  chosen: string;
+  choose(id: string): void;
+  /** How many papers the choice holds. */
+  papers: number;
+}
+
+/**
+ * Who is followed and how many papers each has (never the papers), and whose papers
+ * the page shows: with one followed author (a fresh install) them, with more everyone.
+ */
+export function useOverviewChoice(): OverviewChoice {
+  const [state, setState] = useState<{ overview: LibraryOverview | null; error: string | null }>({
+    overview: null,
+    error: null,
+  });
+  const [picked, choose] = useState<string | null>(null);
+  useEffect(() => {
+    sendMessage('getLibraryOverview', undefined).then(
+      (overview) => setState({ overview, error: null }),
+      (e: unknown) => setState({ overview: null, error: plainError(e) }),
+    );
+  }, []);
+  const authors = state.overview?.authors ?? [];
+  const fallback = authors.length === 1 ? (authors[0]?.id ?? EVERYONE) : EVERYONE;
+  const chosen = picked !== null && (picked === EVERYONE || authors.some((a) => a.id === picked)) ? picked : fallback;
+  const papers = chosen === EVERYONE ? (state.overview?.papers ?? 0) : (state.overview?.paperCounts[chosen] ?? 0);
+  return { ...state, chosen, choose, papers };
+}

@@ -1,0 +1,275 @@
+import { lookupPapers } from '../corpus/lookup';
+import { getMeta, type PaperlensDatabase } from '../db';
+import type { DbConnection } from '../db-connection';
+import type { SearchPage, SearchRequest } from '../message-schemas';
+import {
+  createTextIndex,
+  filterAndSort,
+  type IndexedText,
+  indexedText,
+  loadTextIndex,
+  newestFirst,
+  queryWords,
+  rowFacets,
+  type SearchFacets,
+  type SearchProfile,
+  type SearchRow,
+  searchProfileFor,
+  searchRow,
+  type TextIndex,
+  type TextMatch,
+} from '../search';
+import { normalizeText } from '../text/normalize';
+import type { LibraryPaper } from './schema';
+import { isOpeningPage, openingPage, type StoredFacets } from './search-first-page';
+
+/** A row as the background keeps it: what filters need, the folded words a quick scan reads, a hash of what was indexed. */
+export interface KeptRow extends SearchRow {
+  /** ` title words author words ` (folded, spaced at both ends), searched by prefix before the index is loaded. */
+  text: string;
+  /** Hash of the indexed text: a paper whose hash changed is indexed again. */
+  sig: number;
+}
+
+/** The rows, as stored for the next worker start. */
+export interface StoredSearchRows {
+  /** `libraryRevision/derivedRevision` they were built for. */
+  revision: string;
+  profile: SearchProfile;
+  rows: KeptRow[];
+}
+
+export interface StoredSearchIndex {
+  revision: string;
+  profile: SearchProfile;
+  json: string;
+}
+
+/** What the worker holds: rows newest first, and the index once loaded or built. */
+interface Kept {
+  revision: string;
+  profile: SearchProfile;
+  rows: KeptRow[];
+  byId: Map<string, KeptRow>;
+  /** Null while it loads from storage: a scan of titles and authors answers meanwhile. */
+  index: TextIndex | null;
+  /** The stored index being loaded, once. */
+  loading?: Promise<void>;
+  facets: Map<string, SearchFacets>;
+}
+
+/** Papers read per transaction while building: small enough that pages' lookups are never held up long. */
+const BATCH = 500;
+
+/** FNV-1a over what the index reads of a paper. */
+function signature(text: IndexedText): number {
+  const joined = `${text.title}\u0000${text.authors.join('\u0001')}\u0000${text.abstract}\u0000${text.category}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < joined.length; i++) hash = Math.imul(hash ^ joined.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function keptRow(paper: LibraryPaper, text: IndexedText): KeptRow {
+  return {
+    ...searchRow(paper),
+    text: ` ${paper.normalizedTitle} ${normalizeText(paper.authors.join(' '))} `,
+    sig: signature(text),
+  };
+}
+
+async function currentRevision(db: PaperlensDatabase): Promise<{ revision: string; derived: boolean }> {
+  const meta = db.transaction('meta').store;
+  const [library, derived] = await Promise.all([getMeta(meta, 'libraryRevision'), getMeta(meta, 'derivedRevision')]);
+  return { revision: `${library ?? 0}/${derived ?? 0}`, derived: library === derived };
+}
+
+/** Every paper, a batch per transaction, in key order. */
+async function* allPapers(db: DbConnection): AsyncGenerator<LibraryPaper[]> {
+  let after: string | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const batch = await db.run((open) => open.getAll('papers', range, BATCH));
+    if (batch.length === 0) return;
+    yield batch;
+    after = batch[batch.length - 1]?.id;
+  }
+}
+
+/**
+ * Brings `kept` (or nothing) up to the library as it is: papers whose indexed text
+ * changed are indexed again, new ones added, gone ones discarded; the rows are read afresh.
+ */
+async function refreshed(db: DbConnection, kept: Kept | null, revision: string): Promise<Kept> {
+  const count = await db.run((open) => open.count('papers'));
+  const profile = searchProfileFor(count);
+  const reuse = kept?.index && kept.profile === profile ? kept : null;
+  const index = reuse?.index ?? createTextIndex(profile);
+  const rows: KeptRow[] = [];
+  for await (const batch of allPapers(db)) {
+    for (const paper of batch) {
+      const text = indexedText(paper);
+      const row = keptRow(paper, text);
+      const before = reuse?.byId.get(paper.id);
+      if (before?.sig !== row.sig) {
+        index.discard(paper.id);
+        index.add(text);
+      }
+      rows.push(row);
+    }
+  }
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const id of reuse?.byId.keys() ?? []) if (!byId.has(id)) index.discard(id);
+  return { revision, profile, rows: newestFirst(rows), byId, index, facets: new Map() };
+}
+
+/** Before the index is loaded: every query word a prefix of a title or author word, newest first. */
+export function scanRows(rows: readonly KeptRow[], query: string): TextMatch[] | null {
+  const words = queryWords(query).map((word) => ` ${word}`);
+  if (words.length === 0) return null;
+  return rows
+    .filter((row) => words.every((word) => row.text.includes(word)))
+    .map((row) => ({ id: row.id, score: 1, terms: [] }));
+}
+
+/** The facets of the whole library and of every followed author, for the opening page of a restarted worker. */
+function allFacets(kept: Kept): StoredFacets['byAuthor'] {
+  const rowsOf = new Map<string, KeptRow[]>();
+  for (const row of kept.rows) {
+    for (const id of row.followed) {
+      const list = rowsOf.get(id);
+      if (list) list.push(row);
+      else rowsOf.set(id, [row]);
+    }
+  }
+  return Object.fromEntries([['', rowFacets(kept.rows)], ...[...rowsOf].map(([id, rows]) => [id, rowFacets(rows)])]);
+}
+
+function facetsOf(kept: Kept, authorId: string | null): SearchFacets {
+  const key = authorId ?? '';
+  let facets = kept.facets.get(key);
+  if (!facets) {
+    facets = rowFacets(authorId === null ? kept.rows : kept.rows.filter((row) => row.followed.includes(authorId)));
+    kept.facets.set(key, facets);
+  }
+  return facets;
+}
+
+async function answer(db: DbConnection, kept: Kept, request: SearchRequest): Promise<SearchPage> {
+  const matches = kept.index ? kept.index.match(request.query) : scanRows(kept.rows, request.query);
+  const results = filterAndSort(matches, kept.rows, kept.byId, request);
+  const page = results.slice(request.offset, request.offset + request.limit);
+  const { papers } = await db.run((open) =>
+    lookupPapers(open, { ids: page.map((result) => result.paper.id), dois: [], titles: [] }),
+  );
+  const summaries = new Map(papers.map((paper) => [paper.id, paper]));
+  return {
+    total: results.length,
+    // A paper removed since the rows were read has no summary: it is left out.
+    hits: page.flatMap(({ paper, score, terms }) => {
+      const summary = summaries.get(paper.id);
+      return summary ? [{ paper: summary, score, terms }] : [];
+    }),
+    facets: facetsOf(kept, request.authorId),
+    complete: kept.index !== null,
+  };
+}
+
+/** Rows, index and facets, stored for the next worker start (once derived data is current). */
+async function store(db: DbConnection, done: Kept): Promise<void> {
+  if (!done.index) return;
+  const json = done.index.toJSON();
+  const { revision, profile, rows } = done;
+  await db.run(async (open) => {
+    const tx = open.transaction('meta', 'readwrite');
+    await Promise.all([
+      tx.store.put({ key: 'searchRows', value: { revision, profile, rows } }),
+      tx.store.put({ key: 'searchIndex', value: { revision, profile, json } }),
+      tx.store.put({ key: 'searchFacets', value: { revision, byAuthor: allFacets(done) } }),
+      tx.done,
+    ]);
+  });
+}
+
+/** The stored index of these rows, loaded once (in slices: the worker keeps answering meanwhile). */
+function loadIndex(db: DbConnection, rows: Kept): Promise<void> {
+  rows.loading ??= (async () => {
+    const stored = await db.run((open) => getMeta(open.transaction('meta').store, 'searchIndex'));
+    if (stored && stored.revision === rows.revision && stored.profile === rows.profile) {
+      rows.index = await loadTextIndex(stored.json, stored.profile);
+    }
+  })();
+  return rows.loading;
+}
+
+/**
+ * The popup's search, kept in the background: rows and a MiniSearch index over the
+ * whole library, built once, brought up to date after each change (only changed papers
+ * are indexed again) and stored. A restarted worker answers the popup's opening page by
+ * index at once (search-first-page.ts), queries from the stored rows (titles and
+ * authors, by prefix) once they are read, and from the stored index once it is loaded,
+ * never rebuilding it.
+ */
+export function createLibrarySearch(db: DbConnection) {
+  let kept: Kept | null = null;
+  let starting: Promise<Kept> | null = null;
+  let refreshing: Promise<void> | null = null;
+
+  const refresh = (revision: string, derived: boolean) => {
+    refreshing ??= (async () => {
+      const before = kept;
+      // The stored index loads first: updating it costs what changed, building one costs everything.
+      if (before && !before.index) await loadIndex(db, before);
+      kept = await refreshed(db, kept, revision);
+      if (derived) await store(db, kept);
+    })()
+      .catch((error: unknown) => console.error('[paperlens] search index', error))
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  };
+
+  /** The stored rows, answering at once, and their index loading behind them; or a first build. */
+  const start = async (): Promise<Kept> => {
+    const stored = await db.run((open) => getMeta(open.transaction('meta').store, 'searchRows'));
+    if (!stored) {
+      const { revision, derived } = await db.run(currentRevision);
+      await refresh(revision, derived);
+      if (!kept) throw new Error('Paperlens could not prepare its search; try again in a moment.');
+      return kept;
+    }
+    const rows: Kept = {
+      ...stored,
+      byId: new Map(stored.rows.map((row) => [row.id, row])),
+      index: null,
+      facets: new Map(),
+    };
+    void loadIndex(db, rows).catch((error: unknown) => console.error('[paperlens] search index', error));
+    return rows;
+  };
+
+  /** The rows in memory (stored ones, or a first build), with an update started behind them when they are stale. */
+  const current = async (): Promise<Kept> => {
+    if (!kept) {
+      starting ??= start().finally(() => {
+        starting = null;
+      });
+      kept ??= await starting;
+    }
+    const { revision, derived } = await db.run(currentRevision);
+    // Stale rows still answer (a paper just removed is left out of the page); the update runs behind.
+    if (kept.revision !== revision && !refreshing) void refresh(revision, derived);
+    return kept;
+  };
+
+  return {
+    async search(request: SearchRequest): Promise<SearchPage> {
+      // Opening the popup in a restarted worker: its first page is read by index, not after the rows load.
+      if (!kept && isOpeningPage(request)) {
+        void current().catch(() => {});
+        return db.run((open) => openingPage(open, request));
+      }
+      return answer(db, await current(), request);
+    },
+  };
+}

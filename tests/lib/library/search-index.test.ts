@@ -1,0 +1,145 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
+import type { DbConnection } from '../../../lib/db-connection';
+import { recomputeTexts } from '../../../lib/library/derive-texts';
+import { createLibrarySearch, type KeptRow, scanRows } from '../../../lib/library/search-index';
+import { seedCorpus } from '../../../lib/library/seed';
+import { commitLibraryImport } from '../../../lib/library/write';
+import type { SearchRequest } from '../../../lib/message-schemas';
+import { createPaperSearch } from '../../../lib/search';
+import { BUNDLED_AUTHOR_ID, corpus, freshFactory, libraryPapers } from '../../helpers/db';
+import { incomingPaper } from '../../helpers/library';
+import { QUERIES } from '../../helpers/search-queries';
+
+const ask = (query: string, more: Partial<SearchRequest> = {}): SearchRequest => ({
+  query,
+  authorId: null,
+  categories: [],
+  year: null,
+  hasCode: false,
+  sort: 'relevance',
+  offset: 0,
+  limit: 50,
+  ...more,
+});
+
+const ids = (page: { hits: { paper: { id: string } }[] }) => page.hits.map((hit) => hit.paper.id);
+
+describe('the library search kept in the background', () => {
+  let db: PaperlensDatabase;
+  const connection: DbConnection = { run: (work) => work(db) };
+
+  beforeEach(async () => {
+    db = await openPaperlensDb(freshFactory());
+    await seedCorpus(db, corpus);
+    await recomputeTexts(db);
+  });
+
+  it('answers as the in-memory search does, query for query, with card-ready summaries', async () => {
+    const search = createLibrarySearch(connection);
+    const local = createPaperSearch(libraryPapers);
+    for (const [query] of QUERIES) {
+      const page = await search.search(ask(query));
+      expect(ids(page), query).toEqual(local.search(query).map((r) => r.paper.id));
+      expect(page.total).toBe(page.hits.length);
+      expect(page.complete).toBe(true);
+    }
+    const [first] = (await search.search(ask('mu parametrization'))).hits;
+    expect(first?.terms).toEqual(expect.arrayContaining(['mu', 'parametrization']));
+    expect(first?.paper.displayTitle).toContain('Parametrization');
+    expect(first?.paper.authors.length).toBeLessThanOrEqual(6);
+  });
+
+  it('lists every paper newest first for an empty query, a page at a time, with the facets', async () => {
+    const search = createLibrarySearch(connection);
+    // A first search with nothing stored: the opening page comes by index, without facets, marked incomplete.
+    const opening = await search.search(ask('', { limit: 5 }));
+    expect(opening.complete).toBe(false);
+    expect(opening.facets).toEqual({ categories: [], years: [] });
+    await expect.poll(async () => (await search.search(ask(''))).complete).toBe(true);
+    const newest = createPaperSearch(libraryPapers)
+      .search('')
+      .map((r) => r.paper.id);
+    const first = await search.search(ask('', { limit: 5 }));
+    const second = await search.search(ask('', { offset: 5, limit: 5 }));
+    expect(first.total).toBe(13);
+    expect([...ids(first), ...ids(second)]).toEqual(newest.slice(0, 10));
+    expect(first.facets).toEqual(createPaperSearch(libraryPapers).facets());
+  });
+
+  it('filters by followed author, category, year and code, and sorts', async () => {
+    const search = createLibrarySearch(connection);
+    expect((await search.search(ask('', { authorId: BUNDLED_AUTHOR_ID }))).total).toBe(13);
+    expect((await search.search(ask('', { authorId: 'someone-else' }))).total).toBe(0);
+    expect(ids(await search.search(ask('', { categories: ['CL'] })))).toEqual([
+      '2601.08584',
+      '2506.10910',
+      '2310.15961',
+    ]);
+    expect(ids(await search.search(ask('mixture', { categories: ['LG'], year: 2025, hasCode: true })))).toEqual([
+      '2508.09752',
+    ]);
+    expect(ids(await search.search(ask('', { sort: 'novel' })))[0]).toBe('2310.15961');
+  });
+
+  it('takes in a change behind the scenes: a new paper is found, a removed one is gone', async () => {
+    const search = createLibrarySearch(connection);
+    expect((await search.search(ask('quokka'))).total).toBe(0);
+    const quokka = incomingPaper({ arxivId: '2605.00042', title: 'Quokka attention for long contexts' });
+    await commitLibraryImport(db, { source: { kind: 'file', name: 'q.bib' }, papers: [quokka], follow: null });
+    await expect.poll(async () => ids(await search.search(ask('quokka')))).toEqual(['2605.00042']);
+    await db.delete('papers', '2605.00042');
+    await db.put('meta', { key: 'libraryRevision', value: 999 });
+    await expect.poll(async () => (await search.search(ask('quokka'))).total).toBe(0);
+  });
+
+  it('answers a restarted worker’s opening page by index, with the stored facets, then the full search', async () => {
+    const first = createLibrarySearch(connection);
+    await expect.poll(async () => (await first.search(ask(''))).complete).toBe(true);
+    const expected = await first.search(ask('', { limit: 5 }));
+    const restarted = createLibrarySearch(connection);
+    const opening = await restarted.search(ask('', { limit: 5 }));
+    expect(opening.complete).toBe(false);
+    expect(ids(opening)).toEqual(ids(expected));
+    expect(opening.total).toBe(13);
+    expect(opening.facets).toEqual(expected.facets);
+    expect(opening.hits[0]?.paper).toEqual(expected.hits[0]?.paper);
+    const mine = await restarted.search(ask('', { authorId: BUNDLED_AUTHOR_ID, limit: 3 }));
+    expect(ids(mine)).toEqual(ids(expected).slice(0, 3));
+    await expect.poll(async () => (await restarted.search(ask(''))).complete).toBe(true);
+  });
+
+  it('is stored: a restarted worker answers from the stored index, not by reading every paper again', async () => {
+    await createLibrarySearch(connection).search(ask('voxtral'));
+    // Changed behind the search's back, with no new revision: only a rebuild would see it.
+    const paper = (await db.get('papers', '2507.13264'))!;
+    await db.put('papers', { ...paper, normalizedTitle: 'wombat', title: 'Wombat', abstract: '' });
+    const restarted = createLibrarySearch(connection);
+    await expect.poll(async () => (await restarted.search(ask('voxtral'))).complete).toBe(true);
+    expect(ids(await restarted.search(ask('voxtral')))).toContain('2507.13264');
+    expect((await restarted.search(ask('wombat'))).total).toBe(0);
+  });
+});
+
+describe('scanRows, which answers while the stored index loads', () => {
+  const row = (id: string, text: string): KeptRow => ({
+    id,
+    date: '2025-01-01',
+    year: 2025,
+    category: 'LG',
+    categoryName: 'Machine Learning',
+    hasCode: false,
+    novelty: null,
+    followed: [],
+    text: ` ${text} `,
+    sig: 0,
+  });
+  const rows = [row('a', 'scaling laws jan ludziejewski'), row('b', 'mixture of tokens maciej pioro')];
+
+  it('finds rows whose title and author words start with every query word, folded', () => {
+    expect(scanRows(rows, 'Pióro mix')?.map((m) => m.id)).toEqual(['b']);
+    expect(scanRows(rows, 'scal')?.map((m) => m.id)).toEqual(['a']);
+    expect(scanRows(rows, 'aling')).toEqual([]);
+    expect(scanRows(rows, 'the of')).toBeNull();
+  });
+});
