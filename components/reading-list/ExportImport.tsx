@@ -1,11 +1,12 @@
 import { useRef } from 'preact/hooks';
+import { plainError } from '../../lib/errors';
 import { type ExportFormat, exportReadingList } from '../../lib/export';
-import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { ReadingListClient } from '../../lib/reading-list/client';
 import { IMPORT_LIMITS } from '../../lib/reading-list/file-schema';
 import { tooLargeToImport } from '../../lib/reading-list/import';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
 import { download } from '../download';
+import type { SavedPapers } from './saved-papers';
 
 const FORMATS: [ExportFormat, string][] = [
   ['bibtex', 'BibTeX'],
@@ -17,14 +18,24 @@ const FORMATS: [ExportFormat, string][] = [
 interface ExportImportProps {
   client: ReadingListClient;
   entries: ReadingListEntry[];
-  /** The corpus papers, which give exported entries their authors and categories. */
-  papersById: ReadonlyMap<string, Paper>;
+  /** The library records that give exported entries their authors and categories. */
+  papers: Pick<SavedPapers, 'all'>;
   compact: boolean;
 }
 
 /** Export buttons, one per format, and the import of a Paperlens JSON file. */
-export function ExportImport({ client, entries, papersById, compact }: ExportImportProps) {
+export function ExportImport({ client, entries, papers, compact }: ExportImportProps) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const onExport = async (format: ExportFormat) => {
+    // Usually at hand already; records still on their way (or never asked for) are waited for.
+    const papersById = await papers.all(entries.map((entry) => entry.id)).catch((error: unknown) => {
+      client.fail(`Could not export the reading list: ${plainError(error)}`);
+      return null;
+    });
+    if (!papersById) return;
+    const file = exportReadingList(format, entries, papersById, new Date());
+    download(file.filename, file.mimeType, file.text);
+  };
   const onImport = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -40,15 +51,7 @@ export function ExportImport({ client, entries, papersById, compact }: ExportImp
     <div class="export-import">
       <span class="export-label">Export</span>
       {FORMATS.map(([format, label]) => (
-        <button
-          key={format}
-          type="button"
-          disabled={entries.length === 0}
-          onClick={() => {
-            const file = exportReadingList(format, entries, papersById, new Date());
-            download(file.filename, file.mimeType, file.text);
-          }}
-        >
+        <button key={format} type="button" disabled={entries.length === 0} onClick={() => void onExport(format)}>
           {label}
         </button>
       ))}

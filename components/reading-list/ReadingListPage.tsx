@@ -1,4 +1,3 @@
-import { useLibrary } from '../use-library';
 import { useSettings } from '../use-settings';
 import { ReadingListView } from './ReadingListView';
 import { useReadingList } from './use-reading-list';
@@ -7,12 +6,10 @@ import { useReadingList } from './use-reading-list';
 export function ReadingListPage() {
   useSettings();
   const [client, state] = useReadingList();
-  // The library gives its papers their authors and categories in exports; the list works without it.
-  const { library } = useLibrary();
   return (
     <main class="page">
       <h1>Reading list</h1>
-      <ReadingListView client={client} state={state} papers={library?.papers ?? []} />
+      <ReadingListView client={client} state={state} />
     </main>
   );
 }

@@ -1,5 +1,4 @@
 import { useMemo } from 'preact/hooks';
-import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { ReadingListClient, ReadingListState } from '../../lib/reading-list/client';
 import { STATUS_LABELS, STATUSES } from '../../lib/reading-list/status';
 import { countEntries, NO_FILTER } from '../../lib/reading-list/view';
@@ -8,18 +7,18 @@ import { ExportImport } from './ExportImport';
 import { ListNotices } from './ListNotices';
 import { ListToolbar } from './ListToolbar';
 import { useEntryView } from './use-entry-view';
+import { useSavedPapers } from './use-saved-papers';
 
 export interface ReadingListViewProps {
   client: ReadingListClient;
   state: ReadingListState;
-  papers: Paper[];
   /** The popup's narrow layout: notes and tags behind a disclosure. */
   compact?: boolean;
 }
 
 /** The reading list: counts, filter and sort, the entries, undo, export and import. */
-export function ReadingListView({ client, state, papers, compact = false }: ReadingListViewProps) {
-  const papersById = useMemo(() => new Map(papers.map((p) => [p.id, p])), [papers]);
+export function ReadingListView({ client, state, compact = false }: ReadingListViewProps) {
+  const [papersById, papers] = useSavedPapers(state.entries);
   const entries = state.entries ?? [];
   const view = useEntryView(entries);
   const counts = useMemo(() => countEntries(entries), [entries]);
@@ -62,7 +61,7 @@ export function ReadingListView({ client, state, papers, compact = false }: Read
         remove={(id) => void client.remove(id)}
         clearFilters={() => view.setFilter(NO_FILTER)}
       />
-      <ExportImport client={client} entries={state.complete ? entries : []} papersById={papersById} compact={compact} />
+      <ExportImport client={client} entries={state.complete ? entries : []} papers={papers} compact={compact} />
     </section>
   );
 }

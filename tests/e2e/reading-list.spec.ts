@@ -143,6 +143,34 @@ test('exports BibTeX, Markdown, CSV and JSON files with the saved papers', async
   expect(parsed.entries.map((e) => e.id).sort()).toEqual(['1706.03762', '2310.15961', '2402.07871']);
 });
 
+test('the page asks the library only for the papers it holds: rows show their categories, never the whole library', async ({
+  context,
+}) => {
+  // Records the type of every message the extension's pages send.
+  await context.addInitScript(() => {
+    type Send = (message: { type?: string }, ...rest: unknown[]) => unknown;
+    const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: Send } } }).chrome?.runtime;
+    const send = runtime?.sendMessage;
+    if (!runtime || !send) return;
+    const sent: string[] = [];
+    Object.assign(globalThis, { paperlensSent: sent });
+    runtime.sendMessage = (message, ...rest) => {
+      sent.push(String(message?.type));
+      return send.call(runtime, message, ...rest);
+    };
+  });
+  const page = await openExtensionPage(context, 'reading-list.html');
+  await seed(page);
+  await page.reload();
+  await expect(page.locator('.entries [data-paperlens-id]')).toHaveCount(3);
+  await expect(page.locator('[data-paperlens-id="2402.07871"] .cat-chip')).toContainText('LG');
+  await expect(page.locator('[data-paperlens-id="2310.15961"] .cat-chip')).toContainText('CL');
+  await expect(page.locator('[data-paperlens-id="1706.03762"] .cat-chip')).toHaveCount(0);
+  const sent = await page.evaluate(() => (globalThis as unknown as { paperlensSent: string[] }).paperlensSent);
+  expect(sent).toContain('getPapers');
+  expect(sent).not.toContain('getLibrary');
+});
+
 test('importing a broken or foreign file shows what is wrong and changes nothing; a good file merges', async ({
   context,
 }) => {
