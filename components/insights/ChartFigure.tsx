@@ -6,8 +6,8 @@ interface Props {
   /** One line: what the chart shows. */
   caption: string;
   children: ComponentChildren;
-  /** The same data as a table, for screen readers and for anyone who wants the numbers. */
-  table: ComponentChildren;
+  /** The same data as a table, for screen readers and for anyone who wants the numbers (none when there is no data). */
+  table?: ComponentChildren;
   class?: string;
 }
 
@@ -20,10 +20,12 @@ export function ChartFigure({ id, title, caption, children, table, class: classN
         <p class="chart-caption">{caption}</p>
       </figcaption>
       {children}
-      <details class="chart-data">
-        <summary>Data table</summary>
-        <div class="table-scroll">{table}</div>
-      </details>
+      {table && (
+        <details class="chart-data">
+          <summary>Data table</summary>
+          <div class="table-scroll">{table}</div>
+        </details>
+      )}
     </figure>
   );
 }

@@ -8,7 +8,7 @@ export function ClusterList({ network }: { network: CoauthorNetwork }) {
       {network.clusters.map((cluster) => (
         <li key={cluster.index}>
           <strong>{clusterTitle(network, cluster.index)}</strong>: {plural(cluster.members.length, 'coauthor')},{' '}
-          {plural(cluster.paperIds.length, 'paper')}; its words: {cluster.keywords.join(', ')}
+          {plural(cluster.papers, 'paper')}; its words: {cluster.keywords.join(', ')}
         </li>
       ))}
     </ul>

@@ -7,18 +7,32 @@ import { CoauthorNetworkTable } from './CoauthorNetworkTable';
 import { NetworkBackdrop } from './NetworkBackdrop';
 import { NetworkNodeMark } from './NetworkNodeMark';
 
+const CAPTION =
+  'The author at the centre; a circle per coauthor, sized by papers shared, boxed with the people they wrote papers with.';
+
+interface Props {
+  network: CoauthorNetwork;
+  /** All the author's coauthors: the network draws those who shared most papers. */
+  coauthors: number;
+}
+
 /** The author at the centre, coauthors sized by shared papers and boxed by collaboration cluster. */
-export function CoauthorNetworkChart({ network }: { network: CoauthorNetwork }) {
+export function CoauthorNetworkChart({ network, coauthors }: Props) {
   const layout = useMemo(() => layoutNetwork(network), [network]);
   const named = new Map(network.nodes.map((node) => [node.id, node]));
   const { viewBox } = layout;
+  const drawn = network.nodes.length - 1;
 
   return (
     <ChartFigure
       id="network"
       class="chart-wide"
       title="Coauthor network"
-      caption="The author at the centre; a circle per coauthor, sized by papers shared, boxed with the people they wrote papers with."
+      caption={
+        drawn < coauthors
+          ? `${CAPTION} The ${drawn} with most shared papers of ${coauthors.toLocaleString('en')} coauthors.`
+          : CAPTION
+      }
       table={<CoauthorNetworkTable network={network} />}
     >
       <svg

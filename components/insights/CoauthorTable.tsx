@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Bounded } from '../../lib/insights/insights-data';
 import {
   type CoauthorRow,
   type CoauthorSortKey,
@@ -13,8 +14,9 @@ const COLUMNS: { key: CoauthorSortKey; label: string; first: SortDirection }[] =
   { key: 'lastYear', label: 'Last year', first: 'descending' },
 ];
 
-/** Every coauthor with the papers and years shared; each column header sorts the table. */
-export function CoauthorTable({ rows }: { rows: readonly CoauthorRow[] }) {
+/** The coauthors who shared most papers, with the papers and years shared; each column header sorts the table. */
+export function CoauthorTable({ coauthors }: { coauthors: Bounded<CoauthorRow> }) {
+  const { rows, total } = coauthors;
   const [sort, setSort] = useState<{ key: CoauthorSortKey; direction: SortDirection }>({
     key: 'shared',
     direction: 'descending',
@@ -30,7 +32,11 @@ export function CoauthorTable({ rows }: { rows: readonly CoauthorRow[] }) {
   return (
     <section class="chart chart-wide" aria-labelledby="top-coauthors-title" id="top-coauthors">
       <h2 id="top-coauthors-title">Top coauthors</h2>
-      <p class="chart-caption">Who the author wrote most papers with, and from when to when; sort by any column.</p>
+      <p class="chart-caption">
+        Who the author wrote most papers with, and from when to when; sort by any column.
+        {rows.length < total &&
+          ` The ${rows.length} with most shared papers of ${total.toLocaleString('en')} coauthors; sorting orders these.`}
+      </p>
       <div class="table-scroll">
         <table class="sortable">
           <thead>

@@ -1,15 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatDate } from '../../lib/format';
-import { coauthorNetwork } from '../../lib/insights/coauthor-network';
-import { corpusDate } from '../../lib/insights/corpus-date';
-import { noveltyPoints } from '../../lib/insights/novelty-points';
-import { hashForPaper, paperIdFromHash } from '../../lib/insights/paper-hash';
-import { papersPerYearByCategory } from '../../lib/insights/papers-per-year';
-import { topCoauthors } from '../../lib/insights/top-coauthors';
+import type { InsightsData } from '../../lib/insights/insights-data';
 import { AuthorSwitch } from '../AuthorSwitch';
 import { ProfileHeader } from '../ProfileHeader';
-import { useAuthorChoice } from '../use-author-choice';
-import { useLibrary } from '../use-library';
 import { useSettings } from '../use-settings';
 import { CategoryLegend } from './CategoryLegend';
 import { CoauthorNetworkChart } from './CoauthorNetworkChart';
@@ -18,92 +10,84 @@ import { NoveltyChart } from './NoveltyChart';
 import { PaperCard } from './PaperCard';
 import { PapersPerYearChart } from './PapersPerYearChart';
 import { RelatedPapersTable } from './RelatedPapersTable';
+import { type InsightsState, useInsights } from './use-insights';
+import { useOpenPaper } from './use-open-paper';
 
-/** The paper whose card `#paper=<id>` opens, following the address. */
-function useOpenPaperId() {
-  const [openId, setOpenId] = useState<string | null>(() => paperIdFromHash(location.hash));
-  useEffect(() => {
-    const onHash = (): void => setOpenId(paperIdFromHash(location.hash));
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, []);
-  return [openId, setOpenId] as const;
+/** The profile figures, the author switch and the data's date. */
+function InsightsHeader({ state, data }: { state: InsightsState; data: InsightsData }) {
+  const { overview, chosen, choose, author } = state;
+  const authors = overview?.authors ?? [];
+  // While the next view is on its way, its count comes from the overview, so the header never mixes two views.
+  const papers = state.loading ? ((author ? overview?.paperCounts[author.id] : overview?.papers) ?? 0) : data.papers;
+  // AuthorSwitch reads only `chosen` and `choose`: the papers stay in the background.
+  const choice = { chosen, choose, author, papers: [], coauthors: [] };
+  return (
+    <div class="insights-header">
+      <ProfileHeader author={author} papers={papers} authors={overview ? authors.length : data.followed} />
+      <AuthorSwitch authors={authors} choice={choice} />
+      <p class="data-date">
+        <a href="/library.html">Follow more authors or import papers</a>
+      </p>
+      {data.date && (
+        <p class="data-date">
+          Data as of <time dateTime={data.date}>{formatDate(data.date)}</time> (the newest paper shown).
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Says the derived figures are still being worked out, and how many papers the charts leave out meanwhile. */
+function PendingNotice({ data }: { data: InsightsData }) {
+  if (data.derivedReady && data.pending === 0) return null;
+  return (
+    <p role="status" class="notice">
+      Novelty, related papers and coauthors are being worked out for the papers just added
+      {data.pending > 0 ? ` (${data.pending.toLocaleString('en')} not shown yet)` : ''}; this page shows them once
+      ready.
+    </p>
+  );
 }
 
 /** The insights page: a followed author's papers (or everyone's) as charts; `#paper=<id>` opens that paper's card. */
 export function InsightsApp() {
   useSettings(); // applies the theme setting (system, light, dark)
-  const { library, error } = useLibrary();
-  const [openId, setOpenId] = useOpenPaperId();
+  const state = useInsights();
+  const card = useOpenPaper();
+  const { data, error } = state;
 
-  const choice = useAuthorChoice(library);
-  const { author, papers, coauthors } = choice;
-  const charts = useMemo(
-    () =>
-      library && {
-        perYear: papersPerYearByCategory(papers),
-        novelty: noveltyPoints(papers),
-        // A network has one centre: it is drawn for one author at a time.
-        network: author && coauthorNetwork(papers, coauthors, author.name),
-        coauthors: topCoauthors(papers, coauthors),
-        date: corpusDate(papers),
-      },
-    [library, papers, coauthors, author],
-  );
-
-  if (error) return <p role="alert">Paperlens could not load the papers: {error}. Reload the page to try again.</p>;
-  if (!library || !charts) return <p aria-busy="true">Loading insights…</p>;
-
-  // Opening a card puts it in the address, so the view can be linked to and reloaded.
-  const open = (id: string): void => {
-    history.replaceState(null, '', hashForPaper(id));
-    setOpenId(id);
-  };
-  const close = (): void => {
-    history.replaceState(null, '', location.pathname);
-    setOpenId(null);
-  };
-  const openPaper = library.papers.find((paper) => paper.id === openId);
-  const pending = papers.length - charts.novelty.length;
+  if (error) return <p role="alert">Paperlens could not load the insights: {error}. Reload the page to try again.</p>;
+  if (!data) return <p aria-busy="true">Loading insights…</p>;
 
   return (
-    <main class="insights">
-      <div class="insights-header">
-        <ProfileHeader author={author} papers={papers.length} authors={library.authors.length} />
-        <AuthorSwitch authors={library.authors} choice={choice} />
-        <p class="data-date">
-          <a href="/library.html">Follow more authors or import papers</a>
-        </p>
-        {charts.date && (
-          <p class="data-date">
-            Data as of <time dateTime={charts.date}>{formatDate(charts.date)}</time> (the newest paper shown).
-          </p>
-        )}
-      </div>
-      {openId && !openPaper && (
+    <main class="insights" aria-busy={state.loading}>
+      <InsightsHeader state={state} data={data} />
+      {card.missing && (
         <p role="status" class="notice">
-          arXiv {openId} is not in your library, so there is no card to open.
+          arXiv {card.openId} is not in your library, so there is no card to open.
         </p>
       )}
-      {(!library.derivedReady || pending > 0) && (
-        <p role="status" class="notice">
-          Novelty, related papers and coauthors are being worked out for the papers just added
-          {pending > 0 ? ` (${pending} not shown yet)` : ''}; this page shows them once ready.
+      {card.error && (
+        <p role="alert" class="notice">
+          Paperlens could not open that paper’s card: {card.error}
         </p>
       )}
-      <CategoryLegend categories={charts.perYear.categories} />
+      <PendingNotice data={data} />
+      <CategoryLegend categories={data.perYear.categories} />
       <div class="chart-grid">
-        <PapersPerYearChart data={charts.perYear} />
-        <NoveltyChart points={charts.novelty} onOpen={open} />
-        {charts.network ? (
-          <CoauthorNetworkChart network={charts.network} />
+        <PapersPerYearChart data={data.perYear} />
+        <NoveltyChart novelty={data.novelty} onOpen={card.open} />
+        {data.network ? (
+          <CoauthorNetworkChart network={data.network} coauthors={data.coauthors.total} />
         ) : (
           <p class="notice">Choose one author above to see their coauthor network.</p>
         )}
-        <CoauthorTable rows={charts.coauthors} />
-        <RelatedPapersTable papers={papers} onOpen={open} />
+        <CoauthorTable coauthors={data.coauthors} />
+        <RelatedPapersTable related={data.related} onOpen={card.open} />
       </div>
-      {openPaper && <PaperCard key="card" paper={openPaper} papers={library.papers} onOpen={open} onClose={close} />}
+      {card.paper && (
+        <PaperCard key="card" paper={card.paper} titles={card.titles} onOpen={card.open} onClose={card.close} />
+      )}
     </main>
   );
 }

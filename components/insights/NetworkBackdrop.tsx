@@ -38,7 +38,8 @@ export function NetworkBackdrop({ network, layout }: Props) {
             y1={a.y}
             x2={b.x}
             y2={b.y}
-            stroke-width={0.5 + 0.4 * edge.weight}
+            // Capped: an author's hundreds of papers with one coauthor would be a band, not a line.
+            stroke-width={Math.min(6, 0.5 + 0.4 * edge.weight)}
             data-mark="edge"
           />
         );

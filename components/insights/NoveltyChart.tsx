@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { percent } from '../../lib/format';
-import type { NoveltyPoint } from '../../lib/insights/novelty-points';
+import type { NoveltyView } from '../../lib/insights/insights-data';
+import { type DateRange, dayTime } from '../../lib/insights/novelty-density';
 import { ChartFigure } from './ChartFigure';
 import { ChartSvg } from './ChartSvg';
+import { NoveltyDensityCells } from './NoveltyDensityCells';
 import { NoveltyDot } from './NoveltyDot';
 import { NoveltyTable } from './NoveltyTable';
 import { NoveltyTooltip } from './NoveltyTooltip';
@@ -14,43 +16,60 @@ const MARGIN = { top: 14, right: 16, bottom: 28, left: 44 };
 const DAY = 86_400_000;
 const SCORE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const TOOLTIP_ID = 'novelty-tooltip';
-
-const time = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
+/** More year labels than this would run into each other. */
+const MAX_YEAR_LABELS = 12;
 
 interface Props {
-  points: readonly NoveltyPoint[];
+  novelty: NoveltyView;
   onOpen(id: string): void;
 }
 
 /** Where a time and a score sit in the chart, and the years whose first day gets a grid line. */
-function scaleOf(points: readonly NoveltyPoint[]) {
-  const times = points.map((point) => time(point.date));
+function scaleOf(range: DateRange) {
   // Pad the range by two months so the first and last dots sit inside the frame.
-  const start = Math.min(...times) - 60 * DAY;
-  const end = Math.max(...times) + 60 * DAY;
+  const start = dayTime(range.first) - 60 * DAY;
+  const end = dayTime(range.last) + 60 * DAY;
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const firstYear = new Date(start).getUTCFullYear() + 1;
   const lastYear = new Date(end).getUTCFullYear();
+  const every = Math.ceil((lastYear - firstYear + 1) / MAX_YEAR_LABELS);
   return {
     x: (t: number): number => MARGIN.left + ((t - start) / (end - start)) * innerWidth,
     y: (score: number): number => MARGIN.top + (1 - score) * innerHeight,
-    yearTicks: Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i),
+    yearTicks: Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i).filter(
+      (year) => year % every === 0,
+    ),
   };
 }
 
+function captionOf({ density, points, scored }: NoveltyView): string {
+  if (!density) {
+    return 'One dot per paper: how different its title and abstract are from the closest earlier paper (100% = nothing like it before).';
+  }
+  return `How different each paper's title and abstract are from the closest earlier paper (100% = nothing like it before): the shading counts all ${scored.toLocaleString('en')} papers (darker: more), the dots are the ${points.length} most novel.`;
+}
+
 /** Each paper's novelty against its publication date; a dot's tooltip explains the score. */
-export function NoveltyChart({ points, onOpen }: Props) {
+export function NoveltyChart({ novelty, onOpen }: Props) {
   const [active, setActive] = useState<string | null>(null);
-  const { x, y, yearTicks } = scaleOf(points);
+  const { range, points, density } = novelty;
+  if (!range) {
+    return (
+      <ChartFigure id="novelty" title="Novelty over time" caption="No paper has a novelty score yet.">
+        {null}
+      </ChartFigure>
+    );
+  }
+  const { x, y, yearTicks } = scaleOf(range);
   const shown = points.find((point) => point.id === active);
 
   return (
     <ChartFigure
       id="novelty"
       title="Novelty over time"
-      caption="One dot per paper: how different its title and abstract are from the closest earlier paper (100% = nothing like it before)."
-      table={<NoveltyTable points={points} />}
+      caption={captionOf(novelty)}
+      table={<NoveltyTable novelty={novelty} />}
     >
       <div class="chart-frame">
         <ChartSvg
@@ -75,11 +94,12 @@ export function NoveltyChart({ points, onOpen }: Props) {
             </>
           }
         >
+          {density && <NoveltyDensityCells density={density} range={range} x={x} y={y} />}
           {points.map((point) => (
             <NoveltyDot
               key={point.id}
               point={point}
-              cx={x(time(point.date))}
+              cx={x(dayTime(point.date))}
               cy={y(point.score)}
               describedBy={active === point.id ? TOOLTIP_ID : undefined}
               onActive={setActive}
@@ -91,7 +111,7 @@ export function NoveltyChart({ points, onOpen }: Props) {
           <NoveltyTooltip
             id={TOOLTIP_ID}
             point={shown}
-            x={x(time(shown.date))}
+            x={x(dayTime(shown.date))}
             y={y(shown.score)}
             width={WIDTH}
             height={HEIGHT}

@@ -8,15 +8,17 @@ import { abstractUrl } from '../../lib/links/arxiv-id';
 
 interface Props {
   paper: Paper;
-  papers: readonly Paper[];
+  /** Titles of the papers it names that its derived data carries no title for. */
+  titles: ReadonlyMap<string, string>;
   onOpen(id: string): void;
   onClose(): void;
 }
 
 /** A paper's details in a modal dialog: novelty explained and its related papers (Escape closes it). */
-export function PaperCard({ paper, papers, onOpen, onClose }: Props) {
+export function PaperCard({ paper, titles, onOpen, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const closest = closestEarlierTitle(paper.novelty, (id) => papers.find((other) => other.id === id)?.displayTitle);
+  const titleOf = (id: string): string | undefined => titles.get(id);
+  const closest = paper.novelty?.closestEarlierTitle ?? closestEarlierTitle(paper.novelty, titleOf);
 
   useEffect(() => {
     const element = dialog.current;
@@ -45,7 +47,7 @@ export function PaperCard({ paper, papers, onOpen, onClose }: Props) {
       <p>{noveltyExplanation(paper.novelty, closest)}</p>
       <h3>Related papers</h3>
       <ol class="card-related">
-        {relatedPapers(paper, papers).map((related) => (
+        {relatedPapers(paper, titleOf).map((related) => (
           <li key={related.id} data-rank={related.rank}>
             <button type="button" class="link-button" onClick={() => onOpen(related.id)}>
               {related.title}

@@ -8,18 +8,32 @@ import { ValueGrid } from './ValueGrid';
 const WIDTH = 560;
 const HEIGHT = 260;
 const MARGIN = { top: 20, right: 8, bottom: 28, left: 32 };
+/** Below this many units a bar, its total above it would run into the next one's. */
+const TOTALS_FROM_BAND = 28;
+/** More year labels than this would run into each other. */
+const MAX_YEAR_LABELS = 14;
+
+/** A round step (1, 2 or 5 times a power of ten) that marks about five grid lines up to `max`. */
+function tickStep(max: number): number {
+  if (max <= 10) return 1;
+  const power = 10 ** Math.floor(Math.log10(max / 5));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= max / 5) ?? max;
+}
 
 /** Papers per year as bars stacked by category (most frequent category at the bottom). */
 export function PapersPerYearChart({ data }: { data: PapersPerYear }) {
   const max = Math.max(1, ...data.years.map((row) => row.total));
-  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
+  // Thousands need a wider axis for their labels.
+  const left = max >= 1000 ? 44 : MARGIN.left;
+  const innerWidth = WIDTH - left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const band = innerWidth / Math.max(1, data.years.length);
   const barWidth = Math.min(64, band * 0.6);
   const y = (value: number): number => MARGIN.top + innerHeight - (value / max) * innerHeight;
-  const xOf = (index: number): number => MARGIN.left + band * index + (band - barWidth) / 2;
-  const step = max > 10 ? Math.ceil(max / 5) : 1;
+  const xOf = (index: number): number => left + band * index + (band - barWidth) / 2;
+  const step = tickStep(max);
   const ticks = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
+  const labelEvery = Math.ceil(data.years.length / MAX_YEAR_LABELS);
 
   return (
     <ChartFigure
@@ -35,15 +49,25 @@ export function PapersPerYearChart({ data }: { data: PapersPerYear }) {
         title="Papers per year, stacked by category"
         grid={
           <>
-            <ValueGrid ticks={ticks} y={y} left={MARGIN.left} right={WIDTH - MARGIN.right} />
+            <ValueGrid
+              ticks={ticks}
+              y={y}
+              left={left}
+              right={WIDTH - MARGIN.right}
+              format={(n) => n.toLocaleString('en')}
+            />
             {data.years.map((row, index) => (
               <g key={row.year}>
-                <text class="bar-total" x={xOf(index) + barWidth / 2} y={y(row.total) - 5} text-anchor="middle">
-                  {row.total || ''}
-                </text>
-                <text class="axis-label" x={xOf(index) + barWidth / 2} y={HEIGHT - 8} text-anchor="middle">
-                  {row.year}
-                </text>
+                {band >= TOTALS_FROM_BAND && (
+                  <text class="bar-total" x={xOf(index) + barWidth / 2} y={y(row.total) - 5} text-anchor="middle">
+                    {row.total || ''}
+                  </text>
+                )}
+                {index % labelEvery === 0 && (
+                  <text class="axis-label" x={xOf(index) + barWidth / 2} y={HEIGHT - 8} text-anchor="middle">
+                    {row.year}
+                  </text>
+                )}
               </g>
             ))}
           </>

@@ -1,37 +1,38 @@
 import { percent } from '../../lib/format';
-import { relatedPapers } from '../../lib/insights/related-papers';
-import type { LibraryPaper as Paper } from '../../lib/library/schema';
+import type { Bounded, RelatedRow } from '../../lib/insights/insights-data';
 import { DataTable } from './DataTable';
 
 interface Props {
-  papers: readonly Paper[];
+  related: Bounded<RelatedRow>;
   onOpen(id: string): void;
 }
 
-/** For each paper, its three most similar corpus papers (the text vectors behind novelty). */
-export function RelatedPapersTable({ papers, onOpen }: Props) {
-  const newestFirst = [...papers].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+/** The newest papers, each with its three most similar library papers (the text vectors behind novelty). */
+export function RelatedPapersTable({ related, onOpen }: Props) {
+  const { rows, total } = related;
   return (
     <section class="chart chart-wide" aria-labelledby="related-title" id="related">
       <h2 id="related-title">Related papers</h2>
       <p class="chart-caption">
-        Each paper's three most similar papers in the corpus, by the same title-and-abstract vectors as novelty.
+        Each paper's three most similar papers in the library, by the same title-and-abstract vectors as novelty.
+        {rows.length < total &&
+          ` The ${rows.length} newest of ${total.toLocaleString('en')} papers; every paper's card lists its own.`}
       </p>
       <div class="table-scroll">
         <DataTable class="related-table" columns={['Paper', 'Most similar', 'Second', 'Third']}>
-          {newestFirst.map((paper) => (
-            <tr key={paper.id} data-paperlens-id={paper.id}>
+          {rows.map((row) => (
+            <tr key={row.id} data-paperlens-id={row.id}>
               <th scope="row">
-                <button type="button" class="link-button" onClick={() => onOpen(paper.id)}>
-                  {paper.displayTitle}
+                <button type="button" class="link-button" onClick={() => onOpen(row.id)}>
+                  {row.title}
                 </button>
               </th>
-              {relatedPapers(paper, papers).map((related) => (
-                <td key={related.id} data-rank={related.rank}>
-                  <button type="button" class="link-button" onClick={() => onOpen(related.id)}>
-                    {related.title}
+              {row.related.map((paper) => (
+                <td key={paper.id} data-rank={paper.rank}>
+                  <button type="button" class="link-button" onClick={() => onOpen(paper.id)}>
+                    {paper.title}
                   </button>{' '}
-                  <span class="muted">{percent(related.similarity)}</span>
+                  <span class="muted">{percent(paper.similarity)}</span>
                 </td>
               ))}
             </tr>

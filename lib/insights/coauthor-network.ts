@@ -1,7 +1,11 @@
 // The coauthor network: the author and coauthors as nodes, shared papers as edges, collaboration clusters named.
 import type { Coauthor } from '../corpus/schema';
-import type { LibraryPaper as Paper } from '../library/schema';
+import type { LibraryPaper } from '../library/schema';
+import { nameKey } from '../names';
 import { tokenize } from './text-vectors';
+
+/** What the network reads of a paper: its authors, and its words for naming clusters. */
+export type NetworkPaper = Pick<LibraryPaper, 'id' | 'date' | 'authors' | 'title' | 'displayTitle' | 'abstract'>;
 
 /** The author's node id; a coauthor's node id is their name. */
 export const AUTHOR_NODE_ID = 'author';
@@ -31,8 +35,8 @@ export interface Cluster {
   keywords: string[];
   /** Coauthor names, most shared papers first (then by name). */
   members: string[];
-  /** Its papers, oldest first. */
-  paperIds: string[];
+  /** How many of the author's papers its members are on. */
+  papers: number;
 }
 
 export interface CoauthorNetwork {
@@ -47,42 +51,49 @@ export function clusterTitle(network: CoauthorNetwork, index: number | null): st
 }
 
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en');
-const oldestFirst = (a: Paper, b: Paper): number => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+const oldestFirst = (a: NetworkPaper, b: NetworkPaper): number =>
+  a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 
 /** Coauthors linked by shared papers, the papers any of them is on (oldest first) and their shared papers summed. */
 interface Group {
   members: string[];
-  own: Paper[];
+  own: NetworkPaper[];
   shared: number;
 }
 
 /**
  * The coauthor network: the author, each coauthor weighted by the papers they
  * share, an author–coauthor edge per coauthor and a coauthor–coauthor edge per
- * pair who wrote a paper together.
+ * pair who wrote a paper together. Only the `limit` coauthors who share most
+ * papers are drawn (more names than a few dozen cannot be read).
  *
  * Clusters are the connected components of coauthors linked by shared papers,
  * the author left out (everyone is linked through the author). Names that are
- * on papers but are neither the author nor a coauthor are groups (the corpus
- * build leaves them out of the coauthors, e.g. "Mistral-AI"): they never become
- * nodes, but a cluster whose papers list one is named after it.
+ * on papers, are neither the author nor a coauthor and have no given name are
+ * groups (the library leaves them out of the coauthors, e.g. "Mistral-AI"):
+ * they never become nodes, but a cluster whose papers list one is named after it.
  */
 export function coauthorNetwork(
-  papers: readonly Paper[],
-  coauthors: readonly Coauthor[],
+  papers: readonly NetworkPaper[],
+  coauthors: readonly Pick<Coauthor, 'name' | 'count'>[],
   authorName: string,
+  limit = Number.POSITIVE_INFINITY,
 ): CoauthorNetwork {
-  const people = new Set(coauthors.map((coauthor) => coauthor.name));
-  const weightOf = new Map(coauthors.map((coauthor) => [coauthor.name, coauthor.count]));
+  const known = new Set(coauthors.map((coauthor) => coauthor.name));
+  const drawn = [...coauthors].sort((a, b) => b.count - a.count || byName(a.name, b.name)).slice(0, limit);
+  const people = new Set(drawn.map((coauthor) => coauthor.name));
+  const weightOf = new Map(drawn.map((coauthor) => [coauthor.name, coauthor.count]));
   const pairs = pairEdges(papers, people);
+  const words = vocabulary(papers);
+  const isGroup = (name: string): boolean => name !== authorName && !known.has(name) && !nameKey(name)?.given.length;
   const clusters = largestFirst(connectedGroups(people, pairs, weightOf), papers, weightOf).map((group, index) =>
-    namedCluster(group, index, papers, (name) => name !== authorName && !people.has(name)),
+    namedCluster(group, index, words, isGroup),
   );
   const clusterOf = new Map(clusters.flatMap((cluster) => cluster.members.map((name) => [name, cluster.index])));
 
   const nodes: NetworkNode[] = [
     { id: AUTHOR_NODE_ID, name: authorName, weight: papers.length, cluster: null },
-    ...coauthors.map((coauthor) => ({
+    ...drawn.map((coauthor) => ({
       id: coauthor.name,
       name: coauthor.name,
       weight: coauthor.count,
@@ -90,14 +101,14 @@ export function coauthorNetwork(
     })),
   ];
   const edges: NetworkEdge[] = [
-    ...coauthors.map((coauthor) => ({ source: AUTHOR_NODE_ID, target: coauthor.name, weight: coauthor.count })),
+    ...drawn.map((coauthor) => ({ source: AUTHOR_NODE_ID, target: coauthor.name, weight: coauthor.count })),
     ...pairs,
   ];
   return { nodes, edges, clusters };
 }
 
 /** An edge per pair of `people` who share a paper, weighted by their papers together, ordered by the two names. */
-function pairEdges(papers: readonly Paper[], people: ReadonlySet<string>): NetworkEdge[] {
+function pairEdges(papers: readonly NetworkPaper[], people: ReadonlySet<string>): NetworkEdge[] {
   const pairs = new Map<string, NetworkEdge>();
   for (const paper of papers) {
     const onPaper = [...new Set(paper.authors)].filter((name) => people.has(name)).sort(byName);
@@ -143,7 +154,7 @@ function connectedGroups(
 /** Each group with its own papers (found once), the most shared papers first, then the one that started earlier. */
 function largestFirst(
   groups: readonly string[][],
-  papers: readonly Paper[],
+  papers: readonly NetworkPaper[],
   weightOf: ReadonlyMap<string, number>,
 ): Group[] {
   return groups
@@ -158,43 +169,58 @@ function largestFirst(
     .sort((a, b) => b.shared - a.shared || (a.own[0]?.date ?? '').localeCompare(b.own[0]?.date ?? ''));
 }
 
+/** Each paper's title-and-abstract words, and how many papers use each word: tokenized once for every cluster. */
+interface Vocabulary {
+  words: ReadonlyMap<string, readonly string[]>;
+  papersWith: ReadonlyMap<string, number>;
+}
+
+function vocabulary(papers: readonly NetworkPaper[]): Vocabulary {
+  const words = new Map(papers.map((paper) => [paper.id, tokenize(`${paper.title} ${paper.abstract}`)]));
+  const papersWith = new Map<string, number>();
+  for (const list of words.values()) {
+    for (const word of new Set(list)) papersWith.set(word, (papersWith.get(word) ?? 0) + 1);
+  }
+  return { words, papersWith };
+}
+
 /** A group as a cluster: named after a group author on its papers (`isGroupName`), else its most telling keyword. */
 function namedCluster(
   { members, own }: Group,
   index: number,
-  papers: readonly Paper[],
+  words: Vocabulary,
   isGroupName: (name: string) => boolean,
 ): Cluster {
-  const ownIds = new Set(own.map((paper) => paper.id));
-  const others = papers.filter((paper) => !ownIds.has(paper.id));
-  const keywords = distinctiveWords(own, others);
+  const keywords = distinctiveWords(own, words);
   const group = own.flatMap((paper) => paper.authors).find(isGroupName);
   return {
     index,
     name: group ?? originalCase(keywords[0] ?? members[0] ?? '', own),
     keywords,
     members,
-    paperIds: own.map((paper) => paper.id),
+    papers: own.length,
   };
 }
 
 /** Words in `own` papers' titles and abstracts that no other paper uses, most frequent first (then A–Z). */
-function distinctiveWords(own: readonly Paper[], others: readonly Paper[], count = 3): string[] {
-  const elsewhere = new Set(others.flatMap((paper) => tokenize(`${paper.title} ${paper.abstract}`)));
+function distinctiveWords(own: readonly NetworkPaper[], { words, papersWith }: Vocabulary, count = 3): string[] {
   const frequency = new Map<string, number>();
+  const ownPapersWith = new Map<string, number>();
   for (const paper of own) {
-    for (const word of tokenize(`${paper.title} ${paper.abstract}`)) {
-      if (!elsewhere.has(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-    }
+    const list = words.get(paper.id) ?? [];
+    for (const word of list) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    for (const word of new Set(list)) ownPapersWith.set(word, (ownPapersWith.get(word) ?? 0) + 1);
   }
+  // A word no other paper uses is in as many of `own` as of all the papers.
   return [...frequency]
+    .filter(([word]) => ownPapersWith.get(word) === papersWith.get(word))
     .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
     .slice(0, count)
     .map(([word]) => word);
 }
 
 /** A folded keyword (`moe`) as the papers spell it (`MoE`). */
-function originalCase(word: string, papers: readonly Paper[]): string {
+function originalCase(word: string, papers: readonly NetworkPaper[]): string {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
   for (const paper of papers) {

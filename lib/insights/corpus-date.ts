@@ -2,6 +2,6 @@
 import type { LibraryPaper as Paper } from '../library/schema';
 
 /** The data's date: the newest paper's date (the corpus records no generation date). */
-export function corpusDate(papers: readonly Paper[]): string | null {
+export function corpusDate(papers: readonly Pick<Paper, 'date'>[]): string | null {
   return papers.reduce<string | null>((newest, paper) => (newest && newest > paper.date ? newest : paper.date), null);
 }

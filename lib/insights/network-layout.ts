@@ -61,9 +61,9 @@ export function labelWidth(text: string, fontSize = LABEL_FONT_SIZE): number {
   return Math.ceil([...text].length * fontSize * 0.62);
 }
 
-/** Circle radius of a node that shares `weight` papers. */
+/** Circle radius of a node that shares `weight` papers; at most 30, so a prolific coauthor does not fill the picture. */
 export function nodeRadius(weight: number, isAuthor: boolean): number {
-  return isAuthor ? 20 : Math.round(5 + 3.5 * Math.sqrt(weight));
+  return isAuthor ? 20 : Math.min(30, Math.round(5 + 3.5 * Math.sqrt(weight)));
 }
 
 function nodeBox(x: number, y: number, r: number, name: string): Box {

@@ -15,12 +15,25 @@ export interface NoveltyPoint {
   explanation: string;
 }
 
-/** One point per paper whose novelty is known, oldest first (ties by id), for the novelty-over-time chart. */
-export function noveltyPoints(papers: readonly Paper[]): NoveltyPoint[] {
-  const titles = new Map(papers.map((paper) => [paper.id, paper.displayTitle]));
+/** What a point reads of a paper. */
+export type NoveltyPaper = Pick<Paper, 'id' | 'date' | 'displayTitle' | 'category' | 'categoryName' | 'novelty'>;
+
+/** Oldest first, ties by id: the order points are drawn and listed in. */
+export const oldestFirst = (a: Pick<Paper, 'date' | 'id'>, b: Pick<Paper, 'date' | 'id'>): number =>
+  a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+
+/**
+ * One point per paper whose novelty is known, oldest first (ties by id). The
+ * closest earlier paper is named by the title the novelty carries, else by
+ * `titleOf` (by default the titles of `papers` themselves).
+ */
+export function noveltyPoints(
+  papers: readonly NoveltyPaper[],
+  titleOf: (id: string) => string | undefined = titlesOf(papers),
+): NoveltyPoint[] {
   return papers
     .flatMap((paper) => (paper.novelty ? [{ ...paper, novelty: paper.novelty }] : []))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
+    .sort(oldestFirst)
     .map((paper) => ({
       id: paper.id,
       title: paper.displayTitle,
@@ -30,7 +43,12 @@ export function noveltyPoints(papers: readonly Paper[]): NoveltyPoint[] {
       score: paper.novelty.score,
       explanation: noveltyExplanation(
         paper.novelty,
-        closestEarlierTitle(paper.novelty, (id) => titles.get(id)),
+        paper.novelty.closestEarlierTitle ?? closestEarlierTitle(paper.novelty, titleOf),
       ),
     }));
+}
+
+function titlesOf(papers: readonly NoveltyPaper[]): (id: string) => string | undefined {
+  const titles = new Map(papers.map((paper) => [paper.id, paper.displayTitle]));
+  return (id) => titles.get(id);
 }

@@ -116,6 +116,12 @@ test.describe('the insights page', () => {
     await expect(card).toHaveAttribute('data-paperlens-id', '2502.05172');
   });
 
+  test('#paper=<id> of a paper not in the library says so and opens no card', async ({ context }) => {
+    const page = await openInsights(context, '#paper=1706.03762');
+    await expect(page.getByRole('status').filter({ hasText: 'arXiv 1706.03762 is not in your library' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+
   test('no serious accessibility violations, light and dark, and the README screenshots', async ({ context }) => {
     const page = await openInsights(context);
     for (const scheme of ['light', 'dark'] as const) {

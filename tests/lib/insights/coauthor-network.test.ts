@@ -40,7 +40,7 @@ describe('coauthorNetwork', () => {
   });
 
   it('finds the two collaboration clusters and names them', () => {
-    expect(network.clusters.map((c) => [c.name, c.members.length, c.paperIds.length])).toEqual([
+    expect(network.clusters.map((c) => [c.name, c.members.length, c.papers])).toEqual([
       ['MoE', 15, 7],
       ['Mistral-AI', 13, 6],
     ]);
@@ -54,15 +54,17 @@ describe('coauthorNetwork', () => {
     ]);
     expect(moe?.keywords[0]).toBe('moe');
     expect(mistral?.members).toContain('Alexander H. Liu');
-    expect(mistral?.paperIds).toEqual([
-      '2506.10910',
-      '2507.13264',
-      '2509.25193',
-      '2601.08584',
-      '2602.11298',
-      '2603.25551',
-    ]);
+    expect(mistral?.papers).toBe(6);
     expect(network.nodes.find((n) => n.name === 'Andy Lo')?.cluster).toBe(1);
+  });
+
+  it('draws only the coauthors who share most papers, and takes none of the others for a group', () => {
+    const top = coauthorNetwork(papers, coauthors, author.name, 10);
+    expect(top.nodes.slice(1).map((n) => n.name)).toEqual(coauthors.slice(0, 10).map((c) => c.name));
+    expect(top.edges.every((e) => top.nodes.some((n) => n.id === e.target))).toBe(true);
+    const names = new Set(coauthors.map((c) => c.name));
+    expect(top.clusters.map((c) => c.name).filter((name) => names.has(name))).toEqual([]);
+    expect(coauthorNetwork(papers, coauthors, author.name, 100)).toEqual(network);
   });
 
   it('is the same whatever order the papers come in', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_NODE_ID, coauthorNetwork } from '../../../lib/insights/coauthor-network';
-import { type Box, boxesOverlap, labelWidth, layoutNetwork } from '../../../lib/insights/network-layout';
+import { type Box, boxesOverlap, labelWidth, layoutNetwork, nodeRadius } from '../../../lib/insights/network-layout';
 import { corpus, libraryPapers } from '../../helpers/db';
 
 const network = coauthorNetwork(libraryPapers, corpus.coauthors, corpus.author.name);
@@ -65,5 +65,14 @@ describe('boxesOverlap', () => {
     [{ x0: 0, y0: 0, x1: 10, y1: 10 }, { x0: 2, y0: 12, x1: 8, y1: 20 }, false],
   ])('%j and %j → %s', (a, b, expected) => {
     expect(boxesOverlap(a, b)).toBe(expected);
+  });
+});
+
+describe('nodeRadius', () => {
+  it('grows with the papers shared, up to a cap that keeps a prolific coauthor from filling the picture', () => {
+    expect(nodeRadius(1, false)).toBe(9);
+    expect(nodeRadius(7, false)).toBe(14);
+    expect(nodeRadius(400, false)).toBe(30);
+    expect(nodeRadius(400, true)).toBe(20);
   });
 });

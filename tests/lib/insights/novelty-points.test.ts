@@ -26,3 +26,18 @@ describe('noveltyPoints', () => {
     );
   });
 });
+
+describe('noveltyPoints naming the closest earlier paper', () => {
+  const fineGrained = papers.find((p) => p.id === '2402.07871')!;
+  const bare = { ...fineGrained, novelty: { ...fineGrained.novelty!, closestEarlierTitle: undefined } };
+
+  it('asks titleOf when the novelty carries no title (derived data not worked out yet)', () => {
+    const [point] = noveltyPoints([bare], (id) => (id === '2310.15961' ? 'Mixture of Tokens' : undefined));
+    expect(point?.explanation).toContain('its closest earlier paper is “Mixture of Tokens”');
+  });
+
+  it('uses the title the novelty carries, whatever titleOf says', () => {
+    const [point] = noveltyPoints([fineGrained], () => 'something else');
+    expect(point?.explanation).toContain('Mixture of Tokens: Continuous MoE');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { papersPerYearByCategory } from '../../../lib/insights/papers-per-year';
+import { OTHER_CATEGORY, papersPerYearByCategory } from '../../../lib/insights/papers-per-year';
 import type { LibraryPaper as Paper } from '../../../lib/library/schema';
 import { libraryPapers } from '../../helpers/db';
 
@@ -42,5 +42,32 @@ describe('papersPerYearByCategory', () => {
 
   it('has no years for no papers', () => {
     expect(papersPerYearByCategory([])).toEqual({ categories: [], years: [] });
+  });
+});
+
+describe('papersPerYearByCategory with many categories', () => {
+  const many = Array.from({ length: 30 }, (_, i) => ({
+    year: 2020 + (i % 3),
+    category: `c${String(i % 12).padStart(2, '0')}`,
+    categoryName: `Category ${i % 12}`,
+  }));
+
+  it('stacks the largest categories and gathers the rest as "other", last', () => {
+    const data = papersPerYearByCategory(many, 4);
+    expect(data.categories.map((c) => [c.code, c.count])).toEqual([
+      ['c00', 3],
+      ['c01', 3],
+      ['c02', 3],
+      [OTHER_CATEGORY, 21],
+    ]);
+    expect(data.years.map((row) => Object.keys(row.counts))).toEqual(
+      Array(3).fill(['c00', 'c01', 'c02', OTHER_CATEGORY]),
+    );
+    expect(data.years.reduce((sum, row) => sum + row.total, 0)).toBe(30);
+    expect(data.years.reduce((sum, row) => sum + (row.counts[OTHER_CATEGORY] ?? 0), 0)).toBe(21);
+  });
+
+  it('keeps every category when there are no more than the limit', () => {
+    expect(papersPerYearByCategory(many, 12).categories).toHaveLength(12);
   });
 });

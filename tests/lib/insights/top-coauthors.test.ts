@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CoauthorRow, sortCoauthors, topCoauthors } from '../../../lib/insights/top-coauthors';
+import { type CoauthorRow, coauthorsOfPapers, sortCoauthors, topCoauthors } from '../../../lib/insights/top-coauthors';
 import { corpus, libraryPapers } from '../../helpers/db';
 
 // Expected figures below were counted by hand from data/corpus.json, not produced by the code under test.
@@ -33,5 +33,27 @@ describe('topCoauthors and sortCoauthors', () => {
     ['lastYear', 'descending', 'Alexander H. Liu'],
   ])('sorts by %s %s (first: %s)', (key, direction, first) => {
     expect(sortCoauthors(rows, key, direction)[0]?.name).toBe(first);
+  });
+});
+
+describe('coauthorsOfPapers', () => {
+  it('counts the papers each coauthor is on, as the coauthor index does', () => {
+    const fromPapers = coauthorsOfPapers(papers);
+    expect(topCoauthors(papers, fromPapers)).toEqual(topCoauthors(papers, coauthors));
+  });
+
+  it('counts a paper once for a coauthor of two followed authors on it', () => {
+    const both = [
+      {
+        id: 'x',
+        coauthors: [
+          { name: 'Ada', sharedPapers: 3, authorId: 'a' },
+          { name: 'Ada', sharedPapers: 1, authorId: 'b' },
+        ],
+      },
+      { id: 'y', coauthors: [{ name: 'Ada', sharedPapers: 1, authorId: 'b' }] },
+      { id: 'z' },
+    ];
+    expect(coauthorsOfPapers(both)).toEqual([{ name: 'Ada', paperIds: ['x', 'y'], count: 2 }]);
   });
 });
