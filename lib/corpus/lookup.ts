@@ -1,4 +1,4 @@
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import { getMeta, type LibraryCoauthor, type PaperlensDatabase, type PaperlensDB } from '../db';
 import { closestEarlierTitle } from '../insights/novelty';
 import { paperCoauthors } from '../library/derive';
@@ -12,8 +12,8 @@ import {
   SUMMARY_AUTHORS,
   SUMMARY_FIELDS,
 } from '../message-schemas';
-import { isDoiKey } from '../paper-key';
-import { buildLibraryFilter, type LibraryFilterMessage } from '../scan/library-filter';
+import type { LibraryFilterMessage } from '../scan/library-filter';
+import { filterOf, readLibraryKeys, WHOLE_IF_AT_MOST } from './library-keys';
 
 /** What a summary needs beyond the paper itself, gathered in the lookup's one transaction. */
 export interface SummaryContext {
@@ -62,19 +62,59 @@ const referencedIds = (paper: LibraryPaper): string[] => [
   ...paper.related.filter((related) => !related.title).map((related) => related.id),
 ];
 
-/** A library of at most this many papers is sent whole with a page's first lookup (`wholeIfSmall`). */
-const WHOLE_IF_AT_MOST = 200;
-
-async function wholeIfSmall(
-  papers: IDBPObjectStore<PaperlensDB, ['papers' | 'authors' | 'coauthors' | 'readingList'], 'papers'>,
-) {
+async function wholeIfSmall(papers: { count(): Promise<number>; getAll(): Promise<LibraryPaper[]> }) {
   return (await papers.count()) <= WHOLE_IF_AT_MOST ? papers.getAll() : [];
+}
+
+/** A read-only transaction over at least the stores a summary reads. */
+export type SummaryTransaction = IDBPTransaction<PaperlensDB, ArrayLike<StoreNames<PaperlensDB>>, 'readonly'>;
+
+/** What a caller already holds of a summary's context (lookup-cache.ts keeps both), so it is not read again. */
+export interface KnownContext {
+  authors?: ReadonlyMap<string, FollowedAuthor>;
+  saved?: ReadonlySet<string>;
+}
+
+/**
+ * What the found papers' summaries need beyond the papers, read in `tx`:
+ * their followed authors, the reading list's keys, and for papers whose
+ * derived data is not worked out yet, the titles they name and their coauthors.
+ */
+export async function readSummaryContext(
+  tx: SummaryTransaction,
+  found: readonly LibraryPaper[],
+  known: KnownContext = {},
+): Promise<SummaryContext> {
+  const papers = tx.objectStore('papers');
+  const referenced = [...new Set(found.flatMap(referencedIds))];
+  // Papers carry their coauthors' counts once derived data is worked out: only older records need the store.
+  const pairs = found
+    .filter((paper) => !paper.coauthors)
+    .flatMap((paper) =>
+      paper.followedAuthorIds.flatMap((authorId) => paper.authors.map((name) => [authorId, name] as [string, string])),
+    );
+  const authorIds = known.authors ? [] : [...new Set(found.flatMap((paper) => paper.followedAuthorIds))];
+  const [named, savedKeys, authors, coauthors] = await Promise.all([
+    Promise.all(referenced.map((id) => papers.get(id))),
+    // One request, whatever the number of papers found: the reading list is the user's, not the library.
+    known.saved ?? (found.length ? tx.objectStore('readingList').getAllKeys() : []),
+    Promise.all(authorIds.map((id) => tx.objectStore('authors').get(id))),
+    Promise.all(uniquePairs(pairs).map((key) => tx.objectStore('coauthors').get(key))),
+  ]);
+  return {
+    authors: known.authors ?? new Map(authors.filter((a) => a !== undefined).map((a) => [a.id, a])),
+    sharedPapers: sharedPapersByAuthor(coauthors.filter((c) => c !== undefined)),
+    saved: savedKeys instanceof Set ? savedKeys : new Set(savedKeys),
+    titles: new Map(named.filter((p) => p !== undefined).map((p) => [p.id, p.displayTitle])),
+  };
 }
 
 /**
  * One scan's batched lookup: the library papers among `request`'s ids, DOIs
  * and normalized titles, summarized. Reads only the records it names, by key or
  * index, in one transaction: its cost follows the request, not the library.
+ * The background answers pages through lookup-cache.ts, which comes here
+ * only until the library's keys are in memory.
  */
 export async function lookupPapers(db: PaperlensDatabase, request: LookupRequest): Promise<LookupResponse> {
   const tx = db.transaction(['papers', 'authors', 'coauthors', 'readingList']);
@@ -86,28 +126,8 @@ export async function lookupPapers(db: PaperlensDatabase, request: LookupRequest
     request.wholeIfSmall ? wholeIfSmall(papers) : [],
   ]);
   const found = new Map([...byId, ...byDoi, ...byTitle, ...whole].filter((p) => p !== undefined).map((p) => [p.id, p]));
-  const referenced = [...new Set([...found.values()].flatMap(referencedIds))];
-  // Papers carry their coauthors' counts once derived data is worked out: only older records need the store.
-  const pairs = [...found.values()]
-    .filter((paper) => !paper.coauthors)
-    .flatMap((paper) =>
-      paper.followedAuthorIds.flatMap((authorId) => paper.authors.map((name) => [authorId, name] as [string, string])),
-    );
-  const authorIds = [...new Set([...found.values()].flatMap((paper) => paper.followedAuthorIds))];
-  const [named, savedKeys, authors, coauthors] = await Promise.all([
-    Promise.all(referenced.map((id) => papers.get(id))),
-    // One request, whatever the number of papers found: the reading list is the user's, not the library.
-    found.size ? tx.objectStore('readingList').getAllKeys() : [],
-    Promise.all(authorIds.map((id) => tx.objectStore('authors').get(id))),
-    Promise.all(uniquePairs(pairs).map((key) => tx.objectStore('coauthors').get(key))),
-  ]);
+  const context = await readSummaryContext(tx, [...found.values()]);
   await tx.done;
-  const context: SummaryContext = {
-    authors: new Map(authors.filter((a) => a !== undefined).map((a) => [a.id, a])),
-    sharedPapers: sharedPapersByAuthor(coauthors.filter((c) => c !== undefined)),
-    saved: new Set(savedKeys),
-    titles: new Map(named.filter((p) => p !== undefined).map((p) => [p.id, p.displayTitle])),
-  };
   return { papers: [...found.values()].map((paper) => summarize(paper, context)) };
 }
 
@@ -125,30 +145,12 @@ function sharedPapersByAuthor(coauthors: readonly LibraryCoauthor[]): Map<string
   return byAuthor;
 }
 
-/** Every key of one index, without reading a record (abstracts and all). */
-async function indexKeys(index: { openKeyCursor(): Promise<{ key: unknown; continue(): Promise<unknown> } | null> }) {
-  const keys: string[] = [];
-  for (let cursor = await index.openKeyCursor(); cursor; cursor = (await cursor.continue()) as typeof cursor) {
-    keys.push(String(cursor.key));
-  }
-  return keys;
-}
-
 /**
- * The filter pages test their links against (lib/scan/library-filter.ts):
- * the papers' arXiv ids, DOIs, normalized titles and titles' first words.
+ * The filter pages test their links against (lib/scan/library-filter.ts).
  * Keys only, from the store and its indexes: no paper record is read.
  */
-export async function libraryFilter(db: PaperlensDatabase): Promise<LibraryFilterMessage> {
-  const tx = db.transaction('papers');
-  const [keys, dois, titles] = await Promise.all([
-    tx.store.getAllKeys(),
-    indexKeys(tx.store.index('by-doi')),
-    indexKeys(tx.store.index('by-title')),
-  ]);
-  await tx.done;
-  return buildLibraryFilter({ ids: keys.filter((key) => !isDoiKey(key)), dois, titles, papers: keys.length });
-}
+export const libraryFilter = async (db: PaperlensDatabase): Promise<LibraryFilterMessage> =>
+  filterOf(await readLibraryKeys(db));
 
 const byShared = (a: { name: string; count: number }, b: { name: string; count: number }) =>
   b.count - a.count || a.name.localeCompare(b.name, 'en');
@@ -176,6 +178,13 @@ export async function readLibraryOverview(db: PaperlensDatabase): Promise<Librar
 
 const byFollowedAt = (a: FollowedAuthor, b: FollowedAuthor) =>
   a.followedAt.localeCompare(b.followedAt) || a.name.localeCompare(b.name, 'en');
+
+/** The library records among `ids`, in one transaction (a reading list's papers, a batch at a time). */
+export async function readPapers(db: PaperlensDatabase, ids: readonly string[]): Promise<LibraryPaper[]> {
+  const store = db.transaction('papers').store;
+  const papers = await Promise.all([...new Set(ids)].map((id) => store.get(id)));
+  return papers.filter((paper) => paper !== undefined);
+}
 
 /** The whole library for the extension's own pages: followed authors, papers newest first, coauthors. */
 export async function readLibrary(db: PaperlensDatabase): Promise<Library> {
