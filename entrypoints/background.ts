@@ -40,7 +40,14 @@ export default defineBackground(() => {
   });
 
   let writes = 0;
-  const library = createLibraryService(db);
+  // Once derived data is current, the background asks itself what the popup and insights will ask, so both open ready.
+  const library = createLibraryService(db, () => void prepareExtensionPages());
+  const prepareExtensionPages = async () => {
+    const self = { url: browser.runtime.getURL('/') };
+    const opening = { query: '', authorId: null, categories: [], year: null, hasCode: false, offset: 0, limit: 1 };
+    await handlers.searchLibrary({ ...opening, sort: 'relevance' }, self).catch(() => {});
+    await handlers.getInsights({ authorId: null }, self).catch(() => {});
+  };
   const handlers = createHandlers(db, toolbar.counts, {
     library,
     openTab: async (path) => {

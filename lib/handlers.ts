@@ -1,28 +1,33 @@
 import type { z } from 'zod';
-import { libraryFilter, lookupPapers, readLibrary, readLibraryOverview } from './corpus/lookup';
+import { readLibrary, readLibraryOverview, readPapers } from './corpus/lookup';
+import { createLookupCache } from './corpus/lookup-cache';
 import { DB_VERSION, getMeta } from './db';
 import type { DbConnection } from './db-connection';
+import { readInsights } from './insights/insights-data';
 import { hashForPaper } from './insights/paper-hash';
 import { type LibraryEnvironment, libraryHandlers, notifyingChanges } from './library/handlers';
 import { matchListingAuthors } from './library/listing-authors';
+import { createLibrarySearch } from './library/search-index';
 import { createStaging } from './library/staging';
 import {
   IdRequestSchema,
   IdsRequestSchema,
   ImportRequestSchema,
+  InsightsRequestSchema,
   ListingAuthorsRequestSchema,
   ListRequestSchema,
   LookupRequestSchema,
   OpenPageRequestSchema,
   PapersOnPageRequestSchema,
+  PapersRequestSchema,
   SaveRequestSchema,
+  SearchRequestSchema,
   UpdateEntryRequestSchema,
 } from './message-schemas';
 import type { ProtocolMap } from './messages';
 import { createRateLimit } from './rate-limit';
 import { importReadingList, parseReadingListFile } from './reading-list/import';
 import { getEntries, listEntries, removeEntry, saveEntry, undoRemove, updateEntry } from './reading-list/store';
-import type { LibraryFilterMessage } from './scan/library-filter';
 import { TabPaperCounts } from './tab-counts';
 import { describeZodError } from './zod-error';
 
@@ -107,11 +112,15 @@ export function createHandlers(
   env: HandlerEnvironment = NO_ENVIRONMENT,
 ): Handlers {
   const corpus = corpusHandlers(db, tabCounts, env);
-  // The filter pages get is built again after any change, a background refresh's too.
+  // The filter pages get and the lookups' keys and summaries are read again after any change, a refresh's too.
   env.library.onChanged(corpus.keysChanged);
+  const readingListChanged = (ids: readonly string[] | null) => {
+    corpus.savedChanged(ids);
+    env.readingListChanged(ids);
+  };
   const handlers: Handlers = {
     ...corpus.handlers,
-    ...readingListHandlers(db, env),
+    ...readingListHandlers(db, { ...env, readingListChanged }),
     ...libraryHandlers(db, env.library, parse),
     ...pageHandlers(env),
   };
@@ -150,30 +159,39 @@ type CorpusHandlers = Pick<
   | 'corpusStatus'
   | 'getLibrary'
   | 'getLibraryOverview'
+  | 'searchLibrary'
+  | 'getPapers'
+  | 'getInsights'
 >;
 
 /** What pages and the extension's own pages ask about the library's papers. */
 function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: HandlerEnvironment) {
-  let filter: Promise<LibraryFilterMessage> | undefined;
+  // Keys, summaries and saved state in memory: most lookups read nothing (lib/corpus/lookup-cache.ts, #14).
+  const lookups = createLookupCache(db);
+  const search = createLibrarySearch(db);
   const handlers: CorpusHandlers = {
     async lookupPapers(data) {
-      const request = parse(LookupRequestSchema, 'lookupPapers', data);
-      return db.run((open) => lookupPapers(open, request));
+      return lookups.lookup(parse(LookupRequestSchema, 'lookupPapers', data));
     },
     // Read once, until the library changes.
-    getLibraryFilter: () => {
-      filter ??= db.run(libraryFilter).catch((error: unknown) => {
-        filter = undefined;
-        throw error;
-      });
-      return filter;
-    },
+    getLibraryFilter: () => lookups.filter(),
     async matchListingAuthors(data) {
       const request = parse(ListingAuthorsRequestSchema, 'matchListingAuthors', data);
       return db.run((open) => matchListingAuthors(open, request));
     },
     getLibrary: () => db.run(readLibrary),
     getLibraryOverview: () => db.run(readLibraryOverview),
+    async searchLibrary(data) {
+      return search.search(parse(SearchRequestSchema, 'searchLibrary', data));
+    },
+    async getPapers(data) {
+      const { ids } = parse(PapersRequestSchema, 'getPapers', data);
+      return db.run((open) => readPapers(open, ids));
+    },
+    async getInsights(data) {
+      const { authorId } = parse(InsightsRequestSchema, 'getInsights', data);
+      return db.run((open) => readInsights(open, authorId));
+    },
     async reportPapersOnPage(data, sender) {
       const { ids } = parse(PapersOnPageRequestSchema, 'reportPapersOnPage', data);
       const tabId = sender.tab?.id;
@@ -199,12 +217,7 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
       };
     },
   };
-  return {
-    handlers,
-    keysChanged: () => {
-      filter = undefined;
-    },
-  };
+  return { handlers, keysChanged: lookups.libraryChanged, savedChanged: lookups.readingListChanged };
 }
 
 type ReadingListHandlers = Pick<

@@ -8,16 +8,18 @@ import {
   type SimilarityIndex,
   type TextDoc,
 } from '../insights/similarity-index';
-import { withTitles } from './derive';
+import { type AuthorPapers, type CoauthorChange, coauthorRecords, paperCoauthors, withTitles } from './derive';
 import type { LibraryPaper } from './schema';
 
 /**
- * Novelty and related papers of the library (the measure docs/corpus.md
- * defines), kept up to date in the background: the similarity index
- * (lib/insights/similarity-index.ts) is built once and kept in memory, so a
- * change that adds papers costs their share (addDocs), not the library's.
- * Papers are read and written in batches, and the work yields between
- * slices, so the worker keeps answering pages meanwhile.
+ * Derived data, kept up to date in the background: novelty and related papers
+ * (the measure docs/corpus.md defines) and the coauthor counts papers carry.
+ * The similarity index (lib/insights/similarity-index.ts) is built once and
+ * kept in memory, so a change that adds papers costs their share (addDocs),
+ * not the library's. A full build reads every paper once and writes each
+ * changed paper once (coauthors and figures together); reads and writes go a
+ * batch per transaction, and the work yields between slices, so the worker
+ * keeps answering pages meanwhile.
  */
 
 /** What the background keeps between runs. */
@@ -50,13 +52,31 @@ async function readPapers(db: PaperlensDatabase, keys: readonly string[], each: 
   }
 }
 
-/** A full build: every paper's text read, the index built, every paper derived (in slices). */
-async function rebuild(db: PaperlensDatabase, keys: readonly string[]): Promise<TextMemory> {
+/** Every paper, in key order, a batch per transaction: one request a batch rather than one a paper. */
+async function scanPapers(db: PaperlensDatabase, each: (paper: LibraryPaper) => void) {
+  for (let after: string | undefined; ; ) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const batch = await db.getAll('papers', range, READ_BATCH);
+    for (const paper of batch) each(paper);
+    if (batch.length < READ_BATCH) return;
+    after = batch[batch.length - 1]?.id;
+  }
+}
+
+/** A full build: every paper read once (texts, titles, and each followed author's papers), the index built, every paper derived. */
+async function rebuild(db: PaperlensDatabase): Promise<{ memory: TextMemory; papersOf: Map<string, AuthorPapers> }> {
   const docs: TextDoc[] = [];
   const titles = new Map<string, string>();
-  await readPapers(db, keys, (paper) => {
+  const papersOf = new Map<string, AuthorPapers>();
+  await scanPapers(db, (paper) => {
     docs.push(docOf(paper));
     titles.set(paper.id, paper.displayTitle);
+    const { id, date, authors } = paper;
+    for (const authorId of paper.followedAuthorIds) {
+      const list = papersOf.get(authorId);
+      if (list) list.push({ id, date, authors });
+      else papersOf.set(authorId, [{ id, date, authors }]);
+    }
   });
   const index = buildIndex(docs);
   docs.length = 0;
@@ -65,7 +85,7 @@ async function rebuild(db: PaperlensDatabase, keys: readonly string[]): Promise<
     for (const [id, figures] of deriveFor(index, index.ids.slice(i, i + DERIVE_SLICE))) derived.set(id, figures);
     await yieldToMessages();
   }
-  return { index, derived, titles };
+  return { memory: { index, derived, titles }, papersOf };
 }
 
 /** Papers new since the last run join the index; the figures that changed (theirs and others') come back. */
@@ -80,60 +100,107 @@ async function addNew(db: PaperlensDatabase, memory: TextMemory, keys: readonly 
   return [...changed.keys()];
 }
 
-/** Writes the derived figures (with the titles they name) of these papers, a batch per transaction. */
-async function writeFigures(db: PaperlensDatabase, memory: TextMemory, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += WRITE_BATCH) {
+/** What a paper's badge and card read of derived data, to tell whether a write changes anything. */
+const derivedOf = (paper: Pick<LibraryPaper, 'novelty' | 'related' | 'coauthors'>) =>
+  JSON.stringify([paper.novelty, paper.related, paper.coauthors]);
+
+/** A paper with its derived figures (and the titles they name) and its coauthor counts as now worked out. */
+function updated(paper: LibraryPaper, memory: TextMemory, coauthors: CoauthorChange): LibraryPaper {
+  const figures = memory.derived.get(paper.id);
+  const next = figures ? { ...paper, ...withTitles(figures, memory.titles) } : paper;
+  return paper.followedAuthorIds.some((id) => coauthors.counts.has(id))
+    ? { ...next, coauthors: paperCoauthors(paper, coauthors.counts) }
+    : next;
+}
+
+/**
+ * Writes the papers whose derived data changed, each once: by key for a few,
+ * by scanning the store in batches when most of the library changed.
+ */
+async function writeDerived(
+  db: PaperlensDatabase,
+  memory: TextMemory,
+  ids: ReadonlySet<string>,
+  coauthors: CoauthorChange,
+  total: number,
+): Promise<void> {
+  const put = (store: { put(paper: LibraryPaper): Promise<unknown> }, paper: LibraryPaper | undefined) => {
+    if (!paper || !ids.has(paper.id)) return;
+    const next = updated(paper, memory, coauthors);
+    if (derivedOf(next) !== derivedOf(paper)) void store.put(next);
+  };
+  if (ids.size * 4 < total) {
+    const keys = [...ids];
+    for (let i = 0; i < keys.length; i += WRITE_BATCH) {
+      const tx = db.transaction('papers', 'readwrite');
+      const batch = await Promise.all(keys.slice(i, i + WRITE_BATCH).map((key) => tx.store.get(key)));
+      for (const paper of batch) put(tx.store, paper);
+      await tx.done;
+      await yieldToMessages();
+    }
+    return;
+  }
+  for (let after: string | undefined; ; ) {
     const tx = db.transaction('papers', 'readwrite');
-    await Promise.all(
-      ids.slice(i, i + WRITE_BATCH).map(async (id) => {
-        const paper = await tx.store.get(id);
-        const figures = memory.derived.get(id);
-        if (!paper || !figures) return;
-        const next = { ...paper, ...withTitles(figures, memory.titles) };
-        if (JSON.stringify(next) !== JSON.stringify(paper)) await tx.store.put(next);
-      }),
-    );
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const batch = await tx.store.getAll(range, WRITE_BATCH);
+    for (const paper of batch) put(tx.store, paper);
     await tx.done;
+    if (batch.length < WRITE_BATCH) return;
+    after = batch[batch.length - 1]?.id;
     await yieldToMessages();
   }
 }
 
 /**
- * Brings novelty and related papers up to the library's revision: papers
- * added since the last run are added to the index; a full build happens the
- * first time, when `full` is asked for, when papers were removed, or when
- * the library grew by more than a tenth since the last build (its term
- * weights would drift). Returns the memory to keep, and whether the revision
- * stayed the same meanwhile (if not, the caller runs again).
+ * Brings derived data up to the library's revision: the coauthors of the
+ * followed authors a change touched (`'all'`: every one), and novelty and
+ * related papers. Papers added since the last run are added to the index; a
+ * full build happens the first time, when `full` is asked for (or `'all'`),
+ * when papers were removed, or when the library grew by more than a tenth
+ * since the last build (its term weights would drift). Returns the memory to
+ * keep, and whether the revision stayed the same meanwhile (if not, the
+ * caller runs again).
  */
-export async function recomputeTexts(
+export async function recomputeDerived(
   db: PaperlensDatabase,
-  memory: TextMemory | null = null,
+  memory: TextMemory | null,
+  touched: readonly string[] | 'all',
   full = false,
 ): Promise<{ done: boolean; memory: TextMemory }> {
-  const read = db.transaction(['papers', 'meta']);
-  const [keys, revision] = await Promise.all([
+  const read = db.transaction(['papers', 'authors', 'meta']);
+  const [keys, authorIds, revision] = await Promise.all([
     read.objectStore('papers').getAllKeys(),
+    touched === 'all' ? read.objectStore('authors').getAllKeys() : touched,
     getMeta(read.objectStore('meta'), 'libraryRevision'),
   ]);
   await read.done;
   const present = new Set(keys);
   const removed = memory && [...memory.derived.keys()].some((id) => !present.has(id));
   let changed: readonly string[];
-  if (!memory || full || removed || needsRebuild(memory.index)) {
-    memory = await rebuild(db, keys);
+  let coauthors: CoauthorChange;
+  if (!memory || full || touched === 'all' || removed || needsRebuild(memory.index)) {
+    const built = await rebuild(db);
+    memory = built.memory;
     changed = keys;
+    coauthors = await coauthorRecords(db, authorIds, built.papersOf);
   } else {
+    const kept = memory;
     changed = await addNew(
       db,
-      memory,
-      keys.filter((key) => !memory?.derived.has(key)),
+      kept,
+      keys.filter((key) => !kept.derived.has(key)),
     );
+    coauthors = await coauthorRecords(db, authorIds);
   }
-  await writeFigures(db, memory, changed);
+  await writeDerived(db, memory, new Set([...changed, ...coauthors.paperIds]), coauthors, keys.length);
   const tx = db.transaction('meta', 'readwrite');
   const done = (await getMeta(tx.store, 'libraryRevision')) === revision;
   if (done) await tx.store.put({ key: 'derivedRevision', value: revision ?? 0 });
   await tx.done;
   return { done, memory };
 }
+
+/** Novelty and related papers alone (no followed author's coauthors changed). */
+export const recomputeTexts = (db: PaperlensDatabase, memory: TextMemory | null = null, full = false) =>
+  recomputeDerived(db, memory, [], full);

@@ -14,14 +14,26 @@ import { libraryCoauthor } from './seed';
  */
 
 /** The coauthors of one followed author over their library papers: never themselves, never a group. */
-export function coauthorsOf(author: FollowedAuthor, papers: readonly LibraryPaper[]): Coauthor[] {
+export function coauthorsOf(author: FollowedAuthor, papers: AuthorPapers): Coauthor[] {
   const self = createAuthorMatcher([author]);
-  const shared = new Map<string, LibraryPaper[]>();
+  // Names recur across an author's papers: each is judged once.
+  const judged = new Map<string, boolean>();
+  const isCoauthor = (name: string) => {
+    let yes = judged.get(name);
+    if (yes === undefined) {
+      // A group ("Mistral-AI") has no given name: it is not a person.
+      yes = Boolean(nameKey(name)?.given.length) && self.match([name]).ids.length === 0;
+      judged.set(name, yes);
+    }
+    return yes;
+  };
+  const shared = new Map<string, AuthorPapers>();
   for (const paper of papers) {
     for (const name of new Set(paper.authors)) {
-      // A group ("Mistral-AI") has no given name: it is not a person.
-      if (!nameKey(name)?.given.length || self.match([name]).ids.length) continue;
-      shared.set(name, [...(shared.get(name) ?? []), paper]);
+      if (!isCoauthor(name)) continue;
+      const list = shared.get(name);
+      if (list) list.push(paper);
+      else shared.set(name, [paper]);
     }
   }
   return [...shared]
@@ -58,42 +70,72 @@ export function paperCoauthors(
 /** Followed authors worked out per transaction: their papers are held in memory meanwhile. */
 const AUTHORS_AT_ONCE = 25;
 
-/**
- * Rewrites the coauthors of the given followed authors from their papers (by
- * index: only their papers are read, a few authors at a time), and the shared
- * counts their papers carry for pages.
- */
-export async function recomputeCoauthors(db: PaperlensDatabase, authorIds: readonly string[]): Promise<void> {
-  for (let i = 0; i < authorIds.length; i += AUTHORS_AT_ONCE) {
-    await recomputeSomeCoauthors(db, authorIds.slice(i, i + AUTHORS_AT_ONCE));
-  }
+/** What a coauthor pass changed: the counts of the authors it covered, and the papers that carry them. */
+export interface CoauthorChange {
+  counts: Map<string, Map<string, number>>;
+  paperIds: Set<string>;
 }
 
-async function recomputeSomeCoauthors(db: PaperlensDatabase, authorIds: readonly string[]): Promise<void> {
+/** The papers of one followed author, as far as working out coauthors needs them. */
+export type AuthorPapers = Pick<LibraryPaper, 'id' | 'date' | 'authors'>[];
+
+/**
+ * Rewrites the coauthor records of the given followed authors from their papers
+ * (given, or read by index a few authors at a time) and returns the counts
+ * their papers are to carry; the papers themselves are written by the caller's
+ * one write pass (derive-texts.ts).
+ */
+export async function coauthorRecords(
+  db: PaperlensDatabase,
+  authorIds: readonly string[],
+  papersOf?: ReadonlyMap<string, AuthorPapers>,
+): Promise<CoauthorChange> {
+  const change: CoauthorChange = { counts: new Map(), paperIds: new Set() };
+  for (let i = 0; i < authorIds.length; i += AUTHORS_AT_ONCE) {
+    await someCoauthorRecords(db, authorIds.slice(i, i + AUTHORS_AT_ONCE), change, papersOf);
+  }
+  return change;
+}
+
+async function someCoauthorRecords(
+  db: PaperlensDatabase,
+  authorIds: readonly string[],
+  change: CoauthorChange,
+  papersOf?: ReadonlyMap<string, AuthorPapers>,
+): Promise<void> {
   const tx = db.transaction(['papers', 'authors', 'coauthors'], 'readwrite');
   const coauthors = tx.objectStore('coauthors');
-  const counts = new Map<string, Map<string, number>>();
-  const touched = new Map<string, LibraryPaper>();
   await Promise.all(
     authorIds.map(async (id) => {
       const [author, papers] = await Promise.all([
         tx.objectStore('authors').get(id),
-        tx.objectStore('papers').index('by-followed').getAll(id),
+        papersOf ? (papersOf.get(id) ?? []) : tx.objectStore('papers').index('by-followed').getAll(id),
       ]);
       await coauthors.delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
       if (!author) return;
       const list = coauthorsOf(author, papers);
-      counts.set(id, new Map(list.map((c) => [c.name, c.count])));
-      for (const paper of papers) touched.set(paper.id, paper);
+      change.counts.set(id, new Map(list.map((c) => [c.name, c.count])));
+      for (const paper of papers) change.paperIds.add(paper.id);
       await Promise.all(list.map((c) => coauthors.put(libraryCoauthor(id, c))));
     }),
   );
+  await tx.done;
+}
+
+/**
+ * Rewrites the coauthors of the given followed authors and the shared counts
+ * their papers carry for pages (the two passes the background runs as one;
+ * kept whole for callers that want only coauthors).
+ */
+export async function recomputeCoauthors(db: PaperlensDatabase, authorIds: readonly string[]): Promise<void> {
+  const { counts, paperIds } = await coauthorRecords(db, authorIds);
+  const tx = db.transaction('papers', 'readwrite');
   await Promise.all(
-    [...touched.values()].map((paper) => {
+    [...paperIds].map(async (id) => {
+      const paper = await tx.store.get(id);
+      if (!paper) return;
       const next = paperCoauthors(paper, counts);
-      return JSON.stringify(next) === JSON.stringify(paper.coauthors)
-        ? undefined
-        : tx.objectStore('papers').put({ ...paper, coauthors: next });
+      if (JSON.stringify(next) !== JSON.stringify(paper.coauthors)) await tx.store.put({ ...paper, coauthors: next });
     }),
   );
   await tx.done;

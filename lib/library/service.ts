@@ -3,8 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { getMeta } from '../db';
 import type { DbConnection } from '../db-connection';
 import { ARXIV_API_PERMISSION, createRequestGate } from './arxiv-api';
-import { recomputeCoauthors } from './derive';
-import { recomputeTexts, type TextMemory } from './derive-texts';
+import { recomputeDerived, type TextMemory } from './derive-texts';
 import { type LibraryEnvironment, notifyingChanges } from './handlers';
 import { createArxivRefresh, type StoredJob } from './refresh';
 import { createStaging } from './staging';
@@ -21,6 +20,8 @@ const arxivJobs = storage.defineItem<StoredJob[]>('local:arxivJobs', { fallback:
  */
 export function createLibraryService(
   db: DbConnection,
+  /** Called once derived data has caught up with a change (the background then prepares what pages will ask). */
+  derivedReady: () => void = () => {},
 ): LibraryEnvironment & { resume(): Promise<void>; refreshAll(): Promise<number> } {
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const derived = createDeriveQueue(db);
@@ -64,6 +65,7 @@ export function createLibraryService(
           return new Set(keys.filter((key) => key !== undefined));
         });
         await publish((status) => ({ derivedReady: true, newPapers: status.newPapers.filter((id) => kept.has(id)) }));
+        derivedReady();
       })().catch((error: unknown) => console.error('[paperlens] library update', error));
     }),
     markSeen: () => publish(() => ({ newPapers: [] })),
@@ -111,17 +113,13 @@ function createDeriveQueue(db: DbConnection) {
   let running: Promise<void> | null = null;
   // The similarity index and its figures, kept while the worker lives: a change then costs what it added.
   let memory: TextMemory | null = null;
+  // Runs until a run saw no change land meanwhile and no change is waiting: only then is derived data current.
   const loop = async () => {
-    while (pending) {
-      const authors = pending;
+    for (let done = false; pending || !done; ) {
+      const authors = pending ?? new Set<string>();
       pending = null;
-      const ids = authors === 'all' ? await db.run(async (open) => open.getAllKeys('authors')) : [...authors];
-      await db.run((open) => recomputeCoauthors(open, ids));
-      // Another change landed while the texts were worked out: go round again.
-      let full = authors === 'all';
-      for (let done = false; !done; full = false) {
-        ({ done, memory } = await db.run((open) => recomputeTexts(open, memory, full)));
-      }
+      const touched = authors === 'all' ? 'all' : [...authors];
+      ({ done, memory } = await db.run((open) => recomputeDerived(open, memory, touched)));
     }
   };
   return {

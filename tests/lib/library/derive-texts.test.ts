@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
-import { recomputeTexts, type TextMemory } from '../../../lib/library/derive-texts';
+import { recomputeCoauthors } from '../../../lib/library/derive';
+import { recomputeDerived, recomputeTexts, type TextMemory } from '../../../lib/library/derive-texts';
 import { seedCorpus } from '../../../lib/library/seed';
 import { commitLibraryImport } from '../../../lib/library/write';
 import { corpus, freshFactory } from '../../helpers/db';
@@ -77,5 +78,49 @@ describe('novelty and related papers, kept up to date', () => {
     });
     expect((await recomputeTexts(moving, memory)).done).toBe(false);
     expect((await recomputeTexts(db, memory)).done).toBe(true);
+  });
+
+  it('works out coauthors and figures in one pass, as the two passes did, writing each changed paper once', async () => {
+    const papers = [
+      sibling,
+      incomingPaper({ arxivId: '2605.00002', title: 'Quokka routing', authors: ['Jan Ludziejewski', 'Ada Lovelace'] }),
+    ];
+    await commitLibraryImport(db, { source: { kind: 'file', name: 'x.bib' }, papers, follow: null });
+    const twoPass = await openPaperlensDb(freshFactory());
+    await seedCorpus(twoPass, corpus);
+    await commitLibraryImport(twoPass, { source: { kind: 'file', name: 'x.bib' }, papers, follow: null });
+    await recomputeCoauthors(twoPass, ['jan-ludziejewski']);
+    await recomputeTexts(twoPass, null, true);
+
+    let puts = 0;
+    const counting = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== 'transaction') return Reflect.get(target, key, receiver);
+        return (...args: Parameters<PaperlensDatabase['transaction']>) => {
+          const tx = target.transaction(...args);
+          if (args[0] !== 'papers' || args[1] !== 'readwrite') return tx;
+          const store = tx.objectStore('papers') as unknown as { put(value: unknown): Promise<unknown> };
+          const put = store.put.bind(store);
+          store.put = (value) => {
+            puts += 1;
+            return put(value);
+          };
+          return tx;
+        };
+      },
+    });
+    expect((await recomputeDerived(counting, null, 'all')).done).toBe(true);
+    // Seeded a few milliseconds apart: all else must match.
+    const byId = (list: { id: string; addedAt: string }[]) =>
+      [...list].map(({ addedAt: _, ...paper }) => paper).sort((a, b) => a.id.localeCompare(b.id));
+    const onePass = byId(await db.getAll('papers'));
+    expect(onePass).toEqual(byId(await twoPass.getAll('papers')));
+    expect(await db.getAll('coauthors')).toEqual(await twoPass.getAll('coauthors'));
+    expect((await db.get('papers', '2605.00002'))?.coauthors).toEqual([
+      { name: 'Ada Lovelace', sharedPapers: 2, authorId: 'jan-ludziejewski' },
+    ]);
+    // At most every paper once; papers whose figures did not change are not written at all.
+    expect(puts).toBeGreaterThan(0);
+    expect(puts).toBeLessThanOrEqual(onePass.length);
   });
 });
