@@ -9,6 +9,9 @@
  * - derived data: imported → novelty, related papers and coauthors ready;
  * - what a page receives (the library filter, bytes of its message) and a batched lookup of 200 candidates
  *   (half library papers), round trip from an extension page, p50 / p95 of 40;
+ * - search (tests/bench/scale-search.ts): the background's index built on the first search, keystrokes answered
+ *   (every prefix of a dozen queries, round trip, p50 / p95), the popup's first results after it opens with the
+ *   worker running, and after a browser restart (the worker loads the stored rows and index);
  * - storage: the origin's IndexedDB usage, per paper and in all.
  * The 13-paper default is measured the same way first, so every figure has its floor in the same run.
  * BENCH_KEEP_PROFILE=1 keeps the largest profile and prints its path, for `BENCH_LIBRARY_PROFILE` in badges.bench.
@@ -20,6 +23,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { generateLibrary, type ScaleLibrary, snapshotLines, toLibraryFile } from '../scale/generate';
+import { measureKeystrokes, popupFirstResults, recordFirstResult, searchIndexReady } from './scale-search';
 import { median, recordLongTasks } from './stats';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000,20000,100000').split(',').map(Number);
@@ -38,6 +42,11 @@ interface Row {
   lookupP95: number;
   /** Library papers among the last lookup's 200 candidates. */
   lookupFound: number;
+  searchIndexMs: number;
+  keystrokeP50: number;
+  keystrokeP95: number;
+  popupWarmMs: number;
+  popupColdMs: number;
   storageBytes: number;
 }
 
@@ -83,21 +92,36 @@ async function importFile(page: Page, path: string): Promise<{ previewMs: number
  * Resident memory of the extension's process, in MB: its service worker and its pages (the library page reading
  * the file included), which Chromium runs in one process; read from ps, since workers have no memory API.
  */
-function extensionRssMb(): number {
-  const lines = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).split('\n');
-  const kb = lines
-    .filter((line) => line.includes('--extension-process'))
-    .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0] ?? 0), 0);
+/** Resident memory of this profile's extension processes (its worker and pages), not another browser's on the machine. */
+function extensionRssMb(profile: string): number {
+  const processes = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/))
+    .filter((match) => match !== null)
+    .map(([, pid, ppid, rss, args]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args ?? '' }));
+  const ours = new Set(processes.filter((p) => p.args.includes(`--user-data-dir=${profile}`)).map((p) => p.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of processes) {
+      if (!ours.has(p.pid) && ours.has(p.ppid)) {
+        ours.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  const kb = processes
+    .filter((p) => ours.has(p.pid) && p.args.includes('--extension-process'))
+    .reduce((sum, p) => sum + p.rss, 0);
   return kb / 1024;
 }
 
 /** Samples the extension process's memory every 250 ms while `run` runs; the peak. */
-async function peakMemory(run: () => Promise<void>): Promise<{ peak: number }> {
-  let peak = extensionRssMb();
+async function peakMemory(profile: string, run: () => Promise<void>): Promise<{ peak: number }> {
+  let peak = extensionRssMb(profile);
   let running = true;
   const sampling = (async () => {
     while (running) {
-      peak = Math.max(peak, extensionRssMb());
+      peak = Math.max(peak, extensionRssMb(profile));
       await new Promise((done) => setTimeout(done, 250));
     }
   })();
@@ -184,12 +208,13 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
   const profile = mkdtempSync(join(tmpdir(), 'paperlens-scale-'));
   const context = await launchChromium(profile, EXTENSION_PATH);
   await context.addInitScript(recordLongTasks);
+  await context.addInitScript(recordFirstResult);
   const worker = await backgroundWorker(context);
   const page = await extensionPage(context, 'library.html');
   await page.getByText('papers in the library').first().waitFor();
   const library = n ? generateLibrary({ papers: n }) : null;
   let times = { previewMs: 0, importMs: 0 };
-  let peak = extensionRssMb();
+  let peak = extensionRssMb(profile);
   let derivedMs = 0;
   if (library) {
     const files = mkdtempSync(join(tmpdir(), 'paperlens-scale-files-'));
@@ -202,7 +227,7 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
     await page.evaluate(() => {
       (window as unknown as { __long: unknown[] }).__long.splice(0);
     });
-    ({ peak } = await peakMemory(async () => {
+    ({ peak } = await peakMemory(profile, async () => {
       times = await importFile(page, snapshot);
       const start = Date.now();
       derivedMs = (await derivedReady(worker)) ? Date.now() - start : Number.POSITIVE_INFINITY;
@@ -219,6 +244,19 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
   const filter = await ask<unknown>(page, 'getLibraryFilter', undefined);
   const status = await ask<{ papers: number }>(page, 'corpusStatus', undefined);
   const { times: lookups, found } = await measureLookups(page, library);
+  progress('search: building the index');
+  const searchIndexMs = await searchIndexReady(page);
+  const keys = await measureKeystrokes(page, library);
+  const host = new URL(worker.url()).host;
+  const popupWarmMs = await popupFirstResults(context, host);
+  const storage = await storageBytes(page);
+  await context.close();
+  progress('search: the popup after a browser restart');
+  const restarted = await launchChromium(profile, EXTENSION_PATH);
+  await restarted.addInitScript(recordFirstResult);
+  await backgroundWorker(restarted);
+  const popupColdMs = await popupFirstResults(restarted, host);
+  await restarted.close();
   const row: Row = {
     label: n ? `${n.toLocaleString('en')} generated` : 'bundled (13)',
     papers: status.papers,
@@ -230,16 +268,20 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
     lookupP50: median(lookups),
     lookupP95: percentile(lookups, 0.95),
     lookupFound: found,
-    storageBytes: await storageBytes(page),
+    searchIndexMs,
+    keystrokeP50: median(keys),
+    keystrokeP95: percentile(keys, 0.95),
+    popupWarmMs,
+    popupColdMs,
+    storageBytes: storage,
   };
-  await context.close();
   return { row, profile };
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 const HEADER =
-  'library          | papers  | preview | imported | longest task (library page) | extension process peak | derived data | filter message | lookup of 200 p50 / p95 | storage (per paper)';
+  'library          | papers  | preview | imported | longest task (library page) | extension process peak | derived data | filter message | lookup of 200 p50 / p95 | search index | keystroke p50 / p95 | popup first results (warm / restarted) | storage (per paper)';
 
 function rowText(r: Row): string {
   return [
@@ -252,6 +294,9 @@ function rowText(r: Row): string {
     (Number.isFinite(r.derivedMs) ? `${(r.derivedMs / 1000).toFixed(1)} s` : 'not in 15 min').padEnd(12),
     `${(r.filterBytes / 1024).toFixed(1)} KB`.padEnd(14),
     `${r.lookupP50.toFixed(1)} / ${r.lookupP95.toFixed(1)} ms (${r.lookupFound} found)`.padEnd(23),
+    `${(r.searchIndexMs / 1000).toFixed(1)} s`.padEnd(12),
+    `${r.keystrokeP50.toFixed(1)} / ${r.keystrokeP95.toFixed(1)} ms`.padEnd(19),
+    `${r.popupWarmMs.toFixed(0)} / ${r.popupColdMs.toFixed(0)} ms`.padEnd(38),
     `${mb(r.storageBytes)} (${(r.storageBytes / Math.max(1, r.papers) / 1024).toFixed(1)} KB)`,
   ].join(' | ');
 }

@@ -4,6 +4,12 @@ export function median(xs: number[]): number {
   return s.length ? ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2 : Number.NaN;
 }
 
+/** The `p`th percentile of `xs` (nearest rank); NaN when there are none. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number) : Number.NaN;
+}
+
 /**
  * An init script (it runs in the page before the page's own scripts): records every long task in
  * `window.__long`, for a bench to read afterwards.
