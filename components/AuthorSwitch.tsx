@@ -1,14 +1,8 @@
 import type { FollowedAuthor } from '../lib/library/schema';
-import { type AuthorChoice, EVERYONE } from './use-author-choice';
+import { type AuthorChoice, EVERYONE } from './use-overview';
 
 /** Picks whose papers the page shows; hidden while only one author is followed (there is nothing to pick). */
-export function AuthorSwitch({
-  authors,
-  choice,
-}: {
-  authors: readonly FollowedAuthor[];
-  choice: Pick<AuthorChoice, 'chosen' | 'choose'>;
-}) {
+export function AuthorSwitch({ authors, choice }: { authors: readonly FollowedAuthor[]; choice: AuthorChoice }) {
   if (authors.length < 2) return null;
   return (
     <label class="author-switch">

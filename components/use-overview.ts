@@ -2,14 +2,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { plainError } from '../lib/errors';
 import type { LibraryOverview } from '../lib/message-schemas';
 import { sendMessage } from '../lib/messages';
-import { EVERYONE } from './use-author-choice';
 
-export interface OverviewChoice {
-  overview: LibraryOverview | null;
-  error: string | null;
-  /** The chosen author's id, or {@link EVERYONE}. */
+/** "Everyone": the whole library, every followed author's papers and the papers no followed author wrote. */
+export const EVERYONE = '';
+
+/** Whose papers a page shows: a followed author's id, or {@link EVERYONE}. */
+export interface AuthorChoice {
   chosen: string;
   choose(id: string): void;
+}
+
+export interface OverviewChoice extends AuthorChoice {
+  overview: LibraryOverview | null;
+  error: string | null;
   /** How many papers the choice holds. */
   papers: number;
 }

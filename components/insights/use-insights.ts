@@ -4,7 +4,7 @@ import type { InsightsData } from '../../lib/insights/insights-data';
 import type { FollowedAuthor } from '../../lib/library/schema';
 import type { LibraryOverview } from '../../lib/message-schemas';
 import { sendMessage } from '../../lib/messages';
-import { EVERYONE } from '../use-author-choice';
+import { EVERYONE } from '../use-overview';
 
 export interface InsightsState {
   /** The followed authors and their paper counts, for the author switch (null until they arrive). */
