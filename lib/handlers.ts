@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { readLibrary, readLibraryOverview, readPapers } from './corpus/lookup';
 import { createLookupCache } from './corpus/lookup-cache';
-import { DB_VERSION, getMeta } from './db';
+import { DB_VERSION, getMeta, type PaperlensDatabase } from './db';
 import type { DbConnection } from './db-connection';
 import { readInsights } from './insights/insights-data';
 import { hashForPaper } from './insights/paper-hash';
@@ -9,6 +9,7 @@ import { type LibraryEnvironment, libraryHandlers, notifyingChanges } from './li
 import { matchListingAuthors } from './library/listing-authors';
 import { createLibrarySearch } from './library/search-index';
 import { createStaging } from './library/staging';
+import type { LibraryOverview } from './message-schemas';
 import {
   IdRequestSchema,
   IdsRequestSchema,
@@ -135,6 +136,13 @@ export function createHandlers(
   return handlers;
 }
 
+/** The library's and its derived data's revisions, as one key. */
+async function revisionKey(db: PaperlensDatabase): Promise<string> {
+  const meta = db.transaction('meta').store;
+  const [library, derived] = await Promise.all([getMeta(meta, 'libraryRevision'), getMeta(meta, 'derivedRevision')]);
+  return `${library}/${derived}`;
+}
+
 /** Opening Paperlens's own pages, which a page's card asks for on the user's click. */
 function pageHandlers(env: HandlerEnvironment): Pick<Handlers, 'openExtensionPage'> {
   // A page's card opens extension pages only on the user's click; this caps what a page could do past that.
@@ -169,6 +177,7 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
   // Keys, summaries and saved state in memory: most lookups read nothing (lib/corpus/lookup-cache.ts, #14).
   const lookups = createLookupCache(db);
   const search = createLibrarySearch(db);
+  let overview: { revision: string; value: Promise<LibraryOverview> } | undefined;
   const handlers: CorpusHandlers = {
     async lookupPapers(data) {
       return lookups.lookup(parse(LookupRequestSchema, 'lookupPapers', data));
@@ -180,7 +189,15 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
       return db.run((open) => matchListingAuthors(open, request));
     },
     getLibrary: () => db.run(readLibrary),
-    getLibraryOverview: () => db.run(readLibraryOverview),
+    // Kept while the library and its derived data stay as they are: counting 500 authors' papers holds up other reads.
+    async getLibraryOverview() {
+      const revision = await db.run(revisionKey);
+      if (overview?.revision !== revision) overview = { revision, value: db.run(readLibraryOverview) };
+      return overview.value.catch((error: unknown) => {
+        overview = undefined;
+        throw error;
+      });
+    },
     async searchLibrary(data) {
       return search.search(parse(SearchRequestSchema, 'searchLibrary', data));
     },

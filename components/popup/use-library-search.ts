@@ -4,8 +4,8 @@ import type { SearchHit, SearchPage, SearchRequest } from '../../lib/message-sch
 import { sendMessage } from '../../lib/messages';
 import type { SearchFacets } from '../../lib/search';
 
-/** Results asked for at a time: a screenful and a half. */
-export const RESULTS_PAGE = 50;
+/** Results asked for at a time: three screenfuls (each result's summary is ~2 KB on the wire). */
+export const RESULTS_PAGE = 20;
 /** While the full index loads behind a restarted worker, the query is asked again this often. */
 const RETRY_MS = 400;
 

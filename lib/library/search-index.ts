@@ -266,8 +266,10 @@ export function createLibrarySearch(db: DbConnection) {
     async search(request: SearchRequest): Promise<SearchPage> {
       // Opening the popup in a restarted worker: its first page is read by index, not after the rows load.
       if (!kept && isOpeningPage(request)) {
+        const page = await db.run((open) => openingPage(open, request));
+        // The stored rows and index load after it, so their reading does not hold the page up.
         void current().catch(() => {});
-        return db.run((open) => openingPage(open, request));
+        return page;
       }
       return answer(db, await current(), request);
     },

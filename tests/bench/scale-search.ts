@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ScaleLibrary } from '../scale/generate';
 
-const SEARCH = { authorId: null, categories: [], year: null, hasCode: false, sort: 'relevance', offset: 0, limit: 50 };
+const SEARCH = { authorId: null, categories: [], year: null, hasCode: false, sort: 'relevance', offset: 0, limit: 20 };
 
 /** One searchLibrary round trip, timed in the page (only the time, total and completeness come back). */
 async function timedSearch(page: Page, query: string) {
@@ -57,7 +57,7 @@ function keystrokes(library: ScaleLibrary | null): string[] {
   return queries.flatMap((query) => Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1)));
 }
 
-/** Keystrokes answered by the background (round trip from an extension page, 50 results with summaries). */
+/** Keystrokes answered by the background (round trip from an extension page, a popup's page of 20 results with summaries). */
 export async function measureKeystrokes(page: Page, library: ScaleLibrary | null): Promise<number[]> {
   const times: number[] = [];
   for (const query of keystrokes(library)) times.push((await timedSearch(page, query)).ms);

@@ -109,6 +109,16 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     expect(library.coauthors[0]?.count).toBe(7);
   });
 
+  it('keeps the library overview until the library or its derived data changes', async () => {
+    const first = await sendMessage('getLibraryOverview', undefined);
+    expect(first).toMatchObject({ papers: 13, paperCounts: { 'jan-ludziejewski': 13 }, derivedReady: true });
+    // Written behind the overview's back, with no new revision: the kept overview still answers.
+    await db.delete('papers', '2603.25551');
+    expect((await sendMessage('getLibraryOverview', undefined)).papers).toBe(13);
+    await db.put('meta', { key: 'libraryRevision', value: 1_000 });
+    expect(await sendMessage('getLibraryOverview', undefined)).toMatchObject({ papers: 12, derivedReady: false });
+  });
+
   it('saves, marks as saved in lookups, updates and removes reading-list entries', async () => {
     const saved = await sendMessage('saveToReadingList', { id: '2402.07871' });
     expect(saved).toMatchObject({ title: 'Scaling Laws for Fine-Grained Mixture of Experts', inCorpus: true });
