@@ -22,19 +22,21 @@ export interface OverviewChoice extends AuthorChoice {
 /**
  * Who is followed and how many papers each has (never the papers), and whose papers
  * the page shows: with one followed author (a fresh install) them, with more everyone.
+ * Asked for once `ask` is true (a page can let its first answer go ahead of it).
  */
-export function useOverviewChoice(): OverviewChoice {
+export function useOverviewChoice(ask = true): OverviewChoice {
   const [state, setState] = useState<{ overview: LibraryOverview | null; error: string | null }>({
     overview: null,
     error: null,
   });
   const [picked, choose] = useState<string | null>(null);
   useEffect(() => {
+    if (!ask) return;
     sendMessage('getLibraryOverview', undefined).then(
       (overview) => setState({ overview, error: null }),
       (e: unknown) => setState({ overview: null, error: plainError(e) }),
     );
-  }, []);
+  }, [ask]);
   const authors = state.overview?.authors ?? [];
   const fallback = authors.length === 1 ? (authors[0]?.id ?? EVERYONE) : EVERYONE;
   const chosen = picked !== null && (picked === EVERYONE || authors.some((a) => a.id === picked)) ? picked : fallback;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { isDoiKey } from '../../lib/paper-key';
 import { AuthorSwitch } from '../AuthorSwitch';
 import { ProfileHeader } from '../ProfileHeader';
@@ -21,7 +21,13 @@ function openTab(url: string) {
 
 /** The toolbar popup: the chosen author's profile (or the library's totals), search over their papers, the reading list. */
 export function PopupApp() {
-  const choice = useOverviewChoice();
+  // Who is followed is asked for after the first results: its per-author counts would hold their reads up.
+  const [answered, setAnswered] = useState(false);
+  useEffect(() => {
+    const fallback = setTimeout(() => setAnswered(true), 1_000);
+    return () => clearTimeout(fallback);
+  }, []);
+  const choice = useOverviewChoice(answered);
   const { overview, error } = choice;
   const [tab, setTab] = useState<PopupTab>('papers');
   const settings = useSettings();
@@ -74,6 +80,7 @@ export function PopupApp() {
           </p>
         ) : (
           <SearchPanel
+            onAnswered={() => setAnswered(true)}
             authorId={choice.chosen === EVERYONE ? null : choice.chosen}
             isSaved={(id) => saved.has(id)}
             isNew={(id) => fresh.ids.has(id)}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PaperSummary } from '../../lib/message-schemas';
 import type { SearchSort } from '../../lib/search';
 import { ResultCount } from './ResultCount';
@@ -21,6 +21,8 @@ export interface SearchPanelProps {
   /** The sort in use (the user's last choice is remembered in settings). */
   sort: SearchSort;
   sortChanged(sort: SearchSort): void;
+  /** The background answered (or failed) for the first time. */
+  onAnswered?: () => void;
 }
 
 /**
@@ -37,10 +39,15 @@ export function SearchPanel({
   open,
   sort,
   sortChanged,
+  onAnswered,
 }: SearchPanelProps) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
   const search = useLibrarySearch({ query, authorId, ...filters, sort });
+  const answered = search.total !== null || search.error !== null;
+  useEffect(() => {
+    if (answered) onAnswered?.();
+  }, [answered]);
   const filtered = filters.categories.length > 0 || filters.year !== null || filters.hasCode;
   const keys = useResultKeys({ query, queryChanged: setQuery, hits: search.hits, toggleSave, open });
 
