@@ -38,7 +38,9 @@ test('nothing leaves 127.0.0.1 while Paperlens scans pages, answers the popup an
 
   const popup = await openExtensionPage(context, 'popup.html');
   await popup.getByRole('searchbox').fill('pioro scaling');
-  await expect(popup.locator('.results [data-paperlens-id]').first()).toBeVisible();
+  // The background's answer to the query, not the list shown before it.
+  await expect(popup.locator('.results')).toHaveAttribute('aria-busy', 'false');
+  await expect(popup.locator('.results mark').first()).toBeVisible();
   const save = popup.locator('.results [data-paperlens-id]').first().getByRole('button', { name: /^Save/ });
   if ((await save.getAttribute('aria-pressed')) === 'false') await save.click();
   await expect(save).toHaveAttribute('aria-pressed', 'true');
