@@ -487,27 +487,7 @@ export async function allOrNothing(
   tx: { abort(): void; done: Promise<void> },
   writes: readonly (() => Promise<unknown>)[],
 ): Promise<void> {
-  let failure: { error: unknown } | null = null;
-  const fail = (error: unknown) => {
-    if (failure) return;
-    failure = { error };
-    tx.done.catch(() => {});
-    try {
-      tx.abort();
-    } catch {
-      // Already finished.
-    }
-  };
-  const pending: Promise<unknown>[] = [];
-  for (const write of writes) {
-    if (failure) break;
-    try {
-      pending.push(write().catch(fail));
-    } catch (error) {
-      fail(error);
-    }
-  }
-  await Promise.all(pending);
-  if (failure) throw (failure as { error: unknown }).error;
-  await tx.done;
+  const all = createWrites(tx);
+  for (const write of writes) all.issue(write);
+  await all.finish();
 }
