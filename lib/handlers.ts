@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { readLibrary, readLibraryOverview, readPapers } from './corpus/lookup';
 import { createLookupCache } from './corpus/lookup-cache';
-import { DB_VERSION, getMeta, type PaperlensDatabase } from './db';
+import { DB_VERSION, getMeta } from './db';
 import type { DbConnection } from './db-connection';
 import { readInsights } from './insights/insights-data';
 import { hashForPaper } from './insights/paper-hash';
 import { type LibraryEnvironment, libraryHandlers, notifyingChanges } from './library/handlers';
 import { matchListingAuthors } from './library/listing-authors';
-import { createLibrarySearch } from './library/search-index';
+import { createLibrarySearch, currentRevision } from './library/search-index';
 import { createStaging } from './library/staging';
 import type { LibraryOverview } from './message-schemas';
 import {
@@ -136,13 +136,6 @@ export function createHandlers(
   return handlers;
 }
 
-/** The library's and its derived data's revisions, as one key. */
-async function revisionKey(db: PaperlensDatabase): Promise<string> {
-  const meta = db.transaction('meta').store;
-  const [library, derived] = await Promise.all([getMeta(meta, 'libraryRevision'), getMeta(meta, 'derivedRevision')]);
-  return `${library}/${derived}`;
-}
-
 /** Opening Paperlens's own pages, which a page's card asks for on the user's click. */
 function pageHandlers(env: HandlerEnvironment): Pick<Handlers, 'openExtensionPage'> {
   // A page's card opens extension pages only on the user's click; this caps what a page could do past that.
@@ -191,7 +184,7 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
     getLibrary: () => db.run(readLibrary),
     // Kept while the library and its derived data stay as they are: counting 500 authors' papers holds up other reads.
     async getLibraryOverview() {
-      const revision = await db.run(revisionKey);
+      const { revision } = await db.run(currentRevision);
       if (overview?.revision !== revision) overview = { revision, value: db.run(readLibraryOverview) };
       return overview.value.catch((error: unknown) => {
         overview = undefined;

@@ -77,7 +77,8 @@ function keptRow(paper: LibraryPaper, text: IndexedText): KeptRow {
   };
 }
 
-async function currentRevision(db: PaperlensDatabase): Promise<{ revision: string; derived: boolean }> {
+/** The library's and its derived data's revisions as one key, and whether derived data is current. */
+export async function currentRevision(db: PaperlensDatabase): Promise<{ revision: string; derived: boolean }> {
   const meta = db.transaction('meta').store;
   const [library, derived] = await Promise.all([getMeta(meta, 'libraryRevision'), getMeta(meta, 'derivedRevision')]);
   return { revision: `${library ?? 0}/${derived ?? 0}`, derived: library === derived };

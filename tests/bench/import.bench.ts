@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { ask, backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { generateLibrary, type ScaleLibrary, snapshotLines, toLibraryFile } from '../scale/generate';
 import { recordLongTasks } from './stats';
 
@@ -27,20 +27,6 @@ const INTERRUPT = process.env.BENCH_IMPORT_INTERRUPT === '1';
 const TIMEOUT = 1_200_000;
 
 const log = (what: string) => process.stderr.write(`    ${new Date().toISOString().slice(11, 19)} ${what}\n`);
-
-/** Sends a message as an extension page does (the wire format of @webext-core/messaging). */
-async function ask<T>(page: Page, type: string, data?: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([messageType, payload]) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ id: 1, type: messageType, data: payload, timestamp: Date.now() }),
-    [type, data] as const,
-  );
-  const { res, err } = reply as { res?: T; err?: { message: string } };
-  if (err) throw new Error(err.message);
-  return res as T;
-}
 
 const libraryPapers = async (page: Page) => (await ask<{ papers: number }>(page, 'corpusStatus')).papers;
 

@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { ask, backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { generateLibrary, type ScaleLibrary, snapshotLines, toLibraryFile } from '../scale/generate';
 import { measureKeystrokes, popupFirstResults, recordFirstResult, searchIndexReady } from './scale-search';
 import { median, recordLongTasks } from './stats';
@@ -48,20 +48,6 @@ interface Row {
   popupWarmMs: number;
   popupColdMs: number;
   storageBytes: number;
-}
-
-/** Sends a message as an extension page does and returns its answer (the wire format of @webext-core/messaging). */
-async function ask<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([messageType, payload]) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ id: 1, type: messageType, data: payload, timestamp: Date.now() }),
-    [type, data] as const,
-  );
-  const { res, err } = reply as { res?: T; err?: { message: string } };
-  if (err) throw new Error(err.message);
-  return res as T;
 }
 
 async function extensionPage(context: BrowserContext, path: string): Promise<Page> {

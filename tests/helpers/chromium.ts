@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 /** The Chromium build of the extension (`npm run build`). */
 export const EXTENSION_PATH = resolve('.output/chrome-mv3');
@@ -30,4 +30,18 @@ export function launchChromium(profileDir: string, extension: string | null): Pr
 /** The extension's service worker, waiting for it when it has not started yet. */
 export async function backgroundWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Sends a message as an extension page does (the wire format of @webext-core/messaging) and returns its answer. */
+export async function ask<T>(page: Page, type: string, data?: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    ([messageType, payload]) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ id: 1, type: messageType, data: payload, timestamp: Date.now() }),
+    [type, data] as const,
+  );
+  const { res, err } = reply as { res?: T; err?: { message: string } };
+  if (err) throw new Error(err.message);
+  return res as T;
 }
