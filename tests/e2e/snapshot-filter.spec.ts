@@ -103,7 +103,7 @@ test('a snapshot read can be cancelled half-way: nothing changes, and the next i
     timeout: 60_000,
   });
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('status')).toContainText(
+  await expect(page.getByRole('status').filter({ hasText: 'Stopped reading' })).toContainText(
     'Stopped reading “arxiv-metadata-oai-snapshot.json”; nothing was changed.',
   );
   await expect(page.getByRole('region', { name: 'Import preview' })).toHaveCount(0);
