@@ -1,5 +1,6 @@
 import type { PaperSummary } from '../../lib/message-schemas';
 import type { BadgeLayer } from '../../lib/scan/badged-links';
+import { type BadgeAnchor, Mention } from '../../lib/scan/mentions';
 import type { BadgeParts } from '../../lib/settings/model';
 import type { CardController } from './card-controller';
 import { onUserEvent, redraw } from './dom';
@@ -28,8 +29,12 @@ function sameBadge(a: PaperSummary, b: PaperSummary): boolean {
 /** The `data-paperlens-authors` value: the paper's followed authors, comma-separated. */
 const authorNames = (paper: PaperSummary): string => paper.followedAuthors.map((author) => author.name).join(', ');
 
-/** The element a badge follows: the link itself, or for a link inside SVG the outermost `<svg>` (HTML cannot go inside SVG). */
-function placementOf(anchor: Element): Element {
+/**
+ * The node a badge follows: the link itself, or for a link inside SVG the outermost `<svg>` (HTML cannot go
+ * inside SVG), or a mention's text node.
+ */
+function placementOf(anchor: BadgeAnchor): ChildNode {
+  if (anchor instanceof Mention) return anchor.text;
   if (!(anchor instanceof SVGElement)) return anchor;
   let svg: SVGElement | null = anchor.ownerSVGElement;
   while (svg?.ownerSVGElement) svg = svg.ownerSVGElement;
@@ -55,7 +60,7 @@ export function createBadgeLayer(
   doc: Document,
   options: { parts(): BadgeParts; theme(): string; card: CardController },
 ): PageBadgeLayer {
-  const hostOf = new Map<Element, HTMLElement>();
+  const hostOf = new Map<BadgeAnchor, HTMLElement>();
   const rendered = new WeakMap<HTMLElement, PaperSummary>();
   const own = new WeakSet<Node>();
 
@@ -78,7 +83,7 @@ export function createBadgeLayer(
     redraw(host, badgeFor(host, paper));
   };
 
-  const prepare = (anchor: Element, paper: PaperSummary): HTMLElement => {
+  const prepare = (anchor: BadgeAnchor, paper: PaperSummary): HTMLElement => {
     let host = hostOf.get(anchor);
     if (!host) {
       host = createHost(doc, 'badge');
@@ -102,6 +107,16 @@ export function createBadgeLayer(
     attach(anchor, paper) {
       const host = prepare(anchor, paper);
       const placement = placementOf(anchor);
+      if (anchor instanceof Mention) {
+        // A text node's badges follow it in the order of its mentions, each after the ones before.
+        let last: ChildNode = placement;
+        for (let next = last.nextSibling; next && own.has(next); next = next.nextSibling) {
+          if (next === host) return;
+          last = next;
+        }
+        last.after(host);
+        return;
+      }
       const inPlace =
         placement === anchor
           ? anchor.nextSibling === host

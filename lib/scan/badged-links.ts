@@ -1,4 +1,5 @@
 import type { PaperSummary } from '../message-schemas';
+import type { BadgeAnchor } from './mentions';
 
 /** Where badges go: the scanner decides which anchors get one, this puts them in the page. */
 export interface BadgeLayer {
@@ -7,20 +8,20 @@ export interface BadgeLayer {
    * is the costly part and runs in slices; inserting the built badges then
    * happens in one go, so the page lays out once rather than once per slice.
    */
-  prepare?(anchor: Element, paper: PaperSummary): void;
+  prepare?(anchor: BadgeAnchor, paper: PaperSummary): void;
   /** Shows `paper`'s badge right after `anchor`; called again for a badge already there, it only checks it. */
-  attach(anchor: Element, paper: PaperSummary): void;
-  detach(anchor: Element): void;
+  attach(anchor: BadgeAnchor, paper: PaperSummary): void;
+  detach(anchor: BadgeAnchor): void;
   /** Nodes Paperlens itself put in the page, which the scanner ignores. */
   isOwn(node: Node): boolean;
 }
 
 /** The links that have a badge, kept in step with the page's badge layer. */
 export interface BadgedLinks {
-  readonly map: ReadonlyMap<Element, PaperSummary>;
+  readonly map: ReadonlyMap<BadgeAnchor, PaperSummary>;
   /** Shows (or checks) `anchor`'s badge; one link the page does not let us badge never stops the rest. */
-  attach(anchor: Element, paper: PaperSummary): void;
-  detach(anchor: Element): void;
+  attach(anchor: BadgeAnchor, paper: PaperSummary): void;
+  detach(anchor: BadgeAnchor): void;
   /** Badges every link again that is still in the page, and forgets those that are gone. */
   sweep(): void;
   /** Removes every badge. */
@@ -35,7 +36,7 @@ export function createBadgedLinks(
   layer: BadgeLayer,
   onPapersChanged: (ids: ReadonlySet<string>) => void = () => {},
 ): BadgedLinks {
-  const map = new Map<Element, PaperSummary>();
+  const map = new Map<BadgeAnchor, PaperSummary>();
   let changed = false;
   let reported = '';
   const links: BadgedLinks = {

@@ -4,6 +4,7 @@ import type { LookupRequest, LookupResponse, PaperSummary } from '../message-sch
 import { type BadgedLinks, type BadgeLayer, createBadgedLinks } from './badged-links';
 import { type Candidate, candidateOf, rawHref } from './candidates';
 import { hrefMayHoldId, type LibraryFilter } from './library-filter';
+import { type BadgeAnchor, Mention, type MentionCache, MENTIONS_PER_PAGE, mayHoldMention, mentionsIn } from './mentions';
 import { createPaperCache, type PaperCache } from './paper-cache';
 import { forEachInSlices } from './yield';
 
@@ -32,8 +33,8 @@ export interface Scanner {
   start(): Promise<void>;
   /** Waits until every scan queued so far is done (for tests and benchmarks). */
   idle(): Promise<void>;
-  /** The anchors that have a badge, with their paper. */
-  linked(): ReadonlyMap<Element, PaperSummary>;
+  /** The links and text mentions that have a badge, with their paper. */
+  linked(): ReadonlyMap<BadgeAnchor, PaperSummary>;
   /** Every paper looked up so far, linked from the page or not. */
   known(): PaperSummary[];
   /** A paper by id, from what the page learned or else asked of the background. */
@@ -63,6 +64,8 @@ const HREF_BUDGET_MS = 2;
 const CHURN_LIMIT = 3;
 const CHURN_WINDOW_MS = 1000;
 const CHURN_MAX_DELAY_MS = 4000;
+/** Text the page is still changing (typing, streaming) is looked at once it has been still this long. */
+const TYPING_QUIET_MS = 1000;
 
 /** What one scanner knows and has queued; the functions below share it. */
 interface ScanState {
@@ -85,6 +88,10 @@ interface ScanState {
   /** How long until they are looked at: longer while links go on changing. */
   churnDelay: number;
   churnFlushedAt: number;
+  mentions: MentionCache;
+  /** Text nodes changed lately that may mention a paper, looked at once the page stops changing them. */
+  typing: Set<Text>;
+  typingTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /**
@@ -112,12 +119,16 @@ export function createScanner(options: ScannerOptions): Scanner {
     churnTimer: undefined,
     churnDelay: CHURN_WINDOW_MS,
     churnFlushedAt: 0,
+    mentions: new WeakMap(),
+    typing: new Set(),
+    typingTimer: undefined,
   };
   const observer = new MutationObserver((records) => onMutations(state, records));
   options.signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(state.flushTimer);
     clearTimeout(state.churnTimer);
+    clearTimeout(state.typingTimer);
     state.links.clear();
   });
   const scanAll = () => enqueue(state, () => scan(state, [options.document.documentElement]));
@@ -131,6 +142,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         subtree: true,
         attributes: true,
         attributeFilter: ['href'],
+        characterData: true,
       });
       await scanAll();
     },
@@ -192,25 +204,42 @@ function collectAnchors(state: ScanState, roots: Node[]): ArrayLike<Element> {
 }
 
 /**
- * The paper `anchor` links to now: null for none (or a link gone, or in editable content), undefined when its
- * candidate has not been looked up yet.
+ * The paper `anchor` links to (or mentions) now: null for none (or a link gone, or in editable content),
+ * undefined when its candidate has not been looked up yet.
  */
 function paperNow(
   state: ScanState,
-  anchor: Element,
+  anchor: BadgeAnchor,
   pageUrl = state.options.pageUrl(),
   filter = state.options.filter(),
 ): PaperSummary | null | undefined {
   if (!anchor.isConnected) return null;
-  const candidate = candidateOf(anchor, pageUrl, filter);
+  const mention = anchor instanceof Mention;
+  const candidate: Candidate | null = mention ? { kind: 'id', value: anchor.id } : candidateOf(anchor, pageUrl, filter);
   const paper = candidate ? state.cache.get(candidate) : null;
-  return paper && anchor.closest(EDITABLE) ? null : paper;
+  return paper && (mention ? anchor.text.parentElement : anchor)?.closest(EDITABLE) ? null : paper;
+}
+
+/** The mentions of library papers in `roots`, each once, with no more badged on the page than MENTIONS_PER_PAGE. */
+function collectMentions(state: ScanState, roots: Node[], filter: LibraryFilter | null): [Mention, Candidate][] {
+  const badged = state.links.map;
+  let room = MENTIONS_PER_PAGE;
+  for (const anchor of badged.keys()) if (anchor instanceof Mention) room--;
+  const found = new Map<Mention, Candidate>();
+  for (const root of roots) {
+    if (state.options.badges.isOwn(root)) continue;
+    for (const mention of mentionsIn(root, filter, state.mentions, MENTIONS_PER_PAGE)) {
+      if (found.has(mention) || (!badged.has(mention) && room-- <= 0)) continue;
+      found.set(mention, { kind: 'id', value: mention.id });
+    }
+  }
+  return [...found];
 }
 
 /** Scans `roots` in slices: finds candidates, looks up the unknown ones in one message, then badges. */
 async function scan(state: ScanState, roots: Node[]): Promise<void> {
   const { signal } = state.options;
-  const found: [Element, Candidate][] = [];
+  const found: [BadgeAnchor, Candidate][] = [];
   const pageUrl = state.options.pageUrl();
   const filter = state.options.filter();
   await forEachInSlices(
@@ -222,13 +251,14 @@ async function scan(state: ScanState, roots: Node[]): Promise<void> {
     },
     { signal },
   );
+  found.push(...collectMentions(state, roots, filter));
   await resolve(
     state,
     found.map(([, candidate]) => candidate),
   );
   // The page may have moved on while we asked and yielded: a link may be gone or point elsewhere (a changed
   // href to a paper not looked up yet is queued by its mutation), and a save may have updated its paper.
-  const toShow: Element[] = [];
+  const toShow: BadgeAnchor[] = [];
   await forEachInSlices(
     found,
     ([anchor]) => {
@@ -319,16 +349,37 @@ function badgeChurningLater(state: ScanState, anchor: Element, now: number): voi
   }, state.churnDelay);
 }
 
-/** Badges `node`'s links now if they are known and there is time (see badgeNow), else leaves it to the batch. */
+/**
+ * Badges `node`'s links now if they are known and there is time (see badgeNow), else leaves it to the batch;
+ * text that may mention a paper always goes to the batch.
+ */
 function badgeOrQueue(state: ScanState, node: Node, budget: number, show: [Element, PaperSummary][]): void {
-  if (node.nodeType !== Node.ELEMENT_NODE || state.options.badges.isOwn(node)) return;
+  if (state.options.badges.isOwn(node)) return;
+  if (node.nodeType !== Node.ELEMENT_NODE) {
+    if (mayHoldMention(node)) state.pending.add(node);
+    return;
+  }
   let done = false;
   try {
     done = performance.now() <= budget && badgeNow(state, node as Element, budget, show);
   } catch (error) {
     console.debug('[paperlens] scan failed', error);
   }
-  if (!done) state.pending.add(node);
+  if (!done || mayHoldMention(node)) state.pending.add(node);
+}
+
+/** A text node changed: its mentions' badges go, and it is looked at again once the page leaves it alone. */
+function textChanged(state: ScanState, text: Text): void {
+  for (const mention of state.mentions.get(text) ?? []) state.links.detach(mention);
+  if (!mayHoldMention(text)) return;
+  state.typing.add(text);
+  clearTimeout(state.typingTimer);
+  state.typingTimer = setTimeout(() => {
+    state.typingTimer = undefined;
+    for (const node of state.typing) state.pending.add(node);
+    state.typing.clear();
+    flush(state);
+  }, TYPING_QUIET_MS);
 }
 
 /** The page changed: badges what it can at once (see badgeNow) and leaves the rest to the next batch. */
@@ -344,6 +395,10 @@ function onMutations(state: ScanState, records: MutationRecord[]): void {
       const verdict = hrefChanged(state, anchor, start);
       if (verdict === 'later') badgeChurningLater(state, anchor, start);
       else if (verdict === 'now') badgeOrQueue(state, anchor, start + HREF_BUDGET_MS, show);
+      continue;
+    }
+    if (record.type === 'characterData') {
+      textChanged(state, record.target as Text);
       continue;
     }
     // A removed link loses its badge at once (a removed subtree's links, at the sweep).

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { type BadgeLayer, createBadgedLinks } from '../../../lib/scan/badged-links';
+import type { BadgeAnchor } from '../../../lib/scan/mentions';
 import { summaryOf } from '../../helpers/papers';
 
-function layer(refuse?: Element): BadgeLayer & { shown: Map<Element, string> } {
-  const shown = new Map<Element, string>();
+function layer(refuse?: Element): BadgeLayer & { shown: Map<BadgeAnchor, string> } {
+  const shown = new Map<BadgeAnchor, string>();
   return {
     shown,
     attach(anchor, paper) {
