@@ -88,13 +88,15 @@ export const NO_ENVIRONMENT: HandlerEnvironment = {
 
 /**
  * What a content script in a web page may ask: look papers up, report them,
- * save, remove and undo a remove from a card, open an extension page. Reading
+ * relate an abstract page's paper to the library, save, remove and undo a
+ * remove from a card, open an extension page. Reading
  * the whole list, editing notes and importing are for Paperlens's own pages.
  */
 const FROM_WEB_PAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'lookupPapers',
   'getLibraryFilter',
   'matchListingAuthors',
+  'relatePaper',
   'reportPapersOnPage',
   'saveToReadingList',
   'removeFromReadingList',

@@ -119,7 +119,11 @@ export const OpenPageRequestSchema = z.object({
 export type OpenPageRequest = z.infer<typeof OpenPageRequestSchema>;
 
 /** The distinct corpus papers one frame links to, for the toolbar badge count. */
-export const PapersOnPageRequestSchema = z.object({ ids: z.array(z.string().max(300).regex(PAPER_KEY)).max(1_000) });
+/** A frame's library papers: those its links and mentions name, or (`page`) the paper the page is; each part counts apart. */
+export const PapersOnPageRequestSchema = z.object({
+  ids: z.array(z.string().max(300).regex(PAPER_KEY)).max(1_000),
+  part: z.enum(['links', 'page']).optional(),
+});
 export type PapersOnPageRequest = z.infer<typeof PapersOnPageRequestSchema>;
 
 /** A followed author as a badge names them. */
@@ -227,6 +231,44 @@ export interface ListingEntryMatch {
 export interface ListingAuthorsResponse {
   /** One per request entry, in order. */
   entries: ListingEntryMatch[];
+}
+
+/** An abstract page's paper, as the page shows it, to set beside the library (sent as text, a few KB). */
+export const RelatePaperRequestSchema = z.object({
+  /** Its bare arXiv id, when the page has one: a library paper is answered `inLibrary` (its own panel shows). */
+  id: AnyArxivIdSchema.optional(),
+  title: z.string().max(1_000),
+  abstract: z.string().max(10_000),
+  authors: z.array(z.string().max(200)).max(200),
+});
+export type RelatePaperRequest = z.infer<typeof RelatePaperRequestSchema>;
+
+/** A library paper close to a page's paper. */
+export interface ClosePaper {
+  id: string;
+  /** Its display title. */
+  title: string;
+  /** Cosine similarity of title and abstract, 0..1 (4 decimals), as related papers give it. */
+  similarity: number;
+  /** The first {@link SUMMARY_AUTHORS} names of its author list. */
+  authors: string[];
+}
+
+/** What the library says about a page's paper: who you follow on it, what is like it, how new it is. */
+export interface RelatePaperResponse {
+  /** The page's id is a library paper: nothing else is worked out (the page shows that paper's own card). */
+  inLibrary: boolean;
+  /** Whether the page's id is in the reading list (the panel's Save toggle); false without an id. Always given. */
+  saved?: boolean;
+  /** Followed authors on its author list. */
+  followed: AuthorTag[];
+  /** Up to three library papers most similar to it, most similar first (ties by id). */
+  closest: ClosePaper[];
+  /**
+   * Its closest library paper and their similarity (novelty is 1 − similarity, as for library papers, which
+   * compare with earlier papers; every library paper counts here); both null when no library paper shares a word.
+   */
+  novelty: { similarity: number | null; closestId: string | null };
 }
 
 export interface LookupResponse {

@@ -25,6 +25,8 @@ import type {
   PapersRequest,
   ReadingListEntry,
   RefreshRequest,
+  RelatePaperRequest,
+  RelatePaperResponse,
   SaveRequest,
   SearchPage,
   SearchRequest,
@@ -49,6 +51,8 @@ export interface ProtocolMap {
   getLibraryFilter(): LibraryFilterMessage;
   /** Batched: an arXiv listing's entries → the followed authors and their coauthors on each (for chips). */
   matchListingAuthors(request: ListingAuthorsRequest): ListingAuthorsResponse;
+  /** An abstract page of a paper outside the library: the followed authors on it, its closest library papers, its novelty. */
+  relatePaper(request: RelatePaperRequest): RelatePaperResponse;
   /** A frame reports the corpus papers it links to; the toolbar icon shows the tab's count. */
   reportPapersOnPage(request: PapersOnPageRequest): number;
   corpusStatus(): CorpusStatus;

@@ -7,6 +7,7 @@ import {
   needsRebuild,
   type SimilarityIndex,
   type TextDoc,
+  toStored,
 } from '../insights/similarity-index';
 import { type AuthorPapers, type CoauthorChange, coauthorRecords, paperCoauthors, withTitles } from './derive';
 import type { LibraryPaper } from './schema';
@@ -16,7 +17,8 @@ import type { LibraryPaper } from './schema';
  * (the measure docs/corpus.md defines) and the coauthor counts papers carry.
  * The similarity index (lib/insights/similarity-index.ts) is built once and
  * kept in memory, so a change that adds papers costs their share (addDocs),
- * not the library's. A full build reads every paper once and writes each
+ * not the library's; it is also stored (meta `similarityIndex`) whenever
+ * derived data is current, for relatePaper after a worker restart. A full build reads every paper once and writes each
  * changed paper once (coauthors and figures together); reads and writes go a
  * batch per transaction, and the work yields between slices, so the worker
  * keeps answering pages meanwhile.
@@ -36,10 +38,14 @@ const DERIVE_SLICE = 500;
 // Lets queued messages (a page's lookup) run between slices of work.
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const docOf = (paper: LibraryPaper): TextDoc => ({
+/** The text similarity is measured on (title and abstract); relate.ts measures a page's paper with it too. */
+export const paperText = (title: string, abstract: string): string => `${title}\n${abstract}`;
+
+/** A library paper as the similarity index reads it. */
+export const docOf = (paper: LibraryPaper): TextDoc => ({
   id: paper.id,
   date: paper.date,
-  text: `${paper.title}\n${paper.abstract}`,
+  text: paperText(paper.title, paper.abstract),
 });
 
 /** The papers with these keys, read a batch per transaction (so memory holds texts, not one huge read). */
@@ -53,7 +59,7 @@ async function readPapers(db: PaperlensDatabase, keys: readonly string[], each: 
 }
 
 /** Every paper, in key order, a batch per transaction: one request a batch rather than one a paper. */
-async function scanPapers(db: PaperlensDatabase, each: (paper: LibraryPaper) => void) {
+export async function scanPapers(db: PaperlensDatabase, each: (paper: LibraryPaper) => void) {
   for (let after: string | undefined; ; ) {
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     const batch = await db.getAll('papers', range, READ_BATCH);
@@ -152,6 +158,27 @@ async function writeDerived(
   }
 }
 
+/** How many documents each index had when last stored: a run that added no paper does not store it again. */
+const storedDocs = new WeakMap<SimilarityIndex, number>();
+
+/**
+ * Records that derived data matches `revision`, unless the library moved on
+ * meanwhile (then returns false), and stores the index with it when it
+ * changed since last stored: a restarted worker answers relatePaper from
+ * that copy (lib/library/relate.ts) instead of rebuilding.
+ */
+async function markDone(db: PaperlensDatabase, memory: TextMemory, revision: number | undefined): Promise<boolean> {
+  const tx = db.transaction('meta', 'readwrite');
+  const done = (await getMeta(tx.store, 'libraryRevision')) === revision;
+  const store = done && storedDocs.get(memory.index) !== memory.index.docCount;
+  if (done) await tx.store.put({ key: 'derivedRevision', value: revision ?? 0 });
+  if (store)
+    await tx.store.put({ key: 'similarityIndex', value: { revision: revision ?? 0, index: toStored(memory.index) } });
+  await tx.done;
+  if (store) storedDocs.set(memory.index, memory.index.docCount);
+  return done;
+}
+
 /**
  * Brings derived data up to the library's revision: the coauthors of the
  * followed authors a change touched (`'all'`: every one), and novelty and
@@ -194,11 +221,7 @@ export async function recomputeDerived(
     coauthors = await coauthorRecords(db, authorIds);
   }
   await writeDerived(db, memory, new Set([...changed, ...coauthors.paperIds]), coauthors, keys.length);
-  const tx = db.transaction('meta', 'readwrite');
-  const done = (await getMeta(tx.store, 'libraryRevision')) === revision;
-  if (done) await tx.store.put({ key: 'derivedRevision', value: revision ?? 0 });
-  await tx.done;
-  return { done, memory };
+  return { done: await markDone(db, memory, revision), memory };
 }
 
 /** Novelty and related papers alone (no followed author's coauthors changed). */

@@ -7,15 +7,18 @@ import {
   FollowOnArxivRequestSchema,
   LibraryImportRequestSchema,
   RefreshRequestSchema,
+  RelatePaperRequestSchema,
   StageImportRequestSchema,
   UpdateAuthorRequestSchema,
 } from '../message-schemas';
 import { unfollowAuthor, updateAuthor } from './authors';
+import type { TextMemory } from './derive-texts';
 import { papersStaged } from './import-chunks';
 import { type ImportProgress, importProgress } from './import-progress';
 import { createAuthorMatcher } from './match';
 import type { createArxivRefresh } from './refresh';
 import { followTarget } from './refresh';
+import { createPaperRelations } from './relate';
 import { commitRestore, type LibraryRestore, previewRestore } from './restore';
 import type { FollowedAuthor, LibraryPaper } from './schema';
 import { libraryFileText } from './sources/library-json';
@@ -38,6 +41,8 @@ export interface LibraryEnvironment {
   markSeen(): Promise<void>;
   /** Calls `listener` after every change to the library, whoever made it (a page, a refresh, an alarm). */
   onChanged(listener: () => void): void;
+  /** The similarity index and figures derived data keeps in the worker (null before its first run since a start). */
+  textMemory?(): TextMemory | null;
 }
 
 type LibraryChange = Parameters<LibraryEnvironment['libraryChanged']>[0];
@@ -67,6 +72,7 @@ export type LibraryHandlers = Pick<
   | 'refreshFromArxiv'
   | 'exportLibrary'
   | 'markLibrarySeen'
+  | 'relatePaper'
 >;
 
 type Parse = <T>(schema: import('zod').ZodType<T>, type: string, data: unknown) => T;
@@ -135,10 +141,12 @@ function importHandlers(
   };
 }
 
-/** The library page's reads and writes: imports (staged, previewed, committed), authors, arXiv, export. */
+/** The library page's reads and writes: imports (staged, previewed, committed), authors, arXiv, export; an abstract page's relatePaper. */
 export function libraryHandlers(db: DbConnection, env: LibraryEnvironment, parse: Parse): LibraryHandlers {
+  const relate = createPaperRelations(db, () => env.textMemory?.() ?? null);
   return {
     ...importHandlers(db, env, parse),
+    relatePaper: async (data) => relate(parse(RelatePaperRequestSchema, 'relatePaper', data)),
     async updateFollowedAuthor(data) {
       const request = parse(UpdateAuthorRequestSchema, 'updateFollowedAuthor', data);
       await db.run((open) => updateAuthor(open, request));

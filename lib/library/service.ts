@@ -69,6 +69,7 @@ export function createLibraryService(
       })().catch((error: unknown) => console.error('[paperlens] library update', error));
     }),
     markSeen: () => publish(() => ({ newPapers: [] })),
+    textMemory: () => derived.memory(),
     /** Queues every author followed on arXiv (the periodic refresh). */
     refreshAll: async () => {
       const authors = await db.run((open) => open.getAll('authors'));
@@ -123,6 +124,8 @@ function createDeriveQueue(db: DbConnection) {
     }
   };
   return {
+    /** The index and figures of the last run, or null before the first since the worker started. */
+    memory: () => memory,
     run(touched: readonly string[] | null): Promise<void> {
       if (touched === null || pending === 'all') pending = 'all';
       else pending = new Set([...(pending ?? []), ...touched]);

@@ -8,7 +8,12 @@
  * RSS includes the texts), recall of the exact top-1 on a sample of SAMPLE papers (exact =
  * every pair, same frozen IDF), adding ADDED papers (time; and how many of the changes an
  * exact index finds from the same figures it also found), nearest() over QUERIES texts not
- * in the library, the stored (structured-clone) size and the time to load it back.
+ * in the library, the stored (structured-clone) size and the time to load it back, and
+ * relatePaper's core (closestTo: an abstract page's title and abstract against the library)
+ * over RELATE_QUERIES generated papers not in it, p50 / p95.
+ *
+ * `BENCH_PART=relate` measures only that last part (build the index, then relate): at 100k
+ * it takes a minute or two rather than the whole run's many.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -23,12 +28,15 @@ import {
   type TextDoc,
   toStored,
 } from '../../lib/insights/similarity-index';
+import { closestTo } from '../../lib/library/relate';
+import type { LibraryPaper } from '../../lib/library/schema';
 import { generateLibrary } from '../scale/generate';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,20000,100000').split(',').map(Number);
 const SAMPLE = 5_000;
 const ADDED = 100;
 const QUERIES = 200;
+const RELATE_QUERIES = 50;
 const SLICE = 5_000;
 
 interface Row {
@@ -48,6 +56,14 @@ interface Row {
   nearestP95: number;
   storedMb: number;
   restoreMs: number;
+  relate: RelateTimes;
+}
+
+/** relatePaper's core over papers not in the library, in ms. */
+interface RelateTimes {
+  p50: number;
+  p95: number;
+  max: number;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e6);
@@ -92,6 +108,26 @@ function nearestP95(index: ReturnType<typeof buildIndex>, texts: string[]): numb
   return times[Math.floor(times.length * 0.95)] ?? Number.NaN;
 }
 
+/** closestTo (relatePaper's core) for each page's title and abstract: p50, p95 and max in ms. */
+function relateTimes(index: ReturnType<typeof buildIndex>, pages: readonly LibraryPaper[]): RelateTimes {
+  const times = pages.map((page) => timed(() => closestTo(index, page.title, page.abstract, page.id))[1]);
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), max: at(1) };
+}
+
+/** BENCH_PART=relate: only the index build and relatePaper's core over RELATE_QUERIES papers not in the library. */
+function measureRelate(n: number): { n: number; mode: string; buildS: number; relate: RelateTimes } {
+  const papers = generateLibrary({ papers: n + RELATE_QUERIES, seed: 1 }).papers;
+  const docs = papers.slice(0, n).map((p): TextDoc => ({ id: p.id, date: p.date, text: `${p.title}\n${p.abstract}` }));
+  const [index, buildMs] = timed(() => buildIndex(docs));
+  docs.length = 0;
+  // A few library papers first: the scratch arrays are allocated and the code compiled outside the timings.
+  relateTimes(index, papers.slice(0, 10));
+  const relate = relateTimes(index, papers.slice(n));
+  return { n, mode: index.exact ? 'exact' : 'approximate', buildS: buildMs / 1000, relate };
+}
+
 /** The approximate index against an exact one on the same papers: recall on the sample, then the same addition. */
 function againstExact(docs: TextDoc[], n: number, sample: string[], before: Map<string, DerivedText>) {
   const exact = buildIndex(docs.slice(0, n), { exactUpTo: Number.POSITIVE_INFINITY });
@@ -101,7 +137,8 @@ function againstExact(docs: TextDoc[], n: number, sample: string[], before: Map<
 }
 
 function measure(n: number): Row {
-  const docs = generateLibrary({ papers: n + ADDED + QUERIES, seed: 1 }).papers.map(
+  const papers = generateLibrary({ papers: n + ADDED + QUERIES, seed: 1 }).papers;
+  const docs = papers.map(
     (paper): TextDoc => ({ id: paper.id, date: paper.date, text: `${paper.title}\n${paper.abstract}` }),
   );
   // Flat strings now, so the build's reading them (which flattens a concatenation) does not shrink the baseline.
@@ -141,6 +178,7 @@ function measure(n: number): Row {
     nearestP95: nearestP95(index, texts),
     storedMb: mb(storedBytes),
     restoreMs,
+    relate: relateTimes(index, papers.slice(n + ADDED, n + ADDED + RELATE_QUERIES)),
   };
 }
 
@@ -161,23 +199,31 @@ function print(rows: Row[]): void {
     'nearest p95 ms': r.nearestP95.toFixed(1),
     'stored MB': r.storedMb,
     'load ms': r.restoreMs.toFixed(0),
+    'relate p50 / p95 ms': `${r.relate.p50.toFixed(1)} / ${r.relate.p95.toFixed(1)}`,
   }));
   console.table(table);
 }
 
-const child = process.argv[2];
-if (child) console.log(JSON.stringify(measure(Number(child))));
-else {
-  const rows = SIZES.map((n) => {
-    const out = execFileSync(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), `${n}`],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      },
-    );
-    return JSON.parse(out.trim().split('\n').pop()!) as Row;
+/** Runs one size in a child process of its own (`arg`: the size, or `relate:<size>`), its last line parsed. */
+function inChild<T>(arg: string): T {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), arg], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
   });
-  print(rows);
+  return JSON.parse(out.trim().split('\n').pop()!) as T;
 }
+
+const child = process.argv[2];
+if (child?.startsWith('relate:')) console.log(JSON.stringify(measureRelate(Number(child.slice('relate:'.length)))));
+else if (child) console.log(JSON.stringify(measure(Number(child))));
+else if (process.env.BENCH_PART === 'relate') {
+  const rows = SIZES.map((n) => inChild<ReturnType<typeof measureRelate>>(`relate:${n}`));
+  console.table(
+    rows.map(({ n, mode, buildS, relate }) => ({
+      n,
+      mode,
+      'build s': buildS.toFixed(1),
+      [`relate p50 / p95 / max ms (${RELATE_QUERIES} pages)`]: `${relate.p50.toFixed(1)} / ${relate.p95.toFixed(1)} / ${relate.max.toFixed(1)}`,
+    })),
+  );
+} else print(SIZES.map((n) => inChild<Row>(`${n}`)));

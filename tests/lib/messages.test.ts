@@ -78,6 +78,21 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     );
   });
 
+  it('relates an abstract page’s paper to the library, and refuses an oversize one', async () => {
+    const scaling = corpus.papers.find((paper) => paper.id === '2402.07871')!;
+    const page = { title: 'Fine-grained MoE scaling', abstract: scaling.abstract, authors: ['J. Ludziejewski'] };
+    const answer = await sendMessage('relatePaper', { ...page, id: '2609.00001' });
+    expect(answer).toMatchObject({ inLibrary: false, novelty: { closestId: '2402.07871' } });
+    expect(answer.followed.map((a) => a.name)).toEqual(['Jan Ludziejewski']);
+    expect(answer.closest.map((c) => c.id)[0]).toBe('2402.07871');
+    expect(answer.closest[0]?.similarity).toBeGreaterThan(0.9);
+    expect(answer.closest[0]?.title).toBe(scaling.displayTitle);
+    expect(await sendMessage('relatePaper', { ...page, id: '2402.07871' })).toMatchObject({ inLibrary: true });
+    await expect(sendMessage('relatePaper', { ...page, abstract: 'x'.repeat(10_001) })).rejects.toThrow(
+      /invalid relatePaper request: abstract/,
+    );
+  });
+
   it('counts the corpus papers a tab links to over its frames', async () => {
     const tab = { tab: { id: 7 } };
     expect(
