@@ -51,6 +51,13 @@ function lodashWithoutEval(): Plugin {
   };
 }
 
+/** The sites whose pages are papers (and arXiv's listings), where the paper-page script runs. */
+const PAPER_SITES = [
+  ...['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'ar5iv.labs.arxiv.org', 'ar5iv.org'],
+  ...['alphaxiv.org', 'www.alphaxiv.org', 'openreview.net', 'aclanthology.org', 'proceedings.mlr.press'],
+  ...['proceedings.neurips.cc', 'papers.nips.cc', 'papers.neurips.cc', 'www.semanticscholar.org'],
+].map((host) => `*://${host}/*`);
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // Explicit imports keep every module readable on its own (and testable without WXT's globals).
@@ -97,6 +104,12 @@ export default defineConfig({
         all_frames: true,
         match_about_blank: true,
         match_origin_as_fallback: true,
+      },
+      // Pages that are a paper, and arXiv's listings: panels and coauthor chips, in a script only these pages run.
+      {
+        matches: PAPER_SITES,
+        js: ['annotate-paper.js'],
+        run_at: 'document_idle',
       },
     ],
     action: { default_title: 'Paperlens' },

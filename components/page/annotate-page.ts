@@ -5,16 +5,15 @@ import type {
   LookupResponse,
   PaperSummary,
   ReadingListEntry,
+  RelatePaperRequest,
+  RelatePaperResponse,
 } from '../../lib/message-schemas';
 import { frameAddress } from '../../lib/page/frame-address';
-import { arxivAbstractPageId, isArxivListingPage } from '../../lib/scan/arxiv-page';
 import { type LibraryFilter, type LibraryFilterMessage, readLibraryFilter } from '../../lib/scan/library-filter';
 import { createScanner, type Scanner } from '../../lib/scan/scanner';
 import { badgesAllowed, type Settings } from '../../lib/settings/model';
-import { createAbstractPanel } from './abstract-panel';
 import { createBadgeLayer } from './badge-layer';
 import { createCardController } from './card-controller';
-import { createCoauthorChips } from './coauthor-chips';
 import type { PaperActions } from './save-action';
 import { createSavedSync } from './saved-sync';
 
@@ -24,8 +23,13 @@ export interface PageServices {
   libraryFilter(): Promise<LibraryFilterMessage>;
   /** Batched: an arXiv listing's entries → followed authors and their coauthors on each. */
   listingAuthors(request: ListingAuthorsRequest): Promise<ListingAuthorsResponse>;
-  reportPapers(ids: string[]): Promise<unknown>;
+  /** The library papers this frame shows: those its links and mentions name, or (`page`) the paper it is. */
+  reportPapers(ids: string[], part?: 'links' | 'page'): Promise<unknown>;
   save(paper: PaperSummary, pageUrl: string): Promise<unknown>;
+  /** Saves a paper that is not in the library, under the title its page gives it. */
+  saveOther(id: string, title: string, pageUrl: string): Promise<unknown>;
+  /** How a paper not in the library relates to it (the paper-page script's relatedness panel). */
+  relate?(request: RelatePaperRequest): Promise<RelatePaperResponse>;
   /** Removes a saved paper; resolves to the entry removed (for its Undo), or null. */
   unsave(paper: PaperSummary): Promise<ReadingListEntry | null>;
   /** Undoes the latest remove of the paper; resolves to the entry back, or null when nothing was left to undo. */
@@ -51,12 +55,10 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
   const theme = () => settings().theme;
   const address = () => frameAddress(view);
   const enabled = () => badgesAllowed(settings(), address());
-  const absId = () => arxivAbstractPageId(address());
 
   const changed = (paper: PaperSummary) => {
     scanner.updatePaper(paper);
     card.update(paper);
-    panel.update(paper);
   };
   const actions: PaperActions = {
     async toggleSave(paper) {
@@ -78,13 +80,6 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
   };
   const card = createCardController(doc, { ...actions, theme, openInsights: services.openInsights });
   const layer = createBadgeLayer(doc, { parts: () => settings().badgeParts, theme, card });
-  const panel = createAbstractPanel(doc, { ...actions, theme });
-  const chips = createCoauthorChips(doc, {
-    match: (request) => services.listingAuthors(request),
-    theme,
-    signal,
-    shouldShow: () => enabled() && settings().badgeParts.coauthors && isArxivListingPage(address()),
-  });
   const scanner = createScanner({
     document: doc,
     pageUrl: () => doc.baseURI,
@@ -92,30 +87,26 @@ function createFeatures(doc: Document, services: PageServices, signal: AbortSign
     lookup: (request) => services.lookup(request),
     badges: layer,
     signal,
-    extraIds: absId() ? [absId() as string] : [],
-    onPapers: (papers) => {
-      const own = papers.find((paper) => paper.id === absId());
-      if (own && enabled()) panel.show(own);
-    },
-    onPapersChanged: (ids) => void services.reportPapers([...ids]).catch(() => {}),
+    onPapersChanged: (ids) => void services.reportPapers([...ids], 'links').catch(() => {}),
   });
-  const saved = createSavedSync(scanner, { extra: panel.paper, changed, signal });
+  const saved = createSavedSync(scanner, { changed, signal });
   const setFilter = (message: LibraryFilterMessage | null) => {
     filter = message && readLibraryFilter(message);
   };
-  return { card, layer, panel, chips, scanner, saved, enabled, absId, hasFilter: () => filter !== null, setFilter };
+  return { card, layer, scanner, saved, enabled, hasFilter: () => filter !== null, setFilter };
 }
 
 /**
- * Annotates one document: badges on corpus paper links, the panel on a corpus
- * paper's arXiv abstract page, coauthor chips on arXiv listings, the toolbar
- * count, and saved states kept true. This function only switches those
- * features on and off with the settings; everything goes when `signal` aborts.
+ * Annotates one document: badges on library paper links and plain-text
+ * mentions, the toolbar count, and saved states kept true. This function only
+ * switches those features on and off with the settings; everything goes when
+ * `signal` aborts. Paper pages' panels and arXiv listings' chips are the
+ * paper-page script's (annotate-paper.ts).
  */
 export async function annotatePage(doc: Document, services: PageServices, signal: AbortSignal): Promise<PageAnnotator> {
   let settings = await services.settings();
   const page = createFeatures(doc, services, signal, () => settings);
-  const { card, layer, panel, chips, scanner, saved, enabled } = page;
+  const { card, layer, scanner, saved, enabled } = page;
   const logged = (what: string) => (error: unknown) => console.debug(`[paperlens] ${what}`, error);
 
   // On a site the user switched off nothing is scanned or asked for until it is switched back on.
@@ -136,7 +127,6 @@ export async function annotatePage(doc: Document, services: PageServices, signal
     if (signal.aborted || !enabled()) return;
     await (started ? scanner.rescan() : scanner.start());
     started = true;
-    await chips.add();
   };
   const apply = async (next: Settings) => {
     const wasEnabled = enabled();
@@ -145,16 +135,11 @@ export async function annotatePage(doc: Document, services: PageServices, signal
     if (!enabled()) {
       card.close(false);
       scanner.clear();
-      panel.remove();
-      chips.remove();
       return;
     }
     if (looks !== JSON.stringify([settings.badgeParts, settings.theme])) {
       layer.refresh();
       card.refreshTheme();
-      panel.redraw();
-      chips.remove();
-      await chips.add();
     }
     if (!wasEnabled) await start();
   };
@@ -168,24 +153,13 @@ export async function annotatePage(doc: Document, services: PageServices, signal
     unwatchSettings();
     unwatchReadingList();
     card.close(false);
-    panel.remove();
-    chips.remove();
   });
   if (enabled()) await start();
 
   return {
     scanner,
     navigated() {
-      if (!enabled()) return;
-      panel.remove();
-      const id = page.absId();
-      void scanner
-        .rescan()
-        .then(async () => {
-          const paper = id ? await scanner.paper(id) : null;
-          if (paper && enabled() && !signal.aborted) panel.show(paper);
-        })
-        .catch(logged('navigation'));
+      if (enabled()) void scanner.rescan().catch(logged('navigation'));
     },
   };
 }

@@ -20,11 +20,14 @@ export function pageServices(orphaned: () => void): PageServices {
     lookup: (request) => send(sendToBackground('lookupPapers', request)),
     libraryFilter: () => send(sendToBackground('getLibraryFilter', undefined)),
     listingAuthors: (request) => send(sendToBackground('matchListingAuthors', request)),
-    reportPapers: (ids) => send(sendToBackground('reportPapersOnPage', { ids })),
+    reportPapers: (ids, part) => send(sendToBackground('reportPapersOnPage', { ids, part })),
     save: (paper, pageUrl) =>
       send(
         sendToBackground('saveToReadingList', { id: paper.id, source: { url: pageUrl, linkText: paper.displayTitle } }),
       ),
+    saveOther: (id, title, pageUrl) =>
+      send(sendToBackground('saveToReadingList', { id, title, source: { url: pageUrl, linkText: title } })),
+    relate: (request) => send(sendToBackground('relatePaper', request)),
     unsave: (paper) => send(sendToBackground('removeFromReadingList', { id: paper.id })),
     undoRemove: (paper) => send(sendToBackground('undoRemoveFromReadingList', { id: paper.id })),
     openInsights: (paper) =>

@@ -1,14 +1,14 @@
 import type { PaperSummary } from '../../lib/message-schemas';
-import { abstractPanelAnchor } from '../../lib/scan/arxiv-page';
+import { paperPagePanelAnchor } from '../../lib/scan/paper-page';
 import { redraw } from './dom';
 import { createHost } from './hosts';
 import { type PaperActions, type SaveState, toggleFromUi, undoFromUi } from './save-action';
 import { panelView } from './views';
 
-export interface AbstractPanel {
+export interface PaperPanel {
   /** The paper the panel shows, or null when there is no panel. */
   paper(): PaperSummary | null;
-  /** Puts the panel for `paper` under the abstract page's title (once). */
+  /** Puts the panel for `paper` under the page's title (once). */
   show(paper: PaperSummary): void;
   /** Shows `paper`'s new state if the panel is showing that paper. */
   update(paper: PaperSummary): void;
@@ -17,8 +17,8 @@ export interface AbstractPanel {
   remove(): void;
 }
 
-/** The richer panel on a corpus paper's own arXiv abstract page, with its Save toggle. */
-export function createAbstractPanel(doc: Document, options: PaperActions & { theme(): string }): AbstractPanel {
+/** The richer panel on a library paper's own page (arXiv abstract or HTML, a paper page elsewhere), with its Save toggle. */
+export function createPaperPanel(doc: Document, options: PaperActions & { theme(): string }): PaperPanel {
   let panel: { host: HTMLElement; ui: SaveState } | null = null;
 
   const draw = () => {
@@ -37,7 +37,7 @@ export function createAbstractPanel(doc: Document, options: PaperActions & { the
   return {
     paper: () => panel?.ui.paper ?? null,
     show(paper) {
-      const anchor = abstractPanelAnchor(doc);
+      const anchor = paperPagePanelAnchor(doc);
       if (!anchor || panel) return;
       const host = createHost(doc, 'panel');
       host.setAttribute('data-paperlens-id', paper.id);

@@ -13,19 +13,14 @@ export interface SavedSync {
  * Keeps the saved state of what the page shows true when the reading list
  * changes somewhere else (the popup, another tab, the context menu): asks, through
  * the scanner, about the papers known here (those shown, and those a feed may
- * link to next), so cards and the panel never offer to save a saved paper.
+ * link to next), so cards never offer to save a saved paper.
  */
 export function createSavedSync(
   scanner: Scanner,
-  options: { extra(): PaperSummary | null; changed(paper: PaperSummary): void; signal: AbortSignal },
+  options: { changed(paper: PaperSummary): void; signal: AbortSignal },
 ): SavedSync {
   let questions = 0;
-  const known = () => {
-    const papers = new Map(scanner.known().map((paper) => [paper.id, paper]));
-    const extra = options.extra();
-    if (extra) papers.set(extra.id, extra);
-    return papers;
-  };
+  const known = () => new Map(scanner.known().map((paper) => [paper.id, paper]));
   return {
     async refresh(ids) {
       // A change to papers this page does not know asks nothing; papers known by a DOI are never saved.

@@ -59,3 +59,23 @@ function entryId(authorsElement: Element): string | null {
 export function abstractPanelAnchor(doc: Document): Element | null {
   return doc.querySelector('#abs h1.title, .abs h1.title, h1.title') ?? doc.querySelector('#abs, .abs');
 }
+
+/** An element's text without arXiv's `Title:` / `Abstract:` label, spaces collapsed. */
+function shownText(doc: Document, selector: string, limit: number): string {
+  const element = doc.querySelector(selector);
+  const label = element?.querySelector('.descriptor')?.textContent ?? '';
+  const text = (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (text.startsWith(label.trim()) ? text.slice(label.trim().length) : text).trim().slice(0, limit);
+}
+
+/** The paper an arXiv abstract page shows, as it shows it: title, abstract and author names (a few KB at most). */
+export function abstractPageText(doc: Document): { title: string; abstract: string; authors: string[] } {
+  return {
+    title: shownText(doc, '#abs h1.title, .abs h1.title, h1.title', 1_000),
+    abstract: shownText(doc, '#abs blockquote.abstract, blockquote.abstract', 10_000),
+    authors: [...doc.querySelectorAll('#abs .authors a, .abs .authors a, div.authors a')]
+      .map((a) => (a.textContent ?? '').trim().slice(0, 200))
+      .filter(Boolean)
+      .slice(0, 200),
+  };
+}

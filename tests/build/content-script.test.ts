@@ -2,11 +2,15 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBuilt, TARGETS } from './built';
 
-/** What every page pays for Paperlens before it does anything: the content script, gzipped. */
+/**
+ * What a page pays for Paperlens before it does anything, gzipped: every page the content script, paper
+ * pages (arXiv, OpenReview…) the paper-page script as well.
+ */
 const BUDGET_GZIP_BYTES = 15 * 1024;
+const SCRIPTS = TARGETS.flatMap((target) => ['annotate-page.js', 'annotate-paper.js'].map((file) => [target, file] as const));
 
-describe.each(TARGETS)('the %s content script', (target) => {
-  const code = readBuilt(target, 'annotate-page.js');
+describe.each(SCRIPTS)('the %s content script %s', (target, file) => {
+  const code = readBuilt(target, file);
 
   it(`stays within its ${BUDGET_GZIP_BYTES / 1024} KB gzipped budget`, () => {
     expect(gzipSync(code).byteLength).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);

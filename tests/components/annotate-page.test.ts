@@ -1,52 +1,13 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url":"https://blog.example/post"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { annotatePage, type PageServices } from '../../components/page/annotate-page';
-import type { ListingAuthorsResponse, LookupRequest, LookupResponse } from '../../lib/message-schemas';
+import { annotatePage } from '../../components/page/annotate-page';
+import type { LookupRequest, LookupResponse } from '../../lib/message-schemas';
 import type { LibraryFilterMessage } from '../../lib/scan/library-filter';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
-import { corpusFilterMessage, corpusIds, recordingLookup, summaryOf } from '../helpers/papers';
+import { DEFAULT_SETTINGS } from '../../lib/settings/model';
+import { OFF_HERE, services } from '../helpers/page-services';
+import { corpusFilterMessage, corpusIds, summaryOf } from '../helpers/papers';
 import { userClick } from '../helpers/user-events';
-
-const JAN = { id: 'jan-ludziejewski', name: 'Jan Ludziejewski', color: '#1f5fbf' };
-const pioro: ListingAuthorsResponse = {
-  entries: [{ followed: [], coauthors: [{ name: 'Maciej Pióro', sharedPapers: 7, of: JAN }], inLibrary: false }],
-};
-const OFF_HERE: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['blog.example'] };
-
-function services(initial: Settings) {
-  const { requests, lookup } = recordingLookup();
-  let listener: ((settings: Settings) => void) | null = null;
-  let readingListListener: ((ids: readonly string[] | null) => void) | null = null;
-  const page: PageServices = {
-    lookup,
-    libraryFilter: vi.fn(async () => corpusFilterMessage),
-    listingAuthors: vi.fn(async ({ entries }) => ({
-      entries: entries.map(() => ({ followed: [], coauthors: [], inLibrary: false })),
-    })),
-    reportPapers: vi.fn(async () => undefined),
-    save: vi.fn(async () => undefined),
-    unsave: vi.fn(async () => null),
-    undoRemove: vi.fn(async () => null),
-    settings: async () => initial,
-    watchSettings: (next) => {
-      listener = next;
-      return () => {
-        listener = null;
-      };
-    },
-    watchReadingList: (next) => {
-      readingListListener = next;
-      return () => {
-        readingListListener = null;
-      };
-    },
-  };
-  const change = (settings: Settings) => listener?.(settings);
-  const readingListChanged = (ids: readonly string[] | null = null) => readingListListener?.(ids);
-  const listening = () => readingListListener !== null;
-  return { page, requests, change, readingListChanged, listening };
-}
 
 const badgeIds = () =>
   [...document.querySelectorAll('[data-paperlens="badge"]')].map((host) => host.getAttribute('data-paperlens-id'));
@@ -66,7 +27,7 @@ describe('annotatePage', () => {
     await annotator.scanner.idle();
     expect(badgeIds()).toEqual(['2402.07871', '2310.15961']);
     expect(requests).toHaveLength(1);
-    expect(page.reportPapers).toHaveBeenCalledWith(expect.arrayContaining(['2402.07871', '2310.15961']));
+    expect(page.reportPapers).toHaveBeenCalledWith(expect.arrayContaining(['2402.07871', '2310.15961']), 'links');
   });
 
   it('asks again whether the papers it knows are saved when the reading list changes elsewhere', async () => {
@@ -178,40 +139,5 @@ describe('annotatePage', () => {
     expect(requests).toEqual([]);
     change(DEFAULT_SETTINGS);
     await vi.waitFor(() => expect(badgeIds()).toEqual(['2402.07871', '2310.15961']));
-  });
-
-  it('on an arXiv listing, coauthor chips are never doubled however fast the site is switched', async () => {
-    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
-      'https://arxiv.org/list/cs.LG/new',
-    );
-    document.body.innerHTML =
-      '<dl><dd><div class="list-authors"><a href="/a/pioro_m_1">Maciej Pióro</a>, <a href="/a/x">Someone Else</a></div></dd></dl>';
-    const { page, change } = services(DEFAULT_SETTINGS);
-    const pending: ((answer: ListingAuthorsResponse) => void)[] = [];
-    page.listingAuthors = vi.fn(() => new Promise<ListingAuthorsResponse>((resolve) => pending.push(resolve)));
-    const chips = () =>
-      [...document.querySelectorAll('[data-paperlens="coauthor"]')].map((chip) =>
-        chip.getAttribute('data-paperlens-coauthor'),
-      );
-
-    void annotatePage(document, page, controller.signal);
-    await vi.waitFor(() => expect(pending).toHaveLength(1));
-    change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });
-    change(DEFAULT_SETTINGS);
-    await vi.waitFor(() => expect(pending).toHaveLength(2));
-    for (const resolve of pending) resolve(pioro);
-    await vi.waitFor(() => expect(chips()).toEqual(['Maciej Pióro']));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(chips()).toEqual(['Maciej Pióro']);
-
-    // Switched off while the names are on their way: no chips at all.
-    change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });
-    expect(chips()).toEqual([]);
-    change(DEFAULT_SETTINGS);
-    await vi.waitFor(() => expect(pending).toHaveLength(3));
-    change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });
-    pending[2]?.(pioro);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(chips()).toEqual([]);
   });
 });

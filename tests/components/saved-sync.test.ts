@@ -9,7 +9,7 @@ describe('saved sync', () => {
     const refresh = vi.fn(async (ids: readonly string[]) => ids.map((id) => ({ ...summaryOf(id), saved: true })));
     const scanner = { known: () => [summaryOf('2401.04081'), byDoi], refresh } as unknown as Scanner;
     const changed = vi.fn();
-    const sync = createSavedSync(scanner, { extra: () => null, changed, signal: new AbortController().signal });
+    const sync = createSavedSync(scanner, { changed, signal: new AbortController().signal });
     await sync.refresh(null);
     // The background refuses a lookup naming a DOI key: asking about it would lose the whole answer.
     expect(refresh).toHaveBeenCalledExactlyOnceWith(['2401.04081']);

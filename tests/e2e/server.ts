@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { textCasesPage } from './text-cases-page';
 
 const FIXTURES = resolve('tests/fixtures/pages');
 const TYPES: Record<string, string> = {
@@ -18,10 +19,18 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves `tests/fixtures/pages/` on 127.0.0.1 at a free port. */
+/** Pages built from the shared tables, so Chromium's and Firefox's tests read the same page. */
+const GENERATED: Record<string, () => string> = { '/text-cases.html': textCasesPage };
+
+/** Serves `tests/fixtures/pages/` (and the GENERATED pages) on 127.0.0.1 at a free port. */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const generated = GENERATED[path];
+    if (generated) {
+      response.writeHead(200, { 'content-type': TYPES['.html'] as string }).end(generated());
+      return;
+    }
     const file = join(FIXTURES, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(FIXTURES)) {
       response.writeHead(403).end();

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectBadgesFitTheirLines, measureHostLines } from '../e2e/pages';
 import { type FixtureServer, startFixtureServer } from '../e2e/server';
+import { badgesByCase, TEXT_CASES_EXPECTED, TEXT_CASES_TEXTS } from '../e2e/text-cases-page';
 import {
   EXTENSION_ID,
   EXTENSION_ORIGIN,
@@ -83,6 +84,15 @@ describe('Paperlens in Firefox', () => {
     expect(await blog.$$eval('[data-paperlens="badge"]', (badges) => badges.length)).toBe(
       report.filter((r) => r.expected).length,
     );
+  });
+
+  it('badges plain-text arXiv ids of library papers after their text, never changing it (the shared text table)', async () => {
+    const references = await browser.newPage();
+    await references.goto(server.url('text-cases.html'));
+    await expect.poll(() => references.evaluate(badgesByCase), { timeout: 15_000 }).toEqual(TEXT_CASES_EXPECTED);
+    const texts = await references.$$eval('[data-case]', (items) => items.map((item) => item.textContent));
+    expect(texts.slice(0, TEXT_CASES_TEXTS.length)).toEqual(TEXT_CASES_TEXTS);
+    await references.close();
   });
 
   it('badges do not change the height of the lines they sit in', async () => {

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { percent } from '../../lib/format';
+import { buildIndex } from '../../lib/insights/similarity-index';
+import { paperText } from '../../lib/library/derive-texts';
+import { closestTo } from '../../lib/library/relate';
+import { expect, test } from './extension';
+import { closeTheInternet, serveAt, toolbarBadgeText } from './pages';
+import { badgesByCase, TEXT_CASES_EXPECTED, TEXT_CASES_TEXTS } from './text-cases-page';
+
+interface CorpusPaper {
+  id: string;
+  title: string;
+  abstract: string;
+  date: string;
+}
+const CORPUS = (JSON.parse(readFileSync('data/corpus.json', 'utf8')) as { papers: CorpusPaper[] }).papers;
+const paperPage = (file: string) => readFileSync(`tests/fixtures/paper-pages/${file}`, 'utf8');
+
+test.beforeEach(async ({ context }) => {
+  await closeTheInternet(context);
+});
+
+test('plain-text arXiv ids: a badge after each library paper the shared text table names, and nowhere else', async ({
+  context,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('text-cases.html'));
+  expect(TEXT_CASES_EXPECTED.flat().length).toBeGreaterThan(20);
+  await expect.poll(() => page.evaluate(badgesByCase), { timeout: 10_000 }).toEqual(TEXT_CASES_EXPECTED);
+  // Text is never changed: every item's text is what the page wrote.
+  const texts = await page.evaluate(() => [...document.querySelectorAll('[data-case]')].map((li) => li.textContent));
+  expect(texts.slice(0, TEXT_CASES_TEXTS.length)).toEqual(TEXT_CASES_TEXTS);
+
+  // Text the page types in letter by letter is badged once it is still.
+  await page.evaluate(() => {
+    const item = document.createElement('li');
+    item.id = 'typed';
+    document.querySelector('ol')?.append(item);
+    const text = document.createTextNode('');
+    item.append(text);
+    let at = 0;
+    const word = 'see arXiv:2401.04081';
+    const timer = setInterval(() => {
+      text.data = word.slice(0, ++at);
+      if (at === word.length) clearInterval(timer);
+    }, 30);
+  });
+  const typed = page.locator('#typed [data-paperlens="badge"]');
+  await expect(typed).toHaveAttribute('data-paperlens-id', '2401.04081');
+  await expect(typed).toHaveCount(1);
+});
+
+test('an arXiv HTML paper: its panel under the title, badges on its bibliography by link, DOI, text and title', async ({
+  context,
+}) => {
+  await serveAt(context, 'https://arxiv.org/html/2402.07871v2', paperPage('arxiv-html.html'));
+  const page = await context.newPage();
+  await page.goto('https://arxiv.org/html/2402.07871v2');
+  const panel = page.locator('[data-paperlens="panel"][data-paperlens-id="2402.07871"]');
+  await expect(panel).toHaveCount(1);
+  expect(await panel.evaluate((host) => host.previousElementSibling?.matches('h1.ltx_title_document'))).toBe(true);
+  await expect(panel.getByRole('heading', { name: 'Scaling Laws for Fine-Grained Mixture of Experts' })).toBeVisible();
+  const bibliography = page.locator('.ltx_biblist [data-paperlens="badge"]');
+  await expect
+    .poll(() => bibliography.evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-paperlens-id'))))
+    .toEqual(['2310.15961', '2401.04081']);
+  await expect.poll(() => toolbarBadgeText(context)).toBe('3');
+});
+
+test('pages that are a paper: OpenReview by its citation title gets the paper’s panel under its title', async ({
+  context,
+}) => {
+  const url = 'https://openreview.net/forum?id=IjcTl5fXzP';
+  await serveAt(context, url, paperPage('openreview-forum.html'));
+  const page = await context.newPage();
+  await page.goto(url);
+  const panel = page.locator('[data-paperlens="panel"]');
+  await expect(panel).toHaveAttribute('data-paperlens-id', '2502.05172');
+  expect(await panel.evaluate((host) => host.previousElementSibling?.matches('h2.citation_title'))).toBe(true);
+  await expect.poll(() => toolbarBadgeText(context)).not.toBe('');
+});
+
+test('the abstract page of a paper not in the library: who you follow on it, its closest library papers, Save', async ({
+  context,
+}) => {
+  const title = 'Sparse Mixture of Experts Language Models: Scaling Laws for Granularity and Routing';
+  const abstract =
+    'We study scaling laws for sparse mixture of experts language models, varying the granularity of experts, ' +
+    'the routing and the number of training tokens, and compare them with dense transformers at equal compute.';
+  const authors = ['Ada Lovelace', 'Jan Ludziejewski'];
+  const body = `<!doctype html><meta charset="utf-8"><title>[2512.00001] ${title}</title>
+    <div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>${title}</h1>
+    <div class="authors"><span class="descriptor">Authors:</span>${authors.map((a) => `<a href="/a/x">${a}</a>`).join(', ')}</div>
+    <blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span>${abstract}</blockquote></div>`;
+  await serveAt(context, 'https://arxiv.org/abs/2512.00001', body);
+
+  // What the library's own measure says, worked out here over the bundled papers.
+  const index = buildIndex(CORPUS.map((p) => ({ id: p.id, date: p.date, text: paperText(p.title, p.abstract) })));
+  const closest = closestTo(index, title, abstract).slice(0, 3);
+  const [best] = closest;
+  expect(best).toBeDefined();
+
+  const page = await context.newPage();
+  await page.goto('https://arxiv.org/abs/2512.00001');
+  const panel = page.locator('[data-paperlens="panel"][data-paperlens-related]');
+  await expect(panel).toHaveAttribute('data-paperlens-related', closest.map((c) => c.id).join(','));
+  await expect(panel.locator('[data-followed-author]')).toHaveText(['Jan Ludziejewski']);
+  const bestTitle = CORPUS.find((p) => p.id === best?.id)?.title ?? '';
+  await expect(panel).toContainText(`${percent(best?.similarity ?? 0)} similar to`);
+  await expect(panel.locator('[data-related-id]').first()).toContainText(bestTitle.slice(0, 30));
+
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
+});
