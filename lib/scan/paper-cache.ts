@@ -4,8 +4,8 @@ import type { Candidate } from './candidates';
 export interface PaperCache {
   /** The paper a candidate names: null for none, undefined when it has not been looked up yet. */
   get(candidate: Candidate): PaperSummary | null | undefined;
-  /** Looks up, in one message, the candidates (and extra ids) not known yet; returns the papers it learned. */
-  resolve(candidates: Iterable<Candidate>, extraIds?: readonly string[]): Promise<PaperSummary[]>;
+  /** Looks up, in one message, the candidates not known yet; returns the papers it learned. */
+  resolve(candidates: Iterable<Candidate>): Promise<PaperSummary[]>;
   /** Asks again about papers already known (their saved state changed elsewhere); returns the fresh ones. */
   refresh(ids: readonly string[]): Promise<PaperSummary[]>;
   /** Keeps a paper's newer summary (after a save). */
@@ -31,10 +31,10 @@ export function createPaperCache(lookup: (request: LookupRequest) => Promise<Loo
 
   return {
     get: (candidate) => mapOf(candidate.kind).get(candidate.value),
-    async resolve(candidates, extraIds = []) {
+    async resolve(candidates) {
       const unknown = [...candidates].filter((candidate) => !mapOf(candidate.kind).has(candidate.value));
       const of = (kind: Candidate['kind']) => [...new Set(unknown.filter((c) => c.kind === kind).map((c) => c.value))];
-      const [ids, dois, titles] = [[...new Set([...of('id'), ...extraIds])], of('doi'), of('title')];
+      const [ids, dois, titles] = [of('id'), of('doi'), of('title')];
       if (!ids.length && !dois.length && !titles.length) return [];
       // A page that links to one library paper often gets more (a feed, a reply): the first lookup asks for the
       // whole library when it is small, so links added later are badged at once, in the page's own task.

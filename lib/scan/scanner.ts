@@ -19,10 +19,6 @@ export interface ScannerOptions {
   badges: BadgeLayer;
   /** Called with the ids of the library papers linked from the page whenever that set changes. */
   onPapersChanged?(ids: ReadonlySet<string>): void;
-  /** Extra ids to look up with the first scan (the arXiv abstract page's own paper). */
-  extraIds?: readonly string[];
-  /** Called with every paper the lookups return. */
-  onPapers?(papers: readonly PaperSummary[]): void;
   signal: AbortSignal;
   /** How long mutations are gathered before they are scanned together. */
   flushDelayMs?: number;
@@ -37,8 +33,6 @@ export interface Scanner {
   linked(): ReadonlyMap<BadgeAnchor, PaperSummary>;
   /** Every paper looked up so far, linked from the page or not. */
   known(): PaperSummary[];
-  /** A paper by id, from what the page learned or else asked of the background. */
-  paper(id: string): Promise<PaperSummary | null>;
   /** Asks the background again about papers already known (their saved state changed elsewhere). */
   refresh(ids: readonly string[]): Promise<PaperSummary[]>;
   /** Replaces a paper's summary everywhere (after a save), re-rendering its badges. */
@@ -77,7 +71,6 @@ interface ScanState {
   needsSweep: boolean;
   flushTimer: ReturnType<typeof setTimeout> | undefined;
   queue: Promise<void>;
-  extraIds: readonly string[];
   /** False while switched off: nothing is badged until the next rescan. */
   active: boolean;
   /** How often each link's href changed lately, to tell a link that keeps changing, and when it last did. */
@@ -112,7 +105,6 @@ export function createScanner(options: ScannerOptions): Scanner {
     needsSweep: false,
     flushTimer: undefined,
     queue: Promise.resolve(),
-    extraIds: options.extraIds ?? [],
     active: true,
     churn: new WeakMap(),
     churning: new Set(),
@@ -149,7 +141,6 @@ export function createScanner(options: ScannerOptions): Scanner {
     idle: () => enqueue(state, async () => {}),
     linked: () => state.links.map,
     known: () => state.cache.known(),
-    paper: (id) => paperById(state, id),
     refresh: (ids) => state.cache.refresh(ids),
     updatePaper(paper) {
       state.cache.put(paper);
@@ -173,18 +164,6 @@ function enqueue(state: ScanState, task: () => Promise<void>): Promise<void> {
   return state.queue;
 }
 
-async function paperById(state: ScanState, id: string): Promise<PaperSummary | null> {
-  const candidate: Candidate = { kind: 'id', value: id };
-  if (state.cache.get(candidate) === undefined) await resolve(state, [candidate]);
-  return state.cache.get(candidate) ?? null;
-}
-
-async function resolve(state: ScanState, candidates: Iterable<Candidate>): Promise<void> {
-  const extraIds = state.extraIds;
-  state.extraIds = [];
-  const papers = await state.cache.resolve(candidates, extraIds);
-  if (papers.length) state.options.onPapers?.(papers);
-}
 
 /** The links in `roots` (each an element or a link), each once. */
 function collectAnchors(state: ScanState, roots: Node[]): ArrayLike<Element> {
@@ -252,10 +231,7 @@ async function scan(state: ScanState, roots: Node[]): Promise<void> {
     { signal },
   );
   found.push(...collectMentions(state, roots, filter));
-  await resolve(
-    state,
-    found.map(([, candidate]) => candidate),
-  );
+  await state.cache.resolve(found.map(([, candidate]) => candidate));
   // The page may have moved on while we asked and yielded: a link may be gone or point elsewhere (a changed
   // href to a paper not looked up yet is queued by its mutation), and a save may have updated its paper.
   const toShow: BadgeAnchor[] = [];

@@ -57,13 +57,6 @@ describe('createPaperCache', () => {
     expect(cache.get(byDoi('10.1000/other'))).toBeNull();
   });
 
-  it('looks up extra ids with the candidates', async () => {
-    const { requests, lookup } = recordingLookup();
-    const cache = createPaperCache(lookup);
-    await cache.resolve([], ['2401.04081']);
-    expect(requests).toEqual([{ ids: ['2401.04081'], dois: [], titles: [], wholeIfSmall: true }]);
-  });
-
   it('asks again on refresh, and keeps a newer summary put after a save', async () => {
     const { requests, lookup } = recordingLookup();
     const cache = createPaperCache(lookup);

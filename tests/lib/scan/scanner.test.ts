@@ -332,21 +332,6 @@ describe('createScanner', () => {
     expect(badgeIds()).toEqual([]);
   });
 
-  it('looks up the extra ids it is given with the first scan', async () => {
-    const seen: string[] = [];
-    recorder = recordingLookup({ large: true });
-    document.body.innerHTML = '<h1>An abstract page</h1>';
-    const scanner = scannerWith({
-      pageUrl: () => 'https://arxiv.org/abs/2402.07871',
-      filter: () => null,
-      extraIds: ['2402.07871'],
-      onPapers: (papers) => seen.push(...papers.map((p) => p.id)),
-    });
-    await scanner.start();
-    expect(recorder.requests[0]?.ids).toEqual(['2402.07871']);
-    expect(seen).toEqual(['2402.07871']);
-  });
-
   it('settles a link rewritten to an address that names no paper without reading its text or asking', async () => {
     const scanner = await start('<a id="x" href="https://example.com/a">Mixture of Tokens</a>');
     const link = document.querySelector('#x') as HTMLAnchorElement;
