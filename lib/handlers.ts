@@ -205,9 +205,11 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
       return db.run((open) => readInsights(open, authorId));
     },
     async reportPapersOnPage(data, sender) {
-      const { ids } = parse(PapersOnPageRequestSchema, 'reportPapersOnPage', data);
+      const { ids, part } = parse(PapersOnPageRequestSchema, 'reportPapersOnPage', data);
       const tabId = sender.tab?.id;
-      return tabId === undefined ? 0 : tabCounts.report(tabId, sender.frameId ?? 0, ids);
+      // The paper-page script's report stands beside the content script's of the same frame, not over it.
+      const frame = part === 'page' ? `${sender.frameId ?? 0}:page` : (sender.frameId ?? 0);
+      return tabId === undefined ? 0 : tabCounts.report(tabId, frame, ids);
     },
     async corpusStatus() {
       const [papers, coauthors, readingList, hash] = await db.run((open) =>

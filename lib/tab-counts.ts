@@ -1,17 +1,18 @@
 /**
- * How many distinct corpus papers each tab links to, over all its frames.
- * Frames report their own sets; the tab's count is the size of the union.
+ * How many distinct library papers each tab shows, over all its frames.
+ * Frames report their own sets (a frame's links and mentions, and apart from
+ * them the paper a paper page is); the tab's count is the size of the union.
  */
 export class TabPaperCounts {
-  private readonly tabs = new Map<number, Map<number, ReadonlySet<string>>>();
+  private readonly tabs = new Map<number, Map<number | string, ReadonlySet<string>>>();
 
   constructor(private readonly onCount: (tabId: number, count: number) => void = () => {}) {}
 
-  /** Records one frame's papers and returns the tab's new count. */
-  report(tabId: number, frameId: number, ids: readonly string[]): number {
-    const frames = this.tabs.get(tabId) ?? new Map<number, ReadonlySet<string>>();
+  /** Records one frame's papers (or one part of them: `frame` as `<frameId>:page`) and returns the tab's new count. */
+  report(tabId: number, frame: number | string, ids: readonly string[]): number {
+    const frames = this.tabs.get(tabId) ?? new Map<number | string, ReadonlySet<string>>();
     this.tabs.set(tabId, frames);
-    frames.set(frameId, new Set(ids));
+    frames.set(frame, new Set(ids));
     const count = this.count(tabId);
     this.onCount(tabId, count);
     return count;

@@ -109,6 +109,14 @@ describe('the message protocol, end to end over fakeBrowser', () => {
     ).rejects.toThrow(/invalid reportPapersOnPage request: ids\.0/);
   });
 
+  it('counts a paper page’s own paper beside its links, from the same frame', async () => {
+    const handlers = createHandlers(createDbConnection(async () => db));
+    const sender = { tab: { id: 8 }, frameId: 0 };
+    expect(await handlers.reportPapersOnPage({ ids: ['2402.07871'], part: 'links' }, sender)).toBe(1);
+    expect(await handlers.reportPapersOnPage({ ids: ['2502.05172'], part: 'page' }, sender)).toBe(2);
+    expect(await handlers.reportPapersOnPage({ ids: [], part: 'links' }, sender)).toBe(1);
+  });
+
   it('reports the corpus status and the library', async () => {
     expect(await sendMessage('corpusStatus', undefined)).toMatchObject({
       papers: 13,

@@ -20,3 +20,13 @@ describe('TabPaperCounts', () => {
     ]);
   });
 });
+
+describe('TabPaperCounts parts', () => {
+  it('keeps a paper page’s own paper beside the links of the same frame: neither report replaces the other', () => {
+    const counts = new TabPaperCounts();
+    expect(counts.report(1, 0, ['2402.07871'])).toBe(1);
+    expect(counts.report(1, '0:page', ['2502.05172'])).toBe(2);
+    expect(counts.report(1, 0, ['2402.07871', '2401.04081'])).toBe(3);
+    expect(counts.report(1, '0:page', ['2402.07871'])).toBe(2);
+  });
+});
