@@ -57,7 +57,8 @@ export function mentionsIn(root: Node, filter: LibraryFilter | null, cache: Ment
   const found: Mention[] = [];
   const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node && found.length < room; node = walker.nextNode()) {
-    found.push(...mentionsOfNode(node as Text, filter, cache));
+    // A link's own text is the commonest place for an id (every entry of an arXiv listing): passed over at once.
+    if (node.parentElement?.localName !== 'a') found.push(...mentionsOfNode(node as Text, filter, cache));
   }
   return found.slice(0, room);
 }
