@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/content-messages';
 import { onReadingListChanged } from '../../lib/reading-list/revision-reader';
 import { onSettingsChanged, readSettings } from '../../lib/settings/reader';
-import type { PageServices } from './annotate-page';
+import type { PaperPageServices } from './annotate-paper';
 
 /**
  * The page annotator's services over the extension's messages. A content
@@ -10,7 +10,7 @@ import type { PageServices } from './annotate-page';
  * longer reach it: the first message that fails then calls `orphaned`, so
  * the old script takes its badges away instead of leaving them stale.
  */
-export function pageServices(orphaned: () => void): PageServices {
+export function pageServices(orphaned: () => void): PaperPageServices {
   const send = <T>(answer: Promise<T>): Promise<T> =>
     answer.catch((error: unknown) => {
       if (browser.runtime?.id == null) orphaned();

@@ -34,7 +34,13 @@ export function relatedNovelty({ novelty, closest }: RelatePaperResponse): strin
 /** A labelled list row, as on the library paper's panel. */
 const listRow = (doc: Document, label: string, list: 'ul' | 'ol', listClass: string, items: HTMLElement[]): Child =>
   items.length > 0 &&
-  el(doc, 'div', { class: 'row' }, el(doc, 'span', { class: 'label' }, label), el(doc, list, { class: listClass }, ...items));
+  el(
+    doc,
+    'div',
+    { class: 'row' },
+    el(doc, 'span', { class: 'label' }, label),
+    el(doc, list, { class: listClass }, ...items),
+  );
 
 /** The compact panel on the abstract page of a paper not in the library: who you follow on it, what is like it. */
 export function relatedView(doc: Document, state: RelatedState, toggleSave: () => void): HTMLElement {
@@ -112,7 +118,10 @@ export function createRelatedPanel(doc: Document, options: { theme(): string; to
     if (!panel) return;
     const { host, state } = panel;
     host.setAttribute('data-theme', options.theme());
-    redraw(host, relatedView(doc, state, () => void toggle(state)));
+    redraw(
+      host,
+      relatedView(doc, state, () => void toggle(state)),
+    );
   };
   const toggle = async (state: RelatedState) => {
     if (state.saving) return;

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { type PaperPageServices, annotatePaperPage } from '../../components/page/annotate-paper';
+import { annotatePaperPage } from '../../components/page/annotate-paper';
 import { pageServices } from '../../components/page/page-services';
 import { onNavigation } from '../../lib/page/navigation';
 
@@ -14,7 +14,7 @@ export default defineUnlistedScript(async () => {
   try {
     const page = await annotatePaperPage(
       document,
-      pageServices(() => controller.abort()) as PaperPageServices,
+      pageServices(() => controller.abort()),
       signal,
     );
     onNavigation(window, () => page.navigated(), signal);

@@ -4,7 +4,14 @@ import type { LookupRequest, LookupResponse, PaperSummary } from '../message-sch
 import { type BadgedLinks, type BadgeLayer, createBadgedLinks } from './badged-links';
 import { type Candidate, candidateOf, rawHref } from './candidates';
 import { hrefMayHoldId, type LibraryFilter } from './library-filter';
-import { type BadgeAnchor, Mention, type MentionCache, MENTIONS_PER_PAGE, mayHoldMention, mentionsIn } from './mentions';
+import {
+  type BadgeAnchor,
+  MENTIONS_PER_PAGE,
+  Mention,
+  type MentionCache,
+  mayHoldMention,
+  mentionsIn,
+} from './mentions';
 import { createPaperCache, type PaperCache } from './paper-cache';
 import { forEachInSlices } from './yield';
 
@@ -163,7 +170,6 @@ function enqueue(state: ScanState, task: () => Promise<void>): Promise<void> {
   state.queue = state.queue.then(task).catch((error: unknown) => console.debug('[paperlens] scan failed', error));
   return state.queue;
 }
-
 
 /** The links in `roots` (each an element or a link), each once. */
 function collectAnchors(state: ScanState, roots: Node[]): ArrayLike<Element> {

@@ -7,7 +7,9 @@ import { readBuilt, TARGETS } from './built';
  * pages (arXiv, OpenReview…) the paper-page script as well.
  */
 const BUDGET_GZIP_BYTES = 15 * 1024;
-const SCRIPTS = TARGETS.flatMap((target) => ['annotate-page.js', 'annotate-paper.js'].map((file) => [target, file] as const));
+const SCRIPTS = TARGETS.flatMap((target) =>
+  ['annotate-page.js', 'annotate-paper.js'].map((file) => [target, file] as const),
+);
 
 describe.each(SCRIPTS)('the %s content script %s', (target, file) => {
   const code = readBuilt(target, file);

@@ -13,8 +13,7 @@ const pioro: ListingAuthorsResponse = {
 };
 const MOT = 'Mixture of Tokens: Continuous MoE through Cross-Example Aggregation';
 
-const setUrl = (url: string) =>
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 const panels = () => [...document.querySelectorAll('[data-paperlens="panel"]')] as HTMLElement[];
 const panelText = (host: Element) => host.shadowRoot?.textContent ?? '';
 
@@ -60,7 +59,12 @@ describe('annotatePaperPage', () => {
       saved: false,
       followed: [JAN],
       closest: [
-        { id: '2402.07871', title: 'Scaling Laws for Fine-Grained Mixture of Experts', similarity: 0.91, authors: ['Jan'] },
+        {
+          id: '2402.07871',
+          title: 'Scaling Laws for Fine-Grained Mixture of Experts',
+          similarity: 0.91,
+          authors: ['Jan'],
+        },
         { id: '2310.15961', title: MOT, similarity: 0.4, authors: ['Szymon'] },
       ],
       novelty: { similarity: 0.91, closestId: '2402.07871' },
@@ -89,7 +93,11 @@ describe('annotatePaperPage', () => {
     await vi.waitFor(() =>
       expect(panel?.shadowRoot?.querySelector('button.save')?.getAttribute('aria-pressed')).toBe('true'),
     );
-    expect(page.saveOther).toHaveBeenCalledWith('1706.03762', 'Attention Is All You Need', 'https://arxiv.org/abs/1706.03762v7');
+    expect(page.saveOther).toHaveBeenCalledWith(
+      '1706.03762',
+      'Attention Is All You Need',
+      'https://arxiv.org/abs/1706.03762v7',
+    );
 
     // Removed elsewhere (the popup): the panel follows.
     page.relate = vi.fn(async () => ({ ...related, saved: false }));

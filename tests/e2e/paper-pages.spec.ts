@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { percent } from '../../lib/format';
 import { buildIndex } from '../../lib/insights/similarity-index';
 import { paperText } from '../../lib/library/derive-texts';

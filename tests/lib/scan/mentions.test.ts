@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeLayer } from '../../../components/page/badge-layer';
 import { createCardController } from '../../../components/page/card-controller';
 import { TEXT_CASES } from '../../../lib/links/text-cases';
-import { Mention, MENTIONS_PER_PAGE, mentionsIn } from '../../../lib/scan/mentions';
+import { MENTIONS_PER_PAGE, Mention, mentionsIn } from '../../../lib/scan/mentions';
 import { createScanner, type Scanner } from '../../../lib/scan/scanner';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/model';
 import { corpusFilter, corpusIds, recordingLookup } from '../../helpers/papers';
