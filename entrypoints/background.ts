@@ -9,7 +9,6 @@ import {
   nameAuthorsInMenu,
   PAPER_LINK_PATTERNS,
   paperFromLinkClick,
-  paperFromTab,
   SAVE_COMMAND,
   SAVE_MENU_ID,
   type ShownMenus,
@@ -25,7 +24,9 @@ import { createLibraryService } from '../lib/library/service';
 import { libraryStatus } from '../lib/library/status';
 import type { SaveRequest } from '../lib/message-schemas';
 import { onMessage, type ProtocolMap } from '../lib/messages';
+import { sendToPage } from '../lib/page-messages';
 import { readingListRevision } from '../lib/reading-list/revision';
+import { createTabPapers, isPdfAddress, readTabPaper, saveRequestForTab, type TabAddressStore } from '../lib/tab-paper';
 import { createToolbar } from '../lib/toolbar';
 import { describeZodError } from '../lib/zod-error';
 
@@ -34,9 +35,13 @@ export default defineBackground(() => {
   // database and reseeds it when the bundled corpus changed; requests wait for it.
   const db = createDbConnection(openAndSeed);
   const toolbar = createToolbar();
-  browser.tabs.onRemoved.addListener((tabId) => toolbar.counts.clear(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onRemoved.addListener((tabId) => {
+    toolbar.counts.clear(tabId);
+    tabPapers.clear(tabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') toolbar.counts.clear(tabId);
+    watchTabPaper(tabId, change, tab);
   });
 
   let writes = 0;
@@ -53,11 +58,22 @@ export default defineBackground(() => {
     openTab: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
     },
-    readingListChanged: (ids) =>
-      void readingListRevision.setValue({ at: `${Date.now()}-${++writes}`, ids: ids && [...ids] }).catch(() => {}),
+    readingListChanged: (ids) => {
+      void readingListRevision.setValue({ at: `${Date.now()}-${++writes}`, ids: ids && [...ids] }).catch(() => {});
+      void tabPapers.changed(ids);
+    },
     bundledCorpusError: () => bundledCorpusError,
     fromExtensionPage: (sender) => Boolean(sender.url?.startsWith(browser.runtime.getURL('/'))),
   });
+  // The paper each tab shows (its address: an arXiv PDF, abstract page, …), on the toolbar as ★ or ☆.
+  const asExtension = { url: browser.runtime.getURL('/') };
+  const tabPapers = createTabPapers({
+    read: (id) => readTabPaper(handlers, id, asExtension),
+    show: (tabId, paper) => toolbar.paper(tabId, paper),
+    store: sessionStore(),
+  });
+  library.onChanged(() => void tabPapers.changed(null));
+  const watchTabPaper = tabPaperWatcher(tabPapers);
   const save = async (tabId: number | undefined, request: SaveRequest | null) => {
     if (!request) return;
     try {
@@ -106,13 +122,19 @@ export default defineBackground(() => {
         .catch(() => toolbar.flash(tab?.id, false));
     }
   });
-  // The save shortcut (Alt+Shift+S) on an arXiv page; activeTab lets us read the tab's URL.
+  // The save shortcut (Alt+Shift+S) on an arXiv page (its PDF too); activeTab lets us read the tab's URL.
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === SAVE_COMMAND && tab) void save(tab.id, paperFromTab(tab));
+    if (command !== SAVE_COMMAND || !tab) return;
+    if (tab.id !== undefined && tab.url) tabPapers.seen(tab.id, tab.url);
+    void save(tab.id, saveRequestForTab(tab));
   });
   // Listeners are registered synchronously so a message that wakes the worker is answered.
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
-    onMessage(type, ({ data, sender }) => handlers[type](data, sender) as never);
+    onMessage(type, ({ data, sender }) => {
+      // A page's top frame tells its address with every message: how Chrome, without "tabs", knows a PDF tab.
+      if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url) tabPapers.seen(sender.tab.id, sender.url);
+      return handlers[type](data, sender) as never;
+    });
   }
   void db
     .run(async () => {})
@@ -127,6 +149,49 @@ export default defineBackground(() => {
     if (alarm.name === REFRESH_ALARM) void refreshAllFromAlarm(library.refreshAll);
   });
 });
+
+/** How many times a tab's PDF is told its title changed, per load: a guard against a title tug-of-war. */
+const RENAMES_PER_PAGE = 20;
+
+/**
+ * Follows what each tab shows as it loads. Firefox (host permissions) and activeTab give a tab's address;
+ * otherwise the tab's content script tells it once the page is complete (Chrome's PDF viewer page has one,
+ * Firefox's has none, but there the address is known). A title change on a PDF Paperlens named is passed on.
+ */
+function tabPaperWatcher(tabPapers: ReturnType<typeof createTabPapers>) {
+  const renames = new Map<number, number>();
+  return (tabId: number, change: { status?: string; url?: string }, tab: { url?: string }) => {
+    if (change.status === 'loading') {
+      tabPapers.clear(tabId);
+      renames.delete(tabId);
+    }
+    // Shown again once complete: Firefox resets a tab's badge when it navigates.
+    const again = change.status === 'complete';
+    if (tab.url && (change.url || change.status)) return tabPapers.seen(tabId, tab.url, again);
+    if (again) {
+      void sendToPage('getPageUrl', undefined, { tabId, frameId: 0 }).then(
+        (url) => tabPapers.seen(tabId, url, true),
+        () => {},
+      );
+    }
+    // Without "tabs", a title change arrives as an empty change.
+    const url = tabPapers.url(tabId);
+    if (change.status || change.url || !url || !isPdfAddress(url)) return;
+    const count = (renames.get(tabId) ?? 0) + 1;
+    renames.set(tabId, count);
+    if (count <= RENAMES_PER_PAGE) void sendToPage('pdfTitleChanged', undefined, { tabId, frameId: 0 }).catch(() => {});
+  };
+}
+
+/** The tabs' addresses in `storage.session`, which outlives the worker (not the browser); none where it is missing. */
+function sessionStore(): TabAddressStore | undefined {
+  const session = browser.storage.session;
+  if (!session) return undefined;
+  return {
+    get: async () => ((await session.get('tabPapers')).tabPapers ?? {}) as Record<string, string>,
+    set: (addresses) => session.set({ tabPapers: addresses }),
+  };
+}
 
 /** Why the bundled corpus was rejected at this worker's start, or null when it loaded. */
 let bundledCorpusError: string | null = null;

@@ -7,6 +7,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 export interface PageProtocolMap {
   /** The page's address, for the popup's "disable on this site". */
   getPageUrl(): string;
+  /** The tab's title changed (the background sees that, not what to): an arXiv PDF named by Paperlens names itself again. */
+  pdfTitleChanged(): void;
 }
 
 export const { sendMessage: sendToPage, onMessage: onPageMessage } = defineExtensionMessaging<PageProtocolMap>();

@@ -4,12 +4,13 @@ import type { Settings } from '../../lib/settings/model';
 import { settingsItem } from '../../lib/settings/store';
 import { useSettings } from '../use-settings';
 import { BadgeSettings } from './BadgeSettings';
+import { PdfTabSettings } from './PdfTabSettings';
 import { SiteSettings } from './SiteSettings';
 import { StoredData } from './StoredData';
 import { ThemeSettings } from './ThemeSettings';
 import { useCorpusStatus } from './use-corpus-status';
 
-/** `options.html`: badges on/off, which badge parts show, per-site list, theme. Changes apply to open tabs at once. */
+/** `options.html`: badges on/off, which badge parts show, per-site list, PDF tab titles, theme. Changes apply to open tabs at once. */
 export function OptionsApp() {
   const settings = useSettings();
   const [error, setError] = useState<string | null>(null);
@@ -40,6 +41,7 @@ export function OptionsApp() {
       )}
       <BadgeSettings settings={settings} change={change} />
       <SiteSettings settings={settings} change={change} fail={setError} />
+      <PdfTabSettings settings={settings} change={change} />
       <ThemeSettings settings={settings} change={change} />
       {stored.error && (
         <p class="notice error" role="alert">

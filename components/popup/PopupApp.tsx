@@ -11,8 +11,10 @@ import { type PopupTab, PopupTabs } from './PopupTabs';
 import { SaveNotices } from './SaveNotices';
 import { SearchPanel } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
+import { ThisTab } from './ThisTab';
 import { useNewPapers } from './use-new-papers';
 import { usePopupSort } from './use-popup-sort';
+import { useTargetTab, useThisTabPaper } from './use-this-tab';
 
 /** Opens a URL in a new tab (the popup then closes, as browsers do). */
 function openTab(url: string) {
@@ -39,9 +41,13 @@ export function PopupApp() {
   const author = overview?.authors.find((a) => a.id === choice.chosen) ?? null;
   const saved = useMemo(() => new Set(state.entries?.map((e) => e.id)), [state.entries]);
   const fresh = useNewPapers();
+  // The tab the popup was opened on, and the paper it shows (an arXiv PDF or abstract page), if any.
+  const target = useTargetTab();
+  const thisTab = useThisTabPaper(target);
 
   return (
     <main class="popup">
+      {thisTab && <ThisTab paper={thisTab} client={client} />}
       {overview ? (
         <>
           <ProfileHeader
@@ -55,7 +61,7 @@ export function PopupApp() {
       ) : (
         <header class="profile" aria-busy="true" />
       )}
-      {settings && <SiteSwitch settings={settings} />}
+      {settings && <SiteSwitch settings={settings} tab={target} />}
       <NewPapersNotice count={fresh.ids.size} seen={fresh.seen} />
       <PopupTabs
         tab={tab}

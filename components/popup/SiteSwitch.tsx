@@ -1,19 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { plainError } from '../../lib/errors';
 import { badgesAllowed, type Settings } from '../../lib/settings/model';
 import { settingsItem } from '../../lib/settings/store';
-import { type TargetTab, targetTab } from './target-tab';
+import type { TargetTab } from './target-tab';
 
 /**
  * "Disable on this site": one click adds (or removes) the current tab's host to
  * the per-site list; open tabs apply it at once.
  */
-export function SiteSwitch({ settings }: { settings: Settings }) {
-  const [tab, setTab] = useState<TargetTab | null>(null);
+export function SiteSwitch({ settings, tab }: { settings: Settings; tab: TargetTab | null }) {
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void targetTab().then(setTab, () => setTab(null));
-  }, []);
   if (!tab) return null;
   // A listed site covers its subdomains, as badgesAllowed reads the list.
   const covers = (site: string) => tab.host === site || tab.host.endsWith(`.${site}`);

@@ -6,6 +6,8 @@ export interface TargetTab {
   url: string;
   /** The page's hostname (`arxiv.org`), what "disable on this site" adds. */
   host: string;
+  /** The tab's title where the browser tells it (activeTab, Firefox's host permissions), else ''. */
+  title: string;
 }
 
 /**
@@ -31,5 +33,5 @@ export async function targetTab(search = location.search): Promise<TargetTab | n
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return { id: tab.id, url: href, host: url.hostname };
+  return { id: tab.id, url: href, host: url.hostname, title: tab.title ?? '' };
 }

@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { annotatePage } from '../../components/page/annotate-page';
 import { pageServices } from '../../components/page/page-services';
+import { namePdfTab } from '../../components/page/pdf-title';
 import { answerPageMessage } from '../../lib/content-messages';
 import { onNavigation } from '../../lib/page/navigation';
 
@@ -13,7 +14,11 @@ export default defineUnlistedScript(async () => {
   const controller = new AbortController();
   const { signal } = controller;
   try {
-    if (window === window.top) answerPageMessage('getPageUrl', () => location.href, signal);
+    if (window === window.top) {
+      answerPageMessage('getPageUrl', () => location.href, signal);
+      // An arXiv PDF's tab is named after its paper (Chrome; Firefox's viewer runs no content script).
+      void namePdfTab(document, signal).catch(() => {});
+    }
     const page = await annotatePage(
       document,
       pageServices(() => controller.abort()),

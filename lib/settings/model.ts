@@ -18,7 +18,10 @@ export interface SettingsV1 {
   theme: Theme;
 }
 
-/** The user's settings (version 2), one storage item shared by every page and tab. */
+/** The settings as version 2 stored them (before arXiv PDF tabs were named after their paper). */
+export type SettingsV2 = Omit<Settings, 'pdfTabTitles'>;
+
+/** The user's settings (version 3), one storage item shared by every page and tab. */
 export interface Settings {
   /** The global switch for page badges. */
   enabled: boolean;
@@ -28,9 +31,11 @@ export interface Settings {
   theme: Theme;
   /** Added in version 2. */
   popupSort: PopupSort;
+  /** Added in version 3: an arXiv PDF tab is named `Title (arXiv id)` (Chrome; Firefox's viewer runs no content script). */
+  pdfTabTitles: boolean;
 }
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
@@ -38,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   badgeParts: { category: true, novelty: true, coauthors: true },
   theme: 'system',
   popupSort: 'relevance',
+  pdfTabTitles: true,
 };
 
 /**
@@ -45,8 +51,14 @@ export const DEFAULT_SETTINGS: Settings = {
  * entries that older code stored as typed (`https://Example.com/x`) as bare
  * hostnames, once, so the options page lists what actually matches.
  */
-export function migrateSettingsV1toV2(v1: unknown): Settings {
-  return { ...sanitizeSettings(v1), popupSort: 'relevance' };
+export function migrateSettingsV1toV2(v1: unknown): SettingsV2 {
+  const { pdfTabTitles: _added, ...v2 } = sanitizeSettings(v1);
+  return { ...v2, popupSort: 'relevance' };
+}
+
+/** Version 2 → 3: arXiv PDF tabs are named after their paper, on by default; every other choice is kept. */
+export function migrateSettingsV2toV3(v2: unknown): Settings {
+  return { ...sanitizeSettings(v2), pdfTabTitles: true };
 }
 
 /**
@@ -73,6 +85,7 @@ export function sanitizeSettings(value: unknown): Settings {
     },
     theme: raw.theme === 'light' || raw.theme === 'dark' ? raw.theme : 'system',
     popupSort: raw.popupSort === 'newest' || raw.popupSort === 'novel' ? raw.popupSort : 'relevance',
+    pdfTabTitles: flag(raw.pdfTabTitles, DEFAULT_SETTINGS.pdfTabTitles),
   };
 }
 

@@ -1,5 +1,12 @@
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, migrateSettingsV1toV2, SETTINGS_VERSION, type Settings, sanitizeSettings } from './model';
+import {
+  DEFAULT_SETTINGS,
+  migrateSettingsV1toV2,
+  migrateSettingsV2toV3,
+  SETTINGS_VERSION,
+  type Settings,
+  sanitizeSettings,
+} from './model';
 
 /**
  * The settings as one typed, versioned WXT storage item (`local:settings`);
@@ -10,7 +17,7 @@ import { DEFAULT_SETTINGS, migrateSettingsV1toV2, SETTINGS_VERSION, type Setting
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  migrations: { 2: migrateSettingsV1toV2 },
+  migrations: { 2: migrateSettingsV1toV2, 3: migrateSettingsV2toV3 },
 });
 
 /** Reads the settings, sanitized. */

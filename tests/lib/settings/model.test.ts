@@ -3,6 +3,7 @@ import {
   badgesAllowed,
   DEFAULT_SETTINGS,
   migrateSettingsV1toV2,
+  migrateSettingsV2toV3,
   normalizeSite,
   sanitizeSettings,
 } from '../../../lib/settings/model';
@@ -23,7 +24,10 @@ describe('settings model', () => {
       badgeParts: { category: true, novelty: false, coauthors: true },
       theme: 'system',
       popupSort: 'relevance',
+      pdfTabTitles: true,
     });
+    expect(sanitizeSettings({ pdfTabTitles: false }).pdfTabTitles).toBe(false);
+    expect(sanitizeSettings({ pdfTabTitles: 'no' }).pdfTabTitles).toBe(true);
   });
 
   it.each([
@@ -43,8 +47,16 @@ describe('settings model', () => {
     expect(badgesAllowed({ ...DEFAULT_SETTINGS, enabled: false }, 'https://blog.example.org/')).toBe(false);
   });
 
-  it('migrateSettingsV1toV2 tolerates any stored junk', () => {
-    expect(migrateSettingsV1toV2(null)).toEqual(DEFAULT_SETTINGS);
-    expect(migrateSettingsV1toV2({ theme: 'neon', disabledSites: 'arxiv.org' })).toEqual(DEFAULT_SETTINGS);
+  it('migrateSettingsV1toV2 tolerates any stored junk, and adds nothing of version 3', () => {
+    const { pdfTabTitles: _v3, ...v2Defaults } = DEFAULT_SETTINGS;
+    expect(migrateSettingsV1toV2(null)).toEqual(v2Defaults);
+    expect(migrateSettingsV1toV2({ theme: 'neon', disabledSites: 'arxiv.org' })).toEqual(v2Defaults);
+  });
+
+  it('migrateSettingsV2toV3 turns PDF tab titles on and keeps every version-2 choice', () => {
+    const v2 = { ...DEFAULT_SETTINGS, enabled: false, theme: 'dark', popupSort: 'novel', disabledSites: ['arxiv.org'] };
+    delete (v2 as Partial<typeof v2>).pdfTabTitles;
+    expect(migrateSettingsV2toV3(v2)).toEqual({ ...v2, pdfTabTitles: true });
+    expect(migrateSettingsV2toV3(null)).toEqual(DEFAULT_SETTINGS);
   });
 });
