@@ -49,7 +49,7 @@ describe.each(TARGETS)('the %s manifest', (target) => {
     expect(manifest.content_security_policy).toBeUndefined(); // the browser's strict default: no remote code, no eval
   });
 
-  it('runs the content script on every http(s) page and frame (srcdoc, about:blank and data: ones too), at document_idle', () => {
+  it('runs the content script on every http(s) page and frame (srcdoc, about:blank and data: ones too), the paper-page script on paper sites, at document_idle', () => {
     expect(manifest.content_scripts).toEqual([
       {
         matches: ['http://*/*', 'https://*/*'],
@@ -59,6 +59,16 @@ describe.each(TARGETS)('the %s manifest', (target) => {
         match_origin_as_fallback: true,
         run_at: 'document_idle',
         js: ['annotate-page.js'],
+      },
+      {
+        // Only the top frame of the sites whose pages are papers, and arXiv's listings.
+        matches: [
+          ...['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'ar5iv.labs.arxiv.org', 'ar5iv.org', 'alphaxiv.org'],
+          ...['www.alphaxiv.org', 'openreview.net', 'aclanthology.org', 'proceedings.mlr.press'],
+          ...['proceedings.neurips.cc', 'papers.nips.cc', 'papers.neurips.cc', 'www.semanticscholar.org'],
+        ].map((host) => `*://${host}/*`),
+        run_at: 'document_idle',
+        js: ['annotate-paper.js'],
       },
     ]);
   });
