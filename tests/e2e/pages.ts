@@ -25,10 +25,11 @@ export interface LinkReport {
 /**
  * Runs in the page (Playwright's or Puppeteer's `page.evaluate`): for every link,
  * the badge id it is marked to get (`data-expect`) and the id of the badge
- * actually right after it (its next sibling).
+ * actually right after it (its next sibling); and for every element marked
+ * `data-expect-mention` (it holds a plain-text id), the id of the badge it ends with.
  */
 export function collectLinkReport(): LinkReport[] {
-  return [...document.querySelectorAll('a')].map((a) => {
+  const links = [...document.querySelectorAll('a')].map((a) => {
     const next = a.nextSibling;
     const badge =
       next instanceof Element && next.getAttribute('data-paperlens') === 'badge'
@@ -40,6 +41,18 @@ export function collectLinkReport(): LinkReport[] {
       badge,
     };
   });
+  const mentions = [...document.querySelectorAll('[data-expect-mention]')].map((element) => {
+    const last = element.lastChild;
+    return {
+      link: `text “${(element.textContent ?? '').trim().slice(0, 40)}”`,
+      expected: element.getAttribute('data-expect-mention'),
+      badge:
+        last instanceof Element && last.getAttribute('data-paperlens') === 'badge'
+          ? last.getAttribute('data-paperlens-id')
+          : null,
+    };
+  });
+  return [...links, ...mentions];
 }
 
 export interface HostLines {

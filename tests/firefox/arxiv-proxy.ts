@@ -9,27 +9,33 @@ const tls = (name: string) => readFileSync(resolve('tests/fixtures/tls', name));
 
 export interface ArxivProxy {
   port: number;
-  /** Every URL asked of the API, and every CONNECT to any other host (which is refused). */
+  /** Every URL asked of export.arxiv.org, and every CONNECT to any other host (which is refused). */
   requests: string[];
   refused: string[];
   close(): Promise<void>;
 }
 
+/** What the fake export.arxiv.org answers to one request. */
+export interface ArxivReply {
+  status: number;
+  type: string;
+  body: string | Uint8Array;
+}
+
 /**
- * An HTTPS proxy for Firefox that answers the arXiv API from the recorded
- * fixtures (as Playwright's routing does for Chromium): it accepts CONNECT to
- * export.arxiv.org only, ends TLS with a throwaway certificate, and serves
- * `answers` by query and start. Any other host is refused and recorded.
+ * An HTTPS proxy for Firefox that plays export.arxiv.org (as Playwright's
+ * routing does for Chromium): it accepts CONNECT to export.arxiv.org only,
+ * ends TLS with a throwaway certificate (tests/fixtures/tls), and answers
+ * every request with `site`. Any other host is refused and recorded.
  */
-export async function startArxivProxy(answers: ArxivAnswers): Promise<ArxivProxy> {
+export async function startExportArxiv(site: (url: URL) => ArxivReply): Promise<ArxivProxy> {
   const requests: string[] = [];
   const refused: string[] = [];
-  const served = new Map<string, number>();
-  const api = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'https://export.arxiv.org');
     requests.push(url.toString());
-    const { status, body } = arxivAnswer(answers, served, url);
-    response.writeHead(status, { 'content-type': 'application/atom+xml' }).end(body);
+    const { status, type, body } = site(url);
+    response.writeHead(status, { 'content-type': type }).end(body);
   });
   const proxy: Server = createServer((_request, response) => response.writeHead(405).end());
   proxy.on('connect', (request: IncomingMessage, socket: Socket) => {
@@ -44,7 +50,7 @@ export async function startArxivProxy(answers: ArxivAnswers): Promise<ArxivProxy
       key: tls('export.arxiv.org.key'),
       cert: tls('export.arxiv.org.crt'),
     });
-    api.emit('connection', secure);
+    server.emit('connection', secure);
   });
   await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
   return {
@@ -53,4 +59,10 @@ export async function startArxivProxy(answers: ArxivAnswers): Promise<ArxivProxy
     refused,
     close: () => new Promise<void>((done) => proxy.close(() => done())),
   };
+}
+
+/** export.arxiv.org answering the arXiv API from the recorded fixtures, `answers` by query and start. */
+export function startArxivProxy(answers: ArxivAnswers): Promise<ArxivProxy> {
+  const served = new Map<string, number>();
+  return startExportArxiv((url) => ({ ...arxivAnswer(answers, served, url), type: 'application/atom+xml' }));
 }

@@ -1,40 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { resolve } from 'node:path';
-import { TLSSocket } from 'node:tls';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../helpers/tiny-pdf';
+import { startExportArxiv } from './arxiv-proxy';
 import { EXTENSION_PATH, launchFirefox, openExtensionPage } from './firefox';
 
 const MOT = { id: '2310.15961', title: 'Mixture of Tokens: Continuous MoE through Cross-Example Aggregation' };
 const PDF_TITLE = 'Title From The PDF Metadata';
 
-/**
- * export.arxiv.org as the tests need it, through an HTTPS proxy (the certificate of tests/fixtures/tls):
- * every `/pdf/…` is a PDF served as `application/pdf`, anything else a 404. Other hosts are refused.
- */
-async function startArxivPdfProxy(): Promise<{ port: number; close(): Promise<void> }> {
-  const tls = (name: string) => readFileSync(resolve('tests/fixtures/tls', name));
-  const site = createServer((request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'https://export.arxiv.org');
-    if (!pathname.startsWith('/pdf/')) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'application/pdf' }).end(tinyPdf('A paper', PDF_TITLE));
-  });
-  const proxy: Server = createServer((_request, response) => response.writeHead(405).end());
-  proxy.on('connect', (request: IncomingMessage, socket: Socket) => {
-    if (request.url !== 'export.arxiv.org:443') return void socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    const key = tls('export.arxiv.org.key');
-    site.emit('connection', new TLSSocket(socket, { isServer: true, key, cert: tls('export.arxiv.org.crt') }));
-  });
-  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
-  return {
-    port: (proxy.address() as AddressInfo).port,
-    close: () => new Promise<void>((done) => proxy.close(() => done())),
-  };
-}
+/** export.arxiv.org as the tests need it: every `/pdf/…` is a PDF served as `application/pdf`, anything else a 404. */
+const startArxivPdfProxy = () =>
+  startExportArxiv(({ pathname }) =>
+    pathname.startsWith('/pdf/')
+      ? { status: 200, type: 'application/pdf', body: tinyPdf('A paper', PDF_TITLE) }
+      : { status: 404, type: 'text/plain', body: '' },
+  );
 
 type Api = typeof import('wxt/browser').browser;
 
