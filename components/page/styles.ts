@@ -43,9 +43,34 @@ export function pageSheet(doc: Document): CSSStyleSheet {
   return sheet;
 }
 
+/** The page's own view of an object, past Firefox's Xray wrapper (undefined elsewhere). */
+type Waived<T> = T & { wrappedJSObject?: T };
+
 /** An open shadow root on `host` styled with the page sheet. */
 export function attachStyledShadow(host: HTMLElement): ShadowRoot {
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [pageSheet(host.ownerDocument)];
+  try {
+    root.adoptedStyleSheets = [pageSheet(host.ownerDocument)];
+  } catch (error) {
+    // Firefox (ESR 140.12 on) refuses adoptedStyleSheets through a content script's Xray wrapper: set it on the
+    // page's own view of the root, with a sheet and an array made in the page's realm, as the page would.
+    const pageRoot = (root as Waived<ShadowRoot>).wrappedJSObject;
+    const view = (host.ownerDocument.defaultView as Waived<Window & typeof globalThis> | null)?.wrappedJSObject;
+    if (!pageRoot || !view) throw error;
+    pageRoot.adoptedStyleSheets = new view.Array(pageRealmSheet(host.ownerDocument, view));
+  }
   return root;
+}
+
+const pageRealmSheets = new WeakMap<Document, CSSStyleSheet>();
+
+/** The page sheet made in the page's realm (Firefox), once per document. */
+function pageRealmSheet(doc: Document, view: Window & typeof globalThis): CSSStyleSheet {
+  let sheet = pageRealmSheets.get(doc);
+  if (!sheet) {
+    sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(PAGE_CSS);
+    pageRealmSheets.set(doc, sheet);
+  }
+  return sheet;
 }
