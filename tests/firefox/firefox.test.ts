@@ -11,6 +11,7 @@ import {
   EXTENSION_PATH,
   evaluateInBrowserWindow,
   FIREFOX,
+  hasChromeScope,
   launchFirefox,
   linkReport,
   openExtensionPage,
@@ -65,9 +66,15 @@ describe('Paperlens in Firefox', () => {
     // MV3 host access is opt-in in Firefox; the content script's matches are granted at install only
     // because extensions.originControls.grantByDefault is true (Firefox's default, shown in the install prompt).
     expect(extension.permissions.origins).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*']));
-    expect(
-      await evaluateInBrowserWindow(browser, `Services.prefs.getBoolPref('extensions.originControls.grantByDefault')`),
-    ).toBe(true);
+    // Why they are granted, where Firefox lets a test read its preferences (ESR 140's BiDi has no chrome scope).
+    if (await hasChromeScope(browser)) {
+      expect(
+        await evaluateInBrowserWindow(
+          browser,
+          `Services.prefs.getBoolPref('extensions.originControls.grantByDefault')`,
+        ),
+      ).toBe(true);
+    }
     await options.close();
   });
 
@@ -171,7 +178,11 @@ describe('Paperlens in Firefox', () => {
               .catch(() => []),
           ),
       ).then((lists) => lists.flat().sort());
-    await expect.poll(badgesInFrames, { timeout: 15_000 }).toEqual(['2310.15961', '2401.04081', '2402.07871']);
+    // Firefox ESR 140 runs no extension script in a frame's initial about:blank document, which the page filled
+    // itself (2401.04081); ESR 153 does. srcdoc and data: frames get their badges in both.
+    const major = Number((await browser.version()).match(/\/(\d+)/)?.[1]);
+    const expected = major >= 153 ? ['2310.15961', '2401.04081', '2402.07871'] : ['2310.15961', '2402.07871'];
+    await expect.poll(badgesInFrames, { timeout: 15_000 }).toEqual(expected);
     await page.close();
   });
 
@@ -229,7 +240,10 @@ describe('Paperlens in Firefox', () => {
     await options.close();
   });
 
-  it('right-clicking a paper link opens the native context menu with our item; choosing it saves the link', async () => {
+  it('right-clicking a paper link opens the native context menu with our item; choosing it saves the link', async (context) => {
+    // The native menu lives in Firefox's own window, which ESR 140's WebDriver BiDi cannot reach (no chrome
+    // scope, and Marionette refuses a second session): there the item is covered by tests/lib/context-menu.test.ts.
+    if (!(await hasChromeScope(browser))) return context.skip();
     await blog.bringToFront();
     await blog.click('a[href="https://example.com/abs/2402.07871"]', { button: 'right' });
     await expect.poll(() => contextMenu(browser)).toMatchObject({ state: 'open' });
@@ -289,12 +303,15 @@ describe('Paperlens in Firefox', () => {
     await reload(page);
     await page.waitForSelector(jan);
     expect(await keys()).toEqual(expect.arrayContaining(['2405.17234', '2405.04312']));
+    const list = await openExtensionPage(browser, 'reading-list.html');
+    await list.waitForSelector('.entries [data-paperlens-id="2508.09752"]');
+    const saved = await list.$$eval('.entries [data-paperlens-id]', (rows) => rows.length);
     await page.click(`${jan} ::-p-aria([name="Unfollow"][role="button"])`);
     await page.click('::-p-aria([name="Yes, unfollow"][role="button"])');
     await expect.poll(() => page.$(jan)).toBeNull();
-    const list = await openExtensionPage(browser, 'reading-list.html');
+    await reload(list);
     await list.waitForSelector('.entries [data-paperlens-id="2508.09752"]');
-    expect(await list.$$eval('.entries [data-paperlens-id]', (rows) => rows.length)).toBe(2);
+    expect(await list.$$eval('.entries [data-paperlens-id]', (rows) => rows.length)).toBe(saved);
     await list.close();
     await page.close();
   });

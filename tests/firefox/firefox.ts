@@ -74,6 +74,14 @@ export async function openExtensionPage(browser: Browser, path: string): Promise
   return page;
 }
 
+/** Whether WebDriver BiDi reaches Firefox's own windows (`moz:scope: chrome`): ESR 140 lists only content. */
+export async function hasChromeScope(browser: Browser): Promise<boolean> {
+  const tree = (await bidi(browser).send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+    result: { contexts: { url: string }[] };
+  };
+  return tree.result.contexts.some((c) => c.url === 'chrome://browser/content/browser.xhtml');
+}
+
 /**
  * Evaluates an expression in the browser window (`chrome://browser/content/browser.xhtml`), where
  * Firefox's own UI such as the page context menu lives. Returns the BiDi remote value.
