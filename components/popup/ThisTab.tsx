@@ -1,7 +1,7 @@
 import type { ReadingListClient } from '../../lib/reading-list/client';
 import type { ReadingListEntry, ReadingStatus } from '../../lib/reading-list/schema';
-import { STATUS_LABELS, STATUSES } from '../../lib/reading-list/status';
 import { NoteField } from '../reading-list/NoteField';
+import { StatusSelect } from '../reading-list/StatusSelect';
 import { SaveToggle } from '../SaveToggle';
 import type { ThisTabPaper } from './use-this-tab';
 import './this-tab.css';
@@ -56,16 +56,9 @@ function SavedControls({
   };
   return (
     <div class="this-tab-saved">
-      <label class="this-tab-status">
+      <StatusSelect class="this-tab-status" value={entry.status} onChange={(status) => void setStatus(status)}>
         Status<span class="visually-hidden"> of {entry.title}</span>
-        <select value={entry.status} onChange={(event) => void setStatus(event.currentTarget.value as ReadingStatus)}>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </label>
+      </StatusSelect>
       <NoteField
         entry={entry}
         compact

@@ -1,12 +1,12 @@
 import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import { abstractUrl } from '../../lib/links/arxiv-id';
 import type { UpdateOutcome } from '../../lib/message-schemas';
-import type { ReadingListEntry, ReadingStatus } from '../../lib/reading-list/schema';
-import { STATUS_LABELS, STATUSES } from '../../lib/reading-list/status';
+import type { ReadingListEntry } from '../../lib/reading-list/schema';
 import type { EntryBase, EntryChanges } from '../../lib/reading-list/store';
 import { parseTags } from '../../lib/reading-list/view';
 import { EntryMeta } from './EntryMeta';
 import { NoteField } from './NoteField';
+import { StatusSelect } from './StatusSelect';
 import { TagsField } from './TagsField';
 
 export interface EntryRowProps {
@@ -49,19 +49,9 @@ export function EntryRow({ entry, paper, compact, update, remove, position }: En
         <EntryMeta entry={entry} paper={paper} />
       </div>
       <div class="entry-actions">
-        <label>
+        <StatusSelect value={entry.status} onChange={(status) => void update(entry.id, { status })}>
           <span class="visually-hidden">Status of {entry.title}</span>
-          <select
-            value={entry.status}
-            onChange={(event) => void update(entry.id, { status: event.currentTarget.value as ReadingStatus })}
-          >
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </label>
+        </StatusSelect>
         <button type="button" class="remove" onClick={() => remove(entry.id)}>
           Remove<span class="visually-hidden"> {entry.title}</span>
         </button>
