@@ -3,9 +3,9 @@ import { percent } from '../../lib/format';
 import { abstractUrl } from '../../lib/links/arxiv-id';
 import type { RelatePaperResponse } from '../../lib/message-schemas';
 import { abstractPanelAnchor } from '../../lib/scan/arxiv-page';
-import { type Child, el, redraw } from './dom';
+import { el, redraw } from './dom';
 import { createHost } from './hosts';
-import { authorStyle } from './views';
+import { followedView, listRow } from './views';
 
 /** Below this similarity to every library paper, a paper is "nothing like" the papers followed. */
 export const NOTHING_LIKE_IT = 0.1;
@@ -31,17 +31,6 @@ export function relatedNovelty({ novelty, closest }: RelatePaperResponse): strin
   return `Novelty ${percent(1 - similarity)}: ${percent(similarity)} similar to “${nearest.title}”.`;
 }
 
-/** A labelled list row, as on the library paper's panel. */
-const listRow = (doc: Document, label: string, list: 'ul' | 'ol', listClass: string, items: HTMLElement[]): Child =>
-  items.length > 0 &&
-  el(
-    doc,
-    'div',
-    { class: 'row' },
-    el(doc, 'span', { class: 'label' }, label),
-    el(doc, list, { class: listClass }, ...items),
-  );
-
 /** The compact panel on the abstract page of a paper not in the library: who you follow on it, what is like it. */
 export function relatedView(doc: Document, state: RelatedState, toggleSave: () => void): HTMLElement {
   const { related } = state;
@@ -52,15 +41,7 @@ export function relatedView(doc: Document, state: RelatedState, toggleSave: () =
     { class: 'panel', 'aria-labelledby': titleId },
     el(doc, 'p', { class: 'sub' }, el(doc, 'strong', {}, 'Paperlens'), ' · not in your library'),
     el(doc, 'h2', { id: titleId }, 'How this paper relates to the people you follow'),
-    listRow(
-      doc,
-      'You follow',
-      'ul',
-      'followed',
-      related.followed.map((author) =>
-        el(doc, 'li', { 'data-followed-author': author.name, style: authorStyle(author.color) }, author.name),
-      ),
-    ),
+    followedView(doc, related.followed),
     el(doc, 'p', { class: 'row novelty' }, relatedNovelty(related)),
     listRow(
       doc,

@@ -62,7 +62,13 @@ const followedNames = (paper: PaperSummary): string =>
   paper.followedAuthors.map((author) => author.name).join(', ') || 'the authors you follow';
 
 /** A labelled row of the card holding a list (nothing when the list is empty). */
-function listRow(doc: Document, label: string, list: 'ul' | 'ol', listClass: string, items: HTMLElement[]): Child {
+export function listRow(
+  doc: Document,
+  label: string,
+  list: 'ul' | 'ol',
+  listClass: string,
+  items: HTMLElement[],
+): Child {
   if (!items.length) return null;
   return el(
     doc,
@@ -73,14 +79,14 @@ function listRow(doc: Document, label: string, list: 'ul' | 'ol', listClass: str
   );
 }
 
-/** The followed authors on this paper, each in their colour. */
-const followedView = (doc: Document, paper: PaperSummary): Child =>
+/** The followed authors on a paper, each in their colour. */
+export const followedView = (doc: Document, authors: readonly AuthorTag[]): Child =>
   listRow(
     doc,
     'You follow',
     'ul',
     'followed',
-    paper.followedAuthors.map((author) =>
+    authors.map((author) =>
       el(doc, 'li', { 'data-followed-author': author.name, style: authorStyle(author.color) }, author.name),
     ),
   );
@@ -199,7 +205,7 @@ export function paperDetailsView(doc: Document, state: DetailsState, titleId: st
       el(doc, 'span', { class: 'label' }, 'Authors'),
       authorLine(paper.authors, paper.authorsTruncated),
     ),
-    followedView(doc, paper),
+    followedView(doc, paper.followedAuthors),
     ...coauthorsView(doc, paper),
     el(doc, 'p', { class: 'row novelty' }, noveltyExplanation(paper.novelty, paper.closestEarlierTitle)),
     relatedView(doc, paper),

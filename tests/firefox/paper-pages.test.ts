@@ -1,27 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../lib/insights/similarity-index';
-import { paperText } from '../../lib/library/derive-texts';
-import { closestTo } from '../../lib/library/relate';
+import { expectedClosest, OUTSIDE, OUTSIDE_ABSTRACT_PAGE } from '../e2e/related-page';
 import { type ArxivProxy, startExportArxiv } from './arxiv-proxy';
 import { EXTENSION_PATH, launchFirefox } from './firefox';
 
-interface CorpusPaper {
-  id: string;
-  title: string;
-  abstract: string;
-  date: string;
-}
-const CORPUS = (JSON.parse(readFileSync('data/corpus.json', 'utf8')) as { papers: CorpusPaper[] }).papers;
-const TITLE = 'Sparse Mixture of Experts Language Models: Scaling Laws for Granularity and Routing';
-const ABSTRACT =
-  'We study scaling laws for sparse mixture of experts language models, varying the granularity of experts, ' +
-  'the routing and the number of training tokens, and compare them with dense transformers at equal compute.';
-const ABSTRACT_PAGE = `<!doctype html><meta charset="utf-8"><title>[2512.00001] ${TITLE}</title>
-  <div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>${TITLE}</h1>
-  <div class="authors"><span class="descriptor">Authors:</span><a href="/a/l">Ada Lovelace</a>, <a href="/a/j">Jan Ludziejewski</a></div>
-  <blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span>${ABSTRACT}</blockquote></div>`;
 const HTML_PAPER = readFileSync('tests/fixtures/paper-pages/arxiv-html.html', 'utf8');
 
 /** What the shadow roots of the page's panels say: host attributes and text. */
@@ -43,7 +26,7 @@ describe('pages that are a paper, in Firefox', () => {
   beforeAll(async () => {
     proxy = await startExportArxiv(({ pathname }) => {
       const html = (body: string) => ({ status: 200, type: 'text/html; charset=utf-8', body });
-      if (pathname === '/abs/2512.00001') return html(ABSTRACT_PAGE);
+      if (pathname === `/abs/${OUTSIDE.id}`) return html(OUTSIDE_ABSTRACT_PAGE);
       if (pathname.startsWith('/html/2402.07871')) return html(HTML_PAPER);
       return { status: 404, type: 'text/plain', body: '' };
     });
@@ -57,10 +40,9 @@ describe('pages that are a paper, in Firefox', () => {
   });
 
   it('an abstract page of a paper outside the library shows how it relates, with the library’s own figures', async () => {
-    const index = buildIndex(CORPUS.map((p) => ({ id: p.id, date: p.date, text: paperText(p.title, p.abstract) })));
-    const closest = closestTo(index, TITLE, ABSTRACT).slice(0, 3);
+    const closest = expectedClosest();
     const page = await browser.newPage();
-    await page.goto('https://export.arxiv.org/abs/2512.00001');
+    await page.goto(`https://export.arxiv.org/abs/${OUTSIDE.id}`);
     await expect.poll(() => panels(page), { timeout: 15_000 }).toHaveLength(1);
     const [panel] = await panels(page);
     expect(panel?.related).toBe(closest.map((c) => c.id).join(','));
