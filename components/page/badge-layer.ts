@@ -41,6 +41,16 @@ function placementOf(anchor: BadgeAnchor): ChildNode {
   return svg ?? anchor;
 }
 
+/** A text node's badges follow it in the order of its mentions, each after the ones before (and once). */
+function placeAfterText(text: ChildNode, host: HTMLElement, own: WeakSet<Node>): void {
+  let last = text;
+  for (let next = last.nextSibling; next && own.has(next); next = next.nextSibling) {
+    if (next === host) return;
+    last = next;
+  }
+  last.after(host);
+}
+
 /** A badge button opens its paper's card on click (keyboard: focus moves in), on hover, and closes it on Escape. */
 function wireBadge(button: HTMLButtonElement, current: () => PaperSummary, card: CardController): void {
   onUserEvent<MouseEvent>(button, 'click', (event) => card.open(current(), button, event.detail === 0));
@@ -107,16 +117,7 @@ export function createBadgeLayer(
     attach(anchor, paper) {
       const host = prepare(anchor, paper);
       const placement = placementOf(anchor);
-      if (anchor instanceof Mention) {
-        // A text node's badges follow it in the order of its mentions, each after the ones before.
-        let last: ChildNode = placement;
-        for (let next = last.nextSibling; next && own.has(next); next = next.nextSibling) {
-          if (next === host) return;
-          last = next;
-        }
-        last.after(host);
-        return;
-      }
+      if (anchor instanceof Mention) return placeAfterText(placement, host, own);
       const inPlace =
         placement === anchor
           ? anchor.nextSibling === host

@@ -38,7 +38,6 @@ export function PopupApp() {
 
   // The search box shows (focused) at once; the results and settings arrive a few milliseconds
   // later, and what was typed meanwhile is searched then.
-  const author = overview?.authors.find((a) => a.id === choice.chosen) ?? null;
   const saved = useMemo(() => new Set(state.entries?.map((e) => e.id)), [state.entries]);
   const fresh = useNewPapers();
   // The tab the popup was opened on, and the paper it shows (an arXiv PDF or abstract page), if any.
@@ -48,19 +47,7 @@ export function PopupApp() {
   return (
     <main class="popup">
       {thisTab && <ThisTab paper={thisTab} client={client} />}
-      {overview ? (
-        <>
-          <ProfileHeader
-            author={author}
-            papers={choice.papers}
-            authors={overview.authors.length}
-            insightsHref="/insights.html"
-          />
-          <AuthorSwitch authors={overview.authors} choice={choice} />
-        </>
-      ) : (
-        <header class="profile" aria-busy="true" />
-      )}
+      <PopupHeader choice={choice} />
       {settings && <SiteSwitch settings={settings} tab={target} />}
       <NewPapersNotice count={fresh.ids.size} seen={fresh.seen} />
       <PopupTabs
@@ -103,6 +90,24 @@ export function PopupApp() {
       {tab === 'papers' && <SaveNotices client={client} error={state.error} removed={state.removed} />}
       <PopupFooter />
     </main>
+  );
+}
+
+/** Whose papers the popup shows, with their figures and the switch to another followed author (once known). */
+function PopupHeader({ choice }: { choice: ReturnType<typeof useOverviewChoice> }) {
+  const { overview } = choice;
+  if (!overview) return <header class="profile" aria-busy="true" />;
+  const author = overview.authors.find((a) => a.id === choice.chosen) ?? null;
+  return (
+    <>
+      <ProfileHeader
+        author={author}
+        papers={choice.papers}
+        authors={overview.authors.length}
+        insightsHref="/insights.html"
+      />
+      <AuthorSwitch authors={overview.authors} choice={choice} />
+    </>
   );
 }
 
