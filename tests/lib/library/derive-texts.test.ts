@@ -123,4 +123,64 @@ describe('novelty and related papers, kept up to date', () => {
     expect(puts).toBeGreaterThan(0);
     expect(puts).toBeLessThanOrEqual(onePass.length);
   });
+
+  it('writes only the coauthor records that changed: none on a pass over an unchanged library', async () => {
+    const papers = [
+      incomingPaper({ arxivId: '2605.00002', title: 'Quokka routing', authors: ['Jan Ludziejewski', 'Ada Lovelace'] }),
+    ];
+    await commitLibraryImport(db, { source: { kind: 'file', name: 'x.bib' }, papers, follow: null });
+    await recomputeDerived(db, null, 'all');
+    const written: string[] = [];
+    const counting = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== 'transaction') return Reflect.get(target, key, receiver);
+        return (...args: Parameters<PaperlensDatabase['transaction']>) => {
+          const tx = target.transaction(...args);
+          if (!([args[0]].flat() as string[]).includes('coauthors') || args[1] !== 'readwrite') return tx;
+          const store = tx.objectStore('coauthors') as unknown as {
+            put(value: { name: string }): Promise<unknown>;
+            delete(key: unknown): Promise<unknown>;
+          };
+          const [put, remove] = [store.put.bind(store), store.delete.bind(store)];
+          store.put = (value) => {
+            written.push(`put ${value.name}`);
+            return put(value);
+          };
+          store.delete = (key) => {
+            written.push(`delete ${JSON.stringify(key)}`);
+            return remove(key);
+          };
+          return tx;
+        };
+      },
+    });
+    const before = await db.getAll('coauthors');
+    expect((await recomputeDerived(counting, null, 'all', true)).done).toBe(true);
+    expect(written).toEqual([]);
+    expect(await db.getAll('coauthors')).toEqual(before);
+
+    // One more paper with Ada Lovelace: her record alone is written again.
+    await commitLibraryImport(db, {
+      source: { kind: 'file', name: 'y.bib' },
+      papers: [
+        incomingPaper({
+          arxivId: '2605.00003',
+          title: 'Quokka scaling',
+          authors: ['Jan Ludziejewski', 'Ada Lovelace'],
+        }),
+      ],
+      follow: null,
+    });
+    await recomputeDerived(counting, null, 'all', true);
+    expect(written).toEqual(['put Ada Lovelace']);
+    expect((await db.get('coauthors', ['jan-ludziejewski', 'Ada Lovelace']))?.count).toBe(2);
+
+    // Her papers gone: her record goes, the others stay as they were.
+    written.length = 0;
+    await db.delete('papers', '2605.00002');
+    await db.delete('papers', '2605.00003');
+    await recomputeDerived(counting, null, 'all', true);
+    expect(written).toEqual(['delete ["jan-ludziejewski","Ada Lovelace"]']);
+    expect(await db.getAll('coauthors')).toEqual(before.filter((record) => record.name !== 'Ada Lovelace'));
+  });
 });
