@@ -1,5 +1,6 @@
 import { findArxivMentions, mayMentionArxiv } from '../links/text-mentions';
 import { filterKey, type LibraryFilter, mayHold } from './library-filter';
+import { yieldToMain } from './yield';
 
 /**
  * A plain-text mention of an arXiv id (`arXiv:2402.07871`) in one of the
@@ -45,20 +46,41 @@ function mentionsOfNode(text: Text, filter: LibraryFilter | null, cache: Mention
   return found;
 }
 
+/** The shortest text that can hold a mention (`a/1234567`): whitespace between tags is passed over at once. */
+const SHORTEST = 9;
+/** How long a walk runs before it yields to the page: a page of 10k links has some 30k text nodes. */
+const SLICE_MS = 8;
+
 /**
  * The library-paper mentions in `root` (an element or a text node), at most
  * `room`. One regex test over the subtree's text settles most pages before
- * any node is visited.
+ * any node is visited; a walk that must visit them yields to the page every
+ * few milliseconds, and stops when `signal` aborts.
  */
-export function mentionsIn(root: Node, filter: LibraryFilter | null, cache: MentionCache, room: number): Mention[] {
+export async function mentionsIn(
+  root: Node,
+  filter: LibraryFilter | null,
+  cache: MentionCache,
+  room: number,
+  signal?: AbortSignal,
+): Promise<Mention[]> {
   if (room <= 0 || !root.isConnected) return [];
   if (root.nodeType === Node.TEXT_NODE) return mentionsOfNode(root as Text, filter, cache).slice(0, room);
   if (root.nodeType !== Node.ELEMENT_NODE || !mayMentionArxiv(root.textContent ?? '')) return [];
   const found: Mention[] = [];
   const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node && found.length < room; node = walker.nextNode()) {
+  let deadline = performance.now() + SLICE_MS;
+  for (let node = walker.nextNode(), i = 0; node && found.length < room; node = walker.nextNode(), i++) {
+    const text = node as Text;
     // A link's own text is the commonest place for an id (every entry of an arXiv listing): passed over at once.
-    if (node.parentElement?.localName !== 'a') found.push(...mentionsOfNode(node as Text, filter, cache));
+    if (text.length >= SHORTEST && mayMentionArxiv(text.data) && text.parentElement?.localName !== 'a') {
+      found.push(...mentionsOfNode(text, filter, cache));
+    }
+    if ((i & 255) === 255 && performance.now() > deadline) {
+      await yieldToMain();
+      if (signal?.aborted) return [];
+      deadline = performance.now() + SLICE_MS;
+    }
   }
   return found.slice(0, room);
 }

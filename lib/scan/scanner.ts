@@ -206,14 +206,18 @@ function paperNow(
 }
 
 /** The mentions of library papers in `roots`, each once, with no more badged on the page than MENTIONS_PER_PAGE. */
-function collectMentions(state: ScanState, roots: Node[], filter: LibraryFilter | null): [Mention, Candidate][] {
+async function collectMentions(
+  state: ScanState,
+  roots: Node[],
+  filter: LibraryFilter | null,
+): Promise<[Mention, Candidate][]> {
   const badged = state.links.map;
   let room = MENTIONS_PER_PAGE;
   for (const anchor of badged.keys()) if (anchor instanceof Mention) room--;
   const found = new Map<Mention, Candidate>();
   for (const root of roots) {
     if (state.options.badges.isOwn(root)) continue;
-    for (const mention of mentionsIn(root, filter, state.mentions, MENTIONS_PER_PAGE)) {
+    for (const mention of await mentionsIn(root, filter, state.mentions, MENTIONS_PER_PAGE, state.options.signal)) {
       if (found.has(mention) || (!badged.has(mention) && room-- <= 0)) continue;
       found.set(mention, { kind: 'id', value: mention.id });
     }
@@ -236,7 +240,7 @@ async function scan(state: ScanState, roots: Node[]): Promise<void> {
     },
     { signal },
   );
-  found.push(...collectMentions(state, roots, filter));
+  found.push(...(await collectMentions(state, roots, filter)));
   await state.cache.resolve(found.map(([, candidate]) => candidate));
   // The page may have moved on while we asked and yielded: a link may be gone or point elsewhere (a changed
   // href to a paper not looked up yet is queued by its mutation), and a save may have updated its paper.

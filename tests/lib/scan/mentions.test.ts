@@ -5,8 +5,14 @@ import { createCardController } from '../../../components/page/card-controller';
 import { TEXT_CASES } from '../../../lib/links/text-cases';
 import { MENTIONS_PER_PAGE, Mention, mentionsIn } from '../../../lib/scan/mentions';
 import { createScanner, type Scanner } from '../../../lib/scan/scanner';
+import { yieldToMain } from '../../../lib/scan/yield';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/model';
 import { corpusFilter, corpusIds, recordingLookup } from '../../helpers/papers';
+
+vi.mock('../../../lib/scan/yield', async (original) => {
+  const actual = await original<typeof import('../../../lib/scan/yield')>();
+  return { ...actual, yieldToMain: vi.fn(actual.yieldToMain) };
+});
 
 const [FIRST, SECOND] = corpusIds as [string, string];
 
@@ -15,36 +21,50 @@ const badgeIds = () =>
   [...document.querySelectorAll('[data-paperlens="badge"]')].map((host) => host.getAttribute('data-paperlens-id'));
 
 describe('mentionsIn', () => {
-  it('finds the library papers each table row names, outside links and form fields', () => {
+  it('finds the library papers each table row names, outside links and form fields', async () => {
     for (const row of TEXT_CASES) {
       document.body.innerHTML = '<p></p>';
       document.querySelector('p')!.textContent = row.text;
-      const found = mentionsIn(document.body, null, new WeakMap(), 100).map((mention) => mention.id);
+      const found = (await mentionsIn(document.body, null, new WeakMap(), 100)).map((mention) => mention.id);
       expect(found, row.note).toEqual(row.ids);
     }
   });
 
-  it('skips links, textareas, inputs, scripts, styles and editable text, and papers the filter rules out', () => {
+  it('skips links, textareas, inputs, scripts, styles and editable text, and papers the filter rules out', async () => {
     document.body.innerHTML = `
       <a href="https://example.org/">arXiv:${FIRST}</a>
       <textarea>arXiv:${FIRST}</textarea><input value="arXiv:${FIRST}">
       <script>var x = "arXiv:${FIRST}";</script><style>/* arXiv:${FIRST} */</style>
       <div contenteditable="true"><p>arXiv:${FIRST}</p></div>
       <p id="plain">arXiv:1706.03762 and arXiv:${SECOND}</p>`;
-    const found = mentionsIn(document.body, corpusFilter, new WeakMap(), 100);
+    const found = await mentionsIn(document.body, corpusFilter, new WeakMap(), 100);
     expect(found.map((mention) => mention.id)).toEqual([SECOND]);
     expect(found[0]?.text.parentElement?.id).toBe('plain');
   });
 
-  it('gives the same mentions for the same text, and none once the text changed', () => {
+  it('gives the page its main thread back during a long walk, and finds every mention all the same', async () => {
+    document.body.innerHTML = Array.from(
+      { length: 2000 },
+      (_, i) => `<p>arXiv:${i % 2 ? FIRST : '1706.03762'} item</p>`,
+    ).join('');
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
+    vi.mocked(yieldToMain).mockClear();
+    const found = await mentionsIn(document.body, corpusFilter, new WeakMap(), 5000);
+    clock.mockRestore();
+    expect(found).toHaveLength(1000);
+    expect(vi.mocked(yieldToMain).mock.calls.length).toBeGreaterThan(3);
+  });
+
+  it('gives the same mentions for the same text, and none once the text changed', async () => {
     document.body.innerHTML = `<p>arXiv:${FIRST}</p>`;
     const cache = new WeakMap();
-    const [first] = mentionsIn(document.body, null, cache, 10);
-    expect(mentionsIn(document.body, null, cache, 10)[0]).toBe(first);
+    const [first] = await mentionsIn(document.body, null, cache, 10);
+    expect((await mentionsIn(document.body, null, cache, 10))[0]).toBe(first);
     expect(first).toBeInstanceOf(Mention);
     (first as Mention).text.data = 'nothing here';
     expect(first?.isConnected).toBe(false);
-    expect(mentionsIn(document.body, null, cache, 10)).toEqual([]);
+    expect(await mentionsIn(document.body, null, cache, 10)).toEqual([]);
   });
 });
 
