@@ -117,7 +117,11 @@ async function someCoauthorRecords(
         change.counts.set(id, new Map(list.map((c) => [c.name, c.count])));
         for (const paper of papers) change.paperIds.add(paper.id);
       }
-      await writeChanged(coauthors, stored, list.map((c) => libraryCoauthor(id, c)));
+      await writeChanged(
+        coauthors,
+        stored,
+        list.map((c) => libraryCoauthor(id, c)),
+      );
     }),
   );
   await tx.done;
