@@ -240,7 +240,15 @@ async function scan(state: ScanState, roots: Node[]): Promise<void> {
     },
     { signal },
   );
-  found.push(...(await collectMentions(state, roots, filter)));
+  await badgeFound(state, found);
+  // Plain-text mentions come after the links, so reading the page's text never holds the links' badges up.
+  const mentions = await collectMentions(state, roots, filter);
+  if (mentions.length && !signal.aborted) await badgeFound(state, mentions);
+}
+
+/** Looks up what a scan found in one message, then builds the badges in slices and inserts them at once. */
+async function badgeFound(state: ScanState, found: [BadgeAnchor, Candidate][]): Promise<void> {
+  const { signal } = state.options;
   await state.cache.resolve(found.map(([, candidate]) => candidate));
   // The page may have moved on while we asked and yielded: a link may be gone or point elsewhere (a changed
   // href to a paper not looked up yet is queued by its mutation), and a save may have updated its paper.
