@@ -31,7 +31,7 @@ export interface PageServices {
   /** How a paper not in the library relates to it (the paper-page script's relatedness panel). */
   relate?(request: RelatePaperRequest): Promise<RelatePaperResponse>;
   /** Removes a saved paper; resolves to the entry removed (for its Undo), or null. */
-  unsave(paper: PaperSummary): Promise<ReadingListEntry | null>;
+  unsave(paper: Pick<PaperSummary, 'id'>): Promise<ReadingListEntry | null>;
   /** Undoes the latest remove of the paper; resolves to the entry back, or null when nothing was left to undo. */
   undoRemove(paper: PaperSummary): Promise<ReadingListEntry | null>;
   settings(): Promise<Settings>;

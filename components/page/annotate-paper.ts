@@ -1,4 +1,4 @@
-import type { PaperSummary, ReadingListEntry } from '../../lib/message-schemas';
+import type { ReadingListEntry } from '../../lib/message-schemas';
 import { frameAddress } from '../../lib/page/frame-address';
 import { abstractPageText, arxivAbstractPageId, isArxivListingPage } from '../../lib/scan/arxiv-page';
 import { createPaperCache } from '../../lib/scan/paper-cache';
@@ -42,7 +42,7 @@ function createFeatures(doc: Document, services: PaperPageServices, signal: Abor
   const related = createRelatedPanel(doc, {
     theme,
     async toggleSave(state: RelatedState) {
-      if (state.saved) await services.unsave({ id: state.id } as PaperSummary);
+      if (state.saved) await services.unsave({ id: state.id });
       else await services.saveOther(state.id, state.title, address());
       return !state.saved;
     },
