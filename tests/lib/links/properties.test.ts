@@ -3,22 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseArxivId } from '../../../lib/links/arxiv-id';
 import { detectPaperLink, hrefMightBePaper } from '../../../lib/links/detect';
 import { normalizeText } from '../../../lib/text/normalize';
+import { newStyleId, version } from '../../helpers/arxiv-ids';
 import { SHAPES } from '../../helpers/link-shapes';
 
 const PAGE = 'https://example.com/notes/page';
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-
-/** Any valid new-style id: four-digit numbers from April 2007 through 2014, five after. */
-const newStyleId = fc
-  .record({ year: fc.integer({ min: 7, max: 99 }), month: fc.integer({ min: 1, max: 12 }) })
-  .filter(({ year, month }) => year > 7 || month >= 4)
-  .chain(({ year, month }) => {
-    const width = year < 15 ? 4 : 5;
-    return fc.integer({ min: 1, max: 10 ** width - 1 }).map((n) => `${pad(year, 2)}${pad(month, 2)}.${pad(n, width)}`);
-  });
-
-const version = fc.option(fc.integer({ min: 1, max: 99 }), { nil: null });
 const shape = fc.constantFrom(...SHAPES);
 
 describe('link detection properties', () => {
