@@ -1,11 +1,10 @@
 import { plainError } from '../../lib/errors';
 import { percent } from '../../lib/format';
-import { abstractUrl } from '../../lib/links/arxiv-id';
 import type { RelatePaperResponse } from '../../lib/message-schemas';
 import { abstractPanelAnchor } from '../../lib/scan/arxiv-page';
 import { el, redraw } from './dom';
 import { createHost } from './hosts';
-import { followedView, listRow } from './views';
+import { followedView, similarPapersRow } from './views';
 
 /** Below this similarity to every library paper, a paper is "nothing like" the papers followed. */
 export const NOTHING_LIKE_IT = 0.1;
@@ -43,21 +42,7 @@ export function relatedView(doc: Document, state: RelatedState, toggleSave: () =
     el(doc, 'h2', { id: titleId }, 'How this paper relates to the people you follow'),
     followedView(doc, related.followed),
     el(doc, 'p', { class: 'row novelty' }, relatedNovelty(related)),
-    listRow(
-      doc,
-      'Closest papers in your library',
-      'ol',
-      'related',
-      related.closest.map((paper) =>
-        el(
-          doc,
-          'li',
-          { 'data-related-id': paper.id },
-          el(doc, 'a', { href: abstractUrl(paper.id), target: '_blank', rel: 'noopener noreferrer' }, paper.title),
-          ` ${percent(paper.similarity)} · ${paper.authors.join(', ')}`,
-        ),
-      ),
-    ),
+    similarPapersRow(doc, 'Closest papers in your library', related.closest),
     el(
       doc,
       'div',

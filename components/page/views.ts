@@ -62,7 +62,7 @@ const followedNames = (paper: PaperSummary): string =>
   paper.followedAuthors.map((author) => author.name).join(', ') || 'the authors you follow';
 
 /** A labelled row of the card holding a list (nothing when the list is empty). */
-export function listRow(
+function listRow(
   doc: Document,
   label: string,
   list: 'ul' | 'ol',
@@ -118,20 +118,24 @@ const coauthorsView = (doc: Document, paper: PaperSummary): Child[] =>
     ),
   );
 
-/** The most similar corpus papers, each linking to its abstract. */
-const relatedView = (doc: Document, paper: PaperSummary): Child =>
+/** Library papers similar to one, each linking to its abstract, with its similarity and (when given) its authors. */
+export const similarPapersRow = (
+  doc: Document,
+  label: string,
+  papers: readonly { id: string; title: string; similarity: number; authors?: readonly string[] }[],
+): Child =>
   listRow(
     doc,
-    'Most similar papers in your library',
+    label,
     'ol',
     'related',
-    paper.relatedPapers.map((related) =>
+    papers.map((similar) =>
       el(
         doc,
         'li',
-        { 'data-related-id': related.id },
-        externalLink(doc, abstractUrl(related.id), related.title),
-        ` ${percent(related.similarity)}`,
+        { 'data-related-id': similar.id },
+        externalLink(doc, abstractUrl(similar.id), similar.title),
+        ` ${percent(similar.similarity)}${similar.authors ? ` · ${similar.authors.join(', ')}` : ''}`,
       ),
     ),
   );
@@ -208,7 +212,7 @@ export function paperDetailsView(doc: Document, state: DetailsState, titleId: st
     followedView(doc, paper.followedAuthors),
     ...coauthorsView(doc, paper),
     el(doc, 'p', { class: 'row novelty' }, noveltyExplanation(paper.novelty, paper.closestEarlierTitle)),
-    relatedView(doc, paper),
+    similarPapersRow(doc, 'Most similar papers in your library', paper.relatedPapers),
     actionsView(doc, state, on),
     removedView(doc, state.removed, on),
     error && el(doc, 'p', { class: 'error', role: 'alert' }, error),
