@@ -62,13 +62,7 @@ const followedNames = (paper: PaperSummary): string =>
   paper.followedAuthors.map((author) => author.name).join(', ') || 'the authors you follow';
 
 /** A labelled row of the card holding a list (nothing when the list is empty). */
-function listRow(
-  doc: Document,
-  label: string,
-  list: 'ul' | 'ol',
-  listClass: string,
-  items: HTMLElement[],
-): Child {
+function listRow(doc: Document, label: string, list: 'ul' | 'ol', listClass: string, items: HTMLElement[]): Child {
   if (!items.length) return null;
   return el(
     doc,
