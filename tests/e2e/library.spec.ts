@@ -118,7 +118,10 @@ withArxiv(
     await page.getByRole('button', { name: 'Retry' }).click();
     await expect(failed).toBeHidden({ timeout: 30_000 });
     await expect(authorRow(page, 'Jan Ludziejewski')).toContainText('arXiv (au:Ludziejewski_J)', { timeout: 30_000 });
-    expect(requests.map((url) => new URL(url).searchParams.get('start'))).toEqual(['0', '0', '10']);
+    // The row named the query after the first try already: wait for Retry's requests, not for the row.
+    await expect
+      .poll(() => requests.map((url) => new URL(url).searchParams.get('start')), { timeout: 30_000 })
+      .toEqual(['0', '0', '10']);
 
     await page.getByLabel('Name or arXiv author query').fill('au:Nobody_Q');
     await page.getByRole('button', { name: 'Follow on arXiv', exact: true }).click();
