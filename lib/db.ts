@@ -17,7 +17,7 @@ import { type ReadingListEntry, ReadingListEntrySchema } from './reading-list/sc
 
 export const DB_NAME = 'paperlens';
 /** The latest schema version; {@link upgrade} climbs to it one step at a time. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** The values kept in the `meta` store, by key. */
 export interface MetaValues {
@@ -50,6 +50,18 @@ export interface LibraryCoauthor extends Coauthor {
   authorId: string;
   /** The folded family name (`pioro`), so names written on a page are matched by key. */
   family: string;
+}
+
+/**
+ * The coauthors of one followed author, kept as one record (v5): hundreds of
+ * records at 100k papers rather than ~290k, so working them out writes little.
+ */
+export interface AuthorCoauthors {
+  authorId: string;
+  /** Most shared papers first. */
+  coauthors: Omit<LibraryCoauthor, 'authorId'>[];
+  /** Their family names once each (multi-entry index `by-family`): a listing's names find whose coauthors they are. */
+  families: string[];
 }
 
 /** A reading-list entry as it was when removed. */
@@ -85,6 +97,9 @@ export async function getMeta<K extends keyof MetaValues>(
  * - v4: `staging` holds the batches of a file import until it is committed or
  *   expires (keyed `[importId, batch]`; index `by-import` gives each batch's
  *   running total and time without reading its papers).
+ * - v5: `coauthors` holds one record per followed author (keyed `authorId`,
+ *   multi-entry `by-family`) instead of one per pair; they are derived data,
+ *   so the next derived pass works them out again.
  */
 export interface PaperlensDB extends DBSchema {
   papers: {
@@ -100,9 +115,9 @@ export interface PaperlensDB extends DBSchema {
   };
   authors: { key: string; value: FollowedAuthor };
   coauthors: {
-    key: [string, string];
-    value: LibraryCoauthor;
-    indexes: { 'by-followed': string; 'by-family': string };
+    key: string;
+    value: AuthorCoauthors;
+    indexes: { 'by-family': string };
   };
   readingList: { key: string; value: ReadingListEntry; indexes: { 'by-saved': string } };
   meta: { key: Meta['key']; value: Meta };
@@ -164,6 +179,16 @@ export function upgrade(
     staging.createIndex('by-import', ['importId', 'batch', 'total', 'at']);
     upgradePaperIndexes(tx);
   }
+  if (oldVersion < 5 && toVersion >= 5) upgradeCoauthors(db, tx);
+}
+
+/** v5: coauthors one record per followed author; derived data is marked behind so they are worked out again. */
+function upgradeCoauthors(db: IDBPDatabase<PaperlensDB>, tx: UpgradeTransaction): void {
+  db.deleteObjectStore('coauthors');
+  db.createObjectStore('coauthors', { keyPath: 'authorId' }).createIndex('by-family', 'families', {
+    multiEntry: true,
+  });
+  void tx.objectStore('meta').delete('derivedRevision');
 }
 
 /**
@@ -195,7 +220,7 @@ function upgradeToLibrary(db: IDBPDatabase<PaperlensDB>, tx: UpgradeTransaction)
   droppedIndex(papers, 'by-added', 'addedAt');
   papers.createIndex('by-family', 'authorFamilies', { multiEntry: true });
   db.deleteObjectStore('coauthors');
-  const coauthors = db.createObjectStore('coauthors', { keyPath: ['authorId', 'name'] });
+  const coauthors = db.createObjectStore('coauthors', { keyPath: ['authorId', 'name'] }) as unknown as IDBObjectStore;
   coauthors.createIndex('by-followed', 'authorId');
   coauthors.createIndex('by-family', 'family');
   const meta = tx.objectStore('meta');

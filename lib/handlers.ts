@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { readLibrary, readLibraryOverview, readPapers } from './corpus/lookup';
 import { createLookupCache } from './corpus/lookup-cache';
-import { DB_VERSION, getMeta } from './db';
+import { DB_VERSION, getMeta, type PaperlensDatabase } from './db';
 import type { DbConnection } from './db-connection';
 import { readInsights } from './insights/insights-data';
 import { hashForPaper } from './insights/paper-hash';
@@ -215,7 +215,7 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
       const [papers, coauthors, readingList, hash] = await db.run((open) =>
         Promise.all([
           open.count('papers'),
-          open.count('coauthors'),
+          countCoauthors(open),
           open.count('readingList'),
           getMeta(open.transaction('meta').store, 'corpusHash'),
         ]),
@@ -299,4 +299,13 @@ function readingListHandlers(db: DbConnection, env: HandlerEnvironment): Reading
       );
     },
   };
+}
+
+/** Coauthors stored, over every followed author's record (the options page's figure; never on a page's path). */
+async function countCoauthors(db: PaperlensDatabase): Promise<number> {
+  let count = 0;
+  for (let cursor = await db.transaction('coauthors').store.openCursor(); cursor; cursor = await cursor.continue()) {
+    count += cursor.value.coauthors.length;
+  }
+  return count;
 }

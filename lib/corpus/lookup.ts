@@ -1,8 +1,9 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { getMeta, type LibraryCoauthor, type PaperlensDatabase, type PaperlensDB } from '../db';
+import { getMeta, type PaperlensDatabase, type PaperlensDB } from '../db';
 import { closestEarlierTitle } from '../insights/novelty';
 import { paperCoauthors } from '../library/derive';
 import type { FollowedAuthor, LibraryPaper } from '../library/schema';
+import { coauthorEntries } from '../library/seed';
 import {
   type Library,
   type LibraryOverview,
@@ -88,22 +89,22 @@ export async function readSummaryContext(
   const papers = tx.objectStore('papers');
   const referenced = [...new Set(found.flatMap(referencedIds))];
   // Papers carry their coauthors' counts once derived data is worked out: only older records need the store.
-  const pairs = found
-    .filter((paper) => !paper.coauthors)
-    .flatMap((paper) =>
-      paper.followedAuthorIds.flatMap((authorId) => paper.authors.map((name) => [authorId, name] as [string, string])),
-    );
+  const coauthorsOf = [...new Set(found.filter((paper) => !paper.coauthors).flatMap((p) => p.followedAuthorIds))];
   const authorIds = known.authors ? [] : [...new Set(found.flatMap((paper) => paper.followedAuthorIds))];
   const [named, savedKeys, authors, coauthors] = await Promise.all([
     Promise.all(referenced.map((id) => papers.get(id))),
     // One request, whatever the number of papers found: the reading list is the user's, not the library.
     known.saved ?? (found.length ? tx.objectStore('readingList').getAllKeys() : []),
     Promise.all(authorIds.map((id) => tx.objectStore('authors').get(id))),
-    Promise.all(uniquePairs(pairs).map((key) => tx.objectStore('coauthors').get(key))),
+    Promise.all(coauthorsOf.map((authorId) => tx.objectStore('coauthors').get(authorId))),
   ]);
   return {
     authors: known.authors ?? new Map(authors.filter((a) => a !== undefined).map((a) => [a.id, a])),
-    sharedPapers: sharedPapersByAuthor(coauthors.filter((c) => c !== undefined)),
+    sharedPapers: new Map(
+      coauthors.flatMap((record) =>
+        record ? [[record.authorId, new Map(record.coauthors.map((c) => [c.name, c.count]))]] : [],
+      ),
+    ),
     saved: savedKeys instanceof Set ? savedKeys : new Set(savedKeys),
     titles: new Map(named.filter((p) => p !== undefined).map((p) => [p.id, p.displayTitle])),
   };
@@ -129,20 +130,6 @@ export async function lookupPapers(db: PaperlensDatabase, request: LookupRequest
   const context = await readSummaryContext(tx, [...found.values()]);
   await tx.done;
   return { papers: [...found.values()].map((paper) => summarize(paper, context)) };
-}
-
-const uniquePairs = (pairs: [string, string][]): [string, string][] => [
-  ...new Map(pairs.map((pair) => [pair.join('\u0000'), pair])).values(),
-];
-
-function sharedPapersByAuthor(coauthors: readonly LibraryCoauthor[]): Map<string, Map<string, number>> {
-  const byAuthor = new Map<string, Map<string, number>>();
-  for (const { authorId, name, count } of coauthors) {
-    const shared = byAuthor.get(authorId) ?? new Map<string, number>();
-    shared.set(name, count);
-    byAuthor.set(authorId, shared);
-  }
-  return byAuthor;
 }
 
 /**
@@ -201,7 +188,7 @@ export async function readLibrary(db: PaperlensDatabase): Promise<Library> {
   return {
     authors: authors.sort(byFollowedAt),
     papers: papers.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
-    coauthors: coauthors.sort(byShared),
+    coauthors: coauthors.flatMap(coauthorEntries).sort(byShared),
     derivedReady: derived === revision,
   };
 }

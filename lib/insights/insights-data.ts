@@ -176,15 +176,22 @@ async function readAuthor(db: PaperlensDatabase, authorId: string): Promise<Sour
     tx.objectStore('authors').get(authorId),
     tx.objectStore('authors').count(),
     tx.objectStore('papers').index('by-followed').getAll(authorId),
-    tx.objectStore('coauthors').index('by-followed').getAll(authorId),
+    tx.objectStore('coauthors').get(authorId),
     readRevisions(tx.objectStore('meta')),
   ]);
   await tx.done;
   if (!author) throw new Error('That author is no longer followed; reload the page.');
-  return { author, papers: records.map(project), records, coauthors, followed, ...revisions };
+  return {
+    author,
+    papers: records.map(project),
+    records,
+    coauthors: coauthors?.coauthors ?? [],
+    followed,
+    ...revisions,
+  };
 }
 
-/** Every paper, a batch at a time; coauthors from those the papers carry (the store holds one record per author and name). */
+/** Every paper, a batch at a time; coauthors from those the papers carry (the store holds them per followed author). */
 async function readEveryone(db: PaperlensDatabase): Promise<Source> {
   const tx = db.transaction(['papers', 'authors', 'meta']);
   const papers: ChartPaper[] = [];

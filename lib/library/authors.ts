@@ -77,7 +77,7 @@ export async function unfollowAuthor(db: PaperlensDatabase, id: string): Promise
     () => tx.objectStore('authors').delete(id),
     ...removed.map((paper) => () => tx.objectStore('papers').delete(paper.id)),
     ...kept.map((paper) => () => tx.objectStore('papers').put(paper)),
-    () => tx.objectStore('coauthors').delete(IDBKeyRange.bound([id, ''], [id, '\uffff'])),
+    () => tx.objectStore('coauthors').delete(id),
     () => tx.objectStore('meta').put({ key: 'libraryRevision', value: (revision ?? 0) + 1 }),
     ...(bundled ? [() => tx.objectStore('meta').put({ key: 'bundleUnfollowed', value: true })] : []),
   ]);

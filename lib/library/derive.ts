@@ -1,9 +1,9 @@
 import type { Coauthor } from '../corpus/schema';
-import type { LibraryCoauthor, PaperlensDatabase } from '../db';
+import type { PaperlensDatabase } from '../db';
 import { nameKey } from '../names';
 import { createAuthorMatcher } from './match';
 import type { FollowedAuthor, LibraryPaper, PaperCoauthor } from './schema';
-import { libraryCoauthor } from './seed';
+import { authorCoauthors } from './seed';
 
 /**
  * Derived data, worked out in the background after each change to the
@@ -80,8 +80,8 @@ export interface CoauthorChange {
 export type AuthorPapers = Pick<LibraryPaper, 'id' | 'date' | 'authors'>[];
 
 /**
- * Rewrites the coauthor records of the given followed authors from their papers
- * (given, or read by index a few authors at a time) and returns the counts
+ * Rewrites the coauthor record of each given followed author that changed, from
+ * their papers (given, or read by index a few authors at a time), and returns the counts
  * their papers are to carry; the papers themselves are written by the caller's
  * one write pass (derive-texts.ts).
  */
@@ -110,42 +110,21 @@ async function someCoauthorRecords(
       const [author, papers, stored] = await Promise.all([
         tx.objectStore('authors').get(id),
         papersOf ? (papersOf.get(id) ?? []) : tx.objectStore('papers').index('by-followed').getAll(id),
-        coauthors.getAll(IDBKeyRange.bound([id, ''], [id, '\uffff'])),
+        coauthors.get(id),
       ]);
-      const list = author ? coauthorsOf(author, papers) : [];
-      if (author) {
-        change.counts.set(id, new Map(list.map((c) => [c.name, c.count])));
-        for (const paper of papers) change.paperIds.add(paper.id);
+      if (!author) {
+        if (stored) await coauthors.delete(id);
+        return;
       }
-      await writeChanged(
-        coauthors,
-        stored,
-        list.map((c) => libraryCoauthor(id, c)),
-      );
+      const list = coauthorsOf(author, papers);
+      change.counts.set(id, new Map(list.map((c) => [c.name, c.count])));
+      for (const paper of papers) change.paperIds.add(paper.id);
+      const next = authorCoauthors(id, list);
+      // Most of an author's coauthors are the same after a change (all are after a worker restart's full pass).
+      if (JSON.stringify(next) !== JSON.stringify(stored)) await coauthors.put(next);
     }),
   );
   await tx.done;
-}
-
-/**
- * Puts the coauthor records that are new or changed and deletes those gone, leaving the rest alone: most of
- * an author's coauthors are the same after a change (and all are after a worker restart's full pass), and at
- * 100k papers rewriting all ~290k records took minutes of IndexedDB writes.
- */
-async function writeChanged(
-  store: { put(record: LibraryCoauthor): Promise<unknown>; delete(key: [string, string]): Promise<unknown> },
-  stored: readonly LibraryCoauthor[],
-  next: readonly LibraryCoauthor[],
-): Promise<void> {
-  const before = new Map(stored.map((record) => [record.name, record]));
-  const writes: Promise<unknown>[] = [];
-  for (const record of next) {
-    const old = before.get(record.name);
-    before.delete(record.name);
-    if (!old || JSON.stringify(old) !== JSON.stringify(record)) writes.push(store.put(record));
-  }
-  for (const gone of before.values()) writes.push(store.delete([gone.authorId, gone.name]));
-  await Promise.all(writes);
 }
 
 /**

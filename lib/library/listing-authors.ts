@@ -1,15 +1,18 @@
-import type { LibraryCoauthor, PaperlensDatabase } from '../db';
+import type { IDBPObjectStore } from 'idb';
+import type { LibraryCoauthor, PaperlensDatabase, PaperlensDB } from '../db';
 import type { AuthorTag, ListingAuthorsRequest, ListingAuthorsResponse, ListingEntryMatch } from '../message-schemas';
 import { type NameKey, nameKey, sameName } from '../names';
 import { createAuthorMatcher } from './match';
 import type { FollowedAuthor } from './schema';
+import { coauthorEntries } from './seed';
 
 /**
  * What an arXiv listing's entries say about the people you follow: the
  * followed authors on each, the coauthors of followed authors on each, and
  * whether the paper is already in the library. Reads the followed authors
- * (hundreds at most) and, per family name on the page, the coauthors with it:
- * its cost follows the page, not the library.
+ * (hundreds at most) and the coauthor records of those whose coauthors have a
+ * family name on the page: its cost follows the page and the people followed,
+ * not the library's papers.
  */
 export async function matchListingAuthors(
   db: PaperlensDatabase,
@@ -27,12 +30,12 @@ export async function matchListingAuthors(
   const ids = [...new Set(request.entries.flatMap((entry) => (entry.id ? [entry.id] : [])))];
   const [authors, coauthorLists, inLibrary] = await Promise.all([
     tx.objectStore('authors').getAll(),
-    Promise.all(families.map((family) => tx.objectStore('coauthors').index('by-family').getAll(family))),
+    coauthorsNamed(tx.objectStore('coauthors'), families),
     Promise.all(ids.map((id) => tx.objectStore('papers').getKey(id))),
   ]);
   await tx.done;
   const tags = new Map(authors.map((author) => [author.id, tagOf(author)]));
-  const coauthorsOf = coauthorFinder(coauthorLists.flat(), tags);
+  const coauthorsOf = coauthorFinder(coauthorLists, tags);
   const matcher = createAuthorMatcher(authors);
   const known = new Set(inLibrary.filter((key) => key !== undefined));
   return {
@@ -49,6 +52,18 @@ export async function matchListingAuthors(
       };
     }),
   };
+}
+
+type CoauthorStore = IDBPObjectStore<PaperlensDB, ['authors', 'coauthors', 'papers'], 'coauthors'>;
+
+/** The coauthors with one of these family names: each followed author's record that has one is read once. */
+async function coauthorsNamed(store: CoauthorStore, families: readonly string[]): Promise<LibraryCoauthor[]> {
+  const keys = await Promise.all(families.map((family) => store.index('by-family').getAllKeys(family)));
+  const records = await Promise.all([...new Set(keys.flat())].map((authorId) => store.get(authorId)));
+  const wanted = new Set(families);
+  return records.flatMap((record) =>
+    record ? coauthorEntries(record).filter((coauthor) => wanted.has(coauthor.family)) : [],
+  );
 }
 
 const tagOf = ({ id, name, color }: FollowedAuthor): AuthorTag => ({ id, name, color });

@@ -1,5 +1,5 @@
 import type { Coauthor, Corpus, Paper } from '../corpus/schema';
-import { getMeta, type LibraryCoauthor, type PaperlensDatabase, type WriteStore } from '../db';
+import { type AuthorCoauthors, getMeta, type LibraryCoauthor, type PaperlensDatabase, type WriteStore } from '../db';
 import { nameKey } from '../names';
 import { normalizeText } from '../text/normalize';
 import { paperCoauthors, type SharedCounts, withTitles } from './derive';
@@ -37,9 +37,7 @@ export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus, now = ne
   if (!unfollowed) {
     const author = await putBundledAuthor(tx.objectStore('authors'), corpus, at);
     await putBundledPapers(tx.objectStore('papers'), corpus.papers, bundleOf(corpus, author.id), previousIds ?? [], at);
-    const coauthors = tx.objectStore('coauthors');
-    await coauthors.delete(IDBKeyRange.bound([author.id, ''], [author.id, '\uffff']));
-    await Promise.all(corpus.coauthors.map((coauthor) => coauthors.put(libraryCoauthor(author.id, coauthor))));
+    await tx.objectStore('coauthors').put(authorCoauthors(author.id, corpus.coauthors));
   }
   const next = (revision ?? 0) + 1;
   // The bundle's novelty and related papers hold for a library of just its papers.
@@ -55,10 +53,18 @@ export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus, now = ne
   return { seeded: true, papers: corpus.papers.length };
 }
 
-/** A coauthor of the corpus, as the library keeps coauthors: per followed author, findable by family name. */
-export function libraryCoauthor(authorId: string, coauthor: Coauthor): LibraryCoauthor {
-  return { ...coauthor, authorId, family: nameKey(coauthor.name)?.family ?? normalizeText(coauthor.name) };
+/** The folded family name a coauthor is found by (`pioro`). */
+const familyOf = (name: string): string => nameKey(name)?.family ?? normalizeText(name);
+
+/** A followed author's coauthors as the library keeps them: one record, findable by family name. */
+export function authorCoauthors(authorId: string, coauthors: readonly Coauthor[]): AuthorCoauthors {
+  const entries = coauthors.map((coauthor) => ({ ...coauthor, family: familyOf(coauthor.name) }));
+  return { authorId, coauthors: entries, families: [...new Set(entries.map((entry) => entry.family))] };
 }
+
+/** One record's coauthors, each with the followed author they share papers with. */
+export const coauthorEntries = (record: AuthorCoauthors): LibraryCoauthor[] =>
+  record.coauthors.map((coauthor) => ({ ...coauthor, authorId: record.authorId }));
 
 /** The bundled author as a followed author: the profile's figures, with the user's own name, variants and colour. */
 async function putBundledAuthor(authors: WriteStore<'authors'>, corpus: Corpus, at: string): Promise<FollowedAuthor> {

@@ -27,7 +27,7 @@ test.describe('the background seeds the corpus', () => {
     expect(stored).toEqual({
       papers: 13,
       stores: ['authors', 'coauthors', 'meta', 'papers', 'readingList', 'staging'],
-      version: 4,
+      version: 5,
     });
   });
 

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { CorpusSchema } from '../../lib/corpus/schema';
-import { DB_NAME, type LibraryCoauthor, type PaperlensDB, upgrade } from '../../lib/db';
+import { DB_NAME, type LibraryCoauthor, type PaperlensDatabase, type PaperlensDB, upgrade } from '../../lib/db';
 import type { LibraryPaper } from '../../lib/library/schema';
-import { bundleOf, fromBundle, libraryCoauthor } from '../../lib/library/seed';
+import { authorCoauthors, bundleOf, coauthorEntries, fromBundle } from '../../lib/library/seed';
 
 export const corpus = CorpusSchema.parse(JSON.parse(readFileSync(resolve('data/corpus.json'), 'utf8')));
 
@@ -23,24 +23,29 @@ export function readDbFixture(version: number): DbFixture {
  * ladder climbed only that far) and fills it with the fixture's records.
  */
 export async function createFromFixture(factory: IDBFactory, fixture: DbFixture): Promise<void> {
+  const db = await openAt(factory, fixture.version);
+  for (const [store, records] of Object.entries(fixture.stores)) {
+    const tx = db.transaction(store as 'meta', 'readwrite');
+    await Promise.all(records.map((record) => tx.store.put(record as never)));
+    await tx.done;
+  }
+  db.close();
+}
+
+export const freshFactory = () => new IDBFactory();
+
+/** Opens a database climbing the ladder only to `version` (a step between two fixtures). */
+export async function openAt(factory: IDBFactory, version: number): Promise<PaperlensDatabase> {
   const previous = globalThis.indexedDB;
   globalThis.indexedDB = factory;
   try {
-    const db = await openDB<PaperlensDB>(DB_NAME, fixture.version, {
-      upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx, fixture.version),
+    return await openDB<PaperlensDB>(DB_NAME, version, {
+      upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx, version),
     });
-    for (const [store, records] of Object.entries(fixture.stores)) {
-      const tx = db.transaction(store as 'meta', 'readwrite');
-      await Promise.all(records.map((record) => tx.store.put(record as never)));
-      await tx.done;
-    }
-    db.close();
   } finally {
     globalThis.indexedDB = previous;
   }
 }
-
-export const freshFactory = () => new IDBFactory();
 
 /** The bundled author's id in the library. */
 export const BUNDLED_AUTHOR_ID = 'jan-ludziejewski';
@@ -51,4 +56,16 @@ export const libraryPapers: LibraryPaper[] = corpus.papers.map((paper) =>
 );
 
 /** The corpus coauthors as the library stores them. */
-export const libraryCoauthors: LibraryCoauthor[] = corpus.coauthors.map((c) => libraryCoauthor(BUNDLED_AUTHOR_ID, c));
+export const libraryCoauthors: LibraryCoauthor[] = coauthorEntries(
+  authorCoauthors(BUNDLED_AUTHOR_ID, corpus.coauthors),
+);
+
+/** One followed author's coauthor of that name as stored, or undefined. */
+export async function coauthorOf(db: PaperlensDatabase, authorId: string, name: string) {
+  return (await db.get('coauthors', authorId))?.coauthors.find((coauthor) => coauthor.name === name);
+}
+
+/** Every coauthor stored, each with the followed author they share papers with. */
+export async function allCoauthors(db: PaperlensDatabase): Promise<LibraryCoauthor[]> {
+  return (await db.getAll('coauthors')).flatMap(coauthorEntries);
+}

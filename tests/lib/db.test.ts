@@ -1,17 +1,26 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, getMeta, openPaperlensDb } from '../../lib/db';
+import { recomputeDerived } from '../../lib/library/derive-texts';
 import { FollowedAuthorSchema, LibraryPaperSchema } from '../../lib/library/schema';
 import { seedCorpus } from '../../lib/library/seed';
 import { saveEntry } from '../../lib/reading-list/store';
-import { corpus, createFromFixture, freshFactory, readDbFixture } from '../helpers/db';
+import {
+  allCoauthors,
+  coauthorOf,
+  corpus,
+  createFromFixture,
+  freshFactory,
+  openAt,
+  readDbFixture,
+} from '../helpers/db';
 
 describe('seedCorpus', () => {
   it('seeds all papers, coauthors and the profile into a new database', async () => {
     const db = await openPaperlensDb(freshFactory());
     expect(await seedCorpus(db, corpus)).toEqual({ seeded: true, papers: 13 });
     expect(await db.count('papers')).toBe(13);
-    expect(await db.count('coauthors')).toBe(corpus.coauthors.length);
+    expect(await allCoauthors(db)).toHaveLength(corpus.coauthors.length);
     expect(await getMeta(db.transaction('meta').store, 'corpusHash')).toBe(corpus.hash);
     const [author] = await db.getAll('authors');
     expect(author).toMatchObject({ id: 'jan-ludziejewski', name: 'Jan Ludziejewski', refreshedAt: null });
@@ -109,7 +118,7 @@ describe('the upgrade ladder', () => {
     for (const paper of await db.getAll('papers')) expect(LibraryPaperSchema.safeParse(paper).error).toBeUndefined();
     for (const author of await db.getAll('authors'))
       expect(FollowedAuthorSchema.safeParse(author).error).toBeUndefined();
-    expect(await db.countFromIndex('coauthors', 'by-followed', 'jan-ludziejewski')).toBe(corpus.coauthors.length);
+    expect((await db.get('coauthors', 'jan-ludziejewski'))?.coauthors).toHaveLength(corpus.coauthors.length);
   });
 
   it('keeps a v3 library as the user left it when a new corpus is seeded', async () => {
@@ -127,10 +136,13 @@ describe('the upgrade ladder', () => {
       addedAt: '2026-11-01T09:00:00.000Z',
     });
     expect(await db.get('papers', '2405.00002')).toMatchObject({ sources: ['arxiv'], novelty: null });
-    expect(await db.get('coauthors', ['maciej-pioro', 'Ada Lovelace'])).toMatchObject({ count: 1 });
     // Papers other sources brought were not computed with the bundle: derived data must be worked out again.
     const meta = db.transaction('meta').store;
-    expect(await getMeta(meta, 'derivedRevision')).toBeLessThan((await getMeta(meta, 'libraryRevision')) ?? 0);
+    expect((await getMeta(meta, 'derivedRevision')) ?? -1).toBeLessThan((await getMeta(meta, 'libraryRevision')) ?? 0);
+    // Coauthors are derived data (kept per followed author since v5): the next pass works them out from the papers.
+    expect(await coauthorOf(db, 'maciej-pioro', 'Ada Lovelace')).toBeUndefined();
+    expect((await recomputeDerived(db, null, 'all')).done).toBe(true);
+    expect(await coauthorOf(db, 'maciej-pioro', 'Ada Lovelace')).toMatchObject({ count: 1, paperIds: ['2405.00002'] });
   });
 
   it('takes back papers a newer bundle dropped, unless another source brought them too', async () => {
@@ -161,7 +173,7 @@ describe('the upgrade ladder', () => {
     const factory = freshFactory();
     const fixture = readDbFixture(3);
     await createFromFixture(factory, fixture);
-    const db = await openPaperlensDb(factory);
+    const db = await openAt(factory, 4);
     expect(db.version).toBe(4);
     for (const [store, records] of Object.entries(fixture.stores)) {
       const key = (record: unknown) => JSON.stringify(record);
@@ -169,6 +181,44 @@ describe('the upgrade ladder', () => {
     }
     expect(await db.count('staging')).toBe(0);
     expect([...db.transaction('staging').store.indexNames]).toEqual(['by-import']);
+  });
+
+  it('v4 → v5 keeps coauthors as one record per followed author, marks derived data behind, keeps all else', async () => {
+    const factory = freshFactory();
+    const fixture = readDbFixture(4);
+    await createFromFixture(factory, fixture);
+    const db = await openPaperlensDb(factory);
+    expect(db.version).toBe(5);
+    const key = (record: unknown) => JSON.stringify(record);
+    for (const [store, records] of Object.entries(fixture.stores)) {
+      if (store === 'coauthors') continue;
+      const kept =
+        store === 'meta' ? records.filter((record) => key(record).includes('"derivedRevision"') === false) : records;
+      expect((await db.getAll(store as 'meta')).map(key).sort()).toEqual(kept.map(key).sort());
+    }
+    expect(await getMeta(db.transaction('meta').store, 'derivedRevision')).toBeUndefined();
+    expect(await db.count('coauthors')).toBe(0);
+    expect([...db.transaction('coauthors').store.indexNames]).toEqual(['by-family']);
+    expect((await recomputeDerived(db, null, 'all')).done).toBe(true);
+    // Each followed author's coauthors in one record, found by a family name on it.
+    expect(await db.getAllKeys('coauthors')).toEqual(['jan-ludziejewski', 'maciej-pioro']);
+    expect(await db.getAllKeysFromIndex('coauthors', 'by-family', 'lovelace')).toEqual(['maciej-pioro']);
+    expect((await db.getAllKeysFromIndex('coauthors', 'by-family', 'krajewski')).sort()).toEqual([
+      'jan-ludziejewski',
+      'maciej-pioro',
+    ]);
+  });
+
+  it('opens a v5 database as it was', async () => {
+    const factory = freshFactory();
+    const fixture = readDbFixture(5);
+    await createFromFixture(factory, fixture);
+    const db = await openPaperlensDb(factory);
+    const key = (record: unknown) => JSON.stringify(record);
+    for (const [store, records] of Object.entries(fixture.stores)) {
+      expect((await db.getAll(store as 'meta')).map(key).sort()).toEqual(records.map(key).sort());
+    }
+    expect(await coauthorOf(db, 'maciej-pioro', 'Ada Lovelace')).toMatchObject({ count: 1, family: 'lovelace' });
   });
 
   it('opens a v4 database with an import staged, its batches found by their index', async () => {

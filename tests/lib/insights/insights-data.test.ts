@@ -6,7 +6,7 @@ import { INSIGHTS_LIMITS, type InsightsData, readInsights } from '../../../lib/i
 import { papersPerYearByCategory } from '../../../lib/insights/papers-per-year';
 import { coauthorsOfPapers } from '../../../lib/insights/top-coauthors';
 import type { LibraryPaper } from '../../../lib/library/schema';
-import { libraryCoauthor, seedCorpus } from '../../../lib/library/seed';
+import { authorCoauthors, seedCorpus } from '../../../lib/library/seed';
 import { BUNDLED_AUTHOR_ID, corpus, freshFactory, libraryPapers } from '../../helpers/db';
 import { followedAuthor } from '../../helpers/library';
 
@@ -42,7 +42,7 @@ async function addPapers(db: PaperlensDatabase, papers: readonly LibraryPaper[],
   await Promise.all([
     tx.objectStore('authors').put(followedAuthor('ada', 'Ada Lovelace')),
     ...papers.map((paper) => tx.objectStore('papers').put(paper)),
-    ...coauthorsOfPapers(ada).map((coauthor) => tx.objectStore('coauthors').put(libraryCoauthor('ada', coauthor))),
+    tx.objectStore('coauthors').put(authorCoauthors('ada', coauthorsOfPapers(ada))),
     meta.put({ key: 'libraryRevision', value: revision }),
     ...(derived ? [meta.put({ key: 'derivedRevision', value: revision })] : []),
   ]);

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
+import { type LibraryCoauthor, openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import { recomputeCoauthors } from '../../../lib/library/derive';
 import { recomputeDerived, recomputeTexts, type TextMemory } from '../../../lib/library/derive-texts';
-import { seedCorpus } from '../../../lib/library/seed';
+import { coauthorEntries, seedCorpus } from '../../../lib/library/seed';
 import { commitLibraryImport } from '../../../lib/library/write';
-import { corpus, freshFactory } from '../../helpers/db';
+import { allCoauthors, coauthorOf, corpus, freshFactory } from '../../helpers/db';
 import { incomingPaper } from '../../helpers/library';
 
 const scaling = corpus.papers.find((p) => p.id === '2402.07871')!;
@@ -124,7 +124,7 @@ describe('novelty and related papers, kept up to date', () => {
     expect(puts).toBeLessThanOrEqual(onePass.length);
   });
 
-  it('writes only the coauthor records that changed: none on a pass over an unchanged library', async () => {
+  it("writes a followed author's coauthor record only when it changed: none on a pass over an unchanged library", async () => {
     const papers = [
       incomingPaper({ arxivId: '2605.00002', title: 'Quokka routing', authors: ['Jan Ludziejewski', 'Ada Lovelace'] }),
     ];
@@ -138,12 +138,12 @@ describe('novelty and related papers, kept up to date', () => {
           const tx = target.transaction(...args);
           if (!([args[0]].flat() as string[]).includes('coauthors') || args[1] !== 'readwrite') return tx;
           const store = tx.objectStore('coauthors') as unknown as {
-            put(value: { name: string }): Promise<unknown>;
+            put(value: { authorId: string }): Promise<unknown>;
             delete(key: unknown): Promise<unknown>;
           };
           const [put, remove] = [store.put.bind(store), store.delete.bind(store)];
           store.put = (value) => {
-            written.push(`put ${value.name}`);
+            written.push(`put ${value.authorId}`);
             return put(value);
           };
           store.delete = (key) => {
@@ -172,15 +172,24 @@ describe('novelty and related papers, kept up to date', () => {
       follow: null,
     });
     await recomputeDerived(counting, null, 'all', true);
-    expect(written).toEqual(['put Ada Lovelace']);
-    expect((await db.get('coauthors', ['jan-ludziejewski', 'Ada Lovelace']))?.count).toBe(2);
+    expect(written).toEqual(['put jan-ludziejewski']);
+    expect((await coauthorOf(db, 'jan-ludziejewski', 'Ada Lovelace'))?.count).toBe(2);
 
-    // Her papers gone: her record goes, the others stay as they were.
+    // Her papers gone: she leaves the record, the other coauthors stay as they were.
     written.length = 0;
     await db.delete('papers', '2605.00002');
     await db.delete('papers', '2605.00003');
     await recomputeDerived(counting, null, 'all', true);
-    expect(written).toEqual(['delete ["jan-ludziejewski","Ada Lovelace"]']);
-    expect(await db.getAll('coauthors')).toEqual(before.filter((record) => record.name !== 'Ada Lovelace'));
+    expect(written).toEqual(['put jan-ludziejewski']);
+    const without = (list: LibraryCoauthor[]) => list.filter((coauthor) => coauthor.name !== 'Ada Lovelace');
+    expect(await allCoauthors(db)).toEqual(without(coauthorEntries(before[0]!)));
+    expect(await coauthorOf(db, 'jan-ludziejewski', 'Ada Lovelace')).toBeUndefined();
+
+    // An author no longer followed: their record goes.
+    written.length = 0;
+    await db.delete('authors', 'jan-ludziejewski');
+    await recomputeDerived(counting, null, ['jan-ludziejewski'], true);
+    expect(written).toEqual(['delete "jan-ludziejewski"']);
+    expect(await db.count('coauthors')).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import { matchListingAuthors } from '../../../lib/library/listing-authors';
 import type { FollowedAuthor } from '../../../lib/library/schema';
-import { libraryCoauthor, seedCorpus } from '../../../lib/library/seed';
+import { authorCoauthors, seedCorpus } from '../../../lib/library/seed';
 import type { ListingAuthorsRequest } from '../../../lib/message-schemas';
 import { BUNDLED_AUTHOR_ID, corpus, freshFactory } from '../../helpers/db';
 
@@ -36,8 +36,13 @@ async function seeded(): Promise<PaperlensDatabase> {
 async function withPioro(): Promise<PaperlensDatabase> {
   const db = await seeded();
   await db.put('authors', PIORO);
-  await db.put('coauthors', libraryCoauthor(PIORO.id, { name: 'Jakub Krajewski', paperIds: ['2405.17234'], count: 9 }));
-  await db.put('coauthors', libraryCoauthor(PIORO.id, { name: 'Anna Nowak', paperIds: ['2405.17234'], count: 2 }));
+  await db.put(
+    'coauthors',
+    authorCoauthors(PIORO.id, [
+      { name: 'Jakub Krajewski', paperIds: ['2405.17234'], count: 9 },
+      { name: 'Anna Nowak', paperIds: ['2405.17234'], count: 2 },
+    ]),
+  );
   return db;
 }
 

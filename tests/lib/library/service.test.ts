@@ -6,7 +6,7 @@ import { seedCorpus } from '../../../lib/library/seed';
 import { createLibraryService } from '../../../lib/library/service';
 import { libraryStatus } from '../../../lib/library/status';
 import { commitLibraryImport } from '../../../lib/library/write';
-import { corpus, freshFactory } from '../../helpers/db';
+import { coauthorOf, corpus, freshFactory } from '../../helpers/db';
 import { incomingPaper } from '../../helpers/library';
 
 const paper = (id: string) =>
@@ -43,7 +43,7 @@ describe('the background library service', () => {
     const meta = db.transaction('meta').store;
     expect(await getMeta(meta, 'derivedRevision')).toBe(await getMeta(meta, 'libraryRevision'));
     expect((await db.get('papers', '2611.00001'))?.novelty?.closestEarlierId).toMatch(/^\d{4}\.\d{5}$/);
-    expect(await db.get('coauthors', ['jan-ludziejewski', 'Ada Lovelace'])).toMatchObject({ count: 1 });
+    expect(await coauthorOf(db, 'jan-ludziejewski', 'Ada Lovelace')).toMatchObject({ count: 1 });
     expect((await libraryStatus.getValue()).newPapers).toEqual(['2611.00001']);
   });
 
