@@ -1,7 +1,7 @@
 import { getMeta, type PaperlensDatabase } from '../db';
 import {
   addDocs,
-  buildIndex,
+  createIndexBuilder,
   type DerivedText,
   deriveFor,
   needsRebuild,
@@ -35,6 +35,8 @@ export interface TextMemory {
 const READ_BATCH = 1_000;
 const WRITE_BATCH = 500;
 const DERIVE_SLICE = 500;
+// ~200 papers tokenized take ~35 ms at 100k (node): short enough for a lookup waiting behind them.
+const INDEX_SLICE = 200;
 // Lets queued messages (a page's lookup) run between slices of work.
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -58,34 +60,57 @@ async function readPapers(db: PaperlensDatabase, keys: readonly string[], each: 
   }
 }
 
-/** Every paper, in key order, a batch per transaction: one request a batch rather than one a paper. */
-export async function scanPapers(db: PaperlensDatabase, each: (paper: LibraryPaper) => void) {
+/**
+ * Every paper, in key order, a batch per transaction: one request a batch rather than one a paper;
+ * `afterBatch` runs between batches (a build then indexes what it read, in slices).
+ */
+export async function scanPapers(
+  db: PaperlensDatabase,
+  each: (paper: LibraryPaper) => void,
+  afterBatch: () => Promise<void> = async () => {},
+) {
   for (let after: string | undefined; ; ) {
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     const batch = await db.getAll('papers', range, READ_BATCH);
     for (const paper of batch) each(paper);
+    await afterBatch();
     if (batch.length < READ_BATCH) return;
     after = batch[batch.length - 1]?.id;
   }
 }
 
-/** A full build: every paper read once (texts, titles, and each followed author's papers), the index built, every paper derived. */
+/**
+ * A full build: every paper read once (texts, titles, and each followed author's papers) and indexed as it is
+ * read, a slice at a time between yields (at 100k papers indexing in one go held the worker ~20 s, and pages'
+ * lookups with it), then every paper derived.
+ */
 async function rebuild(db: PaperlensDatabase): Promise<{ memory: TextMemory; papersOf: Map<string, AuthorPapers> }> {
+  const builder = createIndexBuilder();
   const docs: TextDoc[] = [];
   const titles = new Map<string, string>();
   const papersOf = new Map<string, AuthorPapers>();
-  await scanPapers(db, (paper) => {
-    docs.push(docOf(paper));
-    titles.set(paper.id, paper.displayTitle);
-    const { id, date, authors } = paper;
-    for (const authorId of paper.followedAuthorIds) {
-      const list = papersOf.get(authorId);
-      if (list) list.push({ id, date, authors });
-      else papersOf.set(authorId, [{ id, date, authors }]);
+  const indexRead = async () => {
+    for (let i = 0; i < docs.length; i += INDEX_SLICE) {
+      builder.add(docs.slice(i, i + INDEX_SLICE));
+      await yieldToMessages();
     }
-  });
-  const index = buildIndex(docs);
-  docs.length = 0;
+    docs.length = 0;
+  };
+  await scanPapers(
+    db,
+    (paper) => {
+      docs.push(docOf(paper));
+      titles.set(paper.id, paper.displayTitle);
+      const { id, date, authors } = paper;
+      for (const authorId of paper.followedAuthorIds) {
+        const list = papersOf.get(authorId);
+        if (list) list.push({ id, date, authors });
+        else papersOf.set(authorId, [{ id, date, authors }]);
+      }
+    },
+    indexRead,
+  );
+  const index = builder.finish();
   const derived = new Map<string, DerivedText>();
   for (let i = 0; i < index.ids.length; i += DERIVE_SLICE) {
     for (const [id, figures] of deriveFor(index, index.ids.slice(i, i + DERIVE_SLICE))) derived.set(id, figures);

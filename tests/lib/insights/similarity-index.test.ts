@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { computeNovelty, computeRelated } from '../../../lib/insights/novelty';
 import {
   addDocs,
+  buildIndex,
+  createIndexBuilder,
   type DerivedText,
   deriveAll,
   fromStored,
@@ -205,6 +207,30 @@ describe('nearest', () => {
     expect(sims).toEqual([...sims].sort((a, b) => b - a));
     expect(sims.every((x) => x > 0 && x <= 1)).toBe(true);
     expect(nearest(index, 'zzz qqq', 3)).toEqual([]);
+  });
+});
+
+describe('createIndexBuilder', () => {
+  it('builds from slices the same index as from all documents at once, in both modes', () => {
+    const docs = generateLibrary({ papers: 150, authors: 20, seed: 11 }).papers.map(asDoc);
+    const whole = [{}, { exactUpTo: 0 }].map((options) => ({ options, stored: toStored(buildIndex(docs, options)) }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }),
+        fc.nat(1),
+        (cuts, mode) => {
+          const { options, stored } = whole[mode]!;
+          const builder = createIndexBuilder(options);
+          let at = 0;
+          for (const cut of [...cuts, docs.length]) {
+            builder.add(docs.slice(at, at + cut));
+            at = Math.min(docs.length, at + cut);
+          }
+          expect(toStored(builder.finish())).toEqual(stored);
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });
 
