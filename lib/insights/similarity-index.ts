@@ -697,9 +697,13 @@ export function deriveAll(
   return { derived: deriveFor(index, index.ids), index };
 }
 
-/** Whether enough papers came since the last full build that its frozen IDF should be recomputed (see REBUILD_FRACTION). */
-export function needsRebuild(index: SimilarityIndex): boolean {
-  return index.docCount - index.builtCount > REBUILD_FRACTION * index.builtCount;
+/**
+ * Whether, with `adding` more papers, enough came since the last full build that its frozen IDF should be
+ * recomputed (see REBUILD_FRACTION). Asked before adding: a small exact index given a large import would
+ * otherwise compare every new paper with every other (100k papers added to the 13 bundled ones never finished).
+ */
+export function needsRebuild(index: SimilarityIndex, adding = 0): boolean {
+  return index.docCount + adding - index.builtCount > REBUILD_FRACTION * index.builtCount;
 }
 
 // ---------------------------------------------------------------- adding

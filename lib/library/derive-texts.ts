@@ -209,8 +209,8 @@ async function markDone(db: PaperlensDatabase, memory: TextMemory, revision: num
  * followed authors a change touched (`'all'`: every one), and novelty and
  * related papers. Papers added since the last run are added to the index; a
  * full build happens the first time, when `full` is asked for (or `'all'`),
- * when papers were removed, or when the library grew by more than a tenth
- * since the last build (its term weights would drift). Returns the memory to
+ * when papers were removed, or when the papers to add would grow the library
+ * by more than a tenth since the last build (its term weights would drift). Returns the memory to
  * keep, and whether the revision stayed the same meanwhile (if not, the
  * caller runs again).
  */
@@ -229,20 +229,17 @@ export async function recomputeDerived(
   await read.done;
   const present = new Set(keys);
   const removed = memory && [...memory.derived.keys()].some((id) => !present.has(id));
+  const known = memory?.derived;
+  const fresh = known ? keys.filter((key) => !known.has(key)) : keys;
   let changed: readonly string[];
   let coauthors: CoauthorChange;
-  if (!memory || full || touched === 'all' || removed || needsRebuild(memory.index)) {
+  if (!memory || full || touched === 'all' || removed || needsRebuild(memory.index, fresh.length)) {
     const built = await rebuild(db);
     memory = built.memory;
     changed = keys;
     coauthors = await coauthorRecords(db, authorIds, built.papersOf);
   } else {
-    const kept = memory;
-    changed = await addNew(
-      db,
-      kept,
-      keys.filter((key) => !kept.derived.has(key)),
-    );
+    changed = await addNew(db, memory, fresh);
     coauthors = await coauthorRecords(db, authorIds);
   }
   await writeDerived(db, memory, new Set([...changed, ...coauthors.paperIds]), coauthors, keys.length);

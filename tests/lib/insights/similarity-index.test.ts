@@ -179,6 +179,13 @@ describe('addDocs', () => {
     expect(needsRebuild(index)).toBe(true);
   });
 
+  it('asks for a full build before adding more than 10% at once (a large import onto a small exact index)', () => {
+    const { index } = deriveAll(corpusDocs.slice(0, 10));
+    expect(needsRebuild(index, 1)).toBe(false);
+    expect(needsRebuild(index, 2)).toBe(true);
+    expect(needsRebuild(index, 100_000)).toBe(true);
+  });
+
   it('updates approximate indexes too: new papers get figures, neighbours of the new ones change', () => {
     const docs = generateLibrary({ papers: 600, authors: 30, seed: 5 }).papers.map(asDoc);
     const { derived, index } = deriveAll(docs.slice(0, 550), { exactUpTo: 0 });

@@ -51,6 +51,19 @@ describe('novelty and related papers, kept up to date', () => {
     expect(Math.abs((again?.novelty?.similarity ?? 0) - (added?.novelty?.similarity ?? 0))).toBeLessThan(0.05);
   });
 
+  it('builds afresh, not by adding, when the papers to add would grow the library by more than a tenth', async () => {
+    const many = Array.from({ length: 3 }, (_, i) =>
+      incomingPaper({ arxivId: `2605.0001${i}`, title: `Quokka routing ${i}`, authors: ['Ada Lovelace'] }),
+    );
+    await commitLibraryImport(db, { source: { kind: 'file', name: 'x.bib' }, papers: many, follow: null });
+    const run = await recomputeTexts(db, memory);
+    expect(run.done).toBe(true);
+    // A new index, built over all 16 papers (the kept one had the 13 bundled ones).
+    expect(run.memory).not.toBe(memory);
+    expect(run.memory.index.builtCount).toBe(corpus.papers.length + many.length);
+    expect((await db.get('papers', '2605.00011'))?.novelty).not.toBeNull();
+  });
+
   it('builds again when papers left the library, so no figure names a paper that is gone', async () => {
     await commitLibraryImport(db, { source: { kind: 'file', name: 'x.bib' }, papers: [sibling], follow: null });
     ({ memory } = await recomputeTexts(db, memory));
