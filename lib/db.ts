@@ -8,6 +8,7 @@ import {
 } from 'idb';
 import type { Coauthor } from './corpus/schema';
 import type { StoredIndex } from './insights/similarity-index';
+import type { PaperDerived } from './library/derived-store';
 import type { FollowedAuthor, LibraryPaper } from './library/schema';
 import type { StoredFacets } from './library/search-first-page';
 import type { StoredSearchIndex, StoredSearchRows } from './library/search-index';
@@ -98,8 +99,10 @@ export async function getMeta<K extends keyof MetaValues>(
  *   expires (keyed `[importId, batch]`; index `by-import` gives each batch's
  *   running total and time without reading its papers).
  * - v5: `coauthors` holds one record per followed author (keyed `authorId`,
- *   multi-entry `by-family`) instead of one per pair; they are derived data,
- *   so the next derived pass works them out again.
+ *   multi-entry `by-family`) instead of one per pair, and `derived` each
+ *   paper's novelty, related papers and coauthor counts (keyed `id`), so a
+ *   derived pass no longer rewrites the papers; both are derived data, so the
+ *   next pass works them out again.
  */
 export interface PaperlensDB extends DBSchema {
   papers: {
@@ -114,6 +117,7 @@ export interface PaperlensDB extends DBSchema {
     };
   };
   authors: { key: string; value: FollowedAuthor };
+  derived: { key: string; value: PaperDerived };
   coauthors: {
     key: string;
     value: AuthorCoauthors;
@@ -179,15 +183,16 @@ export function upgrade(
     staging.createIndex('by-import', ['importId', 'batch', 'total', 'at']);
     upgradePaperIndexes(tx);
   }
-  if (oldVersion < 5 && toVersion >= 5) upgradeCoauthors(db, tx);
+  if (oldVersion < 5 && toVersion >= 5) upgradeDerived(db, tx);
 }
 
-/** v5: coauthors one record per followed author; derived data is marked behind so they are worked out again. */
-function upgradeCoauthors(db: IDBPDatabase<PaperlensDB>, tx: UpgradeTransaction): void {
+/** v5: coauthors one record per followed author, derived data a store of its own; marked behind so both are worked out again. */
+function upgradeDerived(db: IDBPDatabase<PaperlensDB>, tx: UpgradeTransaction): void {
   db.deleteObjectStore('coauthors');
   db.createObjectStore('coauthors', { keyPath: 'authorId' }).createIndex('by-family', 'families', {
     multiEntry: true,
   });
+  db.createObjectStore('derived', { keyPath: 'id' });
   void tx.objectStore('meta').delete('derivedRevision');
 }
 

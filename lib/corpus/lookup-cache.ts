@@ -1,5 +1,6 @@
 import { getMeta, type PaperlensDatabase } from '../db';
 import type { DbConnection } from '../db-connection';
+import { withDerived } from '../library/derived-store';
 import type { FollowedAuthor } from '../library/schema';
 import type { LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
 import type { LibraryFilterMessage } from '../scan/library-filter';
@@ -87,9 +88,17 @@ async function readAndAnswer(
   open: PaperlensDatabase,
   { known, ids, request }: { known: LibraryKeys; ids: readonly string[]; request: LookupRequest },
 ): Promise<LookupResponse> {
-  const tx = open.transaction(['papers', 'authors', 'coauthors', 'readingList', 'meta']);
+  const tx = open.transaction(['papers', 'derived', 'authors', 'coauthors', 'readingList', 'meta']);
   const papers = tx.objectStore('papers');
-  const read = (wanted: readonly string[]) => Promise.all(wanted.map((id) => papers.get(id)));
+  const derived = tx.objectStore('derived');
+  // A paper and its derived record asked for together: one round of requests.
+  const read = (wanted: readonly string[]) =>
+    Promise.all(
+      wanted.map(async (id) => {
+        const [paper, record] = await Promise.all([papers.get(id), derived.get(id)]);
+        return paper && withDerived(paper, record);
+      }),
+    );
   const began = summaries.epoch();
   const cached = keptAmong(summaries, ids);
   const [revisions, records, authors, savedKeys] = await Promise.all([

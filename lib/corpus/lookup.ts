@@ -2,6 +2,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import { getMeta, type PaperlensDatabase, type PaperlensDB } from '../db';
 import { closestEarlierTitle } from '../insights/novelty';
 import { paperCoauthors } from '../library/derive';
+import { type PaperDerived, readDerived, withDerived } from '../library/derived-store';
 import type { FollowedAuthor, LibraryPaper } from '../library/schema';
 import { coauthorEntries } from '../library/seed';
 import {
@@ -118,7 +119,7 @@ export async function readSummaryContext(
  * only until the library's keys are in memory.
  */
 export async function lookupPapers(db: PaperlensDatabase, request: LookupRequest): Promise<LookupResponse> {
-  const tx = db.transaction(['papers', 'authors', 'coauthors', 'readingList']);
+  const tx = db.transaction(['papers', 'derived', 'authors', 'coauthors', 'readingList']);
   const papers = tx.objectStore('papers');
   const [byId, byDoi, byTitle, whole] = await Promise.all([
     Promise.all([...new Set(request.ids)].map((id) => papers.get(id))),
@@ -126,10 +127,13 @@ export async function lookupPapers(db: PaperlensDatabase, request: LookupRequest
     Promise.all([...new Set(request.titles)].map((title) => papers.index('by-title').get(title))),
     request.wholeIfSmall ? wholeIfSmall(papers) : [],
   ]);
-  const found = new Map([...byId, ...byDoi, ...byTitle, ...whole].filter((p) => p !== undefined).map((p) => [p.id, p]));
-  const context = await readSummaryContext(tx, [...found.values()]);
+  const unique = new Map(
+    [...byId, ...byDoi, ...byTitle, ...whole].filter((p) => p !== undefined).map((p) => [p.id, p]),
+  );
+  const found = await readDerived(tx.objectStore('derived'), [...unique.values()]);
+  const context = await readSummaryContext(tx, found);
   await tx.done;
-  return { papers: [...found.values()].map((paper) => summarize(paper, context)) };
+  return { papers: found.map((paper) => summarize(paper, context)) };
 }
 
 /**
@@ -168,16 +172,20 @@ const byFollowedAt = (a: FollowedAuthor, b: FollowedAuthor) =>
 
 /** The library records among `ids`, in one transaction (a reading list's papers, a batch at a time). */
 export async function readPapers(db: PaperlensDatabase, ids: readonly string[]): Promise<LibraryPaper[]> {
-  const store = db.transaction('papers').store;
-  const papers = await Promise.all([...new Set(ids)].map((id) => store.get(id)));
-  return papers.filter((paper) => paper !== undefined);
+  const tx = db.transaction(['papers', 'derived']);
+  const papers = await Promise.all([...new Set(ids)].map((id) => tx.objectStore('papers').get(id)));
+  return readDerived(
+    tx.objectStore('derived'),
+    papers.filter((paper) => paper !== undefined),
+  );
 }
 
 /** The whole library for the extension's own pages: followed authors, papers newest first, coauthors. */
 export async function readLibrary(db: PaperlensDatabase): Promise<Library> {
-  const tx = db.transaction(['papers', 'authors', 'coauthors', 'meta']);
-  const [papers, authors, coauthors, revision, derived] = await Promise.all([
+  const tx = db.transaction(['papers', 'derived', 'authors', 'coauthors', 'meta']);
+  const [papers, records, authors, coauthors, revision, derived] = await Promise.all([
     tx.objectStore('papers').getAll(),
+    tx.objectStore('derived').getAll(),
     tx.objectStore('authors').getAll(),
     tx.objectStore('coauthors').getAll(),
     getMeta(tx.objectStore('meta'), 'libraryRevision'),
@@ -187,8 +195,14 @@ export async function readLibrary(db: PaperlensDatabase): Promise<Library> {
   if (revision === undefined) throw new Error('The library is not loaded yet; reopen Paperlens in a moment.');
   return {
     authors: authors.sort(byFollowedAt),
-    papers: papers.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
+    papers: withEachDerived(papers, records).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
     coauthors: coauthors.flatMap(coauthorEntries).sort(byShared),
     derivedReady: derived === revision,
   };
+}
+
+/** Every paper with its derived record (the whole library, for the extension's own pages). */
+function withEachDerived(papers: readonly LibraryPaper[], records: readonly PaperDerived[]): LibraryPaper[] {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return papers.map((paper) => withDerived(paper, byId.get(paper.id)));
 }

@@ -1,5 +1,6 @@
 // The insights page's charts and tables, worked out in the background: what the page draws, whatever the library's size.
 import { getMeta, type PaperlensDatabase } from '../db';
+import { type DerivedReader, readDerived, readDerivedRange } from '../library/derived-store';
 import type { FollowedAuthor, LibraryPaper } from '../library/schema';
 import { type CoauthorNetwork, coauthorNetwork } from './coauthor-network';
 import { corpusDate } from './corpus-date';
@@ -171,14 +172,15 @@ const bounded = <T>(rows: readonly T[], limit: number): Bounded<T> => ({
 });
 
 async function readAuthor(db: PaperlensDatabase, authorId: string): Promise<Source> {
-  const tx = db.transaction(['papers', 'authors', 'coauthors', 'meta']);
-  const [author, followed, records, coauthors, revisions] = await Promise.all([
+  const tx = db.transaction(['papers', 'derived', 'authors', 'coauthors', 'meta']);
+  const [author, followed, stored, coauthors, revisions] = await Promise.all([
     tx.objectStore('authors').get(authorId),
     tx.objectStore('authors').count(),
     tx.objectStore('papers').index('by-followed').getAll(authorId),
     tx.objectStore('coauthors').get(authorId),
     readRevisions(tx.objectStore('meta')),
   ]);
+  const records = await readDerived(tx.objectStore('derived'), stored);
   await tx.done;
   if (!author) throw new Error('That author is no longer followed; reload the page.');
   return {
@@ -193,13 +195,13 @@ async function readAuthor(db: PaperlensDatabase, authorId: string): Promise<Sour
 
 /** Every paper, a batch at a time; coauthors from those the papers carry (the store holds them per followed author). */
 async function readEveryone(db: PaperlensDatabase): Promise<Source> {
-  const tx = db.transaction(['papers', 'authors', 'meta']);
+  const tx = db.transaction(['papers', 'derived', 'authors', 'meta']);
   const papers: ChartPaper[] = [];
   const coauthors: Pick<LibraryPaper, 'id' | 'coauthors'>[] = [];
   const [revisions, followed] = await Promise.all([
     readRevisions(tx.objectStore('meta')),
     tx.objectStore('authors').count(),
-    inBatches(tx.objectStore('papers'), (paper) => {
+    inBatches(tx.objectStore('papers'), tx.objectStore('derived'), (paper) => {
       papers.push(project(paper));
       coauthors.push({ id: paper.id, coauthors: paper.coauthors });
     }),
@@ -241,12 +243,13 @@ const BATCH = 2_000;
 
 async function inBatches(
   store: { getAll(query: IDBKeyRange | null, count: number): Promise<LibraryPaper[]> },
+  derived: DerivedReader,
   each: (paper: LibraryPaper) => void,
 ): Promise<void> {
   let after: string | null = null;
   for (;;) {
     const batch = await store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), BATCH);
-    for (const paper of batch) each(paper);
+    for (const paper of await readDerivedRange(derived, batch)) each(paper);
     after = batch.at(-1)?.id ?? null;
     if (batch.length < BATCH || after === null) return;
   }

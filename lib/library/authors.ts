@@ -55,7 +55,7 @@ async function papersWithFamilies(
  * never touched. Unfollowing the bundled author keeps later bundles from following them again.
  */
 export async function unfollowAuthor(db: PaperlensDatabase, id: string): Promise<{ removedPapers: number }> {
-  const tx = db.transaction(['authors', 'papers', 'coauthors', 'meta'], 'readwrite');
+  const tx = db.transaction(['authors', 'papers', 'derived', 'coauthors', 'meta'], 'readwrite');
   const [author, papers, revision] = await Promise.all([
     tx.objectStore('authors').get(id),
     tx.objectStore('papers').index('by-followed').getAll(id),
@@ -75,7 +75,10 @@ export async function unfollowAuthor(db: PaperlensDatabase, id: string): Promise
   const bundled = author.sources.some((source) => source.kind === 'bundled');
   await allOrNothing(tx, [
     () => tx.objectStore('authors').delete(id),
-    ...removed.map((paper) => () => tx.objectStore('papers').delete(paper.id)),
+    ...removed.flatMap((paper) => [
+      () => tx.objectStore('papers').delete(paper.id),
+      () => tx.objectStore('derived').delete(paper.id),
+    ]),
     ...kept.map((paper) => () => tx.objectStore('papers').put(paper)),
     () => tx.objectStore('coauthors').delete(id),
     () => tx.objectStore('meta').put({ key: 'libraryRevision', value: (revision ?? 0) + 1 }),

@@ -10,6 +10,7 @@ import {
   toStored,
 } from '../insights/similarity-index';
 import { type AuthorPapers, type CoauthorChange, coauthorRecords, paperCoauthors, withTitles } from './derive';
+import { type PaperDerived, sameDerived } from './derived-store';
 import type { LibraryPaper } from './schema';
 
 /**
@@ -18,10 +19,11 @@ import type { LibraryPaper } from './schema';
  * The similarity index (lib/insights/similarity-index.ts) is built once and
  * kept in memory, so a change that adds papers costs their share (addDocs),
  * not the library's; it is also stored (meta `similarityIndex`) whenever
- * derived data is current, for relatePaper after a worker restart. A full build reads every paper once and writes each
- * changed paper once (coauthors and figures together); reads and writes go a
- * batch per transaction, and the work yields between slices, so the worker
- * keeps answering pages meanwhile.
+ * derived data is current, for relatePaper after a worker restart. A full build
+ * reads every paper once and writes each changed paper's derived record once
+ * (coauthors and figures together, in the `derived` store: derived-store.ts);
+ * reads and writes go a batch per transaction, and the work yields between
+ * slices, so the worker keeps answering pages meanwhile.
  */
 
 /** What the background keeps between runs. */
@@ -33,7 +35,8 @@ export interface TextMemory {
 }
 
 const READ_BATCH = 1_000;
-const WRITE_BATCH = 500;
+// Derived records are small (no abstract, no index): a thousand a transaction.
+const WRITE_BATCH = 1_000;
 const DERIVE_SLICE = 500;
 // ~200 papers tokenized take ~35 ms at 100k (node): short enough for a lookup waiting behind them.
 const INDEX_SLICE = 200;
@@ -101,11 +104,12 @@ async function rebuild(db: PaperlensDatabase): Promise<{ memory: TextMemory; pap
     (paper) => {
       docs.push(docOf(paper));
       titles.set(paper.id, paper.displayTitle);
-      const { id, date, authors } = paper;
-      for (const authorId of paper.followedAuthorIds) {
+      const { id, date, authors, followedAuthorIds } = paper;
+      const coauthored = { id, date, authors, followedAuthorIds };
+      for (const authorId of followedAuthorIds) {
         const list = papersOf.get(authorId);
-        if (list) list.push({ id, date, authors });
-        else papersOf.set(authorId, [{ id, date, authors }]);
+        if (list) list.push(coauthored);
+        else papersOf.set(authorId, [coauthored]);
       }
     },
     indexRead,
@@ -131,54 +135,49 @@ async function addNew(db: PaperlensDatabase, memory: TextMemory, keys: readonly 
   return [...changed.keys()];
 }
 
-/** What a paper's badge and card read of derived data, to tell whether a write changes anything. */
-const derivedOf = (paper: Pick<LibraryPaper, 'novelty' | 'related' | 'coauthors'>) =>
-  JSON.stringify([paper.novelty, paper.related, paper.coauthors]);
-
-/** A paper with its derived figures (and the titles they name) and its coauthor counts as now worked out. */
-function updated(paper: LibraryPaper, memory: TextMemory, coauthors: CoauthorChange): LibraryPaper {
-  const figures = memory.derived.get(paper.id);
-  const next = figures ? { ...paper, ...withTitles(figures, memory.titles) } : paper;
-  return paper.followedAuthorIds.some((id) => coauthors.counts.has(id))
-    ? { ...next, coauthors: paperCoauthors(paper, coauthors.counts) }
-    : next;
+/** A paper's derived record as now worked out: its figures (with the titles they name) and its coauthor counts. */
+function nextDerived(
+  id: string,
+  before: PaperDerived | undefined,
+  memory: TextMemory,
+  change: CoauthorChange,
+): PaperDerived {
+  const figures = memory.derived.get(id);
+  const { novelty, related } = figures
+    ? withTitles(figures, memory.titles)
+    : { novelty: before?.novelty ?? null, related: before?.related ?? [] };
+  const paper = change.papers.get(id);
+  const coauthors = paper?.followedAuthorIds.some((authorId) => change.counts.has(authorId))
+    ? paperCoauthors({ ...paper, coauthors: before?.coauthors }, change.counts)
+    : before?.coauthors;
+  return { id, novelty, related, ...(coauthors ? { coauthors } : {}) };
 }
 
 /**
- * Writes the papers whose derived data changed, each once: by key for a few,
- * by scanning the store in batches when most of the library changed.
+ * Writes the derived records that changed, each once, a batch per transaction: the stored ones read by key
+ * for a few papers, by key range when most of the library changed (`keys`: every paper's, in key order).
  */
 async function writeDerived(
   db: PaperlensDatabase,
   memory: TextMemory,
   ids: ReadonlySet<string>,
-  coauthors: CoauthorChange,
-  total: number,
+  change: CoauthorChange,
+  keys: readonly string[],
 ): Promise<void> {
-  const put = (store: { put(paper: LibraryPaper): Promise<unknown> }, paper: LibraryPaper | undefined) => {
-    if (!paper || !ids.has(paper.id)) return;
-    const next = updated(paper, memory, coauthors);
-    if (derivedOf(next) !== derivedOf(paper)) void store.put(next);
-  };
-  if (ids.size * 4 < total) {
-    const keys = [...ids];
-    for (let i = 0; i < keys.length; i += WRITE_BATCH) {
-      const tx = db.transaction('papers', 'readwrite');
-      const batch = await Promise.all(keys.slice(i, i + WRITE_BATCH).map((key) => tx.store.get(key)));
-      for (const paper of batch) put(tx.store, paper);
-      await tx.done;
-      await yieldToMessages();
+  const sparse = ids.size * 4 < keys.length;
+  const wanted = sparse ? [...ids] : keys.filter((key) => ids.has(key));
+  for (let i = 0; i < wanted.length; i += WRITE_BATCH) {
+    const batch = wanted.slice(i, i + WRITE_BATCH);
+    const tx = db.transaction('derived', 'readwrite');
+    const stored = sparse
+      ? await Promise.all(batch.map((id) => tx.store.get(id)))
+      : await tx.store.getAll(IDBKeyRange.bound(batch[0], batch.at(-1)));
+    const before = new Map(stored.flatMap((record) => (record ? [[record.id, record] as const] : [])));
+    for (const id of batch) {
+      const next = nextDerived(id, before.get(id), memory, change);
+      if (!sameDerived(before.get(id), next)) void tx.store.put(next);
     }
-    return;
-  }
-  for (let after: string | undefined; ; ) {
-    const tx = db.transaction('papers', 'readwrite');
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const batch = await tx.store.getAll(range, WRITE_BATCH);
-    for (const paper of batch) put(tx.store, paper);
     await tx.done;
-    if (batch.length < WRITE_BATCH) return;
-    after = batch[batch.length - 1]?.id;
     await yieldToMessages();
   }
 }
@@ -242,7 +241,7 @@ export async function recomputeDerived(
     changed = await addNew(db, memory, fresh);
     coauthors = await coauthorRecords(db, authorIds);
   }
-  await writeDerived(db, memory, new Set([...changed, ...coauthors.paperIds]), coauthors, keys.length);
+  await writeDerived(db, memory, new Set([...changed, ...coauthors.papers.keys()]), coauthors, keys);
   return { done: await markDone(db, memory, revision), memory };
 }
 

@@ -1,6 +1,7 @@
 import type { Coauthor } from '../corpus/schema';
 import type { PaperlensDatabase } from '../db';
 import { nameKey } from '../names';
+import { derivedPart, sameDerived, withDerived } from './derived-store';
 import { createAuthorMatcher } from './match';
 import type { FollowedAuthor, LibraryPaper, PaperCoauthor } from './schema';
 import { authorCoauthors } from './seed';
@@ -70,19 +71,22 @@ export function paperCoauthors(
 /** Followed authors worked out per transaction: their papers are held in memory meanwhile. */
 const AUTHORS_AT_ONCE = 25;
 
-/** What a coauthor pass changed: the counts of the authors it covered, and the papers that carry them. */
+/** What a coauthor pass changed: the counts of the authors it covered, and the papers that carry them, by id. */
 export interface CoauthorChange {
   counts: Map<string, Map<string, number>>;
-  paperIds: Set<string>;
+  papers: Map<string, CoauthoredPaper>;
 }
 
-/** The papers of one followed author, as far as working out coauthors needs them. */
-export type AuthorPapers = Pick<LibraryPaper, 'id' | 'date' | 'authors'>[];
+/** A paper as far as working out coauthors and its counts needs it. */
+export type CoauthoredPaper = Pick<LibraryPaper, 'id' | 'date' | 'authors' | 'followedAuthorIds'>;
+
+/** The papers of one followed author. */
+export type AuthorPapers = CoauthoredPaper[];
 
 /**
  * Rewrites the coauthor record of each given followed author that changed, from
  * their papers (given, or read by index a few authors at a time), and returns the counts
- * their papers are to carry; the papers themselves are written by the caller's
+ * their papers are to carry; their derived records are written by the caller's
  * one write pass (derive-texts.ts).
  */
 export async function coauthorRecords(
@@ -90,7 +94,7 @@ export async function coauthorRecords(
   authorIds: readonly string[],
   papersOf?: ReadonlyMap<string, AuthorPapers>,
 ): Promise<CoauthorChange> {
-  const change: CoauthorChange = { counts: new Map(), paperIds: new Set() };
+  const change: CoauthorChange = { counts: new Map(), papers: new Map() };
   for (let i = 0; i < authorIds.length; i += AUTHORS_AT_ONCE) {
     await someCoauthorRecords(db, authorIds.slice(i, i + AUTHORS_AT_ONCE), change, papersOf);
   }
@@ -118,7 +122,7 @@ async function someCoauthorRecords(
       }
       const list = coauthorsOf(author, papers);
       change.counts.set(id, new Map(list.map((c) => [c.name, c.count])));
-      for (const paper of papers) change.paperIds.add(paper.id);
+      for (const paper of papers) change.papers.set(paper.id, paper);
       const next = authorCoauthors(id, list);
       // Most of an author's coauthors are the same after a change (all are after a worker restart's full pass).
       if (JSON.stringify(next) !== JSON.stringify(stored)) await coauthors.put(next);
@@ -133,14 +137,16 @@ async function someCoauthorRecords(
  * kept whole for callers that want only coauthors).
  */
 export async function recomputeCoauthors(db: PaperlensDatabase, authorIds: readonly string[]): Promise<void> {
-  const { counts, paperIds } = await coauthorRecords(db, authorIds);
-  const tx = db.transaction('papers', 'readwrite');
+  const change = await coauthorRecords(db, authorIds);
+  const tx = db.transaction(['papers', 'derived'], 'readwrite');
+  const derived = tx.objectStore('derived');
   await Promise.all(
-    [...paperIds].map(async (id) => {
-      const paper = await tx.store.get(id);
+    [...change.papers.keys()].map(async (id) => {
+      const [paper, before] = await Promise.all([tx.objectStore('papers').get(id), derived.get(id)]);
       if (!paper) return;
-      const next = paperCoauthors(paper, counts);
-      if (JSON.stringify(next) !== JSON.stringify(paper.coauthors)) await tx.store.put({ ...paper, coauthors: next });
+      const current = withDerived(paper, before);
+      const next = { ...derivedPart(current), coauthors: paperCoauthors(current, change.counts) };
+      if (!sameDerived(before, next)) await derived.put(next);
     }),
   );
   await tx.done;

@@ -3,6 +3,7 @@ import { type AuthorCoauthors, getMeta, type LibraryCoauthor, type PaperlensData
 import { nameKey } from '../names';
 import { normalizeText } from '../text/normalize';
 import { paperCoauthors, type SharedCounts, withTitles } from './derive';
+import { derivedPart } from './derived-store';
 import { slugForAuthor } from './match';
 import { familiesOf } from './paper';
 import { AUTHOR_COLORS, type FollowedAuthor, type LibraryPaper } from './schema';
@@ -21,7 +22,7 @@ export interface SeedResult {
  * reading list is never touched; a user who unfollowed the author keeps it so.
  */
 export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus, now = new Date()): Promise<SeedResult> {
-  const tx = db.transaction(['papers', 'authors', 'coauthors', 'meta'], 'readwrite');
+  const tx = db.transaction(['papers', 'derived', 'authors', 'coauthors', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   const [hash, unfollowed, previousIds, revision] = await Promise.all([
     getMeta(meta, 'corpusHash'),
@@ -36,7 +37,12 @@ export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus, now = ne
   const at = now.toISOString();
   if (!unfollowed) {
     const author = await putBundledAuthor(tx.objectStore('authors'), corpus, at);
-    await putBundledPapers(tx.objectStore('papers'), corpus.papers, bundleOf(corpus, author.id), previousIds ?? [], at);
+    await putBundledPapers(
+      { papers: tx.objectStore('papers'), derived: tx.objectStore('derived') },
+      corpus.papers,
+      bundleOf(corpus, author.id),
+      { previousIds: previousIds ?? [], at },
+    );
     await tx.objectStore('coauthors').put(authorCoauthors(author.id, corpus.coauthors));
   }
   const next = (revision ?? 0) + 1;
@@ -120,22 +126,25 @@ export function bundleOf(corpus: Corpus, authorId: string): Bundle {
 
 /** The bundle's papers, merged with what the library already knows of them; papers it dropped lose its source. */
 async function putBundledPapers(
-  papers: WriteStore<'papers'>,
+  { papers, derived }: { papers: WriteStore<'papers'>; derived: WriteStore<'derived'> },
   bundled: readonly Paper[],
   bundle: Bundle,
-  previousIds: readonly string[],
-  at: string,
+  { previousIds, at }: { previousIds: readonly string[]; at: string },
 ): Promise<void> {
   const ids = new Set(bundled.map((paper) => paper.id));
   const existing = await Promise.all(bundled.map((paper) => papers.get(paper.id)));
-  await Promise.all(bundled.map((paper, i) => papers.put(fromBundle(paper, existing[i], bundle, at))));
+  const records = bundled.map((paper, i) => fromBundle(paper, existing[i], bundle, at));
+  // Its derived record too: it is what pages read (derived-store.ts), and the bundle's figures are current.
+  await Promise.all(records.flatMap((record) => [papers.put(record), derived.put(derivedPart(record))]));
   const dropped = previousIds.filter((id) => !ids.has(id));
   const stale = await Promise.all(dropped.map((id) => papers.get(id)));
   await Promise.all(
     stale.map((paper) => {
       if (!paper) return undefined;
       const sources = paper.sources.filter((kind) => kind !== 'bundled');
-      return sources.length ? papers.put({ ...paper, sources }) : papers.delete(paper.id);
+      return sources.length
+        ? papers.put({ ...paper, sources })
+        : Promise.all([papers.delete(paper.id), derived.delete(paper.id)]);
     }),
   );
 }

@@ -134,7 +134,7 @@ export async function commitLibraryImport(
   now = new Date(),
   onProgress?: ImportProgressReport,
 ): Promise<LibraryImportSummary> {
-  const tx = db.transaction(['papers', 'authors', 'meta', 'staging'], 'readwrite');
+  const tx = db.transaction(['papers', 'derived', 'authors', 'meta', 'staging'], 'readwrite');
   const writes = createWrites(tx);
   try {
     return await commitIn(tx, writes, plan, decisions, now.toISOString(), onProgress);
@@ -145,7 +145,7 @@ export async function commitLibraryImport(
   }
 }
 
-type CommitTx = IDBPTransaction<PaperlensDB, ('papers' | 'authors' | 'meta' | 'staging')[], 'readwrite'>;
+type CommitTx = IDBPTransaction<PaperlensDB, ('papers' | 'derived' | 'authors' | 'meta' | 'staging')[], 'readwrite'>;
 
 async function commitIn(
   tx: CommitTx,
@@ -167,7 +167,10 @@ async function commitIn(
   const addedIds: string[] = [];
   const write = (papers: readonly PlannedPaper[]) => {
     for (const paper of papers) {
-      if (paper.replaces) writes.issue(() => papersStore.delete(paper.replaces as string));
+      if (paper.replaces) {
+        writes.issue(() => papersStore.delete(paper.replaces as string));
+        writes.issue(() => tx.objectStore('derived').delete(paper.replaces as string));
+      }
       if (paper.changed) writes.issue(() => papersStore.put(paper.record));
       if (paper.changed) for (const id of paper.record.followedAuthorIds) touched.add(id);
       if (paper.isNew) addedIds.push(paper.record.id);

@@ -26,7 +26,7 @@ test.describe('the background seeds the corpus', () => {
     );
     expect(stored).toEqual({
       papers: 13,
-      stores: ['authors', 'coauthors', 'meta', 'papers', 'readingList', 'staging'],
+      stores: ['authors', 'coauthors', 'derived', 'meta', 'papers', 'readingList', 'staging'],
       version: 5,
     });
   });

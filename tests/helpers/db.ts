@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { CorpusSchema } from '../../lib/corpus/schema';
 import { DB_NAME, type LibraryCoauthor, type PaperlensDatabase, type PaperlensDB, upgrade } from '../../lib/db';
+import { withDerived } from '../../lib/library/derived-store';
 import type { LibraryPaper } from '../../lib/library/schema';
 import { authorCoauthors, bundleOf, coauthorEntries, fromBundle } from '../../lib/library/seed';
 
@@ -59,6 +60,18 @@ export const libraryPapers: LibraryPaper[] = corpus.papers.map((paper) =>
 export const libraryCoauthors: LibraryCoauthor[] = coauthorEntries(
   authorCoauthors(BUNDLED_AUTHOR_ID, corpus.coauthors),
 );
+
+/** A library paper as pages see it: its record with its derived record laid over it (lib/library/derived-store.ts). */
+export async function libraryPaper(db: PaperlensDatabase, id: string): Promise<LibraryPaper | undefined> {
+  const [paper, derived] = await Promise.all([db.get('papers', id), db.get('derived', id)]);
+  return paper && withDerived(paper, derived);
+}
+
+/** Every library paper as pages see it, in key order. */
+export async function libraryPaperList(db: PaperlensDatabase): Promise<LibraryPaper[]> {
+  const derived = new Map((await db.getAll('derived')).map((record) => [record.id, record]));
+  return (await db.getAll('papers')).map((paper) => withDerived(paper, derived.get(paper.id)));
+}
 
 /** One followed author's coauthor of that name as stored, or undefined. */
 export async function coauthorOf(db: PaperlensDatabase, authorId: string, name: string) {

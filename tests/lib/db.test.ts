@@ -11,6 +11,7 @@ import {
   corpus,
   createFromFixture,
   freshFactory,
+  libraryPaper,
   openAt,
   readDbFixture,
 } from '../helpers/db';
@@ -94,6 +95,7 @@ describe('the upgrade ladder', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'authors',
       'coauthors',
+      'derived',
       'meta',
       'papers',
       'readingList',
@@ -198,8 +200,12 @@ describe('the upgrade ladder', () => {
     }
     expect(await getMeta(db.transaction('meta').store, 'derivedRevision')).toBeUndefined();
     expect(await db.count('coauthors')).toBe(0);
+    expect(await db.count('derived')).toBe(0);
     expect([...db.transaction('coauthors').store.indexNames]).toEqual(['by-family']);
     expect((await recomputeDerived(db, null, 'all')).done).toBe(true);
+    // Every paper's derived data in a record of its own; the paper records are as the import left them.
+    expect(await db.getAllKeys('derived')).toEqual(await db.getAllKeys('papers'));
+    expect(await db.getAll('papers')).toEqual(fixture.stores.papers);
     // Each followed author's coauthors in one record, found by a family name on it.
     expect(await db.getAllKeys('coauthors')).toEqual(['jan-ludziejewski', 'maciej-pioro']);
     expect(await db.getAllKeysFromIndex('coauthors', 'by-family', 'lovelace')).toEqual(['maciej-pioro']);
@@ -219,6 +225,10 @@ describe('the upgrade ladder', () => {
       expect((await db.getAll(store as 'meta')).map(key).sort()).toEqual(records.map(key).sort());
     }
     expect(await coauthorOf(db, 'maciej-pioro', 'Ada Lovelace')).toMatchObject({ count: 1, family: 'lovelace' });
+    expect((await libraryPaper(db, '2405.00002'))?.novelty).toMatchObject({
+      score: 0.42,
+      closestEarlierId: '2402.07871',
+    });
   });
 
   it('opens a v4 database with an import staged, its batches found by their index', async () => {

@@ -3,6 +3,7 @@ import { lookupPapers } from '../../../lib/corpus/lookup';
 import { createLookupCache, type LookupCache } from '../../../lib/corpus/lookup-cache';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import type { DbConnection } from '../../../lib/db-connection';
+import { derivedPart } from '../../../lib/library/derived-store';
 import { seedCorpus } from '../../../lib/library/seed';
 import { commitLibraryImport } from '../../../lib/library/write';
 import type { LookupRequest } from '../../../lib/message-schemas';
@@ -185,7 +186,7 @@ describe('the lookup cache', () => {
     await cache.filter();
     expect((await cache.lookup(request([SCALING]))).papers[0]?.novelty).toEqual(paper(SCALING).novelty);
     const novelty = { score: 0.9, closestEarlierId: null, similarity: null };
-    await db.put('papers', { ...paper(SCALING), novelty });
+    await db.put('derived', { ...derivedPart(paper(SCALING)), novelty });
     await bumpRevision(db, 'derivedRevision', revision);
     expect((await cache.lookup(request([SCALING]))).papers[0]?.novelty).toEqual(novelty);
     // Worked out: the next lookup is answered from memory.

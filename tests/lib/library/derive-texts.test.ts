@@ -4,7 +4,7 @@ import { recomputeCoauthors } from '../../../lib/library/derive';
 import { recomputeDerived, recomputeTexts, type TextMemory } from '../../../lib/library/derive-texts';
 import { coauthorEntries, seedCorpus } from '../../../lib/library/seed';
 import { commitLibraryImport } from '../../../lib/library/write';
-import { allCoauthors, coauthorOf, corpus, freshFactory } from '../../helpers/db';
+import { allCoauthors, coauthorOf, corpus, freshFactory, libraryPaper, libraryPaperList } from '../../helpers/db';
 import { incomingPaper } from '../../helpers/library';
 
 const scaling = corpus.papers.find((p) => p.id === '2402.07871')!;
@@ -30,22 +30,22 @@ describe('novelty and related papers, kept up to date', () => {
 
   it('adds new papers to the index it kept: theirs are worked out, and those of the papers they come close to', async () => {
     await commitLibraryImport(db, { source: { kind: 'file', name: 'x.bib' }, papers: [sibling], follow: null });
-    const before = await db.get('papers', '2402.07871');
+    const before = await libraryPaper(db, '2402.07871');
     const run = await recomputeTexts(db, memory);
     expect(run.done).toBe(true);
     expect(run.memory).toBe(memory);
-    const added = await db.get('papers', '2605.00001');
+    const added = await libraryPaper(db, '2605.00001');
     expect(added?.novelty?.closestEarlierId).toBe('2402.07871');
     expect(added?.novelty?.closestEarlierTitle).toBe(scaling.displayTitle);
     expect(added?.novelty?.similarity).toBeGreaterThan(0.5);
     // The older paper's closest relative is now the new one.
-    const after = await db.get('papers', '2402.07871');
+    const after = await libraryPaper(db, '2402.07871');
     expect(after?.related[0]).toMatchObject({ id: '2605.00001', title: added?.displayTitle });
     expect(after?.novelty).toEqual(before?.novelty);
 
     // The same figures as a build from scratch, within the drift of term weights kept from the last build.
     const fresh = await recomputeTexts(db, null);
-    const again = await db.get('papers', '2605.00001');
+    const again = await libraryPaper(db, '2605.00001');
     expect(fresh.memory).not.toBe(memory);
     expect(again?.novelty?.closestEarlierId).toBe('2402.07871');
     expect(Math.abs((again?.novelty?.similarity ?? 0) - (added?.novelty?.similarity ?? 0))).toBeLessThan(0.05);
@@ -61,7 +61,7 @@ describe('novelty and related papers, kept up to date', () => {
     // A new index, built over all 16 papers (the kept one had the 13 bundled ones).
     expect(run.memory).not.toBe(memory);
     expect(run.memory.index.builtCount).toBe(corpus.papers.length + many.length);
-    expect((await db.get('papers', '2605.00011'))?.novelty).not.toBeNull();
+    expect((await libraryPaper(db, '2605.00011'))?.novelty).not.toBeNull();
   });
 
   it('builds again when papers left the library, so no figure names a paper that is gone', async () => {
@@ -70,7 +70,7 @@ describe('novelty and related papers, kept up to date', () => {
     await db.delete('papers', '2605.00001');
     const run = await recomputeTexts(db, memory);
     expect(run.memory).not.toBe(memory);
-    for (const paper of await db.getAll('papers')) {
+    for (const paper of await libraryPaperList(db)) {
       expect(paper.related.map((r) => r.id)).not.toContain('2605.00001');
       expect(paper.novelty?.closestEarlierId).not.toBe('2605.00001');
     }
@@ -93,7 +93,7 @@ describe('novelty and related papers, kept up to date', () => {
     expect((await recomputeTexts(db, memory)).done).toBe(true);
   });
 
-  it('works out coauthors and figures in one pass, as the two passes did, writing each changed paper once', async () => {
+  it('works out coauthors and figures in one pass, as the two passes did, writing each changed derived record once', async () => {
     const papers = [
       sibling,
       incomingPaper({ arxivId: '2605.00002', title: 'Quokka routing', authors: ['Jan Ludziejewski', 'Ada Lovelace'] }),
@@ -111,8 +111,8 @@ describe('novelty and related papers, kept up to date', () => {
         if (key !== 'transaction') return Reflect.get(target, key, receiver);
         return (...args: Parameters<PaperlensDatabase['transaction']>) => {
           const tx = target.transaction(...args);
-          if (args[0] !== 'papers' || args[1] !== 'readwrite') return tx;
-          const store = tx.objectStore('papers') as unknown as { put(value: unknown): Promise<unknown> };
+          if (args[0] !== 'derived' || args[1] !== 'readwrite') return tx;
+          const store = tx.objectStore('derived') as unknown as { put(value: unknown): Promise<unknown> };
           const put = store.put.bind(store);
           store.put = (value) => {
             puts += 1;
@@ -126,10 +126,10 @@ describe('novelty and related papers, kept up to date', () => {
     // Seeded a few milliseconds apart: all else must match.
     const byId = (list: { id: string; addedAt: string }[]) =>
       [...list].map(({ addedAt: _, ...paper }) => paper).sort((a, b) => a.id.localeCompare(b.id));
-    const onePass = byId(await db.getAll('papers'));
-    expect(onePass).toEqual(byId(await twoPass.getAll('papers')));
+    const onePass = byId(await libraryPaperList(db));
+    expect(onePass).toEqual(byId(await libraryPaperList(twoPass)));
     expect(await db.getAll('coauthors')).toEqual(await twoPass.getAll('coauthors'));
-    expect((await db.get('papers', '2605.00002'))?.coauthors).toEqual([
+    expect((await libraryPaper(db, '2605.00002'))?.coauthors).toEqual([
       { name: 'Ada Lovelace', sharedPapers: 2, authorId: 'jan-ludziejewski' },
     ]);
     // At most every paper once; papers whose figures did not change are not written at all.

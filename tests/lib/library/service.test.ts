@@ -6,7 +6,7 @@ import { seedCorpus } from '../../../lib/library/seed';
 import { createLibraryService } from '../../../lib/library/service';
 import { libraryStatus } from '../../../lib/library/status';
 import { commitLibraryImport } from '../../../lib/library/write';
-import { coauthorOf, corpus, freshFactory } from '../../helpers/db';
+import { coauthorOf, corpus, freshFactory, libraryPaper } from '../../helpers/db';
 import { incomingPaper } from '../../helpers/library';
 
 const paper = (id: string) =>
@@ -42,7 +42,7 @@ describe('the background library service', () => {
     await expect.poll(() => libraryStatus.getValue().then((s) => s.derivedReady && seen.includes(false))).toBe(true);
     const meta = db.transaction('meta').store;
     expect(await getMeta(meta, 'derivedRevision')).toBe(await getMeta(meta, 'libraryRevision'));
-    expect((await db.get('papers', '2611.00001'))?.novelty?.closestEarlierId).toMatch(/^\d{4}\.\d{5}$/);
+    expect((await libraryPaper(db, '2611.00001'))?.novelty?.closestEarlierId).toMatch(/^\d{4}\.\d{5}$/);
     expect(await coauthorOf(db, 'jan-ludziejewski', 'Ada Lovelace')).toMatchObject({ count: 1 });
     expect((await libraryStatus.getValue()).newPapers).toEqual(['2611.00001']);
   });
@@ -75,6 +75,6 @@ describe('the background library service', () => {
     });
     const service = createLibraryService(createDbConnection(async () => db));
     await service.resume();
-    await expect.poll(async () => (await db.get('papers', '2611.00004'))?.novelty !== null).toBe(true);
+    await expect.poll(async () => (await libraryPaper(db, '2611.00004'))?.novelty !== null).toBe(true);
   });
 });
