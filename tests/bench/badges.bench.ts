@@ -30,9 +30,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
 import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { cpuAfterDomContentLoaded, rendererCpu, traced } from './page-trace';
 import { median, recordLongTasks } from './stats';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000, 50_000];
@@ -224,50 +225,6 @@ interface Sample {
   badgeFrame: number | null;
   badgeMs: number | null;
   badges: number;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { isMainFrame?: boolean; isOutermostMainFrame?: boolean } };
-}
-
-/** Main-thread CPU time of the renderer process `pid` from `from` (trace µs) on: the sum of its top-level tasks. */
-function rendererCpu(events: TraceEvent[], pid: number | undefined, from = 0): number {
-  const main = events.find((e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
-  if (!main) return Number.NaN;
-  let us = 0;
-  for (const e of events)
-    if (e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
-      if (e.ts >= from) us += e.tdur ?? 0;
-  return us / 1000;
-}
-
-/** Main-thread CPU time of the page's renderer from DOMContentLoaded on. */
-function cpuAfterDomContentLoaded(events: TraceEvent[]): number {
-  const dcl = events.find(
-    (e) => e.name === 'MarkDOMContent' && (e.args?.data?.isOutermostMainFrame ?? e.args?.data?.isMainFrame),
-  );
-  return dcl ? rendererCpu(events, dcl.pid, dcl.ts) : Number.NaN;
-}
-
-async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  const collect = ({ value }: { value: object[] }) => events.push(...(value as unknown as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', collect);
-  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  // Top-level tasks and the page's load marks only: a light trace, the same in every browser.
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
-  await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  cdp.off('Tracing.dataCollected', collect);
-  return events;
 }
 
 async function measure(page: Page, url: string, expectBadges: number | null): Promise<Sample> {

@@ -1,0 +1,337 @@
+/**
+ * `npx tsx tests/bench/arxiv-pages.bench.ts` (part of `npm run bench`): what Paperlens costs arXiv's own pages,
+ * where researchers browse most, against the least any extension could do there, in Debian's Chromium. Pages
+ * are routed at their real addresses (https://arxiv.org/…), so both of Paperlens's scripts run as they would:
+ * - a listing built like `list/cs.LG/pastweek?show=1000`: arXiv's `dl`/`dt`/`dd` markup, 400 entries, ~5k links
+ *   (~3k of them author links), a quarter of the titles MathJax-rendered; every 25th entry a bundled-corpus
+ *   paper, and author names drawn partly from the bundled corpus's coauthors and the 100k generated library's
+ *   authors (tests/scale/generate.ts), so chips appear with either library;
+ * - an abstract page of a bundled paper, with arXiv's header, sidebar and footer links.
+ * The floors: on the listing, the plain floor of badges.bench (a text span after every corpus link, in one
+ * pass); on the abstract page, a floor that puts Paperlens's own panel (its markup, captured from Paperlens in
+ * this run, in a shadow root with Paperlens's stylesheet) after the title in one go.
+ * Per browser, medians of BENCH_RUNS alternating loads: main-thread CPU from DOMContentLoaded, and the longest
+ * main-thread task that began after it (wall time), both from a trace. BENCH_LIBRARY_PROFILE=<a profile
+ * scale.bench kept> adds Paperlens with that (100k) library.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CORPUS_IDS } from '../e2e/large-pages';
+import { EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { generateLibrary } from '../scale/generate';
+import { cpuAfterDomContentLoaded, longestTaskAfterDomContentLoaded, traced } from './page-trace';
+import { median } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const LIBRARY_PROFILE = process.env.BENCH_LIBRARY_PROFILE ? resolve(process.env.BENCH_LIBRARY_PROFILE) : null;
+const ENTRIES = 400;
+const LISTING_URL = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=1000';
+const ABSTRACT_ID = '2402.07871';
+const ABSTRACT_URL = `https://arxiv.org/abs/${ABSTRACT_ID}`;
+
+/** A deterministic source of numbers in [0, 1). */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/** Names that are coauthors of followed authors in the bundled corpus and in the generated 100k library. */
+function knownNames(): string[] {
+  const corpus = JSON.parse(readFileSync('data/corpus.json', 'utf8')) as { coauthors: { name: string }[] };
+  const generated = generateLibrary({ papers: 100_000 });
+  const followed = generated.authors.slice(0, 40).map((author) => author.name);
+  const theirs = generated.papers.slice(0, 400).flatMap((paper) => paper.authors.slice(0, 3));
+  return [...new Set([...corpus.coauthors.map((c) => c.name), ...followed, ...theirs])];
+}
+
+const GIVEN = ['Anna', 'Wei', 'Jonas', 'Priya', 'Mateo', 'Yuki', 'Olga', 'Tomás', 'Chen', 'Amara', 'Lukas', 'Sara'];
+const FAMILY = ['Schmidt', 'Kowalski', 'Nguyen', 'Garcia', 'Ivanova', 'Okafor', 'Rossi', 'Tanaka', 'Müller', 'Haddad'];
+const WORDS = [
+  'sparse',
+  'scaling',
+  'attention',
+  'experts',
+  'diffusion',
+  'kernel',
+  'graph',
+  'policy',
+  'robust',
+  'token',
+];
+
+function authorLinks(random: () => number, known: readonly string[]): string {
+  const count = 4 + Math.floor(random() * 8);
+  const names = Array.from({ length: count }, () => {
+    const r = random();
+    if (r < 0.15) return known[Math.floor(random() * known.length)] ?? 'Jane Doe';
+    return `${GIVEN[Math.floor(random() * GIVEN.length)]} ${FAMILY[Math.floor(random() * FAMILY.length)]}${Math.floor(random() * 90)}`;
+  });
+  return names
+    .map((name) => {
+      const slug = name.toLowerCase().replace(/[^a-z]+/g, '_');
+      return `<a href="https://arxiv.org/a/${slug}_1">${escapeHtml(name)}</a>`;
+    })
+    .join(', ');
+}
+
+function title(random: () => number): string {
+  const words = Array.from({ length: 6 + Math.floor(random() * 8) }, () => WORDS[Math.floor(random() * WORDS.length)]);
+  if (random() > 0.25) return words.join(' ');
+  // What MathJax leaves in a title it rendered: a preview, nested spans and the source kept in a script.
+  const math =
+    '<span class="MathJax_Preview" style="color: inherit;"></span><span class="MathJax" id="MathJax-Element-1-Frame" tabindex="0" role="presentation"><nobr aria-hidden="true"><span class="math" style="width: 1.5em;"><span><span class="mrow"><span class="msubsup"><span class="mi">O</span><span class="mo">(</span><span class="mi">n</span><span class="mo">)</span></span></span></span></span></nobr><span class="MJX_Assistive_MathML" role="presentation"><math><mi>O</mi><mo>(</mo><mi>n</mi><mo>)</mo></math></span></span><script type="math/tex">O(n)</script>';
+  return `${words.slice(0, 3).join(' ')} ${math} ${words.slice(3).join(' ')}`;
+}
+
+function listingEntry(i: number, random: () => number, known: readonly string[]): string {
+  const corpus = i % 25 === 0 ? CORPUS_IDS[(i / 25) % CORPUS_IDS.length] : undefined;
+  const id = corpus ?? `25${String(1 + (i % 12)).padStart(2, '0')}.${String(10_000 + Math.floor(random() * 89_999))}`;
+  return `<dt>
+  <a name="item${i + 1}">[${i + 1}]</a>
+  <a href="/abs/${id}" title="Abstract" id="${id}">arXiv:${id}</a>
+  [<a href="/pdf/${id}" title="Download PDF" id="pdf-${id}">pdf</a>, <a href="https://arxiv.org/html/${id}v1" title="View HTML" id="html-${id}" rel="noopener noreferrer" target="_blank">html</a>, <a href="/format/${id}" title="Other formats" id="oth-${id}">other</a>]
+</dt>
+<dd>
+  <div class="meta">
+    <div class="list-title mathjax"><span class="descriptor">Title:</span> ${title(random)}</div>
+    <div class="list-authors">${authorLinks(random, known)}</div>
+    <div class="list-comments mathjax"><span class="descriptor">Comments:</span> ${1 + Math.floor(random() * 40)} pages</div>
+    <div class="list-subjects"><span class="descriptor">Subjects:</span> <span class="primary-subject">Machine Learning (cs.LG)</span>; Artificial Intelligence (cs.AI)</div>
+  </div>
+</dd>`;
+}
+
+/** arXiv's header, search box and footer around a page's content, with their links. */
+function arxivChrome(title: string, content: string, sidebar = ''): string {
+  const nav = Array.from(
+    { length: 30 },
+    (_, i) => `<li><a href="/list/cs.${['LG', 'AI', 'CL', 'CV'][i % 4]}/recent?n=${i}">cs.${i}</a></li>`,
+  );
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:"Lucida Grande",Helvetica,Arial,sans-serif;font-size:14px;margin:0 2em}.list-title{font-size:1.1em;font-weight:bold}.descriptor{color:#666;font-weight:normal}dl#articles dt{margin-top:1em}dd{margin-left:0}.extra-services{float:right;width:20em}</style>
+<script type="text/x-mathjax-config">MathJax.Hub.Config({});</script></head>
+<body class="with-cu-identity"><header><a href="https://www.cornell.edu/">Cornell University</a> <a href="https://info.arxiv.org/about/donate.html">Donate</a>
+<form class="search-block" action="https://arxiv.org/search" method="GET"><input name="query" aria-label="Search term or terms"><button>Search</button></form></header>
+<main><div id="content">${sidebar}<div id="content-inner">${content}</div></div></main>
+<footer><ul>${nav.join('')}</ul><a href="https://info.arxiv.org/help/contact.html">Contact</a> <a href="https://info.arxiv.org/help/license/index.html">Copyright</a></footer></body></html>`;
+}
+
+function listingPage(): { html: string; links: number } {
+  const random = seeded(7);
+  const known = knownNames();
+  const entries = Array.from({ length: ENTRIES }, (_, i) => listingEntry(i, random, known));
+  const html = arxivChrome(
+    'Machine Learning authors/titles "past week"',
+    `<div id="dlpage"><h1>Machine Learning</h1><h3>Authors and titles for the past week (showing ${ENTRIES} entries)</h3><dl id="articles">${entries.join('\n')}</dl></div>`,
+  );
+  return { html, links: (html.match(/<a /g) ?? []).length };
+}
+
+function abstractPage(): string {
+  const fixture = readFileSync('tests/fixtures/pages/arxiv-abs.html', 'utf8');
+  const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(fixture)?.[1] ?? fixture;
+  const browse = Array.from({ length: 60 }, (_, i) => `<li><a href="/abs/2402.0${7800 + i}">prev ${i}</a></li>`);
+  const sidebar = `<div class="extra-services"><h2>Access Paper:</h2><ul><li><a href="/pdf/${ABSTRACT_ID}">View PDF</a></li><li><a href="https://arxiv.org/html/${ABSTRACT_ID}v2">HTML</a></li><li><a href="/src/${ABSTRACT_ID}">TeX Source</a></li></ul>
+<h3>References &amp; Citations</h3><ul><li><a href="https://ui.adsabs.harvard.edu/abs/arXiv:${ABSTRACT_ID}">NASA ADS</a></li><li><a href="https://scholar.google.com/scholar_lookup?arxiv_id=${ABSTRACT_ID}">Google Scholar</a></li><li><a href="https://api.semanticscholar.org/arXiv:${ABSTRACT_ID}">Semantic Scholar</a></li></ul><ul>${browse.join('')}</ul></div>`;
+  return arxivChrome('[2402.07871] Scaling Laws for Fine-Grained Mixture of Experts', body, sidebar);
+}
+
+/** The listing's floor: badges.bench's plain floor, for arXiv's pages. */
+function listingFloor(): string {
+  return `(() => {
+  const ids = new Set(${JSON.stringify(CORPUS_IDS)});
+  const id = /\\d{4}\\.\\d{4,5}/;
+  for (const a of document.querySelectorAll('a[href]')) {
+    const match = id.exec(a.getAttribute('href'));
+    if (match && ids.has(match[0])) {
+      const badge = document.createElement('span');
+      badge.setAttribute('data-paperlens', 'badge');
+      badge.textContent = 'LG 81% 11';
+      a.after(badge);
+    }
+  }
+})();`;
+}
+
+/** The abstract page's floor: Paperlens's panel, as static markup, after the title in one go. */
+function panelFloor(panelHtml: string): string {
+  return `(() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(${JSON.stringify(readFileSync('components/page/page.css', 'utf8'))});
+  const title = document.querySelector('h1.title');
+  if (!title) return;
+  const host = document.createElement('span');
+  host.setAttribute('data-paperlens', 'panel');
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [sheet];
+  root.innerHTML = ${JSON.stringify(panelHtml)};
+  title.after(host);
+})();`;
+}
+
+function writeExtension(script: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'paperlens-floor-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'arXiv floor (benchmark only)',
+      version: '1',
+      content_scripts: [{ matches: ['https://arxiv.org/*'], js: ['content.js'], run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(join(dir, 'content.js'), script);
+  return dir;
+}
+
+const pages = { listing: listingPage(), abstract: abstractPage() };
+
+interface Browser {
+  name: string;
+  context: BrowserContext;
+  dir: string;
+}
+
+async function launch(name: string, extension: string | null, profile: string | null = null): Promise<Browser> {
+  const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
+  if (profile) cpSync(profile, dir, { recursive: true });
+  const context = await launchChromium(dir, extension);
+  await context.route('https://arxiv.org/**', (route) => {
+    const url = route.request().url();
+    const html = url.startsWith('https://arxiv.org/list/')
+      ? pages.listing.html
+      : url === ABSTRACT_URL
+        ? pages.abstract
+        : null;
+    return html === null
+      ? route.fulfill({ status: 404, body: '' })
+      : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  });
+  // Paperlens asks its worker as the page loads: give a restored 100k profile time to open its database.
+  if (extension) await context.waitForEvent('serviceworker', { timeout: 2_000 }).catch(() => {});
+  return { name, context, dir };
+}
+
+interface Sample {
+  cpuMs: number;
+  longestMs: number;
+  hosts: number;
+}
+
+/** One load: traced until the extension's hosts (if it makes any) came and then stopped arriving for a second. */
+async function measure(page: Page, url: string, awaitHosts: boolean): Promise<Sample> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __lastHost: number };
+    w.__lastHost = 0;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if ((n as Element).hasAttribute?.('data-paperlens')) w.__lastHost = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const events = await traced(cdp, async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(1_000);
+    if (awaitHosts)
+      await page.waitForFunction(() => (window as unknown as { __lastHost: number }).__lastHost > 0, null, {
+        timeout: 60_000,
+        polling: 250,
+      });
+    await page.waitForFunction(
+      () => performance.now() - (window as unknown as { __lastHost: number }).__lastHost > 1_000,
+      null,
+      {
+        timeout: 60_000,
+        polling: 250,
+      },
+    );
+  });
+  const hosts = await page.evaluate(() => document.querySelectorAll('[data-paperlens]').length);
+  await cdp.detach();
+  return { cpuMs: cpuAfterDomContentLoaded(events), longestMs: longestTaskAfterDomContentLoaded(events), hosts };
+}
+
+/** Paperlens's panel markup on the abstract page (its shadow root's), for the panel floor. */
+async function capturePanel(browser: Browser): Promise<string> {
+  const page = await browser.context.newPage();
+  await page.goto(ABSTRACT_URL);
+  const host = page.locator('[data-paperlens="panel"]');
+  await host.waitFor({ state: 'attached', timeout: 30_000 });
+  const html = await host.evaluate((element) => element.shadowRoot?.innerHTML ?? '');
+  await page.close();
+  return html;
+}
+
+async function section(label: string, url: string, browsers: Browser[]) {
+  const samples = new Map<Browser, Sample[]>(browsers.map((b) => [b, []]));
+  const [without] = browsers as [Browser];
+  // One load each first, not counted: a worker that just started (reading a 100k library's keys) answers later.
+  for (let run = -1; run < RUNS; run++) {
+    for (const browser of browsers) {
+      const page = await browser.context.newPage();
+      const sample = await measure(page, url, browser !== without);
+      if (run >= 0) samples.get(browser)?.push(sample);
+      await page.close();
+    }
+  }
+  const of = (b: Browser, pick: (s: Sample) => number) => median((samples.get(b) ?? []).map(pick));
+  const added = (b: Browser) => of(b, (s) => s.cpuMs) - of(without, (s) => s.cpuMs);
+  console.log(`\n${label}`);
+  console.log(
+    'browser        | CPU from DOMContentLoaded | added  | longest task after DOMContentLoaded | vs without | hosts',
+  );
+  for (const b of browsers) {
+    const longest = of(b, (s) => s.longestMs);
+    console.log(
+      [
+        b.name.padEnd(14),
+        `${of(b, (s) => s.cpuMs).toFixed(0)} ms`.padEnd(25),
+        (b === without ? '' : `+${added(b).toFixed(0)}`).padEnd(6),
+        `${longest.toFixed(0)} ms`.padEnd(35),
+        (b === without ? '' : `+${(longest - of(without, (s) => s.longestMs)).toFixed(0)}`).padEnd(10),
+        (samples.get(b) ?? []).map((s) => s.hosts).join('/'),
+      ].join(' | '),
+    );
+  }
+  const [, floor, ...paperlens] = browsers;
+  for (const b of paperlens)
+    console.log(`${b.name} adds ${(added(b) / added(floor as Browser)).toFixed(2)}× the floor's CPU`);
+}
+
+async function main() {
+  console.log(
+    `Paperlens on arXiv's own pages (${RUNS} alternating loads, medians; listing: ${pages.listing.links} links)`,
+  );
+  const paperlens = [
+    await launch('Paperlens', EXTENSION_PATH),
+    ...(LIBRARY_PROFILE ? [await launch('Paperlens+lib', EXTENSION_PATH, LIBRARY_PROFILE)] : []),
+  ];
+  const panel = await capturePanel(paperlens[0] as Browser);
+  const floors = { listing: writeExtension(listingFloor()), panel: writeExtension(panelFloor(panel)) };
+  const without = await launch('without', null);
+  const listingFloorBrowser = await launch('floor', floors.listing);
+  const panelFloorBrowser = await launch('panel floor', floors.panel);
+  await section(`Listing (${ENTRIES} entries, dl/dt/dd, ${pages.listing.links} links)`, LISTING_URL, [
+    without,
+    listingFloorBrowser,
+    ...paperlens,
+  ]);
+  await section('Abstract page (the panel after the title)', ABSTRACT_URL, [without, panelFloorBrowser, ...paperlens]);
+  for (const b of [without, listingFloorBrowser, panelFloorBrowser, ...paperlens]) {
+    await b.context.close();
+    rmSync(b.dir, { recursive: true, force: true });
+  }
+  for (const dir of Object.values(floors)) rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import type { CDPSession } from 'playwright-core';
+
+/** What the benches read of a Chromium trace event. */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { isMainFrame?: boolean; isOutermostMainFrame?: boolean } };
+}
+
+/** The top-level tasks of the main thread of renderer process `pid`. */
+function mainThreadTasks(events: TraceEvent[], pid: number | undefined): TraceEvent[] {
+  const main = events.find((e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  return events.filter(
+    (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask',
+  );
+}
+
+/** Main-thread CPU time of the renderer process `pid` from `from` (trace µs) on: the sum of its top-level tasks. */
+export function rendererCpu(events: TraceEvent[], pid: number | undefined, from = 0): number {
+  const tasks = mainThreadTasks(events, pid);
+  if (!tasks.length) return Number.NaN;
+  let us = 0;
+  for (const e of tasks) if (e.ts >= from) us += e.tdur ?? 0;
+  return us / 1000;
+}
+
+/** The page's DOMContentLoaded mark in the trace (its outermost frame's). */
+const domContentLoaded = (events: TraceEvent[]) =>
+  events.find((e) => e.name === 'MarkDOMContent' && (e.args?.data?.isOutermostMainFrame ?? e.args?.data?.isMainFrame));
+
+/** Main-thread CPU time of the page's renderer from DOMContentLoaded on. */
+export function cpuAfterDomContentLoaded(events: TraceEvent[]): number {
+  const dcl = domContentLoaded(events);
+  return dcl ? rendererCpu(events, dcl.pid, dcl.ts) : Number.NaN;
+}
+
+/** The longest main-thread task (wall time) that began at or after DOMContentLoaded. */
+export function longestTaskAfterDomContentLoaded(events: TraceEvent[]): number {
+  const dcl = domContentLoaded(events);
+  if (!dcl) return Number.NaN;
+  const after = mainThreadTasks(events, dcl.pid).filter((e) => e.ts >= dcl.ts);
+  return Math.max(0, ...after.map((e) => (e.dur ?? 0) / 1000));
+}
+
+/** Runs `run` under a light trace (top-level tasks and the page's load marks) and returns its events. */
+export async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = ({ value }: { value: object[] }) => events.push(...(value as unknown as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  // Top-level tasks and the page's load marks only: a light trace, the same in every browser.
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
+}
