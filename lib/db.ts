@@ -54,11 +54,15 @@ export interface LibraryCoauthor extends Coauthor {
 }
 
 /**
- * The coauthors of one followed author, kept as one record (v5): hundreds of
- * records at 100k papers rather than ~290k, so working them out writes little.
+ * A chunk of the coauthors of one followed author (v5): a few records per
+ * author at 100k papers rather than one per coauthor (~290k), so working them
+ * out writes little. Chunks stay under ~32 KB: Chromium keeps an IndexedDB
+ * value over 64 KB as a blob, and reading hundreds of those took seconds.
  */
 export interface AuthorCoauthors {
   authorId: string;
+  /** 0, 1, …: the author's chunks in order. */
+  chunk: number;
   /** Most shared papers first. */
   coauthors: Omit<LibraryCoauthor, 'authorId'>[];
   /** Their family names once each (multi-entry index `by-family`): a listing's names find whose coauthors they are. */
@@ -98,8 +102,8 @@ export async function getMeta<K extends keyof MetaValues>(
  * - v4: `staging` holds the batches of a file import until it is committed or
  *   expires (keyed `[importId, batch]`; index `by-import` gives each batch's
  *   running total and time without reading its papers).
- * - v5: `coauthors` holds one record per followed author (keyed `authorId`,
- *   multi-entry `by-family`) instead of one per pair, and `derived` each
+ * - v5: `coauthors` holds a few chunks per followed author (keyed
+ *   `[authorId, chunk]`, multi-entry `by-family`) instead of one record per pair, and `derived` each
  *   paper's novelty, related papers and coauthor counts (keyed `id`), so a
  *   derived pass no longer rewrites the papers; both are derived data, so the
  *   next pass works them out again.
@@ -119,7 +123,7 @@ export interface PaperlensDB extends DBSchema {
   authors: { key: string; value: FollowedAuthor };
   derived: { key: string; value: PaperDerived };
   coauthors: {
-    key: string;
+    key: [string, number];
     value: AuthorCoauthors;
     indexes: { 'by-family': string };
   };
@@ -186,10 +190,10 @@ export function upgrade(
   if (oldVersion < 5 && toVersion >= 5) upgradeDerived(db, tx);
 }
 
-/** v5: coauthors one record per followed author, derived data a store of its own; marked behind so both are worked out again. */
+/** v5: coauthors in chunks per followed author, derived data a store of its own; marked behind so both are worked out again. */
 function upgradeDerived(db: IDBPDatabase<PaperlensDB>, tx: UpgradeTransaction): void {
   db.deleteObjectStore('coauthors');
-  db.createObjectStore('coauthors', { keyPath: 'authorId' }).createIndex('by-family', 'families', {
+  db.createObjectStore('coauthors', { keyPath: ['authorId', 'chunk'] }).createIndex('by-family', 'families', {
     multiEntry: true,
   });
   db.createObjectStore('derived', { keyPath: 'id' });
@@ -271,3 +275,6 @@ async function withFactory<T>(factory: IDBFactory | undefined, open: () => Promi
     globalThis.indexedDB = previous;
   }
 }
+
+/** All the coauthor chunks of one followed author, as a key range. */
+export const coauthorChunks = (authorId: string): IDBKeyRange => IDBKeyRange.bound([authorId, 0], [authorId, Infinity]);

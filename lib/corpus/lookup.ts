@@ -1,5 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { getMeta, type PaperlensDatabase, type PaperlensDB } from '../db';
+import { coauthorChunks, getMeta, type PaperlensDatabase, type PaperlensDB } from '../db';
 import { closestEarlierTitle } from '../insights/novelty';
 import { paperCoauthors } from '../library/derive';
 import { type PaperDerived, readDerived, withDerived } from '../library/derived-store';
@@ -97,14 +97,15 @@ export async function readSummaryContext(
     // One request, whatever the number of papers found: the reading list is the user's, not the library.
     known.saved ?? (found.length ? tx.objectStore('readingList').getAllKeys() : []),
     Promise.all(authorIds.map((id) => tx.objectStore('authors').get(id))),
-    Promise.all(coauthorsOf.map((authorId) => tx.objectStore('coauthors').get(authorId))),
+    Promise.all(coauthorsOf.map((authorId) => tx.objectStore('coauthors').getAll(coauthorChunks(authorId)))),
   ]);
   return {
     authors: known.authors ?? new Map(authors.filter((a) => a !== undefined).map((a) => [a.id, a])),
     sharedPapers: new Map(
-      coauthors.flatMap((record) =>
-        record ? [[record.authorId, new Map(record.coauthors.map((c) => [c.name, c.count]))]] : [],
-      ),
+      coauthorsOf.map((authorId, i) => [
+        authorId,
+        new Map((coauthors[i] ?? []).flatMap((chunk) => chunk.coauthors.map((c) => [c.name, c.count] as const))),
+      ]),
     ),
     saved: savedKeys instanceof Set ? savedKeys : new Set(savedKeys),
     titles: new Map(named.filter((p) => p !== undefined).map((p) => [p.id, p.displayTitle])),

@@ -1,5 +1,5 @@
 // The insights page's charts and tables, worked out in the background: what the page draws, whatever the library's size.
-import { getMeta, type PaperlensDatabase } from '../db';
+import { coauthorChunks, getMeta, type PaperlensDatabase } from '../db';
 import { type DerivedReader, readDerived, readDerivedRange } from '../library/derived-store';
 import type { FollowedAuthor, LibraryPaper } from '../library/schema';
 import { type CoauthorNetwork, coauthorNetwork } from './coauthor-network';
@@ -177,7 +177,7 @@ async function readAuthor(db: PaperlensDatabase, authorId: string): Promise<Sour
     tx.objectStore('authors').get(authorId),
     tx.objectStore('authors').count(),
     tx.objectStore('papers').index('by-followed').getAll(authorId),
-    tx.objectStore('coauthors').get(authorId),
+    tx.objectStore('coauthors').getAll(coauthorChunks(authorId)),
     readRevisions(tx.objectStore('meta')),
   ]);
   const records = await readDerived(tx.objectStore('derived'), stored);
@@ -187,7 +187,7 @@ async function readAuthor(db: PaperlensDatabase, authorId: string): Promise<Sour
     author,
     papers: records.map(project),
     records,
-    coauthors: coauthors?.coauthors ?? [],
+    coauthors: coauthors.flatMap((chunk) => chunk.coauthors),
     followed,
     ...revisions,
   };

@@ -1,4 +1,4 @@
-import { getMeta, type PaperlensDatabase } from '../db';
+import { coauthorChunks, getMeta, type PaperlensDatabase } from '../db';
 import type { UpdateAuthorRequest } from '../message-schemas';
 import { createAuthorMatcher } from './match';
 import { familiesOf } from './paper';
@@ -80,7 +80,7 @@ export async function unfollowAuthor(db: PaperlensDatabase, id: string): Promise
       () => tx.objectStore('derived').delete(paper.id),
     ]),
     ...kept.map((paper) => () => tx.objectStore('papers').put(paper)),
-    () => tx.objectStore('coauthors').delete(id),
+    () => tx.objectStore('coauthors').delete(coauthorChunks(id)),
     () => tx.objectStore('meta').put({ key: 'libraryRevision', value: (revision ?? 0) + 1 }),
     ...(bundled ? [() => tx.objectStore('meta').put({ key: 'bundleUnfollowed', value: true })] : []),
   ]);

@@ -1,5 +1,5 @@
 import type { Coauthor } from '../corpus/schema';
-import type { PaperlensDatabase } from '../db';
+import { coauthorChunks, type PaperlensDatabase } from '../db';
 import { nameKey } from '../names';
 import { derivedPart, sameDerived, withDerived } from './derived-store';
 import { createAuthorMatcher } from './match';
@@ -114,10 +114,10 @@ async function someCoauthorRecords(
       const [author, papers, stored] = await Promise.all([
         tx.objectStore('authors').get(id),
         papersOf ? (papersOf.get(id) ?? []) : tx.objectStore('papers').index('by-followed').getAll(id),
-        coauthors.get(id),
+        coauthors.getAll(coauthorChunks(id)),
       ]);
       if (!author) {
-        if (stored) await coauthors.delete(id);
+        if (stored.length) await coauthors.delete(coauthorChunks(id));
         return;
       }
       const list = coauthorsOf(author, papers);
@@ -125,7 +125,12 @@ async function someCoauthorRecords(
       for (const paper of papers) change.papers.set(paper.id, paper);
       const next = authorCoauthors(id, list);
       // Most of an author's coauthors are the same after a change (all are after a worker restart's full pass).
-      if (JSON.stringify(next) !== JSON.stringify(stored)) await coauthors.put(next);
+      const writes: Promise<unknown>[] = next.flatMap((chunk, i) =>
+        JSON.stringify(chunk) === JSON.stringify(stored[i]) ? [] : [coauthors.put(chunk)],
+      );
+      if (stored.length > next.length)
+        writes.push(coauthors.delete(IDBKeyRange.bound([id, next.length], [id, Infinity])));
+      await Promise.all(writes);
     }),
   );
   await tx.done;

@@ -56,10 +56,11 @@ export async function matchListingAuthors(
 
 type CoauthorStore = IDBPObjectStore<PaperlensDB, ['authors', 'coauthors', 'papers'], 'coauthors'>;
 
-/** The coauthors with one of these family names: each followed author's record that has one is read once. */
+/** The coauthors with one of these family names: each chunk of coauthors that has one is read once. */
 async function coauthorsNamed(store: CoauthorStore, families: readonly string[]): Promise<LibraryCoauthor[]> {
   const keys = await Promise.all(families.map((family) => store.index('by-family').getAllKeys(family)));
-  const records = await Promise.all([...new Set(keys.flat())].map((authorId) => store.get(authorId)));
+  const chunks = new Map(keys.flat().map((key) => [key.join('\u0000'), key]));
+  const records = await Promise.all([...chunks.values()].map((key) => store.get(key)));
   const wanted = new Set(families);
   return records.flatMap((record) =>
     record ? coauthorEntries(record).filter((coauthor) => wanted.has(coauthor.family)) : [],

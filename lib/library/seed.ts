@@ -1,5 +1,12 @@
 import type { Coauthor, Corpus, Paper } from '../corpus/schema';
-import { type AuthorCoauthors, getMeta, type LibraryCoauthor, type PaperlensDatabase, type WriteStore } from '../db';
+import {
+  type AuthorCoauthors,
+  coauthorChunks,
+  getMeta,
+  type LibraryCoauthor,
+  type PaperlensDatabase,
+  type WriteStore,
+} from '../db';
 import { nameKey } from '../names';
 import { normalizeText } from '../text/normalize';
 import { paperCoauthors, type SharedCounts, withTitles } from './derive';
@@ -43,7 +50,9 @@ export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus, now = ne
       bundleOf(corpus, author.id),
       { previousIds: previousIds ?? [], at },
     );
-    await tx.objectStore('coauthors').put(authorCoauthors(author.id, corpus.coauthors));
+    const coauthors = tx.objectStore('coauthors');
+    await coauthors.delete(coauthorChunks(author.id));
+    await Promise.all(authorCoauthors(author.id, corpus.coauthors).map((chunk) => coauthors.put(chunk)));
   }
   const next = (revision ?? 0) + 1;
   // The bundle's novelty and related papers hold for a library of just its papers.
@@ -62,10 +71,29 @@ export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus, now = ne
 /** The folded family name a coauthor is found by (`pioro`). */
 const familyOf = (name: string): string => nameKey(name)?.family ?? normalizeText(name);
 
-/** A followed author's coauthors as the library keeps them: one record, findable by family name. */
-export function authorCoauthors(authorId: string, coauthors: readonly Coauthor[]): AuthorCoauthors {
-  const entries = coauthors.map((coauthor) => ({ ...coauthor, family: familyOf(coauthor.name) }));
-  return { authorId, coauthors: entries, families: [...new Set(entries.map((entry) => entry.family))] };
+/** Serialized bytes a chunk of coauthors stays under (Chromium keeps a value over 64 KB as a blob). */
+const CHUNK_BYTES = 32_000;
+
+/** A followed author's coauthors as the library keeps them: a few chunks, each findable by its family names. */
+export function authorCoauthors(authorId: string, coauthors: readonly Coauthor[]): AuthorCoauthors[] {
+  const chunks: AuthorCoauthors['coauthors'][] = [[]];
+  let bytes = 0;
+  for (const coauthor of coauthors) {
+    const entry = { ...coauthor, family: familyOf(coauthor.name) };
+    const size = JSON.stringify(entry).length;
+    if (bytes + size > CHUNK_BYTES && chunks.at(-1)?.length) {
+      chunks.push([]);
+      bytes = 0;
+    }
+    chunks.at(-1)?.push(entry);
+    bytes += size;
+  }
+  return chunks.map((entries, chunk) => ({
+    authorId,
+    chunk,
+    coauthors: entries,
+    families: [...new Set(entries.map((entry) => entry.family))],
+  }));
 }
 
 /** One record's coauthors, each with the followed author they share papers with. */

@@ -57,8 +57,8 @@ export const libraryPapers: LibraryPaper[] = corpus.papers.map((paper) =>
 );
 
 /** The corpus coauthors as the library stores them. */
-export const libraryCoauthors: LibraryCoauthor[] = coauthorEntries(
-  authorCoauthors(BUNDLED_AUTHOR_ID, corpus.coauthors),
+export const libraryCoauthors: LibraryCoauthor[] = authorCoauthors(BUNDLED_AUTHOR_ID, corpus.coauthors).flatMap(
+  coauthorEntries,
 );
 
 /** A library paper as pages see it: its record with its derived record laid over it (lib/library/derived-store.ts). */
@@ -75,7 +75,8 @@ export async function libraryPaperList(db: PaperlensDatabase): Promise<LibraryPa
 
 /** One followed author's coauthor of that name as stored, or undefined. */
 export async function coauthorOf(db: PaperlensDatabase, authorId: string, name: string) {
-  return (await db.get('coauthors', authorId))?.coauthors.find((coauthor) => coauthor.name === name);
+  const chunks = await db.getAll('coauthors', IDBKeyRange.bound([authorId, 0], [authorId, Infinity]));
+  return chunks.flatMap((chunk) => chunk.coauthors).find((coauthor) => coauthor.name === name);
 }
 
 /** Every coauthor stored, each with the followed author they share papers with. */

@@ -42,7 +42,7 @@ async function addPapers(db: PaperlensDatabase, papers: readonly LibraryPaper[],
   await Promise.all([
     tx.objectStore('authors').put(followedAuthor('ada', 'Ada Lovelace')),
     ...papers.map((paper) => tx.objectStore('papers').put(paper)),
-    tx.objectStore('coauthors').put(authorCoauthors('ada', coauthorsOfPapers(ada))),
+    ...authorCoauthors('ada', coauthorsOfPapers(ada)).map((chunk) => tx.objectStore('coauthors').put(chunk)),
     meta.put({ key: 'libraryRevision', value: revision }),
     ...(derived ? [meta.put({ key: 'derivedRevision', value: revision })] : []),
   ]);

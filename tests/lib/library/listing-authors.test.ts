@@ -36,13 +36,11 @@ async function seeded(): Promise<PaperlensDatabase> {
 async function withPioro(): Promise<PaperlensDatabase> {
   const db = await seeded();
   await db.put('authors', PIORO);
-  await db.put(
-    'coauthors',
-    authorCoauthors(PIORO.id, [
-      { name: 'Jakub Krajewski', paperIds: ['2405.17234'], count: 9 },
-      { name: 'Anna Nowak', paperIds: ['2405.17234'], count: 2 },
-    ]),
-  );
+  for (const chunk of authorCoauthors(PIORO.id, [
+    { name: 'Jakub Krajewski', paperIds: ['2405.17234'], count: 9 },
+    { name: 'Anna Nowak', paperIds: ['2405.17234'], count: 2 },
+  ]))
+    await db.put('coauthors', chunk);
   return db;
 }
 
@@ -111,6 +109,30 @@ describe('matchListingAuthors', () => {
 
   it('answers an empty listing with no entries', async () => {
     expect(await matchListingAuthors(db, { entries: [] })).toEqual({ entries: [] });
+  });
+});
+
+describe('coauthors kept in chunks', () => {
+  it('splits a prolific author’s coauthors into chunks under 32 KB, each found by its family names', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => ({
+      name: `Given${i} Family${i}`,
+      paperIds: ['2405.17234', '2402.07871'],
+      count: 2,
+    }));
+    const chunks = authorCoauthors(PIORO.id, many);
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.map((chunk) => chunk.chunk)).toEqual(chunks.map((_, i) => i));
+    for (const chunk of chunks) expect(JSON.stringify(chunk).length).toBeLessThan(40_000);
+    expect(chunks.flatMap((chunk) => chunk.coauthors.map((c) => c.name))).toEqual(many.map((c) => c.name));
+    const db = await seeded();
+    await db.put('authors', PIORO);
+    for (const chunk of chunks) await db.put('coauthors', chunk);
+    const { entries } = await matchListingAuthors(db, {
+      entries: [{ id: null, authors: ['G. Family2999', 'Ada Lovelace'] }],
+    });
+    expect(entries[0]?.coauthors).toEqual([
+      { name: 'Given2999 Family2999', sharedPapers: 2, of: expect.objectContaining({ id: PIORO.id }) },
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ import {
   type StagedLibraryImport,
 } from '../../../lib/library/write';
 import { saveEntry } from '../../../lib/reading-list/store';
-import { coauthorOf, corpus, freshFactory, libraryPaper, libraryPaperList } from '../../helpers/db';
+import { allCoauthors, coauthorOf, corpus, freshFactory, libraryPaper, libraryPaperList } from '../../helpers/db';
 import { incomingPaper } from '../../helpers/library';
 
 const paper = incomingPaper;
@@ -123,7 +123,7 @@ describe('importing papers into the library', () => {
     expect((await recomputeTexts(db)).done).toBe(true);
     // Out of the box nothing changes: the library's measure is the bundle's.
     expect(await libraryPaperList(db)).toEqual(seeded);
-    const coauthors = (await db.get('coauthors', 'jan-ludziejewski'))?.coauthors ?? [];
+    const coauthors = (await allCoauthors(db)).filter((coauthor) => coauthor.authorId === 'jan-ludziejewski');
     expect(
       coauthors
         .map(({ name, count, paperIds }) => ({ name, count, paperIds }))
