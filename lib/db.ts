@@ -49,8 +49,6 @@ export interface MetaValues {
 /** A coauthor of one followed author, with the library papers they share. */
 export interface LibraryCoauthor extends Coauthor {
   authorId: string;
-  /** The folded family name (`pioro`), so names written on a page are matched by key. */
-  family: string;
 }
 
 /**
@@ -64,9 +62,7 @@ export interface AuthorCoauthors {
   /** 0, 1, …: the author's chunks in order. */
   chunk: number;
   /** Most shared papers first. */
-  coauthors: Omit<LibraryCoauthor, 'authorId'>[];
-  /** Their family names once each (multi-entry index `by-family`): a listing's names find whose coauthors they are. */
-  families: string[];
+  coauthors: Coauthor[];
 }
 
 /** A reading-list entry as it was when removed. */
@@ -103,7 +99,7 @@ export async function getMeta<K extends keyof MetaValues>(
  *   expires (keyed `[importId, batch]`; index `by-import` gives each batch's
  *   running total and time without reading its papers).
  * - v5: `coauthors` holds a few chunks per followed author (keyed
- *   `[authorId, chunk]`, multi-entry `by-family`) instead of one record per pair, and `derived` each
+ *   `[authorId, chunk]`, no index: listings ask the worker's index of them) instead of one record per pair, and `derived` each
  *   paper's novelty, related papers and coauthor counts (keyed `id`), so a
  *   derived pass no longer rewrites the papers; both are derived data, so the
  *   next pass works them out again.
@@ -122,11 +118,7 @@ export interface PaperlensDB extends DBSchema {
   };
   authors: { key: string; value: FollowedAuthor };
   derived: { key: string; value: PaperDerived };
-  coauthors: {
-    key: [string, number];
-    value: AuthorCoauthors;
-    indexes: { 'by-family': string };
-  };
+  coauthors: { key: [string, number]; value: AuthorCoauthors };
   readingList: { key: string; value: ReadingListEntry; indexes: { 'by-saved': string } };
   meta: { key: Meta['key']; value: Meta };
   staging: {
@@ -193,9 +185,7 @@ export function upgrade(
 /** v5: coauthors in chunks per followed author, derived data a store of its own; marked behind so both are worked out again. */
 function upgradeDerived(db: IDBPDatabase<PaperlensDB>, tx: UpgradeTransaction): void {
   db.deleteObjectStore('coauthors');
-  db.createObjectStore('coauthors', { keyPath: ['authorId', 'chunk'] }).createIndex('by-family', 'families', {
-    multiEntry: true,
-  });
+  db.createObjectStore('coauthors', { keyPath: ['authorId', 'chunk'] });
   db.createObjectStore('derived', { keyPath: 'id' });
   void tx.objectStore('meta').delete('derivedRevision');
 }
@@ -277,4 +267,5 @@ async function withFactory<T>(factory: IDBFactory | undefined, open: () => Promi
 }
 
 /** All the coauthor chunks of one followed author, as a key range. */
-export const coauthorChunks = (authorId: string): IDBKeyRange => IDBKeyRange.bound([authorId, 0], [authorId, Infinity]);
+export const coauthorChunks = (authorId: string, from = 0): IDBKeyRange =>
+  IDBKeyRange.bound([authorId, from], [authorId, Infinity]);

@@ -6,7 +6,7 @@ import type { DbConnection } from './db-connection';
 import { readInsights } from './insights/insights-data';
 import { hashForPaper } from './insights/paper-hash';
 import { type LibraryEnvironment, libraryHandlers, notifyingChanges } from './library/handlers';
-import { matchListingAuthors } from './library/listing-authors';
+import { createListingAuthors } from './library/listing-authors';
 import { createLibrarySearch, currentRevision } from './library/search-index';
 import { createStaging } from './library/staging';
 import type { LibraryOverview } from './message-schemas';
@@ -172,6 +172,8 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
   // Keys, summaries and saved state in memory: most lookups read nothing (lib/corpus/lookup-cache.ts, #14).
   const lookups = createLookupCache(db);
   const search = createLibrarySearch(db);
+  // Coauthors indexed in memory per library revision: a listing names hundreds of common family names.
+  const listingAuthors = createListingAuthors(db);
   let overview: { revision: string; value: Promise<LibraryOverview> } | undefined;
   const handlers: CorpusHandlers = {
     async lookupPapers(data) {
@@ -180,8 +182,7 @@ function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: Handle
     // Read once, until the library changes.
     getLibraryFilter: () => lookups.filter(),
     async matchListingAuthors(data) {
-      const request = parse(ListingAuthorsRequestSchema, 'matchListingAuthors', data);
-      return db.run((open) => matchListingAuthors(open, request));
+      return listingAuthors(parse(ListingAuthorsRequestSchema, 'matchListingAuthors', data));
     },
     getLibrary: () => db.run(readLibrary),
     // Kept while the library and its derived data stay as they are: counting 500 authors' papers holds up other reads.

@@ -222,8 +222,13 @@ export type ListingAuthorsRequest = z.infer<typeof ListingAuthorsRequestSchema>;
 export interface ListingEntryMatch {
   /** Followed authors on its author list. */
   followed: AuthorTag[];
-  /** Coauthors of followed authors on it (as the library names them), with whose and how many papers they share. */
+  /**
+   * Coauthors of followed authors on it (as the library names them), with whose and how many papers they share:
+   * those of the LISTING_CHIP_AUTHORS followed authors who share most with them.
+   */
   coauthors: { name: string; sharedPapers: number; of: AuthorTag }[];
+  /** Further followed authors with coauthors on it, counted, not named (a chip each would crowd the entry). */
+  moreCoauthorsOf: number;
   /** Whether the paper is in the library (its link has a badge then). */
   inLibrary: boolean;
 }

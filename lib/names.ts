@@ -23,9 +23,14 @@ export function nameKey(name: string): NameKey | null {
  * "Alexander H. Liu" is "A. Liu"). A bare family name never matches.
  */
 export function sameName(a: NameKey, b: NameKey): boolean {
-  if (a.family !== b.family || !a.given.length || !b.given.length) return false;
+  if (a.family !== b.family) return false;
   const [first] = a.given;
   const [other] = b.given;
+  return first !== undefined && other !== undefined && sameFirstName(first, other);
+}
+
+/** Whether two folded first given names can be one person's: the same, or either an initial of the other. */
+export function sameFirstName(first: string, other: string): boolean {
   if (!first || !other) return false;
   return first.length === 1 || other.length === 1 ? first[0] === other[0] : first === other;
 }

@@ -49,7 +49,7 @@ export function createCoauthorChips(
         if (followed.length) host.setAttribute('data-paperlens-followed', followed.map((a) => a.name).join(', '));
         markFlowItem(host, entry.authorsElement);
         host.setAttribute('data-theme', options.theme());
-        host.shadowRoot?.append(...listingChipView(doc, match.coauthors, followed));
+        host.shadowRoot?.append(...listingChipView(doc, match.coauthors, followed, match.moreCoauthorsOf));
         entry.authorsElement.append(host);
         chips.push(host);
       });

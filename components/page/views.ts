@@ -264,6 +264,9 @@ export function panelView(doc: Document, state: DetailsState, on: DetailsHandler
   );
 }
 
+/** A chip's colour when it stands for no one followed author. */
+const NEUTRAL = '#57606a';
+
 /** A chip: people's names on a listing entry, in their followed author's colour, saying why in its label. */
 function chipView(doc: Document, text: string, names: readonly string[], color: string, kind: string): HTMLSpanElement {
   return el(
@@ -283,6 +286,7 @@ export function listingChipView(
   doc: Document,
   coauthors: readonly { name: string; of: AuthorTag }[],
   followed: readonly AuthorTag[],
+  moreCoauthorsOf = 0,
 ): HTMLSpanElement[] {
   const byAuthor = new Map<string, { of: AuthorTag; names: string[] }>();
   for (const { name, of } of coauthors) {
@@ -293,10 +297,14 @@ export function listingChipView(
   const chips = [...byAuthor.values()].map(({ of, names }) =>
     chipView(doc, `Coauthor${names.length > 1 ? 's' : ''} of ${of.name}: ${names.join(', ')}`, names, of.color, 'co'),
   );
+  if (moreCoauthorsOf > 0) {
+    const text = `Also coauthors of ${moreCoauthorsOf} more ${moreCoauthorsOf === 1 ? 'person' : 'people'} you follow`;
+    chips.push(chipView(doc, text, [`+${moreCoauthorsOf}`], NEUTRAL, 'co more'));
+  }
   const names = followed.map((author) => author.name);
   if (names.length) {
     const text = `Not in your library yet, by ${names.join(' and ')}, whom you follow`;
-    chips.push(chipView(doc, text, names, followed[0]?.color ?? '#57606a', 'followed'));
+    chips.push(chipView(doc, text, names, followed[0]?.color ?? NEUTRAL, 'followed'));
   }
   return chips;
 }

@@ -128,8 +128,7 @@ async function someCoauthorRecords(
       const writes: Promise<unknown>[] = next.flatMap((chunk, i) =>
         JSON.stringify(chunk) === JSON.stringify(stored[i]) ? [] : [coauthors.put(chunk)],
       );
-      if (stored.length > next.length)
-        writes.push(coauthors.delete(IDBKeyRange.bound([id, next.length], [id, Infinity])));
+      if (stored.length > next.length) writes.push(coauthors.delete(coauthorChunks(id, next.length)));
       await Promise.all(writes);
     }),
   );

@@ -15,7 +15,7 @@ import {
   SUMMARY_AUTHORS,
 } from '../message-schemas';
 import { docOf, paperText, scanPapers, type TextMemory } from './derive-texts';
-import { matchListingAuthors } from './listing-authors';
+import { followedOn, readEntryFacts } from './listing-authors';
 
 /**
  * relatePaper: an abstract page's paper (not in the library) set beside the
@@ -103,13 +103,13 @@ async function closePapers(db: DbConnection, found: readonly Neighbor[]): Promis
 async function pageFacts(db: DbConnection, { id, authors }: RelatePaperRequest) {
   const names = authors.map((name) => name.trim()).filter(Boolean);
   return db.run(async (open) => {
-    const [{ entries }, savedKey] = await Promise.all([
-      matchListingAuthors(open, { entries: [{ id: id ?? null, authors: names }] }),
+    const [facts, savedKey] = await Promise.all([
+      readEntryFacts(open, { entries: [{ id: id ?? null, authors: names }] }),
       id ? open.getKey('readingList', id) : undefined,
     ]);
     return {
-      followed: entries[0]?.followed ?? [],
-      inLibrary: entries[0]?.inLibrary ?? false,
+      followed: followedOn(facts, names),
+      inLibrary: id !== undefined && facts.inLibrary.has(id),
       saved: savedKey !== undefined,
     };
   });

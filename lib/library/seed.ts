@@ -7,7 +7,6 @@ import {
   type PaperlensDatabase,
   type WriteStore,
 } from '../db';
-import { nameKey } from '../names';
 import { normalizeText } from '../text/normalize';
 import { paperCoauthors, type SharedCounts, withTitles } from './derive';
 import { derivedPart } from './derived-store';
@@ -68,32 +67,23 @@ export async function seedCorpus(db: PaperlensDatabase, corpus: Corpus, now = ne
   return { seeded: true, papers: corpus.papers.length };
 }
 
-/** The folded family name a coauthor is found by (`pioro`). */
-const familyOf = (name: string): string => nameKey(name)?.family ?? normalizeText(name);
-
 /** Serialized bytes a chunk of coauthors stays under (Chromium keeps a value over 64 KB as a blob). */
 const CHUNK_BYTES = 32_000;
 
-/** A followed author's coauthors as the library keeps them: a few chunks, each findable by its family names. */
+/** A followed author's coauthors as the library keeps them: a few chunks, most shared first. */
 export function authorCoauthors(authorId: string, coauthors: readonly Coauthor[]): AuthorCoauthors[] {
-  const chunks: AuthorCoauthors['coauthors'][] = [[]];
+  const chunks: Coauthor[][] = [[]];
   let bytes = 0;
   for (const coauthor of coauthors) {
-    const entry = { ...coauthor, family: familyOf(coauthor.name) };
-    const size = JSON.stringify(entry).length;
+    const size = JSON.stringify(coauthor).length;
     if (bytes + size > CHUNK_BYTES && chunks.at(-1)?.length) {
       chunks.push([]);
       bytes = 0;
     }
-    chunks.at(-1)?.push(entry);
+    chunks.at(-1)?.push(coauthor);
     bytes += size;
   }
-  return chunks.map((entries, chunk) => ({
-    authorId,
-    chunk,
-    coauthors: entries,
-    families: [...new Set(entries.map((entry) => entry.family))],
-  }));
+  return chunks.map((entries, chunk) => ({ authorId, chunk, coauthors: entries }));
 }
 
 /** One record's coauthors, each with the followed author they share papers with. */

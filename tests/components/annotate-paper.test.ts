@@ -9,7 +9,14 @@ import { userClick } from '../helpers/user-events';
 
 const JAN = { id: 'jan-ludziejewski', name: 'Jan Ludziejewski', color: '#1f5fbf' };
 const pioro: ListingAuthorsResponse = {
-  entries: [{ followed: [], coauthors: [{ name: 'Maciej Pióro', sharedPapers: 7, of: JAN }], inLibrary: false }],
+  entries: [
+    {
+      followed: [],
+      coauthors: [{ name: 'Maciej Pióro', sharedPapers: 7, of: JAN }],
+      moreCoauthorsOf: 0,
+      inLibrary: false,
+    },
+  ],
 };
 const MOT = 'Mixture of Tokens: Continuous MoE through Cross-Example Aggregation';
 
@@ -159,5 +166,26 @@ describe('annotatePaperPage', () => {
     pending[2]?.(pioro);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(chips()).toEqual([]);
+  });
+
+  it('on an arXiv listing, counts the followed authors whose coauthors the answer does not name', async () => {
+    setUrl('https://arxiv.org/list/cs.LG/new');
+    document.body.innerHTML =
+      '<dl><dd><div class="list-authors"><a href="/a/pioro_m_1">Maciej Pióro</a>, <a href="/a/x">Someone Else</a></div></dd></dl>';
+    const { page } = services(DEFAULT_SETTINGS);
+    const [entry] = pioro.entries;
+    page.listingAuthors = vi.fn(async () => ({ entries: [{ ...entry!, moreCoauthorsOf: 4 }] }));
+    void annotatePaperPage(document, page, controller.signal);
+    const host = await vi.waitFor(() => {
+      const found = document.querySelector('[data-paperlens="coauthor"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    const labels = [...host.shadowRoot!.querySelectorAll('.chip')].map((chip) => chip.getAttribute('aria-label'));
+    expect(labels).toEqual([
+      'Paperlens: Coauthor of Jan Ludziejewski: Maciej Pióro',
+      'Paperlens: Also coauthors of 4 more people you follow',
+    ]);
+    expect(host.getAttribute('data-paperlens-coauthor')).toBe('Maciej Pióro');
   });
 });

@@ -85,6 +85,27 @@ describe('badge layer', () => {
     }
   });
 
+  it('counts the followed authors beyond the named ones in one neutral chip', () => {
+    const jan = { id: 'jan', name: 'Jan Ludziejewski', color: '#1f5fbf' };
+    const ola = { id: 'ola', name: 'Ola Wrona', color: '#b3261e' };
+    const coauthors = [
+      { name: 'Maciej Pióro', of: jan },
+      { name: 'Anna Nowak', of: ola },
+      { name: 'Kamil Ciebiera', of: jan },
+    ];
+    const chips = listingChipView(document, coauthors, [], 97);
+    expect(chips.map((chip) => chip.getAttribute('aria-label'))).toEqual([
+      'Paperlens: Coauthors of Jan Ludziejewski: Maciej Pióro, Kamil Ciebiera',
+      'Paperlens: Coauthor of Ola Wrona: Anna Nowak',
+      'Paperlens: Also coauthors of 97 more people you follow',
+    ]);
+    expect(chips[2]?.textContent).toBe('+97');
+    expect(listingChipView(document, coauthors, [], 1).at(-1)?.title).toBe(
+      'Also coauthors of 1 more person you follow',
+    );
+    expect(listingChipView(document, coauthors, [])).toHaveLength(2);
+  });
+
   it('places the badge of a link inside SVG after the outermost svg element', () => {
     document.body.innerHTML =
       '<div><svg id="outer"><svg><a id="s" href="https://arxiv.org/abs/2402.07871"><text>t</text></a></svg></svg></div>';

@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { CorpusSchema } from '../../lib/corpus/schema';
-import { DB_NAME, type LibraryCoauthor, type PaperlensDatabase, type PaperlensDB, upgrade } from '../../lib/db';
+import {
+  coauthorChunks,
+  DB_NAME,
+  type LibraryCoauthor,
+  type PaperlensDatabase,
+  type PaperlensDB,
+  upgrade,
+} from '../../lib/db';
 import { withDerived } from '../../lib/library/derived-store';
 import type { LibraryPaper } from '../../lib/library/schema';
 import { authorCoauthors, bundleOf, coauthorEntries, fromBundle } from '../../lib/library/seed';
@@ -75,7 +82,7 @@ export async function libraryPaperList(db: PaperlensDatabase): Promise<LibraryPa
 
 /** One followed author's coauthor of that name as stored, or undefined. */
 export async function coauthorOf(db: PaperlensDatabase, authorId: string, name: string) {
-  const chunks = await db.getAll('coauthors', IDBKeyRange.bound([authorId, 0], [authorId, Infinity]));
+  const chunks = await db.getAll('coauthors', coauthorChunks(authorId));
   return chunks.flatMap((chunk) => chunk.coauthors).find((coauthor) => coauthor.name === name);
 }
 

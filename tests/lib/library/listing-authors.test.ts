@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
-import { matchListingAuthors } from '../../../lib/library/listing-authors';
+import { createListingAuthors, LISTING_CHIP_AUTHORS, matchListingAuthors } from '../../../lib/library/listing-authors';
 import type { FollowedAuthor } from '../../../lib/library/schema';
 import { authorCoauthors, seedCorpus } from '../../../lib/library/seed';
 import type { ListingAuthorsRequest } from '../../../lib/message-schemas';
@@ -67,6 +67,7 @@ describe('matchListingAuthors', () => {
         { name: 'Andy Lo', sharedPapers: shared('Andy Lo'), of: JAN },
         { name: 'Adam Yang', sharedPapers: shared('Adam Yang'), of: JAN },
       ],
+      moreCoauthorsOf: 0,
       inLibrary: false,
     });
     expect(entry?.coauthors.map((c) => c.sharedPapers)).toEqual([7, 7, 5, 4, 1]);
@@ -78,6 +79,7 @@ describe('matchListingAuthors', () => {
       expect(await one(db, [written, 'Marek Cygan'], '2402.07871')).toEqual({
         followed: [JAN],
         coauthors: [{ name: 'Marek Cygan', sharedPapers: 7, of: JAN }],
+        moreCoauthorsOf: 0,
         inLibrary: true,
       });
     },
@@ -86,7 +88,7 @@ describe('matchListingAuthors', () => {
   it.each([['Mistral-AI'], ['Mistral AI'], ['Cygan'], ['M.'], ['Pioro']])(
     'matches nobody for a group or a bare name (%j)',
     async (written) => {
-      expect(await one(db, [written])).toEqual({ followed: [], coauthors: [], inLibrary: false });
+      expect(await one(db, [written])).toEqual({ followed: [], coauthors: [], moreCoauthorsOf: 0, inLibrary: false });
     },
   );
 
@@ -113,7 +115,7 @@ describe('matchListingAuthors', () => {
 });
 
 describe('coauthors kept in chunks', () => {
-  it('splits a prolific author’s coauthors into chunks under 32 KB, each found by its family names', async () => {
+  it('splits a prolific author’s coauthors into chunks under 32 KB, a name in the last one still found', async () => {
     const many = Array.from({ length: 3_000 }, (_, i) => ({
       name: `Given${i} Family${i}`,
       paperIds: ['2405.17234', '2402.07871'],
@@ -154,8 +156,33 @@ describe('matchListingAuthors with two followed authors', () => {
     expect(await one(db, ['M. Pioro', 'Jan Ludziejewski', 'Kamil Ciebiera'], '2401.04081')).toEqual({
       followed: [PIORO_TAG, JAN],
       coauthors: [{ name: 'Kamil Ciebiera', sharedPapers: 5, of: JAN }],
+      moreCoauthorsOf: 0,
       inLibrary: true,
     });
+  });
+});
+
+describe('matchListingAuthors with many followed authors', () => {
+  it(`names the coauthors of the ${LISTING_CHIP_AUTHORS} followed authors who share most with them and counts the rest`, async () => {
+    const db = await seeded();
+    const others = ['Ola Wrona', 'Piotr Sowa', 'Ewa Kania', 'Igor Czapla', 'Zofia Mewa'];
+    for (const [i, name] of others.entries()) {
+      const id = `author-${i}`;
+      await db.put('authors', { ...PIORO, id, name, arxivQuery: null });
+      // Anna Nowak shares i + 1 papers with each of them; Zofia Mewa also knows a Jakub Krajewski well.
+      const theirs = [{ name: 'Anna Nowak', paperIds: ['2405.17234'], count: i + 1 }];
+      if (name === 'Zofia Mewa') theirs.push({ name: 'J. Krajewski', paperIds: ['2405.17234'], count: 3 });
+      for (const chunk of authorCoauthors(id, theirs)) await db.put('coauthors', chunk);
+    }
+    const entry = await one(db, ['Anna Nowak', 'Jakub Krajewski']);
+    const tag = (i: number) => expect.objectContaining({ id: `author-${i}`, name: others[i] });
+    expect(entry?.coauthors).toEqual([
+      { name: 'Jakub Krajewski', sharedPapers: 7, of: JAN },
+      { name: 'Anna Nowak', sharedPapers: 5, of: tag(4) },
+      { name: 'Anna Nowak', sharedPapers: 4, of: tag(3) },
+      { name: 'J. Krajewski', sharedPapers: 3, of: tag(4) },
+    ]);
+    expect(entry?.moreCoauthorsOf).toBe(3);
   });
 });
 
@@ -196,5 +223,71 @@ describe('matchListingAuthors, for any listing', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('createListingAuthors (the worker’s answer)', () => {
+  const listing: ListingAuthorsRequest = {
+    entries: [
+      { id: '2402.07871', authors: ['Jan Ludziejewski', 'J. Krajewski', 'Marek Cygan'] },
+      { id: null, authors: ['M. Pioro', 'A. Nowak', 'Ada Lovelace'] },
+    ],
+  };
+  /** The database as the worker's connection gives it, counting reads of the coauthors store; `fail` makes the next one fail. */
+  const counted = (db: PaperlensDatabase) => {
+    const reads = { coauthors: 0, fail: false };
+    const getAll = (store: 'coauthors', ...rest: []) => {
+      if (store === 'coauthors') reads.coauthors++;
+      if (reads.fail) {
+        reads.fail = false;
+        return Promise.reject(new Error('disk trouble'));
+      }
+      return db.getAll(store, ...rest);
+    };
+    const view = new Proxy(db, {
+      get: (target, prop) => {
+        if (prop === 'getAll') return getAll;
+        const value = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return { reads, answer: createListingAuthors({ run: (work) => work(view) }) };
+  };
+
+  it('answers as the database does, reading the coauthors once until the library changes', async () => {
+    const db = await withPioro();
+    const { reads, answer } = counted(db);
+    const expected = await matchListingAuthors(db, listing);
+    expect(expected.entries[1]?.coauthors.length).toBeGreaterThan(0);
+    expect(await answer(listing)).toEqual(expected);
+    expect(reads.coauthors).toBe(1);
+    for (let i = 0; i < 5; i++) expect(await answer(listing)).toEqual(expected);
+    expect(reads.coauthors).toBe(1);
+
+    // A derived pass rewrites Pióro's coauthors and moves the revision: the next question sees them.
+    for (const chunk of authorCoauthors(PIORO.id, [{ name: 'Anna Nowak', paperIds: ['2405.17234'], count: 4 }]))
+      await db.put('coauthors', chunk);
+    await db.put('meta', { key: 'derivedRevision', value: 99 });
+    const [, second] = (await answer(listing)).entries;
+    expect(reads.coauthors).toBe(2);
+    expect(second?.coauthors).toEqual([{ name: 'Anna Nowak', sharedPapers: 4, of: PIORO_TAG }]);
+    expect(second).toEqual((await matchListingAuthors(db, listing)).entries[1]);
+  });
+
+  it('reads no coauthors for entries that name nobody', async () => {
+    const { reads, answer } = counted(await withPioro());
+    expect(await answer({ entries: [{ id: '2402.07871', authors: [] }] })).toEqual({
+      entries: [{ followed: [], coauthors: [], moreCoauthorsOf: 0, inLibrary: true }],
+    });
+    expect(reads.coauthors).toBe(0);
+  });
+
+  it('reads the coauthors again after a failed read', async () => {
+    const db = await withPioro();
+    const { reads, answer } = counted(db);
+    reads.fail = true;
+    await expect(answer(listing)).rejects.toThrow('disk trouble');
+    expect(await answer(listing)).toEqual(await matchListingAuthors(db, listing));
+    expect(reads.coauthors).toBe(2);
   });
 });
