@@ -11,17 +11,24 @@
  * pass); on the abstract page, a floor that puts Paperlens's own panel (its markup, captured from Paperlens in
  * this run, in a shadow root with Paperlens's stylesheet) after the title in one go.
  * Per browser, medians of BENCH_RUNS alternating loads: main-thread CPU from DOMContentLoaded, and the longest
- * main-thread task that began after it (wall time), both from a trace. BENCH_LIBRARY_PROFILE=<a profile
+ * main-thread task that began after it (wall time), both from a trace, and from the same traces where the time
+ * goes (layout passes, style, paint, microtasks, GC). BENCH_LIBRARY_PROFILE=<a profile
  * scale.bench kept> adds Paperlens with that (100k) library.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CORPUS_IDS } from '../e2e/large-pages';
-import { EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { copyProfile, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { generateLibrary } from '../scale/generate';
-import { cpuAfterDomContentLoaded, longestTaskAfterDomContentLoaded, traced } from './page-trace';
+import {
+  cpuAfterDomContentLoaded,
+  longestTaskAfterDomContentLoaded,
+  traced,
+  type WorkByKind,
+  workByKind,
+} from './page-trace';
 import { median } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -200,7 +207,7 @@ interface Browser {
 
 async function launch(name: string, extension: string | null, profile: string | null = null): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
-  if (profile) cpSync(profile, dir, { recursive: true });
+  if (profile) copyProfile(profile, dir);
   const context = await launchChromium(dir, extension);
   await context.route('https://arxiv.org/**', (route) => {
     const url = route.request().url();
@@ -222,6 +229,7 @@ interface Sample {
   cpuMs: number;
   longestMs: number;
   hosts: number;
+  work: WorkByKind;
 }
 
 /** One load: traced until the extension's hosts (if it makes any) came and then stopped arriving for a second. */
@@ -255,7 +263,12 @@ async function measure(page: Page, url: string, awaitHosts: boolean): Promise<Sa
   });
   const hosts = await page.evaluate(() => document.querySelectorAll('[data-paperlens]').length);
   await cdp.detach();
-  return { cpuMs: cpuAfterDomContentLoaded(events), longestMs: longestTaskAfterDomContentLoaded(events), hosts };
+  return {
+    cpuMs: cpuAfterDomContentLoaded(events),
+    longestMs: longestTaskAfterDomContentLoaded(events),
+    hosts,
+    work: workByKind(events),
+  };
 }
 
 /** Paperlens's panel markup on the abstract page (its shadow root's), for the panel floor. */
@@ -297,6 +310,24 @@ async function section(label: string, url: string, browsers: Browser[]) {
         `${longest.toFixed(0)} ms`.padEnd(35),
         (b === without ? '' : `+${(longest - of(without, (s) => s.longestMs)).toFixed(0)}`).padEnd(10),
         (samples.get(b) ?? []).map((s) => s.hosts).join('/'),
+      ].join(' | '),
+    );
+  }
+  // Where the time goes (inclusive times of trace events, so they overlap; layouts: how many passes).
+  console.log("browser        | layouts | layout   | style    | paint    | microtasks (scripts' async code) | GC");
+  for (const b of browsers) {
+    const work = (pick: (w: WorkByKind) => number) => of(b, (s) => pick(s.work));
+    console.log(
+      [
+        b.name.padEnd(14),
+        work((w) => w.layouts)
+          .toFixed(0)
+          .padEnd(7),
+        `${work((w) => w.layoutMs).toFixed(1)} ms`.padEnd(8),
+        `${work((w) => w.styleMs).toFixed(1)} ms`.padEnd(8),
+        `${work((w) => w.paintMs).toFixed(1)} ms`.padEnd(8),
+        `${work((w) => w.microtasksMs).toFixed(1)} ms`.padEnd(34),
+        `${work((w) => w.gcMs).toFixed(1)} ms`,
       ].join(' | '),
     );
   }

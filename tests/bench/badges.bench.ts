@@ -24,7 +24,7 @@
  * and the gzipped size of the content script. The machine is shared and noisy:
  * compare the columns of one run, not runs with each other.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
-import { backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { backgroundWorker, copyProfile, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { cpuAfterDomContentLoaded, rendererCpu, traced } from './page-trace';
 import { median, recordLongTasks } from './stats';
 
@@ -190,7 +190,7 @@ async function launch(
   { disabledSites = [] as string[], badges = extension !== null, profile = null as string | null } = {},
 ): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
-  if (profile) cpSync(profile, dir, { recursive: true });
+  if (profile) copyProfile(profile, dir);
   const context = await launchChromium(dir, extension);
   if (extension) {
     const worker = await backgroundWorker(context);

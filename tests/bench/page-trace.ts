@@ -48,6 +48,44 @@ export function longestTaskAfterDomContentLoaded(events: TraceEvent[]): number {
   return Math.max(0, ...after.map((e) => (e.dur ?? 0) / 1000));
 }
 
+/** Main-thread work of the page's renderer from DOMContentLoaded on, by kind (trace events' thread time, ms). */
+export interface WorkByKind {
+  /** Layout passes: each separate insertion into a long page may cost one. */
+  layouts: number;
+  layoutMs: number;
+  styleMs: number;
+  /** PrePaint, Paint and Layerize. */
+  paintMs: number;
+  /** Promise continuations, where an extension's async code runs (a message's answer, a yield). */
+  microtasksMs: number;
+  gcMs: number;
+}
+
+const KINDS: Record<string, keyof Omit<WorkByKind, 'layouts'>> = {
+  Layout: 'layoutMs',
+  UpdateLayoutTree: 'styleMs',
+  PrePaint: 'paintMs',
+  Paint: 'paintMs',
+  Layerize: 'paintMs',
+  BlinkScheduler_PerformMicrotaskCheckpoint: 'microtasksMs',
+  MinorGC: 'gcMs',
+  MajorGC: 'gcMs',
+};
+
+export function workByKind(events: TraceEvent[]): WorkByKind {
+  const work: WorkByKind = { layouts: 0, layoutMs: 0, styleMs: 0, paintMs: 0, microtasksMs: 0, gcMs: 0 };
+  const dcl = domContentLoaded(events);
+  const main = events.find((e) => e.name === 'thread_name' && e.pid === dcl?.pid && e.args?.name === 'CrRendererMain');
+  if (!dcl || !main) return work;
+  for (const e of events) {
+    const kind = KINDS[e.name];
+    if (!kind || e.ph !== 'X' || e.pid !== main.pid || e.tid !== main.tid || e.ts < dcl.ts) continue;
+    work[kind] += (e.tdur ?? e.dur ?? 0) / 1000;
+    if (e.name === 'Layout') work.layouts++;
+  }
+  return work;
+}
+
 /** Runs `run` under a light trace (top-level tasks and the page's load marks) and returns its events. */
 export async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];

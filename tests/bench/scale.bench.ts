@@ -9,7 +9,8 @@
  * - derived data: imported → novelty, related papers and coauthors ready;
  * - what a page receives (the library filter, bytes of its message) and a batched lookup of 200 candidates
  *   (half library papers), round trip from an extension page, p50 / p95 of 40, once the background has
- *   prepared the popup's search and the insights (as it does after derived data);
+ *   prepared the popup's search and the insights (as it does after derived data); its floor: such candidates'
+ *   records read straight from IndexedDB in the page, and an empty lookup's round trip;
  * - search (tests/bench/scale-search.ts): the background's index built on the first search, keystrokes answered
  *   (every prefix of a dozen queries, round trip, p50 / p95), the popup's first results after it opens with the
  *   worker running, and after a browser restart (the worker loads the stored rows and index);
@@ -43,6 +44,10 @@ interface Row {
   lookupP95: number;
   /** Library papers among the last lookup's 200 candidates. */
   lookupFound: number;
+  /** The same run's floor: reading such candidates' records alone, and an empty lookup's round trip (p50 / p95). */
+  floorReadP50: number;
+  floorReadP95: number;
+  floorMessageP50: number;
   searchIndexMs: number;
   keystrokeP50: number;
   keystrokeP95: number;
@@ -183,6 +188,58 @@ async function measureLookups(page: Page, library: ScaleLibrary | null): Promise
   return { times, found };
 }
 
+/**
+ * The lookup's floor in the same run: the same kind of candidates (other rounds' papers, so no read is warm)
+ * read straight from the extension's IndexedDB in the page — each library id from `papers`, each library title
+ * by `by-title`, one record each in one transaction, nothing else — and an empty lookup's message round trip
+ * (the background reads nothing).
+ */
+async function measureLookupFloor(
+  page: Page,
+  library: ScaleLibrary | null,
+): Promise<{ read: number[]; message: number[] }> {
+  const read: number[] = [];
+  const message: number[] = [];
+  for (let round = 0; round < LOOKUPS + 5; round++) {
+    const asked = candidates(library, 10_000 + round);
+    // The library's candidates only (its 100 ids, its 25 titles): what a lookup with the keys in memory reads.
+    const ids = asked.ids.slice(0, 100);
+    const titles = asked.titles.filter((_, k) => k % 2 === 0);
+    const timed = await page.evaluate(
+      async ({ ids, titles }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('paperlens');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const start = performance.now();
+        const tx = db.transaction('papers');
+        const store = tx.objectStore('papers');
+        for (const id of ids) store.get(id);
+        for (const title of titles) store.index('by-title').get(title);
+        await new Promise((done) => {
+          tx.oncomplete = done;
+        });
+        const readMs = performance.now() - start;
+        db.close();
+        const runtime = (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime;
+        const sent = performance.now();
+        const data = { ids: [], dois: [], titles: [] };
+        await runtime.sendMessage({ id: 1, type: 'lookupPapers', data, timestamp: Date.now() });
+        return { readMs, messageMs: performance.now() - sent };
+      },
+      { ids, titles },
+    );
+    if (round >= 5) {
+      read.push(timed.readMs);
+      message.push(timed.messageMs);
+    }
+  }
+  return { read, message };
+}
+
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN;
 
@@ -236,6 +293,7 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
   // before lookups and keystrokes are timed, so they measure themselves, not that work.
   await ask(page, 'getInsights', { authorId: null });
   const { times: lookups, found } = await measureLookups(page, library);
+  const floor = await measureLookupFloor(page, library);
   const keys = await measureKeystrokes(page, library);
   const host = new URL(worker.url()).host;
   const popupWarmMs = await popupFirstResults(context, host);
@@ -258,6 +316,9 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
     lookupP50: median(lookups),
     lookupP95: percentile(lookups, 0.95),
     lookupFound: found,
+    floorReadP50: median(floor.read),
+    floorReadP95: percentile(floor.read, 0.95),
+    floorMessageP50: median(floor.message),
     searchIndexMs,
     keystrokeP50: median(keys),
     keystrokeP95: percentile(keys, 0.95),
@@ -271,7 +332,7 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 const HEADER =
-  'library          | papers  | preview | imported | longest task (library page) | extension process peak | derived data | filter message | lookup of 200 p50 / p95 | search index | keystroke p50 / p95 | popup first results (warm / restarted) | storage (per paper)';
+  'library          | papers  | preview | imported | longest task (library page) | extension process peak | derived data | filter message | lookup of 200 p50 / p95 | floor: records read p50 / p95, empty lookup p50 | search index | keystroke p50 / p95 | popup first results (warm / restarted) | storage (per paper)';
 
 function rowText(r: Row): string {
   return [
@@ -284,6 +345,7 @@ function rowText(r: Row): string {
     (Number.isFinite(r.derivedMs) ? `${(r.derivedMs / 1000).toFixed(1)} s` : 'not in 15 min').padEnd(12),
     `${(r.filterBytes / 1024).toFixed(1)} KB`.padEnd(14),
     `${r.lookupP50.toFixed(1)} / ${r.lookupP95.toFixed(1)} ms (${r.lookupFound} found)`.padEnd(23),
+    `${r.floorReadP50.toFixed(1)} / ${r.floorReadP95.toFixed(1)} ms, ${r.floorMessageP50.toFixed(1)} ms`.padEnd(49),
     `${(r.searchIndexMs / 1000).toFixed(1)} s`.padEnd(12),
     `${r.keystrokeP50.toFixed(1)} / ${r.keystrokeP95.toFixed(1)} ms`.padEnd(19),
     `${r.popupWarmMs.toFixed(0)} / ${r.popupColdMs.toFixed(0)} ms`.padEnd(38),

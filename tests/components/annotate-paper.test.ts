@@ -168,6 +168,38 @@ describe('annotatePaperPage', () => {
     expect(chips()).toEqual([]);
   });
 
+  it('on an arXiv listing, builds the chips off the page and inserts them in one go, reading layout before', async () => {
+    setUrl('https://arxiv.org/list/cs.LG/new');
+    const entry = (i: number) =>
+      `<dt><a href="/abs/2405.0000${i}">arXiv:2405.0000${i}</a></dt><dd><div class="list-authors"><a href="/a/p">Maciej Pióro</a></div></dd>`;
+    document.body.innerHTML = `<dl>${[1, 2, 3, 4, 5].map(entry).join('')}</dl>`;
+    const { page } = services(DEFAULT_SETTINGS);
+    const [match] = pioro.entries;
+    page.listingAuthors = vi.fn(async ({ entries }) => ({ entries: entries.map(() => match!) }));
+    // Every mutation batch that brought chips, and whether layout was read after the first chip entered the page.
+    const batches: number[] = [];
+    let readAfterInsert = false;
+    const observer = new MutationObserver((records) => {
+      const chips = records
+        .flatMap((r) => [...r.addedNodes])
+        .filter((n) => (n as Element).matches?.('[data-paperlens="coauthor"]'));
+      if (chips.length) batches.push(chips.length);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const computed = window.getComputedStyle.bind(window);
+    const spy = vi.spyOn(window, 'getComputedStyle').mockImplementation((element, pseudo) => {
+      if (document.querySelector('[data-paperlens="coauthor"]')) readAfterInsert = true;
+      return computed(element, pseudo);
+    });
+    void annotatePaperPage(document, page, controller.signal);
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-paperlens="coauthor"]')).toHaveLength(5));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    observer.disconnect();
+    spy.mockRestore();
+    expect(batches).toEqual([5]);
+    expect(readAfterInsert).toBe(false);
+  });
+
   it('on an arXiv listing, counts the followed authors whose coauthors the answer does not name', async () => {
     setUrl('https://arxiv.org/list/cs.LG/new');
     document.body.innerHTML =
