@@ -1,5 +1,6 @@
 // biome-ignore-all lint/style/noNonNullAssertion: typed-array reads in hot loops, every index in range by construction.
 import { tokenize } from './text-vectors';
+import { packVarints, unpackVarints } from './varints';
 
 /**
  * Novelty and related papers at library scale (100,000 papers in the
@@ -846,9 +847,12 @@ export function nearest(index: SimilarityIndex, text: string, k: number): Neighb
 
 // ---------------------------------------------------------------- storage
 
+/** The stored format {@link fromStored} reads; a copy in another is not read (the index is built again). */
+export const STORED_VERSION = 2;
+
 /** What an index keeps in IndexedDB (structured-clonable); the rest is worked out again on load. */
 export interface StoredIndex {
-  version: 1;
+  version: typeof STORED_VERSION;
   exact: boolean;
   options: IndexSettings;
   builtCount: number;
@@ -858,8 +862,10 @@ export interface StoredIndex {
   df: Int32Array;
   idf: Float64Array;
   start: Int32Array;
-  entryTerm: Int32Array;
-  entryCount: Uint16Array;
+  /** Each paper's term ids, ascending: the first, then the gaps, as varints (lib/insights/varints.ts). */
+  entryTerm: Uint8Array;
+  /** Each entry's count, as varints. */
+  entryCount: Uint8Array;
   order: Int32Array;
 }
 
@@ -867,7 +873,7 @@ export interface StoredIndex {
 export function toStored(index: SimilarityIndex): StoredIndex {
   const entries = index.start[index.docCount]!;
   return {
-    version: 1,
+    version: STORED_VERSION,
     exact: index.exact,
     options: { ...index.options },
     builtCount: index.builtCount,
@@ -877,20 +883,42 @@ export function toStored(index: SimilarityIndex): StoredIndex {
     df: index.df.slice(0, index.terms.length),
     idf: index.idf.slice(0, index.terms.length),
     start: index.start.slice(0, index.docCount + 1),
-    entryTerm: index.entryTerm.slice(0, entries),
-    entryCount: index.entryCount.slice(0, entries),
+    entryTerm: packVarints(termGaps(index.entryTerm, index.start, index.docCount)),
+    entryCount: packVarints(index.entryCount.subarray(0, entries)),
     order: index.order.slice(),
   };
 }
 
-/** An index from toStored's arrays, which it takes over (no copy); norms, ranks, maps and lists are worked out again. */
+/** Each paper's sorted term ids as its first id, then the gaps between them (small numbers, short varints). */
+function termGaps(entryTerm: Int32Array, start: Int32Array, docCount: number): Int32Array {
+  const gaps = new Int32Array(start[docCount]!);
+  for (let d = 0; d < docCount; d++) {
+    for (let e = start[d]!, previous = 0; e < start[d + 1]!; e++) {
+      gaps[e] = entryTerm[e]! - previous;
+      previous = entryTerm[e]!;
+    }
+  }
+  return gaps;
+}
+
+/** termGaps undone, in place. */
+function termIds(gaps: Int32Array, start: Int32Array, docCount: number): Int32Array {
+  for (let d = 0; d < docCount; d++) {
+    for (let e = start[d]! + 1; e < start[d + 1]!; e++) gaps[e] = gaps[e]! + gaps[e - 1]!;
+  }
+  return gaps;
+}
+
+/** An index from toStored's arrays, which it takes over (the packed ones unpacked); norms, ranks, maps and lists are worked out again. */
 export function fromStored(stored: StoredIndex): SimilarityIndex {
-  if (stored.version !== 1) throw new Error(`similarity index: unknown stored version ${stored.version}`);
+  if (stored.version !== STORED_VERSION) throw new Error(`similarity index: unknown stored version ${stored.version}`);
+  const docCount = stored.ids.length;
+  const entries = stored.start[docCount] ?? 0;
   const index: SimilarityIndex = {
     ...emptyIndex({ ...stored.options }),
     exact: stored.exact,
     builtCount: stored.builtCount,
-    docCount: stored.ids.length,
+    docCount,
     ids: stored.ids,
     dates: stored.dates,
     docOf: new Map(stored.ids.map((id, d) => [id, d])),
@@ -899,8 +927,8 @@ export function fromStored(stored: StoredIndex): SimilarityIndex {
     df: stored.df,
     idf: stored.idf,
     start: stored.start,
-    entryTerm: stored.entryTerm,
-    entryCount: stored.entryCount,
+    entryTerm: termIds(unpackVarints(stored.entryTerm, new Int32Array(entries)), stored.start, docCount),
+    entryCount: unpackVarints(stored.entryCount, new Uint16Array(entries)),
     order: stored.order,
     rank: new Int32Array(stored.ids.length),
   };

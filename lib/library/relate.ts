@@ -6,6 +6,7 @@ import {
   type Neighbor,
   nearest,
   type SimilarityIndex,
+  STORED_VERSION,
   type TextDoc,
 } from '../insights/similarity-index';
 import {
@@ -62,7 +63,9 @@ export function createIndexSource(db: DbConnection, memory: () => TextMemory | n
   const load = async (): Promise<SimilarityIndex> => {
     const revision = (await readMeta(db, 'libraryRevision')) ?? 0;
     if (kept && (kept.stored || kept.revision === revision)) return kept.index;
-    const stored = await readMeta(db, 'similarityIndex');
+    const read = await readMeta(db, 'similarityIndex');
+    // A copy in an older format is passed over: the next derived pass stores the index again.
+    const stored = read?.index.version === STORED_VERSION ? read : undefined;
     const index = stored ? fromStored(stored.index) : await db.run(buildFromPapers);
     kept = { index, stored: Boolean(stored), revision };
     return index;

@@ -21,14 +21,9 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CORPUS_IDS } from '../e2e/large-pages';
 import { copyProfile, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
+import { traced } from '../helpers/trace';
 import { generateLibrary } from '../scale/generate';
-import {
-  cpuAfterDomContentLoaded,
-  longestTaskAfterDomContentLoaded,
-  traced,
-  type WorkByKind,
-  workByKind,
-} from './page-trace';
+import { cpuAfterDomContentLoaded, longestTaskAfterDomContentLoaded, type WorkByKind, workByKind } from './page-trace';
 import { median } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

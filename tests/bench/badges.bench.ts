@@ -33,7 +33,8 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
 import { backgroundWorker, copyProfile, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
-import { cpuAfterDomContentLoaded, rendererCpu, traced } from './page-trace';
+import { traced } from '../helpers/trace';
+import { cpuAfterDomContentLoaded, rendererCpu } from './page-trace';
 import { median, recordLongTasks } from './stats';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000, 50_000];

@@ -1,28 +1,9 @@
-import type { CDPSession, Page } from '@playwright/test';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time: what the task really ran, whatever else the machine was doing meanwhile. */
-  tdur?: number;
-  args?: { name?: string; data?: { url?: string } };
-}
+import type { Page } from '@playwright/test';
+import { type TraceEvent, traced } from '../helpers/trace';
 
 /** Records a trace (top-level tasks and the script each ran) while `run` runs. */
 export async function traceWhile(page: Page, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
-  await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  return events;
+  return traced(await page.context().newCDPSession(page), run);
 }
 
 /**

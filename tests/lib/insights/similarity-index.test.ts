@@ -242,6 +242,20 @@ describe('createIndexBuilder', () => {
 });
 
 describe('toStored and fromStored', () => {
+  it('keep term ids and counts as short varints, given back exactly', () => {
+    const docs = generateLibrary({ papers: 400, authors: 30, seed: 7 }).papers.map(asDoc);
+    const index = buildIndex(docs);
+    const entries = index.start[index.docCount]!;
+    const stored = toStored(index);
+    // Raw, they took four and two bytes an entry.
+    expect(stored.entryTerm.byteLength).toBeLessThan(entries * 1.6);
+    expect(stored.entryCount.byteLength).toBe(entries);
+    const restored = fromStored(structuredClone(stored));
+    expect(restored.entryTerm.subarray(0, entries)).toEqual(index.entryTerm.subarray(0, entries));
+    expect(restored.entryCount.subarray(0, entries)).toEqual(index.entryCount.subarray(0, entries));
+    expect(() => fromStored({ ...stored, version: 1 } as never)).toThrow(/unknown stored version 1/);
+  });
+
   it('survive a structured clone (IndexedDB) and go on as the original would', () => {
     const docs = generateLibrary({ papers: 400, authors: 30, seed: 7 }).papers.map(asDoc);
     for (const options of [{}, { exactUpTo: 0 }]) {

@@ -189,7 +189,7 @@ describe('relatePaper after a worker restart', () => {
 
   it('answers from the index derived data stored, loaded once, never rebuilt', async () => {
     const stored = await db.get('meta', 'similarityIndex');
-    expect(stored?.value).toMatchObject({ revision: expect.any(Number), index: { version: 1 } });
+    expect(stored?.value).toMatchObject({ revision: expect.any(Number), index: { version: 2 } });
     const scaling = corpus.papers.find((p) => p.id === '2402.07871')!;
     const live = await createPaperRelations(
       createDbConnection(async () => db),
@@ -217,6 +217,23 @@ describe('relatePaper after a worker restart', () => {
     expect(answer.closest.length).toBeGreaterThan(0);
     expect(answer.closest.every((c) => few.some((p) => p.id === c.id))).toBe(true);
     expect(similarity.buildIndex).not.toHaveBeenCalled();
+  });
+
+  it('passes over a stored copy in an older format and builds the index from the papers', async () => {
+    const stored = (await db.get('meta', 'similarityIndex'))?.value as { revision: number; index: object };
+    const old = { ...stored, index: { ...stored.index, version: 1 } };
+    await db.put('meta', { key: 'similarityIndex', value: old as never });
+    const live = await createPaperRelations(
+      createDbConnection(async () => db),
+      () => memory,
+    )(reworded(corpus.papers[2]!));
+    const relate = createPaperRelations(
+      createDbConnection(async () => db),
+      () => null,
+    );
+    expect(await relate(reworded(corpus.papers[2]!))).toEqual(live);
+    expect(similarity.fromStored).not.toHaveBeenCalled();
+    expect(similarity.buildIndex).toHaveBeenCalledTimes(1);
   });
 
   it('leaves out a paper the stored index has but the library no longer does', async () => {
