@@ -83,6 +83,17 @@ export async function getMeta<K extends keyof MetaValues>(
 }
 
 /**
+ * The library's and its derived data's revisions as one key (`3/2`), read from `meta` (in the caller's
+ * transaction), and whether derived data is current: what is worked out from the library is kept by this key.
+ */
+export async function readRevision(meta: {
+  get(key: 'libraryRevision' | 'derivedRevision'): Promise<Meta | undefined>;
+}): Promise<{ revision: string; derived: boolean }> {
+  const [library, derived] = await Promise.all([getMeta(meta, 'libraryRevision'), getMeta(meta, 'derivedRevision')]);
+  return { revision: `${library ?? 0}/${derived ?? 0}`, derived: library === derived };
+}
+
+/**
  * The database as of {@link DB_VERSION}.
  *
  * - v1: `papers` (by id, index `by-title`), `readingList` (by id), `meta`.

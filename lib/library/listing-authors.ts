@@ -1,4 +1,4 @@
-import { getMeta, type PaperlensDatabase } from '../db';
+import { type PaperlensDatabase, readRevision } from '../db';
 import type { DbConnection } from '../db-connection';
 import type { AuthorTag, ListingAuthorsRequest, ListingAuthorsResponse, ListingEntryMatch } from '../message-schemas';
 import { type NameKey, nameKey, sameFirstName } from '../names';
@@ -12,7 +12,7 @@ import type { FollowedAuthor } from './schema';
  * most) and membership are read per question; coauthors come from an index
  * kept in the worker for the library's revision ({@link createListingAuthors}):
  * a listing names common family names, so reading the chunks that hold its
- * names read nearly all of them at 100k papers (11 s for 100 entries).
+ * names read nearly all of them at 100k papers (19 s for 400 entries).
  */
 
 /** Followed authors whose coauthors an entry's chips name; more are counted (at 100k, a common name is many people's coauthor). */
@@ -77,16 +77,14 @@ export async function readCoauthorIndex(db: PaperlensDatabase): Promise<Coauthor
 export async function readEntryFacts(db: PaperlensDatabase, request: ListingAuthorsRequest): Promise<EntryFacts> {
   const tx = db.transaction(['authors', 'papers', 'meta']);
   const ids = [...new Set(request.entries.flatMap((entry) => (entry.id ? [entry.id] : [])))];
-  const meta = tx.objectStore('meta');
-  const [authors, inLibrary, library, derived] = await Promise.all([
+  const [authors, inLibrary, { revision }] = await Promise.all([
     tx.objectStore('authors').getAll(),
     Promise.all(ids.map((id) => tx.objectStore('papers').getKey(id))),
-    getMeta(meta, 'libraryRevision'),
-    getMeta(meta, 'derivedRevision'),
+    readRevision(tx.objectStore('meta')),
   ]);
   await tx.done;
   return {
-    revision: `${library ?? 0}/${derived ?? 0}`,
+    revision,
     tags: new Map(authors.map((author) => [author.id, tagOf(author)])),
     matcher: createAuthorMatcher(authors),
     inLibrary: new Set(inLibrary.filter((key) => key !== undefined)),

@@ -1,5 +1,5 @@
 import { lookupPapers } from '../corpus/lookup';
-import { getMeta, type PaperlensDatabase } from '../db';
+import { getMeta, type PaperlensDatabase, readRevision } from '../db';
 import type { DbConnection } from '../db-connection';
 import type { SearchPage, SearchRequest } from '../message-schemas';
 import {
@@ -78,11 +78,7 @@ function keptRow(paper: LibraryPaper, text: IndexedText): KeptRow {
 }
 
 /** The library's and its derived data's revisions as one key, and whether derived data is current. */
-export async function currentRevision(db: PaperlensDatabase): Promise<{ revision: string; derived: boolean }> {
-  const meta = db.transaction('meta').store;
-  const [library, derived] = await Promise.all([getMeta(meta, 'libraryRevision'), getMeta(meta, 'derivedRevision')]);
-  return { revision: `${library ?? 0}/${derived ?? 0}`, derived: library === derived };
-}
+export const currentRevision = (db: PaperlensDatabase) => readRevision(db.transaction('meta').store);
 
 /** Every paper, a batch per transaction, in key order. */
 async function* allPapers(db: DbConnection): AsyncGenerator<LibraryPaper[]> {
