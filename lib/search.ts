@@ -315,6 +315,20 @@ export function rowFacets(rows: readonly SearchRow[]): SearchFacets {
 }
 
 /**
+ * How many papers the library and each followed author ('' for the library) had when the facets were stored,
+ * if that is the library's `revision` now: every paper counts once in the category facet. Null when they are of
+ * another revision. Counting a store in Chromium reads every record (~0.5 s at 100k papers).
+ */
+export function countsFromFacets(
+  stored: { revision: string; byAuthor: Record<string, SearchFacets> } | undefined,
+  revision: string,
+): Map<string, number> | null {
+  if (stored?.revision !== revision) return null;
+  const papers = (facets: SearchFacets) => facets.categories.reduce((sum, category) => sum + category.count, 0);
+  return new Map(Object.entries(stored.byAuthor).map(([authorId, facets]) => [authorId, papers(facets)]));
+}
+
+/**
  * Builds a full-text index over `papers` (in memory, as tests and benches use it; the
  * extension keeps one in the background, lib/library/search-index.ts).
  *

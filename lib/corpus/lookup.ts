@@ -1,5 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { coauthorChunks, getMeta, type PaperlensDatabase, type PaperlensDB } from '../db';
+import { coauthorChunks, getMeta, type PaperlensDatabase, type PaperlensDB, readRevision } from '../db';
 import { closestEarlierTitle } from '../insights/novelty';
 import { paperCoauthors } from '../library/derive';
 import { type PaperDerived, readDerived, withDerived } from '../library/derived-store';
@@ -15,6 +15,7 @@ import {
   SUMMARY_FIELDS,
 } from '../message-schemas';
 import type { LibraryFilterMessage } from '../scan/library-filter';
+import { countsFromFacets } from '../search';
 import { filterOf, readLibraryKeys, WHOLE_IF_AT_MOST } from './library-keys';
 
 /** What a summary needs beyond the paper itself, gathered in the lookup's one transaction. */
@@ -147,17 +148,27 @@ export const libraryFilter = async (db: PaperlensDatabase): Promise<LibraryFilte
 const byShared = (a: { name: string; count: number }, b: { name: string; count: number }) =>
   b.count - a.count || a.name.localeCompare(b.name, 'en');
 
-/** The followed authors, their paper counts (by index: no paper is read) and the library's size. */
+/**
+ * The followed authors, their paper counts and the library's size: from the search facets stored for this
+ * revision when there are some, else counted by index (no paper is read, but Chromium's count visits every
+ * entry: ~1 s for 500 authors at 100k papers).
+ */
 export async function readLibraryOverview(db: PaperlensDatabase): Promise<LibraryOverview> {
   const tx = db.transaction(['papers', 'authors', 'meta']);
   const papers = tx.objectStore('papers');
-  const [authors, total, revision, derived] = await Promise.all([
+  const meta = tx.objectStore('meta');
+  const [authors, revision, derived, { revision: key }, facets] = await Promise.all([
     tx.objectStore('authors').getAll(),
-    papers.count(),
-    getMeta(tx.objectStore('meta'), 'libraryRevision'),
-    getMeta(tx.objectStore('meta'), 'derivedRevision'),
+    getMeta(meta, 'libraryRevision'),
+    getMeta(meta, 'derivedRevision'),
+    readRevision(meta),
+    getMeta(meta, 'searchFacets'),
   ]);
-  const counts = await Promise.all(authors.map((author) => papers.index('by-followed').count(author.id)));
+  const stored = countsFromFacets(facets, key);
+  const [total, counts] = await Promise.all([
+    stored?.get('') ?? papers.count(),
+    Promise.all(authors.map((author) => stored?.get(author.id) ?? papers.index('by-followed').count(author.id))),
+  ]);
   await tx.done;
   if (revision === undefined) throw new Error('The library is not loaded yet; reopen Paperlens in a moment.');
   return {

@@ -1,7 +1,7 @@
 import { lookupPapers } from '../corpus/lookup';
-import { getMeta, type PaperlensDatabase } from '../db';
+import { getMeta, type PaperlensDatabase, readRevision } from '../db';
 import type { SearchPage, SearchRequest } from '../message-schemas';
-import { queryWords, type SearchFacets } from '../search';
+import { countsFromFacets, queryWords, type SearchFacets } from '../search';
 
 /** The facets of the whole library ('') and of each followed author, stored with the search rows. */
 export interface StoredFacets {
@@ -27,7 +27,9 @@ const byNewest = (a: { id: string; date: string }, b: { id: string; date: string
 async function newestKeys(db: PaperlensDatabase, request: SearchRequest) {
   const tx = db.transaction(['papers', 'meta']);
   const papers = tx.objectStore('papers');
-  const facets = getMeta(tx.objectStore('meta'), 'searchFacets');
+  const meta = tx.objectStore('meta');
+  const facets = getMeta(meta, 'searchFacets');
+  const revision = readRevision(meta);
   if (request.authorId !== null) {
     const all = await papers.index('by-followed').getAll(request.authorId);
     return { rows: all.map(({ id, date }) => ({ id, date })).sort(byNewest), total: all.length, facets: await facets };
@@ -39,7 +41,9 @@ async function newestKeys(db: PaperlensDatabase, request: SearchRequest) {
     rows.push({ id: String(cursor.primaryKey), date: String(cursor.key) });
     cursor = await cursor.continue();
   }
-  return { rows: rows.sort(byNewest), total: await papers.count(), facets: await facets };
+  const stored = await facets;
+  const total = countsFromFacets(stored, (await revision).revision)?.get('') ?? (await papers.count());
+  return { rows: rows.sort(byNewest), total, facets: stored };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { libraryFilter, lookupPapers, readLibrary, readLibraryOverview, summarize } from '../../../lib/corpus/lookup';
-import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
+import { getMeta, openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import type { FollowedAuthor } from '../../../lib/library/schema';
 import { seedCorpus } from '../../../lib/library/seed';
 import { SUMMARY_FIELDS } from '../../../lib/message-schemas';
@@ -192,6 +192,20 @@ describe('the corpus lookup', () => {
     });
     expect(JSON.stringify(overview)).not.toContain('abstract');
     await expect(readLibraryOverview(await openPaperlensDb(freshFactory()))).rejects.toThrow(/not loaded yet/);
+  });
+
+  it('takes the counts from the search facets stored for this revision, and counts when they are of another', async () => {
+    const revision = `${await getMeta(db.transaction('meta').store, 'libraryRevision')}/${await getMeta(db.transaction('meta').store, 'derivedRevision')}`;
+    const facets = (papers: number) => ({
+      categories: [{ code: 'LG', name: 'Machine Learning', count: papers }],
+      years: [],
+    });
+    // Numbers the store does not hold, so the test sees where they came from.
+    const byAuthor = { '': facets(40), [BUNDLED_AUTHOR_ID]: facets(30) };
+    await db.put('meta', { key: 'searchFacets', value: { revision, byAuthor } });
+    expect(await readLibraryOverview(db)).toMatchObject({ papers: 40, paperCounts: { [BUNDLED_AUTHOR_ID]: 30 } });
+    await db.put('meta', { key: 'searchFacets', value: { revision: `${revision}0`, byAuthor } });
+    expect(await readLibraryOverview(db)).toMatchObject({ papers: 13, paperCounts: { [BUNDLED_AUTHOR_ID]: 13 } });
   });
 
   it('reads the library newest first, and says plainly when it is not loaded yet', async () => {
