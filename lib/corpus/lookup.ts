@@ -65,8 +65,12 @@ const referencedIds = (paper: LibraryPaper): string[] => [
   ...paper.related.filter((related) => !related.title).map((related) => related.id),
 ];
 
-async function wholeIfSmall(papers: { count(): Promise<number>; getAll(): Promise<LibraryPaper[]> }) {
-  return (await papers.count()) <= WHOLE_IF_AT_MOST ? papers.getAll() : [];
+/** The whole library when it is small; asks for one key more than that, not a count (which visits every record). */
+async function wholeIfSmall(papers: {
+  getAllKeys(query: null, count: number): Promise<string[]>;
+  getAll(): Promise<LibraryPaper[]>;
+}) {
+  return (await papers.getAllKeys(null, WHOLE_IF_AT_MOST + 1)).length <= WHOLE_IF_AT_MOST ? papers.getAll() : [];
 }
 
 /** A read-only transaction over at least the stores a summary reads. */

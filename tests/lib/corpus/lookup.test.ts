@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { WHOLE_IF_AT_MOST } from '../../../lib/corpus/library-keys';
 import { libraryFilter, lookupPapers, readLibrary, readLibraryOverview, summarize } from '../../../lib/corpus/lookup';
 import { getMeta, openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import type { FollowedAuthor } from '../../../lib/library/schema';
@@ -48,6 +49,15 @@ describe('the corpus lookup', () => {
       });
     const large = await lookupPapers(db, { ids: ['2402.07871'], dois: [], titles: [], wholeIfSmall: true });
     expect(large.papers.map((p) => p.id)).toEqual(['2402.07871']);
+    // At the bound exactly it is still whole.
+    const over = (await db.getAllKeys('papers')).slice(WHOLE_IF_AT_MOST);
+    for (const id of over.slice(1)) await db.delete('papers', id);
+    expect(await db.count('papers')).toBe(WHOLE_IF_AT_MOST + 1);
+    const justOver = await lookupPapers(db, { ids: [], dois: [], titles: [], wholeIfSmall: true });
+    expect(justOver.papers).toHaveLength(0);
+    await db.delete('papers', over[0]!);
+    const atBound = await lookupPapers(db, { ids: [], dois: [], titles: [], wholeIfSmall: true });
+    expect(atBound.papers).toHaveLength(WHOLE_IF_AT_MOST);
   });
 
   it('summarizes: no long texts, the followed author, saved state and the titles it names', async () => {
