@@ -264,8 +264,12 @@ function textIndex(index: MiniSearch<IndexedText>, profile: SearchProfile): Text
   };
 }
 
-function byNewest(a: SearchRow, b: SearchRow): number {
-  return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+/** Code-point order: ISO dates and arXiv ids sort as localeCompare sorts them, without a collator per comparison. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Newest first, then by id: the popup's order when scores tie, and its opening page's. */
+export function byNewest(a: { date: string; id: string }, b: { date: string; id: string }): number {
+  return byCodePoint(b.date, a.date) || byCodePoint(a.id, b.id);
 }
 
 const SORTS: Record<SearchSort, (a: SearchResult<SearchRow>, b: SearchResult<SearchRow>) => number> = {
@@ -298,12 +302,12 @@ export function filterAndSort(
     const all = rows.filter(passes).map((row) => ({ paper: row, score: 0, terms: [] as string[] }));
     return sort === 'novel' ? all.sort(SORTS.novel) : all;
   }
-  return matches
-    .flatMap(({ id, score, terms }) => {
-      const row = byId.get(id);
-      return row && passes(row) ? [{ paper: row, score, terms }] : [];
-    })
-    .sort(SORTS[sort]);
+  const results: SearchResult<SearchRow>[] = [];
+  for (const { id, score, terms } of matches) {
+    const row = byId.get(id);
+    if (row && passes(row)) results.push({ paper: row, score, terms });
+  }
+  return results.sort(SORTS[sort]);
 }
 
 /** Categories by paper count and years newest first, of some rows. */

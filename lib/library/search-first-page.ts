@@ -1,7 +1,7 @@
 import { lookupPapers } from '../corpus/lookup';
 import { getMeta, type PaperlensDatabase, readRevision } from '../db';
 import type { SearchPage, SearchRequest } from '../message-schemas';
-import { countsFromFacets, queryWords, type SearchFacets } from '../search';
+import { byNewest, countsFromFacets, queryWords, type SearchFacets } from '../search';
 
 /** The facets of the whole library ('') and of each followed author, stored with the search rows. */
 export interface StoredFacets {
@@ -19,9 +19,6 @@ export const isOpeningPage = (request: SearchRequest): boolean =>
   request.year === null &&
   !request.hasCode &&
   request.sort !== 'novel';
-
-const byNewest = (a: { id: string; date: string }, b: { id: string; date: string }) =>
-  b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 
 /** The keys and dates of the newest papers (by the `by-date` index, from the newest back), or of one author's papers. */
 async function newestKeys(db: PaperlensDatabase, request: SearchRequest) {

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { highlightSegments } from '../../lib/highlight';
 import type { LibraryPaper as Paper } from '../../lib/library/schema';
-import { createPaperSearch, thinAbstract } from '../../lib/search';
+import { byNewest, createPaperSearch, thinAbstract } from '../../lib/search';
 import { normalizeText } from '../../lib/text/normalize';
 import { libraryPapers } from '../helpers/db';
 import { QUERIES } from '../helpers/search-queries';
@@ -120,6 +121,32 @@ describe('search filters', () => {
     expect(ids(search.search('mixture', { categories: ['LG'], year: 2025, hasCode: true }))).toEqual(['2508.09752']);
     expect(ids(search.search('pioro', { year: 2023 }))).toEqual(['2310.15961']);
     expect(search.search('voxtral', { hasCode: true })).toEqual([]);
+  });
+});
+
+describe('byNewest', () => {
+  const date = fc
+    .tuple(fc.integer({ min: 1991, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  const id = fc.oneof(
+    fc
+      .tuple(fc.integer({ min: 704, max: 3012 }), fc.integer({ min: 1, max: 99_999 }))
+      .map(([yymm, n]) => `${String(yymm).padStart(4, '0')}.${String(n).padStart(5, '0')}`),
+    fc
+      .tuple(fc.constantFrom('hep-th', 'math.AG', 'cond-mat', 'astro-ph', 'cs'), fc.integer({ min: 1, max: 9_999_999 }))
+      .map(([archive, n]) => `${archive}/${String(n).padStart(7, '0')}`),
+  );
+  const paper = fc.record({ date, id });
+
+  it('orders dates and arXiv ids as a collator would, newest first, without one', () => {
+    const collated = (a: { date: string; id: string }, b: { date: string; id: string }) =>
+      b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+    fc.assert(
+      fc.property(paper, paper, (a, b) => {
+        expect(Math.sign(byNewest(a, b))).toBe(Math.sign(collated(a, b)));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 
