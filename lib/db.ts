@@ -88,9 +88,10 @@ export async function getMeta<K extends keyof MetaValues>(
  */
 export async function readRevision(meta: {
   get(key: 'libraryRevision' | 'derivedRevision'): Promise<Meta | undefined>;
-}): Promise<{ revision: string; derived: boolean }> {
+}): Promise<{ revision: string; derived: boolean; loaded: boolean }> {
   const [library, derived] = await Promise.all([getMeta(meta, 'libraryRevision'), getMeta(meta, 'derivedRevision')]);
-  return { revision: `${library ?? 0}/${derived ?? 0}`, derived: library === derived };
+  // `loaded`: the library was ever seeded (a revision is written with the bundled papers).
+  return { revision: `${library ?? 0}/${derived ?? 0}`, derived: library === derived, loaded: library !== undefined };
 }
 
 /**

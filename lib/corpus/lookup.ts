@@ -161,25 +161,23 @@ export async function readLibraryOverview(db: PaperlensDatabase): Promise<Librar
   const tx = db.transaction(['papers', 'authors', 'meta']);
   const papers = tx.objectStore('papers');
   const meta = tx.objectStore('meta');
-  const [authors, revision, derived, { revision: key }, facets] = await Promise.all([
+  const [authors, revision, facets] = await Promise.all([
     tx.objectStore('authors').getAll(),
-    getMeta(meta, 'libraryRevision'),
-    getMeta(meta, 'derivedRevision'),
     readRevision(meta),
     getMeta(meta, 'searchFacets'),
   ]);
-  const stored = countsFromFacets(facets, key);
+  const stored = countsFromFacets(facets, revision.revision);
   const [total, counts] = await Promise.all([
     stored?.get('') ?? papers.count(),
     Promise.all(authors.map((author) => stored?.get(author.id) ?? papers.index('by-followed').count(author.id))),
   ]);
   await tx.done;
-  if (revision === undefined) throw new Error('The library is not loaded yet; reopen Paperlens in a moment.');
+  if (!revision.loaded) throw new Error('The library is not loaded yet; reopen Paperlens in a moment.');
   return {
     authors: authors.sort(byFollowedAt),
     paperCounts: Object.fromEntries(authors.map((author, i) => [author.id, counts[i] ?? 0])),
     papers: total,
-    derivedReady: derived === revision,
+    derivedReady: revision.derived,
   };
 }
 

@@ -93,9 +93,14 @@ export async function readEntryFacts(db: PaperlensDatabase, request: ListingAuth
 
 /** The followed authors a written author list names, once each, in the order the page names them. */
 export function followedOn(facts: EntryFacts, authors: readonly string[]): AuthorTag[] {
-  const ids = new Set(authors.flatMap((name) => facts.matcher.match([name]).ids));
-  return [...ids].flatMap((id) => facts.tags.get(id) ?? []);
+  return tagsOf(
+    facts,
+    authors.map((name) => facts.matcher.match([name]).ids),
+  );
 }
+
+const tagsOf = (facts: EntryFacts, idsByName: readonly string[][]): AuthorTag[] =>
+  [...new Set(idsByName.flat())].flatMap((id) => facts.tags.get(id) ?? []);
 
 /** The answer to a listing's question from what was read. */
 export function answerListing(
@@ -105,10 +110,11 @@ export function answerListing(
 ): ListingAuthorsResponse {
   return {
     entries: request.entries.map((entry): ListingEntryMatch => {
+      const idsByName = entry.authors.map((name) => facts.matcher.match([name]).ids);
       // A written name that is a followed author is shown as them, not as somebody's coauthor.
-      const others = entry.authors.filter((name) => !facts.matcher.match([name]).ids.length);
+      const others = entry.authors.filter((_, i) => !idsByName[i]?.length);
       return {
-        followed: followedOn(facts, entry.authors),
+        followed: tagsOf(facts, idsByName),
         ...chipsOf(others.flatMap((name) => coauthorsNamed(coauthors, facts.tags, name))),
         inLibrary: entry.id !== null && facts.inLibrary.has(entry.id),
       };

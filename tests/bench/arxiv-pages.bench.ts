@@ -15,7 +15,7 @@
  * goes (layout passes, style, paint, microtasks, GC). BENCH_LIBRARY_PROFILE=<a profile
  * scale.bench kept> adds Paperlens with that (100k) library.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -23,6 +23,7 @@ import { CORPUS_IDS } from '../e2e/large-pages';
 import { copyProfile, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { traced } from '../helpers/trace';
 import { generateLibrary } from '../scale/generate';
+import { badgeFloorScript, writeFloorExtension } from './floor-extension';
 import { cpuAfterDomContentLoaded, longestTaskAfterDomContentLoaded, type WorkByKind, workByKind } from './page-trace';
 import { median } from './stats';
 
@@ -144,23 +145,6 @@ function abstractPage(): string {
   return arxivChrome('[2402.07871] Scaling Laws for Fine-Grained Mixture of Experts', body, sidebar);
 }
 
-/** The listing's floor: badges.bench's plain floor, for arXiv's pages. */
-function listingFloor(): string {
-  return `(() => {
-  const ids = new Set(${JSON.stringify(CORPUS_IDS)});
-  const id = /\\d{4}\\.\\d{4,5}/;
-  for (const a of document.querySelectorAll('a[href]')) {
-    const match = id.exec(a.getAttribute('href'));
-    if (match && ids.has(match[0])) {
-      const badge = document.createElement('span');
-      badge.setAttribute('data-paperlens', 'badge');
-      badge.textContent = 'LG 81% 11';
-      a.after(badge);
-    }
-  }
-})();`;
-}
-
 /** The abstract page's floor: Paperlens's panel, as static markup, after the title in one go. */
 function panelFloor(panelHtml: string): string {
   return `(() => {
@@ -177,20 +161,8 @@ function panelFloor(panelHtml: string): string {
 })();`;
 }
 
-function writeExtension(script: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'paperlens-floor-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'arXiv floor (benchmark only)',
-      version: '1',
-      content_scripts: [{ matches: ['https://arxiv.org/*'], js: ['content.js'], run_at: 'document_idle' }],
-    }),
-  );
-  writeFileSync(join(dir, 'content.js'), script);
-  return dir;
-}
+/** The floors run on arXiv's pages only. */
+const ARXIV_FLOOR = { name: 'arXiv floor', matches: ['https://arxiv.org/*'] };
 
 const pages = { listing: listingPage(), abstract: abstractPage() };
 
@@ -340,7 +312,11 @@ async function main() {
     ...(LIBRARY_PROFILE ? [await launch('Paperlens+lib', EXTENSION_PATH, LIBRARY_PROFILE)] : []),
   ];
   const panel = await capturePanel(paperlens[0] as Browser);
-  const floors = { listing: writeExtension(listingFloor()), panel: writeExtension(panelFloor(panel)) };
+  // The listing's floor is badges.bench's plain floor.
+  const floors = {
+    listing: writeFloorExtension(badgeFloorScript(false), ARXIV_FLOOR),
+    panel: writeFloorExtension(panelFloor(panel), ARXIV_FLOOR),
+  };
   const without = await launch('without', null);
   const listingFloorBrowser = await launch('floor', floors.listing);
   const panelFloorBrowser = await launch('panel floor', floors.panel);

@@ -24,7 +24,7 @@
  * and the gzipped size of the content script. The machine is shared and noisy:
  * compare the columns of one run, not runs with each other.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { CORPUS_IDS, SHAPES } from '../e2e/large-pages';
 import { backgroundWorker, copyProfile, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { traced } from '../helpers/trace';
+import { badgeFloorScript, writeFloorExtension } from './floor-extension';
 import { cpuAfterDomContentLoaded, rendererCpu } from './page-trace';
 import { median, recordLongTasks } from './stats';
 
@@ -124,58 +125,8 @@ const INSTRUMENT = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-/**
- * The floor: the least an extension can do to badge a page's corpus links, for comparison only. It does
- * none of what makes Paperlens usable (settings, the database, titles, shapes beyond "contains the id",
- * the card, following a changing page). With `shadow`, each badge is what Paperlens's rules ask for at the
- * least: an open shadow root holding Paperlens's badge markup, styled by Paperlens's page stylesheet.
- */
-function writeFloorExtension(shadow: boolean): string {
-  const dir = mkdtempSync(join(tmpdir(), 'paperlens-floor-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Badge floor (benchmark only)',
-      version: '1',
-      background: { service_worker: 'background.js' },
-      content_scripts: [{ matches: ['http://*/*'], js: ['content.js'], run_at: 'document_idle', all_frames: true }],
-    }),
-  );
-  writeFileSync(join(dir, 'background.js'), '');
-  const badge = shadow
-    ? `const badge = document.createElement('span');
-      badge.setAttribute('data-paperlens', 'badge');
-      badge.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
-      badge.shadowRoot.append(template.cloneNode(true));`
-    : `const badge = document.createElement('span');
-      badge.setAttribute('data-paperlens', 'badge');
-      badge.textContent = 'LG 81% 11';`;
-  writeFileSync(
-    join(dir, 'content.js'),
-    `(() => {
-  const ids = new Set(${JSON.stringify(CORPUS_IDS)});
-  const id = /\\d{4}\\.\\d{4,5}/;
-  ${
-    shadow
-      ? `const sheet = new CSSStyleSheet();
-  sheet.replaceSync(${JSON.stringify(readFileSync('components/page/page.css', 'utf8'))});
-  const span = (className, text) => Object.assign(document.createElement('span'), { className, textContent: text });
-  const template = Object.assign(document.createElement('button'), { className: 'badge', type: 'button' });
-  template.append(span('cat', 'LG'), span('nov', '81%'), span('co people', '11'));`
-      : ''
-  }
-  for (const a of document.querySelectorAll('a[href]')) {
-    const match = id.exec(a.getAttribute('href'));
-    if (match && ids.has(match[0])) {
-      ${badge}
-      a.after(badge);
-    }
-  }
-})();`,
-  );
-  return dir;
-}
+/** The badge floors run where the bench's pages are, in every frame, with a worker the bench waits for. */
+const BADGE_FLOOR = { name: 'Badge floor', matches: ['http://*/*'], allFrames: true, worker: true };
 
 interface Browser {
   name: string;
@@ -359,8 +310,8 @@ async function main() {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const floorDir = writeFloorExtension(false);
-  const shadowFloorDir = writeFloorExtension(true);
+  const floorDir = writeFloorExtension(badgeFloorScript(false), BADGE_FLOOR);
+  const shadowFloorDir = writeFloorExtension(badgeFloorScript(true), BADGE_FLOOR);
   const browsers = [
     await launch('without', null),
     // The same extension switched off for this site: what any content script costs, before Paperlens does anything.
