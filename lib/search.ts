@@ -214,7 +214,7 @@ function indexOptions(profile: SearchProfile): Options<IndexedText> {
 export interface TextMatch {
   id: string;
   score: number;
-  /** Normalized document terms that matched, sorted. */
+  /** Normalized document terms that matched, in MiniSearch's order (results sort them for showing). */
   terms: string[];
 }
 
@@ -246,8 +246,7 @@ function textIndex(index: MiniSearch<IndexedText>, profile: SearchProfile): Text
     let hits = index.search(query);
     if (hits.length === 0 && profile === 'compact') hits = index.search(query, COMPACT_TYPOS);
     if (hits.length === 0 && termCount > 1) hits = index.search(query, { combineWith: 'OR' });
-    // Terms sorted: MiniSearch lists them in index order, which depends on the order papers were added.
-    return hits.map((hit) => ({ id: String(hit.id), score: hit.score, terms: [...hit.terms].sort() }));
+    return hits.map((hit) => ({ id: String(hit.id), score: hit.score, terms: hit.terms }));
   };
   return {
     profile,
@@ -282,6 +281,22 @@ const SORTS: Record<SearchSort, (a: SearchResult<SearchRow>, b: SearchResult<Sea
 /** Rows newest first, as an empty query lists them. */
 export const newestFirst = <R extends SearchRow>(rows: R[]): R[] => rows.sort(byNewest);
 
+type FilterOptions = PaperSearchOptions & { authorId?: string | null };
+
+function passesFilters({ categories = [], year = null, hasCode = false, authorId = null }: FilterOptions) {
+  return (row: SearchRow) =>
+    (categories.length === 0 || categories.includes(row.category)) &&
+    (year === null || row.year === year) &&
+    (!hasCode || row.hasCode) &&
+    (authorId === null || row.followed.includes(authorId));
+}
+
+/** A result as shown: its matched terms sorted (MiniSearch lists them in the order papers were indexed). */
+const shown = (result: SearchResult<SearchRow>): SearchResult<SearchRow> => ({
+  ...result,
+  terms: [...result.terms].sort(),
+});
+
 /**
  * The matches (null: every row) that pass the filters, sorted. `rows` are newest first,
  * so an empty query sorted by date costs one pass, not a sort.
@@ -290,14 +305,10 @@ export function filterAndSort(
   matches: TextMatch[] | null,
   rows: readonly SearchRow[],
   byId: ReadonlyMap<string, SearchRow>,
-  options: PaperSearchOptions & { authorId?: string | null },
+  options: FilterOptions,
 ): SearchResult<SearchRow>[] {
-  const { categories = [], year = null, hasCode = false, sort = 'relevance', authorId = null } = options;
-  const passes = (row: SearchRow) =>
-    (categories.length === 0 || categories.includes(row.category)) &&
-    (year === null || row.year === year) &&
-    (!hasCode || row.hasCode) &&
-    (authorId === null || row.followed.includes(authorId));
+  const passes = passesFilters(options);
+  const sort = options.sort ?? 'relevance';
   if (matches === null) {
     const all = rows.filter(passes).map((row) => ({ paper: row, score: 0, terms: [] as string[] }));
     return sort === 'novel' ? all.sort(SORTS.novel) : all;
@@ -307,7 +318,54 @@ export function filterAndSort(
     const row = byId.get(id);
     if (row && passes(row)) results.push({ paper: row, score, terms });
   }
-  return results.sort(SORTS[sort]);
+  return results.sort(SORTS[sort]).map(shown);
+}
+
+/** Past this many, a page's results are picked by sorting them all (inserting into a long list costs more). */
+const PICKED_AT_MOST = 256;
+
+/**
+ * The first `count` results {@link filterAndSort} would give, and how many pass in all. A page needs its
+ * own rows sorted, not the other thousands a common prefix matches: each passing match is compared with
+ * the worst kept so far and most go no further (MiniSearch already lists them best first).
+ */
+export function topResults(
+  matches: TextMatch[] | null,
+  rows: readonly SearchRow[],
+  byId: ReadonlyMap<string, SearchRow>,
+  options: FilterOptions,
+  count: number,
+): { total: number; top: SearchResult<SearchRow>[] } {
+  if (count > PICKED_AT_MOST) {
+    const all = filterAndSort(matches, rows, byId, options);
+    return { total: all.length, top: all.slice(0, count) };
+  }
+  const passes = passesFilters(options);
+  const order = SORTS[options.sort ?? 'relevance'];
+  const top: SearchResult<SearchRow>[] = [];
+  let total = 0;
+  const offer = (result: SearchResult<SearchRow>) => {
+    total++;
+    const worst = top[top.length - 1];
+    if (top.length === count && (!worst || order(result, worst) >= 0)) return;
+    let low = 0;
+    for (let high = top.length; low < high; ) {
+      const middle = (low + high) >>> 1;
+      if (order(result, top[middle] as SearchResult<SearchRow>) < 0) high = middle;
+      else low = middle + 1;
+    }
+    top.splice(low, 0, result);
+    if (top.length > count) top.pop();
+  };
+  if (matches === null) {
+    for (const row of rows) if (passes(row)) offer({ paper: row, score: 0, terms: [] });
+  } else {
+    for (const { id, score, terms } of matches) {
+      const row = byId.get(id);
+      if (row && passes(row)) offer({ paper: row, score, terms });
+    }
+  }
+  return { total, top: top.map(shown) };
 }
 
 /** Categories by paper count and years newest first, of some rows. */

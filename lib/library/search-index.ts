@@ -4,7 +4,6 @@ import type { DbConnection } from '../db-connection';
 import type { SearchPage, SearchRequest } from '../message-schemas';
 import {
   createTextIndex,
-  filterAndSort,
   type IndexedText,
   indexedText,
   loadTextIndex,
@@ -18,6 +17,7 @@ import {
   searchRow,
   type TextIndex,
   type TextMatch,
+  topResults,
 } from '../search';
 import { normalizeText } from '../text/normalize';
 import type { LibraryPaper } from './schema';
@@ -153,14 +153,14 @@ function facetsOf(kept: Kept, authorId: string | null): SearchFacets {
 
 async function answer(db: DbConnection, kept: Kept, request: SearchRequest): Promise<SearchPage> {
   const matches = kept.index ? kept.index.match(request.query) : scanRows(kept.rows, request.query);
-  const results = filterAndSort(matches, kept.rows, kept.byId, request);
-  const page = results.slice(request.offset, request.offset + request.limit);
+  const { total, top } = topResults(matches, kept.rows, kept.byId, request, request.offset + request.limit);
+  const page = top.slice(request.offset);
   const { papers } = await db.run((open) =>
     lookupPapers(open, { ids: page.map((result) => result.paper.id), dois: [], titles: [] }),
   );
   const summaries = new Map(papers.map((paper) => [paper.id, paper]));
   return {
-    total: results.length,
+    total,
     // A paper removed since the rows were read has no summary: it is left out.
     hits: page.flatMap(({ paper, score, terms }) => {
       const summary = summaries.get(paper.id);

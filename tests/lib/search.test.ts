@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { highlightSegments } from '../../lib/highlight';
 import type { LibraryPaper as Paper } from '../../lib/library/schema';
-import { byNewest, createPaperSearch, thinAbstract } from '../../lib/search';
+import { byNewest, createPaperSearch, filterAndSort, type SearchRow, thinAbstract, topResults } from '../../lib/search';
 import { normalizeText } from '../../lib/text/normalize';
 import { libraryPapers } from '../helpers/db';
 import { QUERIES } from '../helpers/search-queries';
@@ -147,6 +147,66 @@ describe('byNewest', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('topResults', () => {
+  // Few distinct dates, scores and novelties, so ties are common and their order is what gets tested.
+  const row = fc.record({
+    id: fc.integer({ min: 1, max: 400 }).map((n) => `2401.${String(n).padStart(5, '0')}`),
+    date: fc.constantFrom('2023-05-01', '2024-01-09', '2024-01-10'),
+    year: fc.constantFrom(2023, 2024),
+    category: fc.constantFrom('LG', 'CL', 'CV'),
+    categoryName: fc.constant(''),
+    hasCode: fc.boolean(),
+    novelty: fc.option(fc.constantFrom(0.2, 0.5, 0.9), { nil: null }),
+    followed: fc.subarray(['a', 'b']),
+  });
+  const library = fc.uniqueArray(row, { selector: (r) => r.id, maxLength: 120 }).map((rows) => rows.sort(byNewest));
+  const options = fc.record({
+    sort: fc.constantFrom('relevance' as const, 'newest' as const, 'novel' as const),
+    categories: fc.subarray(['LG', 'CL']),
+    year: fc.constantFrom(null, 2024),
+    hasCode: fc.boolean(),
+    authorId: fc.constantFrom(null, 'a'),
+  });
+
+  it('gives the first results of the full sort, and how many pass in all', () => {
+    fc.assert(
+      fc.property(library, options, fc.integer({ min: 0, max: 300 }), fc.boolean(), (rows, filters, count, empty) => {
+        const byId = new Map<string, SearchRow>(rows.map((r) => [r.id, r]));
+        // Matches as MiniSearch gives them (best first), one of them not in the rows (a paper just removed).
+        const matches = empty
+          ? null
+          : [...rows.filter((_, i) => i % 3 !== 1), { id: 'gone', date: '', followed: [] }]
+              .map((r, i) => ({ id: r.id, score: [3, 1.5, 1.5, 0.5][i % 4] as number, terms: ['zeta', `t${i % 2}`] }))
+              .sort((a, b) => b.score - a.score);
+        const all = filterAndSort(matches, rows, byId, filters);
+        const { total, top } = topResults(matches, rows, byId, filters, count);
+        expect(total).toBe(all.length);
+        expect(top).toEqual(all.slice(0, count));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("sorts only the shown results' terms", () => {
+    const rows: SearchRow[] = [
+      {
+        id: '1',
+        date: '2024-01-01',
+        year: 2024,
+        category: 'LG',
+        categoryName: '',
+        hasCode: false,
+        novelty: null,
+        followed: [],
+      },
+    ];
+    const matches = [{ id: '1', score: 1, terms: ['zeta', 'alpha'] }];
+    const { top } = topResults(matches, rows, new Map(rows.map((r) => [r.id, r])), {}, 20);
+    expect(top[0]?.terms).toEqual(['alpha', 'zeta']);
+    expect(matches[0]?.terms).toEqual(['zeta', 'alpha']);
   });
 });
 
