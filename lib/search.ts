@@ -242,10 +242,12 @@ export async function loadTextIndex(json: string, profile: SearchProfile): Promi
 }
 
 function textIndex(index: MiniSearch<IndexedText>, profile: SearchProfile): TextIndex {
-  const run = (query: string, termCount: number) => {
+  const run = (query: string, words: string[]) => {
     let hits = index.search(query);
-    if (hits.length === 0 && profile === 'compact') hits = index.search(query, COMPACT_TYPOS);
-    if (hits.length === 0 && termCount > 1) hits = index.search(query, { combineWith: 'OR' });
+    // The second try differs only in the word being typed, taken as misspelt: none under four letters is.
+    const typed = words[words.length - 1] ?? '';
+    if (hits.length === 0 && profile === 'compact' && fuzziness(typed)) hits = index.search(query, COMPACT_TYPOS);
+    if (hits.length === 0 && words.length > 1) hits = index.search(query, { combineWith: 'OR' });
     return hits.map((hit) => ({ id: String(hit.id), score: hit.score, terms: hit.terms }));
   };
   return {
@@ -256,8 +258,8 @@ function textIndex(index: MiniSearch<IndexedText>, profile: SearchProfile): Text
     },
     has: (id) => index.has(id),
     match(query) {
-      const termCount = processTerm(query).length;
-      return termCount === 0 ? null : run(query, termCount);
+      const words = queryWords(query);
+      return words.length === 0 ? null : run(query, words);
     },
     toJSON: () => JSON.stringify(index),
   };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { describe, expect, it, vi } from 'vitest';
 import { highlightSegments } from '../../lib/highlight';
 import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import { byNewest, createPaperSearch, filterAndSort, type SearchRow, thinAbstract, topResults } from '../../lib/search';
@@ -264,6 +265,20 @@ describe('the compact profile (large libraries)', () => {
     expect(ids(compact.search('mixtu')).length).toBeGreaterThan(0);
     expect(compact.search('mixtu').every((r) => r.terms.every((t) => t.startsWith('mixtu')))).toBe(true);
     expect(ids(compact.search('ministrl'))[0]).toBe('2601.08584');
+  });
+
+  it('does not search again for typos when the word being typed is too short to be misspelt', () => {
+    const searches = vi.spyOn(MiniSearch.prototype, 'search');
+    try {
+      // `zq` matches nothing: AND finds nothing, OR finds the mixture papers; a typo pass would search for the same.
+      expect(ids(compact.search('mixture zq')).length).toBeGreaterThan(0);
+      expect(searches).toHaveBeenCalledTimes(2);
+      searches.mockClear();
+      expect(ids(compact.search('mixture zqzq')).length).toBeGreaterThan(0);
+      expect(searches).toHaveBeenCalledTimes(3);
+    } finally {
+      searches.mockRestore();
+    }
   });
 
   it('keeps each abstract’s longest distinct words, folded, without stop words', () => {
