@@ -8,7 +8,7 @@ import {
 } from 'idb';
 import type { Coauthor } from './corpus/schema';
 import type { StoredIndex } from './insights/similarity-index';
-import type { PaperDerived } from './library/derived-store';
+import type { StoredDerived } from './library/derived-store';
 import type { FollowedAuthor, LibraryPaper } from './library/schema';
 import type { StoredFacets } from './library/search-first-page';
 import type { StoredSearchIndex, StoredSearchRows } from './library/search-index';
@@ -129,7 +129,7 @@ export interface PaperlensDB extends DBSchema {
     };
   };
   authors: { key: string; value: FollowedAuthor };
-  derived: { key: string; value: PaperDerived };
+  derived: { key: string; value: StoredDerived };
   coauthors: { key: [string, number]; value: AuthorCoauthors };
   readingList: { key: string; value: ReadingListEntry; indexes: { 'by-saved': string } };
   meta: { key: Meta['key']; value: Meta };

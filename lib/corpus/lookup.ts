@@ -2,7 +2,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import { coauthorChunks, getMeta, type PaperlensDatabase, type PaperlensDB, readRevision } from '../db';
 import { closestEarlierTitle } from '../insights/novelty';
 import { paperCoauthors } from '../library/derive';
-import { type PaperDerived, readDerived, withDerived } from '../library/derived-store';
+import { readDerived, type StoredDerived, withDerived } from '../library/derived-store';
 import type { FollowedAuthor, LibraryPaper } from '../library/schema';
 import { coauthorEntries } from '../library/seed';
 import {
@@ -216,7 +216,7 @@ export async function readLibrary(db: PaperlensDatabase): Promise<Library> {
 }
 
 /** Every paper with its derived record (the whole library, for the extension's own pages). */
-function withEachDerived(papers: readonly LibraryPaper[], records: readonly PaperDerived[]): LibraryPaper[] {
+function withEachDerived(papers: readonly LibraryPaper[], records: readonly StoredDerived[]): LibraryPaper[] {
   const byId = new Map(records.map((record) => [record.id, record]));
   return papers.map((paper) => withDerived(paper, byId.get(paper.id)));
 }

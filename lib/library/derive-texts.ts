@@ -10,7 +10,7 @@ import {
   toStored,
 } from '../insights/similarity-index';
 import { type AuthorPapers, type CoauthorChange, coauthorRecords, paperCoauthors, withTitles } from './derive';
-import { type PaperDerived, sameDerived } from './derived-store';
+import { type StoredDerived, sameDerived, storedCoauthors, storedDerived, withStoredCoauthors } from './derived-store';
 import type { LibraryPaper } from './schema';
 
 /**
@@ -138,19 +138,21 @@ async function addNew(db: PaperlensDatabase, memory: TextMemory, keys: readonly 
 /** A paper's derived record as now worked out: its figures (with the titles they name) and its coauthor counts. */
 function nextDerived(
   id: string,
-  before: PaperDerived | undefined,
+  before: StoredDerived | undefined,
   memory: TextMemory,
   change: CoauthorChange,
-): PaperDerived {
+): StoredDerived {
   const figures = memory.derived.get(id);
   const { novelty, related } = figures
     ? withTitles(figures, memory.titles)
     : { novelty: before?.novelty ?? null, related: before?.related ?? [] };
   const paper = change.papers.get(id);
-  const coauthors = paper?.followedAuthorIds.some((authorId) => change.counts.has(authorId))
-    ? paperCoauthors({ ...paper, coauthors: before?.coauthors }, change.counts)
-    : before?.coauthors;
-  return { id, novelty, related, ...(coauthors ? { coauthors } : {}) };
+  if (!paper?.followedAuthorIds.some((authorId) => change.counts.has(authorId))) {
+    return withStoredCoauthors({ id, novelty, related }, before);
+  }
+  const kept = before && storedCoauthors(before, paper.authors);
+  const coauthors = paperCoauthors({ ...paper, coauthors: kept }, change.counts);
+  return storedDerived({ id, novelty, related, coauthors }, paper.authors);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Coauthor } from '../corpus/schema';
 import { coauthorChunks, type PaperlensDatabase } from '../db';
 import { nameKey } from '../names';
-import { derivedPart, sameDerived, withDerived } from './derived-store';
+import { derivedPart, sameDerived, storedDerived, withDerived } from './derived-store';
 import { createAuthorMatcher } from './match';
 import type { FollowedAuthor, LibraryPaper, PaperCoauthor } from './schema';
 import { authorCoauthors } from './seed';
@@ -149,7 +149,10 @@ export async function recomputeCoauthors(db: PaperlensDatabase, authorIds: reado
       const [paper, before] = await Promise.all([tx.objectStore('papers').get(id), derived.get(id)]);
       if (!paper) return;
       const current = withDerived(paper, before);
-      const next = { ...derivedPart(current), coauthors: paperCoauthors(current, change.counts) };
+      const next = storedDerived(
+        { ...derivedPart(current), coauthors: paperCoauthors(current, change.counts) },
+        paper.authors,
+      );
       if (!sameDerived(before, next)) await derived.put(next);
     }),
   );

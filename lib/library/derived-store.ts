@@ -1,4 +1,4 @@
-import type { LibraryPaper } from './schema';
+import type { LibraryPaper, PaperCoauthor } from './schema';
 
 /**
  * Derived data kept apart from the papers (the `derived` store, v5): a pass writes one small record a paper
@@ -8,6 +8,68 @@ import type { LibraryPaper } from './schema';
  */
 export type PaperDerived = Pick<LibraryPaper, 'id' | 'novelty' | 'related' | 'coauthors'>;
 
+/** One followed author's coauthors on a paper: shared papers by position in its author list (null: not a coauthor). */
+export type CoauthorCounts = [authorId: string, counts: (number | null)[]];
+
+/**
+ * A derived record as stored. Coauthors are kept as {@link CoauthorCounts}, not as names the paper already
+ * holds: at 100k papers a third of the record, ~11 MB on disk. A list that its author list cannot express
+ * (names not on it, out of its order) is kept as it is, in `coauthors`.
+ */
+export interface StoredDerived extends Pick<LibraryPaper, 'id' | 'novelty' | 'related'> {
+  shared?: CoauthorCounts[];
+  coauthors?: PaperCoauthor[];
+}
+
+/** Coauthors from counts: a count whose list no longer matches the author list's length is dropped, not misnamed. */
+function namedCoauthors(shared: readonly CoauthorCounts[], authors: readonly string[]): PaperCoauthor[] {
+  return shared.flatMap(([authorId, counts]) =>
+    counts.length !== authors.length
+      ? []
+      : counts.flatMap((sharedPapers, i) =>
+          sharedPapers === null ? [] : [{ name: authors[i] as string, sharedPapers, authorId }],
+        ),
+  );
+}
+
+/** Counts by author position, grouped by followed author in the order the list names them. */
+function countedCoauthors(coauthors: readonly PaperCoauthor[], authors: readonly string[]): CoauthorCounts[] {
+  const groups = new Map<string, (number | null)[]>();
+  for (const { name, sharedPapers, authorId } of coauthors) {
+    const counts = groups.get(authorId) ?? authors.map(() => null);
+    groups.set(authorId, counts);
+    authors.forEach((author, i) => {
+      if (author === name) counts[i] = sharedPapers;
+    });
+  }
+  return [...groups];
+}
+
+/** A paper's derived part as its record stores it, given the paper's author list. */
+export function storedDerived(
+  { id, novelty, related, coauthors }: PaperDerived,
+  authors: readonly string[],
+): StoredDerived {
+  const record: StoredDerived = { id, novelty, related };
+  if (!coauthors) return record;
+  const shared = countedCoauthors(coauthors, authors);
+  // Kept as counts only when they give back the very same list.
+  const exact = JSON.stringify(namedCoauthors(shared, authors)) === JSON.stringify(coauthors);
+  return exact ? { ...record, shared } : { ...record, coauthors };
+}
+
+/** The coauthors a stored record gives a paper with these authors (undefined: not worked out). */
+export function storedCoauthors(record: StoredDerived, authors: readonly string[]): PaperCoauthor[] | undefined {
+  return record.shared ? namedCoauthors(record.shared, authors) : record.coauthors;
+}
+
+/** A record with its coauthors as another stored them (a pass that did not touch them keeps them as they are). */
+export const withStoredCoauthors = (record: StoredDerived, from: StoredDerived | undefined): StoredDerived => ({
+  ...record,
+  ...(from?.shared ? { shared: from.shared } : {}),
+  ...(from?.coauthors ? { coauthors: from.coauthors } : {}),
+});
+
 /** The derived part of a paper (what the bundle's papers carry, say). */
 export const derivedPart = ({ id, novelty, related, coauthors }: LibraryPaper): PaperDerived => ({
   id,
@@ -16,17 +78,21 @@ export const derivedPart = ({ id, novelty, related, coauthors }: LibraryPaper): 
   ...(coauthors ? { coauthors } : {}),
 });
 
+/** The derived record a paper's own figures make. */
+export const derivedRecord = (paper: LibraryPaper): StoredDerived => storedDerived(derivedPart(paper), paper.authors);
+
 /** A paper with its derived record laid over it. */
-export function withDerived(paper: LibraryPaper, derived: PaperDerived | undefined): LibraryPaper {
+export function withDerived(paper: LibraryPaper, derived: StoredDerived | undefined): LibraryPaper {
   if (!derived) return paper;
-  const { novelty, related, coauthors } = derived;
+  const { novelty, related } = derived;
+  const coauthors = storedCoauthors(derived, paper.authors);
   return { ...paper, novelty, related, ...(coauthors ? { coauthors } : {}) };
 }
 
 /** What reading derived records needs of a transaction's `derived` store. */
 export interface DerivedReader {
-  get(id: string): Promise<PaperDerived | undefined>;
-  getAll(range: IDBKeyRange): Promise<PaperDerived[]>;
+  get(id: string): Promise<StoredDerived | undefined>;
+  getAll(range: IDBKeyRange): Promise<StoredDerived[]>;
 }
 
 /** Papers read by key, with their derived records read by key in the same transaction. */
@@ -43,7 +109,8 @@ export async function readDerivedRange(store: DerivedReader, papers: readonly Li
   return papers.map((paper) => withDerived(paper, byId.get(paper.id)));
 }
 
-/** Whether two derived records say the same (a pass writes only those that changed). */
-export const sameDerived = (a: PaperDerived | undefined, b: PaperDerived): boolean =>
+/** Whether two stored records say the same (a pass writes only those that changed). */
+export const sameDerived = (a: StoredDerived | undefined, b: StoredDerived): boolean =>
   a !== undefined &&
-  JSON.stringify([a.novelty, a.related, a.coauthors]) === JSON.stringify([b.novelty, b.related, b.coauthors]);
+  JSON.stringify([a.novelty, a.related, a.shared, a.coauthors]) ===
+    JSON.stringify([b.novelty, b.related, b.shared, b.coauthors]);

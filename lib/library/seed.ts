@@ -9,7 +9,7 @@ import {
 } from '../db';
 import { normalizeText } from '../text/normalize';
 import { paperCoauthors, type SharedCounts, withTitles } from './derive';
-import { derivedPart } from './derived-store';
+import { derivedRecord } from './derived-store';
 import { slugForAuthor } from './match';
 import { familiesOf } from './paper';
 import { AUTHOR_COLORS, type FollowedAuthor, type LibraryPaper } from './schema';
@@ -153,7 +153,7 @@ async function putBundledPapers(
   const existing = await Promise.all(bundled.map((paper) => papers.get(paper.id)));
   const records = bundled.map((paper, i) => fromBundle(paper, existing[i], bundle, at));
   // Its derived record too: it is what pages read (derived-store.ts), and the bundle's figures are current.
-  await Promise.all(records.flatMap((record) => [papers.put(record), derived.put(derivedPart(record))]));
+  await Promise.all(records.flatMap((record) => [papers.put(record), derived.put(derivedRecord(record))]));
   const dropped = previousIds.filter((id) => !ids.has(id));
   const stale = await Promise.all(dropped.map((id) => papers.get(id)));
   await Promise.all(
