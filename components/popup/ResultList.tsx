@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useCallback, useEffect } from 'preact/hooks';
 import type { PaperSummary } from '../../lib/message-schemas';
 import { ResultRow } from './ResultRow';
 import type { LibrarySearch } from './use-library-search';
@@ -30,10 +30,12 @@ export function ResultList({
   onKeyDown,
 }: ResultListProps) {
   const count = search.total ?? 0;
+  // A new key function makes the virtualizer lay out every row again (85k at 100k papers): one per page of hits.
+  const getKey = useCallback((index: number) => search.hits[index]?.paper.id ?? index, [search.hits]);
   const rows = usePanelRows({
     count,
     estimate: 92,
-    getKey: (index) => search.hits[index]?.paper.id ?? `pending-${index}`,
+    getKey,
     list: listRef,
   });
   scrollToRef.current = (index) => rows.scrollToIndex(index, { align: 'auto' });

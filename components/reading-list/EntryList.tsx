@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { plural } from '../../lib/format';
 import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
@@ -44,10 +44,12 @@ type RowsProps = Pick<EntryListProps, 'shown' | 'papersById' | 'compact' | 'upda
 /** The entries as a list whose rows out of view are not drawn (see useWindowRows). */
 function VirtualEntries({ shown, papersById, compact, update, remove }: RowsProps) {
   const list = useRef<HTMLUListElement>(null);
+  // A new key function makes the virtualizer lay out every row again: one per change of the entries shown.
+  const getKey = useCallback((index: number) => shown[index]?.id ?? index, [shown]);
   const rows = useWindowRows({
     count: shown.length,
     estimate: compact ? 96 : 150,
-    getKey: (index) => shown[index]?.id ?? index,
+    getKey,
     list,
     // The row holding keyboard focus (a note being written) stays drawn while scrolled away.
     keep: () => {
