@@ -11,7 +11,7 @@ import type { StoredIndex } from './insights/similarity-index';
 import type { StoredDerived } from './library/derived-store';
 import type { FollowedAuthor, LibraryPaper } from './library/schema';
 import type { StoredFacets } from './library/search-first-page';
-import type { StoredSearchIndex, StoredSearchRows } from './library/search-index';
+import type { KeptRow, StoredPart, StoredSearchIndex, StoredSearchRows } from './library/search-index';
 import type { StagedBatch } from './library/staging';
 import type { ImportSummary } from './message-schemas';
 import { type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
@@ -38,8 +38,12 @@ export interface MetaValues {
   recentImports: { id: string; summary: ImportSummary }[];
   /** The popup's search rows as last built, for a quick start after a worker restart (lib/library/search-index.ts). */
   searchRows: StoredSearchRows;
+  /** Those rows, a part a record (each read in a task of its own). */
+  [part: `searchRows/${number}`]: StoredPart<KeptRow[]>;
   /** The popup's full-text index as last built (MiniSearch JSON), loaded in slices after the rows. */
   searchIndex: StoredSearchIndex;
+  /** Its terms, a part a record. */
+  [part: `searchIndex/${number}`]: StoredPart<string>;
   /** The facets (categories, years) of the library and of each followed author, for the popup's opening page. */
   searchFacets: StoredFacets;
   /** The similarity index as last built, with the revision it matches, so a restarted worker does not rebuild it. */

@@ -176,6 +176,70 @@ describe('the library search kept in the background', () => {
     expect(ids(await restarted.search(ask('voxtral')))).toContain('2507.13264');
     expect((await restarted.search(ask('wombat'))).total).toBe(0);
   });
+
+  describe('stored in parts', () => {
+    const small = { rows: 4, indexChars: 2_000 };
+    const metaKeys = async (prefix: string) =>
+      (await db.getAllKeys('meta')).map(String).filter((key) => key.startsWith(`${prefix}/`));
+    const stored = async () => {
+      const first = createLibrarySearch(connection, small);
+      await expect.poll(async () => (await first.search(ask('voxtral'))).complete).toBe(true);
+      return first;
+    };
+
+    it('of bounded size, each read on its own, answering as the whole did', async () => {
+      const first = await stored();
+      expect(await metaKeys('searchRows')).toHaveLength(4);
+      expect((await metaKeys('searchIndex')).length).toBeGreaterThan(3);
+      for (const key of await metaKeys('searchIndex')) {
+        const part = await db.get('meta', key as `searchIndex/${number}`);
+        // A part ends at the first term past the bound: one term's postings at most over it.
+        expect((part?.value as { part: string } | undefined)?.part.length).toBeLessThan(small.indexChars * 2);
+      }
+      const restarted = createLibrarySearch(connection, small);
+      await expect.poll(async () => (await restarted.search(ask('voxtral'))).complete).toBe(true);
+      for (const [query] of QUERIES) {
+        expect(ids(await restarted.search(ask(query)))).toEqual(ids(await first.search(ask(query))));
+      }
+    });
+
+    it('leave no part of an earlier store behind', async () => {
+      await db.put('meta', { key: 'searchRows/99', value: { revision: 'old', part: [] } });
+      await db.put('meta', { key: 'searchIndex/99', value: { revision: 'old', part: '[]' } });
+      await stored();
+      expect(await metaKeys('searchRows')).not.toContain('searchRows/99');
+      expect(await metaKeys('searchIndex')).not.toContain('searchIndex/99');
+    });
+
+    it('of another revision are never mixed in: the search is built from the papers again', async () => {
+      await stored();
+      const paper = (await db.get('papers', '2507.13264'))!;
+      // Changed behind the search's back: only a rebuild sees it.
+      await db.put('papers', { ...paper, normalizedTitle: 'wombat', title: 'Wombat', abstract: '' });
+      await db.put('meta', { key: 'searchIndex/1', value: { revision: 'another', part: '[]' } });
+      const restarted = createLibrarySearch(connection, small);
+      await expect.poll(async () => (await restarted.search(ask('wombat'))).complete).toBe(true);
+      expect(ids(await restarted.search(ask('wombat')))).toEqual(['2507.13264']);
+      await db.put('meta', { key: 'searchRows/2', value: { revision: 'another', part: [] } });
+      const again = createLibrarySearch(connection, small);
+      const page = await again.search(ask('wombat'));
+      expect(page.complete).toBe(true);
+      expect(ids(page)).toEqual(['2507.13264']);
+    });
+
+    it('replace a whole stored in the earlier form (one record), which is built again', async () => {
+      await stored();
+      const head = await db.get('meta', 'searchRows');
+      const rows = (await db.get('meta', 'searchRows/0'))?.value as { part: KeptRow[] };
+      await db.put('meta', {
+        key: 'searchRows',
+        value: { ...(head?.value as object), rows: rows.part, parts: undefined } as never,
+      });
+      const restarted = createLibrarySearch(connection, small);
+      expect((await restarted.search(ask('voxtral'))).complete).toBe(true);
+      await expect.poll(async () => (await db.get('meta', 'searchRows'))?.value).toMatchObject({ parts: 4 });
+    });
+  });
 });
 
 describe('scanRows, which answers while the stored index loads', () => {
