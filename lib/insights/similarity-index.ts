@@ -252,9 +252,9 @@ function freezeIdf(index: SimilarityIndex, fromTerm: number): void {
 }
 
 /** 1 / the L2 norm of each document from `fromDoc` on (0 for a document with no terms). */
-function computeNorms(index: SimilarityIndex, fromDoc: number): void {
+function computeNorms(index: SimilarityIndex, fromDoc: number, toDoc = index.docCount): void {
   index.invNorm = ensure(index.invNorm, index.docCount);
-  for (let d = fromDoc; d < index.docCount; d++) {
+  for (let d = fromDoc; d < toDoc; d++) {
     let sum = 0;
     for (let e = index.start[d]!; e < index.start[d + 1]!; e++) {
       const w = index.entryCount[e]! * index.idf[index.entryTerm[e]!]!;
@@ -341,22 +341,31 @@ function forIndexTerms(index: SimilarityIndex, d: number, pick: Int32Array, visi
 
 /** Builds the inverted lists of all documents in bulk. */
 function buildPostings(index: SimilarityIndex): void {
+  Array.from(postingsInSlices(index, Number.POSITIVE_INFINITY));
+}
+
+/** {@link buildPostings}, pausing (a `yield`) after every `slice` documents of each of its two passes. */
+function* postingsInSlices(index: SimilarityIndex, slice: number): Generator<void> {
   const pick = new Int32Array(index.options.indexTerms);
   const start = new Int32Array(index.terms.length + 1);
-  for (let d = 0; d < index.docCount; d++)
+  for (let d = 0; d < index.docCount; d++) {
     forIndexTerms(index, d, pick, (t) => {
       start[t + 1]! += 1;
     });
+    if ((d + 1) % slice === 0) yield;
+  }
   for (let t = 0; t < index.terms.length; t++) start[t + 1]! += start[t]!;
   const fill = start.slice(0, index.terms.length);
   const doc = new Int32Array(start[index.terms.length]!);
   const weight = new Float64Array(doc.length);
-  for (let d = 0; d < index.docCount; d++)
+  for (let d = 0; d < index.docCount; d++) {
     forIndexTerms(index, d, pick, (t, w) => {
       const p = fill[t]!++;
       doc[p] = d;
       weight[p] = w;
     });
+    if ((d + 1) % slice === 0) yield;
+  }
   index.postings = { start, doc, weight, extra: new Map() };
 }
 
@@ -911,9 +920,46 @@ function termIds(gaps: Int32Array, start: Int32Array, docCount: number): Int32Ar
 
 /** An index from toStored's arrays, which it takes over (the packed ones unpacked); norms, ranks, maps and lists are worked out again. */
 export function fromStored(stored: StoredIndex): SimilarityIndex {
+  const steps = restoreInSlices(stored, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Documents worked out between pauses while a stored index is restored: ~20–40 ms of a worker's time each. */
+const RESTORE_SLICE = 1_000;
+
+/**
+ * {@link fromStored}, pausing between slices of its work: at 100k papers restoring is seconds of work (above all
+ * the inverted lists), and done at once it held up every page's lookup meanwhile.
+ */
+export async function fromStoredInSlices(
+  stored: StoredIndex,
+  pause: () => Promise<void>,
+  slice = RESTORE_SLICE,
+): Promise<SimilarityIndex> {
+  const steps = restoreInSlices(stored, slice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* restoreInSlices(stored: StoredIndex, slice: number): Generator<void, SimilarityIndex> {
   if (stored.version !== STORED_VERSION) throw new Error(`similarity index: unknown stored version ${stored.version}`);
   const docCount = stored.ids.length;
   const entries = stored.start[docCount] ?? 0;
+  // Each step below is ~0.1–0.2 s at 100k papers: a pause after each.
+  const docOf = new Map(stored.ids.map((id, d) => [id, d]));
+  const termOf = new Map(stored.terms.map((term, t) => [term, t]));
+  yield;
+  const gaps = unpackVarints(stored.entryTerm, new Int32Array(entries));
+  yield;
+  const entryTerm = termIds(gaps, stored.start, docCount);
+  const entryCount = unpackVarints(stored.entryCount, new Uint16Array(entries));
+  yield;
   const index: SimilarityIndex = {
     ...emptyIndex({ ...stored.options }),
     exact: stored.exact,
@@ -921,22 +967,26 @@ export function fromStored(stored: StoredIndex): SimilarityIndex {
     docCount,
     ids: stored.ids,
     dates: stored.dates,
-    docOf: new Map(stored.ids.map((id, d) => [id, d])),
+    docOf,
     terms: stored.terms,
-    termOf: new Map(stored.terms.map((term, t) => [term, t])),
+    termOf,
     df: stored.df,
     idf: stored.idf,
     start: stored.start,
-    entryTerm: termIds(unpackVarints(stored.entryTerm, new Int32Array(entries)), stored.start, docCount),
-    entryCount: unpackVarints(stored.entryCount, new Uint16Array(entries)),
+    entryTerm,
+    entryCount,
     order: stored.order,
     rank: new Int32Array(stored.ids.length),
   };
   stored.order.forEach((d, k) => {
     index.rank[d] = k;
   });
-  computeNorms(index, 0);
+  yield;
+  for (let d = 0; d < docCount; d += slice) {
+    computeNorms(index, d, Math.min(docCount, d + slice));
+    yield;
+  }
   updateFirstIds(index, 0);
-  buildPostings(index);
+  yield* postingsInSlices(index, slice);
   return index;
 }

@@ -41,7 +41,7 @@ const DERIVE_SLICE = 500;
 // ~200 papers tokenized take ~35 ms at 100k (node): short enough for a lookup waiting behind them.
 const INDEX_SLICE = 200;
 // Lets queued messages (a page's lookup) run between slices of work.
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The text similarity is measured on (title and abstract); relate.ts measures a page's paper with it too. */
 export const paperText = (title: string, abstract: string): string => `${title}\n${abstract}`;

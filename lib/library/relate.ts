@@ -2,7 +2,7 @@ import { getMeta, type PaperlensDatabase } from '../db';
 import type { DbConnection } from '../db-connection';
 import {
   buildIndex,
-  fromStored,
+  fromStoredInSlices,
   type Neighbor,
   nearest,
   type SimilarityIndex,
@@ -15,7 +15,7 @@ import {
   type RelatePaperResponse,
   SUMMARY_AUTHORS,
 } from '../message-schemas';
-import { docOf, paperText, scanPapers, type TextMemory } from './derive-texts';
+import { docOf, paperText, scanPapers, type TextMemory, yieldToMessages } from './derive-texts';
 import { followedOn, readEntryFacts } from './listing-authors';
 
 /**
@@ -66,7 +66,7 @@ export function createIndexSource(db: DbConnection, memory: () => TextMemory | n
     const read = await readMeta(db, 'similarityIndex');
     // A copy in an older format is passed over: the next derived pass stores the index again.
     const stored = read?.index.version === STORED_VERSION ? read : undefined;
-    const index = stored ? fromStored(stored.index) : await db.run(buildFromPapers);
+    const index = stored ? await fromStoredInSlices(stored.index, yieldToMessages) : await db.run(buildFromPapers);
     kept = { index, stored: Boolean(stored), revision };
     return index;
   };

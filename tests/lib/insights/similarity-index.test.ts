@@ -8,6 +8,7 @@ import {
   type DerivedText,
   deriveAll,
   fromStored,
+  fromStoredInSlices,
   type IndexOptions,
   nearest,
   needsRebuild,
@@ -265,6 +266,22 @@ describe('toStored and fromStored', () => {
       expect(nearest(restored, docs[3]!.text, 3)).toEqual(nearest(index, docs[3]!.text, 3));
       const next = docs.slice(360);
       expect(addDocs(restored, next, (id) => derived.get(id))).toEqual(addDocs(index, next, (id) => derived.get(id)));
+    }
+  });
+
+  it('are restored in slices with pauses between them, to the same index as at once', async () => {
+    const docs = generateLibrary({ papers: 400, authors: 30, seed: 7 }).papers.map(asDoc);
+    for (const options of [{}, { exactUpTo: 0 }]) {
+      const stored = toStored(deriveAll(docs, options).index);
+      let pauses = 0;
+      const pause = async () => {
+        pauses++;
+      };
+      const sliced = await fromStoredInSlices(structuredClone(stored), pause, 50);
+      // Norms and both passes over the inverted lists, 50 documents at a time.
+      expect(pauses).toBeGreaterThanOrEqual(3 * Math.floor(docs.length / 50));
+      expect(sliced).toEqual(fromStored(structuredClone(stored)));
+      expect(nearest(sliced, docs[3]!.text, 3)).toEqual(nearest(fromStored(structuredClone(stored)), docs[3]!.text, 3));
     }
   });
 });

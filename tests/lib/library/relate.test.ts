@@ -16,7 +16,7 @@ import { generateLibrary } from '../../scale/generate';
 // Spies over the real functions: a restarted worker must load the stored index, not build one.
 vi.mock('../../../lib/insights/similarity-index', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../lib/insights/similarity-index')>();
-  return { ...actual, buildIndex: vi.fn(actual.buildIndex), fromStored: vi.fn(actual.fromStored) };
+  return { ...actual, buildIndex: vi.fn(actual.buildIndex), fromStoredInSlices: vi.fn(actual.fromStoredInSlices) };
 });
 
 const WEB: MessageSender = { url: 'https://arxiv.org/abs/2609.00001', tab: { id: 7 } };
@@ -184,7 +184,7 @@ describe('relatePaper after a worker restart', () => {
     db = await seeded();
     ({ memory } = await recomputeTexts(db));
     vi.mocked(similarity.buildIndex).mockClear();
-    vi.mocked(similarity.fromStored).mockClear();
+    vi.mocked(similarity.fromStoredInSlices).mockClear();
   });
 
   it('answers from the index derived data stored, loaded once, never rebuilt', async () => {
@@ -199,7 +199,7 @@ describe('relatePaper after a worker restart', () => {
     const relate = createPaperRelations(connection, () => null);
     expect(await relate(reworded(scaling))).toEqual(live);
     expect((await relate(reworded(corpus.papers[0]!))).closest[0]?.id).toBe(corpus.papers[0]!.id);
-    expect(similarity.fromStored).toHaveBeenCalledTimes(1);
+    expect(similarity.fromStoredInSlices).toHaveBeenCalledTimes(1);
     expect(similarity.buildIndex).not.toHaveBeenCalled();
     expect(scans.papers).toBe(0);
   });
@@ -232,7 +232,7 @@ describe('relatePaper after a worker restart', () => {
       () => null,
     );
     expect(await relate(reworded(corpus.papers[2]!))).toEqual(live);
-    expect(similarity.fromStored).not.toHaveBeenCalled();
+    expect(similarity.fromStoredInSlices).not.toHaveBeenCalled();
     expect(similarity.buildIndex).toHaveBeenCalledTimes(1);
   });
 
@@ -262,7 +262,7 @@ describe('relatePaper after a worker restart', () => {
     live = null;
     // The loaded copy was let go: the stored one is read again.
     await relate(reworded(scaling));
-    expect(similarity.fromStored).toHaveBeenCalledTimes(2);
+    expect(similarity.fromStoredInSlices).toHaveBeenCalledTimes(2);
   });
 
   it('builds from the papers only when nothing is stored, and again only when the library changed', async () => {
@@ -355,13 +355,13 @@ describe('the relatePaper message', () => {
       },
     );
     vi.mocked(similarity.buildIndex).mockClear();
-    vi.mocked(similarity.fromStored).mockClear();
+    vi.mocked(similarity.fromStoredInSlices).mockClear();
     const scaling = corpus.papers.find((p) => p.id === '2402.07871')!;
     const answer = await handlers.relatePaper({ ...reworded(scaling), authors: ['Jan Ludziejewski'] }, WEB);
     expect(answer).toMatchObject({ inLibrary: false, followed: [JAN], novelty: { closestId: scaling.id } });
     expect(answer.closest[0]?.id).toBe(scaling.id);
     expect(similarity.buildIndex).not.toHaveBeenCalled();
-    expect(similarity.fromStored).not.toHaveBeenCalled();
+    expect(similarity.fromStoredInSlices).not.toHaveBeenCalled();
   });
 
   it('refuses oversize and garbage requests, naming the field', async () => {
