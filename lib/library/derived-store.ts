@@ -1,3 +1,4 @@
+import { fnv1a } from '../text/fnv';
 import type { LibraryPaper, PaperCoauthor } from './schema';
 
 /**
@@ -18,17 +19,20 @@ export type CoauthorCounts = [authorId: string, counts: (number | null)[]];
  */
 export interface StoredDerived extends Pick<LibraryPaper, 'id' | 'novelty' | 'related'> {
   shared?: CoauthorCounts[];
+  /** The fingerprint of the author list `shared` follows: counts of another list are never read against this one. */
+  of?: number;
   coauthors?: PaperCoauthor[];
 }
 
-/** Coauthors from counts: a count whose list no longer matches the author list's length is dropped, not misnamed. */
+/** An author list's fingerprint (FNV-1a of the names in order). */
+const authorsOf = (authors: readonly string[]): number => fnv1a(authors.join('\u0001'));
+
+/** Coauthors from counts by position in `authors`. */
 function namedCoauthors(shared: readonly CoauthorCounts[], authors: readonly string[]): PaperCoauthor[] {
   return shared.flatMap(([authorId, counts]) =>
-    counts.length !== authors.length
-      ? []
-      : counts.flatMap((sharedPapers, i) =>
-          sharedPapers === null ? [] : [{ name: authors[i] as string, sharedPapers, authorId }],
-        ),
+    counts.flatMap((sharedPapers, i) =>
+      sharedPapers === null ? [] : [{ name: authors[i] as string, sharedPapers, authorId }],
+    ),
   );
 }
 
@@ -55,18 +59,23 @@ export function storedDerived(
   const shared = countedCoauthors(coauthors, authors);
   // Kept as counts only when they give back the very same list.
   const exact = JSON.stringify(namedCoauthors(shared, authors)) === JSON.stringify(coauthors);
-  return exact ? { ...record, shared } : { ...record, coauthors };
+  return exact ? { ...record, shared, of: authorsOf(authors) } : { ...record, coauthors };
 }
 
-/** The coauthors a stored record gives a paper with these authors (undefined: not worked out). */
+/**
+ * The coauthors a stored record gives a paper with these authors; undefined when not worked out, or worked out
+ * for an author list the paper no longer has (an import changed it and derived data has not caught up): readers
+ * then count them from the coauthor records, never name the wrong people.
+ */
 export function storedCoauthors(record: StoredDerived, authors: readonly string[]): PaperCoauthor[] | undefined {
-  return record.shared ? namedCoauthors(record.shared, authors) : record.coauthors;
+  if (!record.shared) return record.coauthors;
+  return record.of === authorsOf(authors) ? namedCoauthors(record.shared, authors) : undefined;
 }
 
 /** A record with its coauthors as another stored them (a pass that did not touch them keeps them as they are). */
 export const withStoredCoauthors = (record: StoredDerived, from: StoredDerived | undefined): StoredDerived => ({
   ...record,
-  ...(from?.shared ? { shared: from.shared } : {}),
+  ...(from?.shared ? { shared: from.shared, of: from.of } : {}),
   ...(from?.coauthors ? { coauthors: from.coauthors } : {}),
 });
 
@@ -112,5 +121,5 @@ export async function readDerivedRange(store: DerivedReader, papers: readonly Li
 /** Whether two stored records say the same (a pass writes only those that changed). */
 export const sameDerived = (a: StoredDerived | undefined, b: StoredDerived): boolean =>
   a !== undefined &&
-  JSON.stringify([a.novelty, a.related, a.shared, a.coauthors]) ===
-    JSON.stringify([b.novelty, b.related, b.shared, b.coauthors]);
+  JSON.stringify([a.novelty, a.related, a.shared, a.of, a.coauthors]) ===
+    JSON.stringify([b.novelty, b.related, b.shared, b.of, b.coauthors]);

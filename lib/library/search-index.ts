@@ -19,6 +19,7 @@ import {
   type TextMatch,
   topResults,
 } from '../search';
+import { fnv1a } from '../text/fnv';
 import { normalizeText } from '../text/normalize';
 import type { LibraryPaper } from './schema';
 import { isOpeningPage, openingPage, type StoredFacets } from './search-first-page';
@@ -79,10 +80,7 @@ const BATCH = 500;
 
 /** FNV-1a over what the index reads of a paper. */
 function signature(text: IndexedText): number {
-  const joined = `${text.title}\u0000${text.authors.join('\u0001')}\u0000${text.abstract}\u0000${text.category}`;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < joined.length; i++) hash = Math.imul(hash ^ joined.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return fnv1a(`${text.title}\u0000${text.authors.join('\u0001')}\u0000${text.abstract}\u0000${text.category}`);
 }
 
 function keptRow(paper: LibraryPaper, text: IndexedText): KeptRow {
@@ -305,10 +303,12 @@ export function createLibrarySearch(db: DbConnection, sizes: PartSizes = PARTS) 
   const start = async (): Promise<Kept> => {
     const rows = await readRows(db);
     if (!rows) return build();
-    void loadIndex(db, rows).then(async (loaded) => {
-      // No index stored for these rows (or stored again as it loaded): the next update builds one from the papers.
-      if (!loaded && (kept ?? rows) === rows) await build();
-    });
+    void loadIndex(db, rows)
+      .then(async (loaded) => {
+        // No index stored for these rows (or stored again as it loaded): built from the papers.
+        if (!loaded && (kept ?? rows) === rows) await build();
+      })
+      .catch((error: unknown) => console.error('[paperlens] search index', error));
     return rows;
   };
 

@@ -1,3 +1,5 @@
+import { fnv1a } from '../text/fnv';
+
 /**
  * What a page gets to know about the library: a Bloom filter of fixed
  * greatest size over its papers' arXiv ids, DOIs, normalized titles and
@@ -45,12 +47,6 @@ export const filterKey = {
 
 // FNV-1a over the key; each probe then mixes it with its own constant by murmur3's finalizer (probes drawn from
 // two hashes, h1 + i·h2, collide whole too often in a filter as small as a 13-paper library's).
-function fnv(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h;
-}
-
 function probe(h: number, i: number, mask: number): number {
   h = Math.imul(h ^ Math.imul(i + 1, 0x9e3779b9), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
@@ -60,7 +56,7 @@ function probe(h: number, i: number, mask: number): number {
 /** Whether the library may hold `key` (false: it surely does not). */
 export function mayHold(filter: LibraryFilter, key: string): boolean {
   const mask = filter.bits.length * 8 - 1;
-  const h = fnv(key);
+  const h = fnv1a(key);
   for (let i = 0; i < filter.hashes; i++) {
     const bit = probe(h, i, mask);
     if (!((filter.bits[bit >>> 3] ?? 0) & (1 << (bit & 7)))) return false;
@@ -110,7 +106,7 @@ export function buildLibraryFilter({ ids, dois, titles, papers }: FilterSource):
   const count = Math.min(8, Math.max(1, Math.round((size / Math.max(1, keys.length)) * Math.LN2)));
   const bits = new Uint8Array(size / 8);
   for (const key of keys) {
-    const h = fnv(key);
+    const h = fnv1a(key);
     for (let i = 0; i < count; i++) {
       const bit = probe(h, i, size - 1);
       bits[bit >>> 3] = (bits[bit >>> 3] ?? 0) | (1 << (bit & 7));
