@@ -6,6 +6,7 @@ import {
   openDB,
   type StoreNames,
 } from 'idb';
+import type { LibraryKeysPart } from './corpus/library-keys';
 import type { Coauthor } from './corpus/schema';
 import type { StoredIndex } from './insights/similarity-index';
 import type { StoredDerived } from './library/derived-store';
@@ -46,6 +47,9 @@ export interface MetaValues {
   [part: `searchIndex/${number}`]: StoredPart<string>;
   /** The facets (categories, years) of the library and of each followed author, for the popup's opening page. */
   searchFacets: StoredFacets;
+  /** The library's keys as last walked (lib/corpus/library-keys.ts), for the `libraryRevision` they were read at. */
+  libraryKeys: { revision: number; parts: number };
+  [part: `libraryKeys/${number}`]: { revision: number; part: LibraryKeysPart };
   /** The similarity index as last built, with the revision it matches, so a restarted worker does not rebuild it. */
   similarityIndex: { revision: number; index: StoredIndex };
 }
