@@ -62,7 +62,8 @@ export async function readLibraryKeys(db: PaperlensDatabase): Promise<LibraryKey
   const stored = await readStoredKeys(db);
   if (stored) return stored;
   const keys = await walkLibraryKeys(db);
-  await storeLibraryKeys(db, keys);
+  // Keys not stored (a full disk, say) are only walked again next start: never a reason to fail the lookups.
+  await storeLibraryKeys(db, keys).catch((error: unknown) => console.error('[paperlens] library keys', error));
   return keys;
 }
 
