@@ -12,7 +12,7 @@ import type { StoredIndex } from './insights/similarity-index';
 import type { StoredDerived } from './library/derived-store';
 import type { FollowedAuthor, LibraryPaper } from './library/schema';
 import type { StoredFacets } from './library/search-first-page';
-import type { KeptRow, StoredPart, StoredSearchIndex, StoredSearchRows } from './library/search-index';
+import type { KeptRow, StoredSearchIndex, StoredSearchRows } from './library/search-index';
 import type { StagedBatch } from './library/staging';
 import type { ImportSummary } from './message-schemas';
 import { type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
@@ -49,7 +49,7 @@ export interface MetaValues {
   searchFacets: StoredFacets;
   /** The library's keys as last walked (lib/corpus/library-keys.ts), for the `libraryRevision` they were read at. */
   libraryKeys: { revision: number; parts: number };
-  [part: `libraryKeys/${number}`]: { revision: number; part: LibraryKeysPart };
+  [part: `libraryKeys/${number}`]: StoredPart<LibraryKeysPart>;
   /** The similarity index as last built, with the revision it matches, so a restarted worker does not rebuild it. */
   similarityIndex: { revision: number; index: StoredIndex };
 }
@@ -88,6 +88,53 @@ export async function getMeta<K extends keyof MetaValues>(
   key: K,
 ): Promise<MetaValues[K] | undefined> {
   return (await store.get(key))?.value as MetaValues[K] | undefined;
+}
+
+/** One part of a whole kept in parts, with the revision of the whole it belongs to. */
+export interface StoredPart<T> {
+  revision: string | number;
+  part: T;
+}
+
+/**
+ * Wholes kept in `meta` in parts: the head at `key` (its revision and how many parts), the parts at `key/0`, `key/1`,
+ * …. Read back a part a transaction, each part is unwrapped and parsed in a task of its own: stored as one value,
+ * a 30–50 MB whole at 100k papers was one task of ~0.8 s that held up every page and popup asking the worker.
+ */
+export type PartedKey = 'searchRows' | 'searchIndex' | 'libraryKeys';
+type PartOf<K extends PartedKey> = MetaValues[`${K}/${number}`]['part'];
+type MetaWrites = { put(value: Meta): Promise<unknown>; delete(range: IDBKeyRange): Promise<unknown> };
+
+/** Requests (in the caller's read-write transaction) that store a whole's head and parts, and no earlier part. */
+export function putParts<K extends PartedKey>(
+  store: MetaWrites,
+  key: K,
+  head: Omit<MetaValues[K], 'parts'>,
+  parts: readonly PartOf<K>[],
+): Promise<unknown>[] {
+  const { revision } = head;
+  // Requests run in the order they are made: the delete goes first, so an earlier store's extra parts go.
+  return [
+    store.delete(IDBKeyRange.bound(`${key}/`, `${key}/\uffff`)),
+    ...parts.map((part, i) => store.put({ key: `${key}/${i}`, value: { revision, part } } as Meta)),
+    store.put({ key, value: { ...head, parts: parts.length } } as Meta),
+  ];
+}
+
+/** A part missing or of another revision than its head: the whole was stored again while it was read. */
+export class StaleParts extends Error {}
+
+/** The parts of a whole whose head was read, in order; `get` reads one in a transaction of its own. */
+export async function* readParts<K extends PartedKey>(
+  key: K,
+  head: MetaValues[K],
+  get: (partKey: `${K}/${number}`) => Promise<StoredPart<PartOf<K>> | undefined>,
+): AsyncGenerator<PartOf<K>> {
+  for (let i = 0; i < head.parts; i++) {
+    const stored = await get(`${key}/${i}`);
+    if (stored?.revision !== head.revision) throw new StaleParts(`${key}/${i} is not of revision ${head.revision}`);
+    yield stored.part;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getMeta, type PaperlensDatabase } from '../db';
+import { getMeta, type PaperlensDatabase, putParts, readParts, StaleParts } from '../db';
 import type { LookupRequest } from '../message-schemas';
 import { isDoiKey } from '../paper-key';
 import { buildLibraryFilter, type LibraryFilterMessage } from '../scan/library-filter';
@@ -71,14 +71,17 @@ async function readStoredKeys(db: PaperlensDatabase): Promise<LibraryKeys | null
   const tx = db.transaction('meta');
   const [revision, head] = await Promise.all([getMeta(tx.store, 'libraryRevision'), getMeta(tx.store, 'libraryKeys')]);
   if (revision === undefined || head?.revision !== revision) return null;
-  const keys: LibraryKeys = { ids: new Set(), dois: new Map(), titles: new Map(), revision };
-  for (let i = 0; i < head.parts; i++) {
-    const part = await getMeta(db.transaction('meta').store, `libraryKeys/${i}`);
+  const keys = { ids: new Set<string>(), dois: new Map<string, string>(), titles: new Map<string, string>(), revision };
+  try {
+    for await (const part of readParts('libraryKeys', head, (key) => getMeta(db.transaction('meta').store, key))) {
+      for (const id of part.ids) keys.ids.add(id);
+      for (const [doi, key] of part.dois) keys.dois.set(doi, key);
+      for (const [title, key] of part.titles) keys.titles.set(title, key);
+    }
+  } catch (error) {
     // Stored again for another revision meanwhile: walked afresh.
-    if (part?.revision !== revision) return null;
-    for (const id of part.part.ids) (keys.ids as Set<string>).add(id);
-    for (const [doi, key] of part.part.dois) (keys.dois as Map<string, string>).set(doi, key);
-    for (const [title, key] of part.part.titles) (keys.titles as Map<string, string>).set(title, key);
+    if (error instanceof StaleParts) return null;
+    throw error;
   }
   return keys;
 }
@@ -87,22 +90,17 @@ async function storeLibraryKeys(db: PaperlensDatabase, keys: LibraryKeys): Promi
   if (keys.revision === undefined) return;
   const { revision } = keys;
   const [ids, dois, titles] = [[...keys.ids], [...keys.dois], [...keys.titles]];
-  const parts = Math.ceil(Math.max(ids.length, dois.length, titles.length, 1) / KEYS_PER_PART);
+  const count = Math.ceil(Math.max(ids.length, dois.length, titles.length, 1) / KEYS_PER_PART);
   const slice = <T>(list: T[], i: number) => list.slice(i * KEYS_PER_PART, (i + 1) * KEYS_PER_PART);
+  const parts = Array.from({ length: count }, (_, i) => ({
+    ids: slice(ids, i),
+    dois: slice(dois, i),
+    titles: slice(titles, i),
+  }));
   const tx = db.transaction('meta', 'readwrite');
   // Kept only while the library is as they were read: a change since then leaves them unstored.
   if ((await getMeta(tx.store, 'libraryRevision')) !== revision) return;
-  await tx.store.delete(IDBKeyRange.bound('libraryKeys/', 'libraryKeys/\uffff'));
-  await Promise.all([
-    ...Array.from({ length: parts }, (_, i) =>
-      tx.store.put({
-        key: `libraryKeys/${i}`,
-        value: { revision, part: { ids: slice(ids, i), dois: slice(dois, i), titles: slice(titles, i) } },
-      }),
-    ),
-    tx.store.put({ key: 'libraryKeys', value: { revision, parts } }),
-    tx.done,
-  ]);
+  await Promise.all([...putParts(tx.store, 'libraryKeys', { revision }, parts), tx.done]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { lookupPapers } from '../corpus/lookup';
-import { getMeta, type PaperlensDatabase, readRevision } from '../db';
+import { getMeta, type MetaValues, type PaperlensDatabase, putParts, readParts, readRevision, StaleParts } from '../db';
 import type { DbConnection } from '../db-connection';
 import type { SearchPage, SearchRequest } from '../message-schemas';
 import {
@@ -46,12 +46,6 @@ export interface StoredSearchIndex {
   profile: SearchProfile;
   head: string;
   parts: number;
-}
-
-/** One stored part of the rows or of the index's terms, with the revision of the whole it belongs to. */
-export interface StoredPart<T> {
-  revision: string;
-  part: T;
 }
 
 /**
@@ -185,9 +179,6 @@ async function answer(db: DbConnection, kept: Kept, request: SearchRequest): Pro
   };
 }
 
-/** The keys of a stored whole's parts (`searchRows/0`, …). */
-const partsOf = (name: 'searchRows' | 'searchIndex') => IDBKeyRange.bound(`${name}/`, `${name}/\uffff`);
-
 /** Rows, index and facets, stored for the next worker start (once derived data is current), in one transaction. */
 async function store(db: DbConnection, done: Kept, sizes: PartSizes): Promise<void> {
   if (!done.index) return;
@@ -198,43 +189,27 @@ async function store(db: DbConnection, done: Kept, sizes: PartSizes): Promise<vo
   );
   await db.run(async (open) => {
     const tx = open.transaction('meta', 'readwrite');
-    // An earlier store's parts past this one's count would stay behind.
-    await Promise.all([tx.store.delete(partsOf('searchRows')), tx.store.delete(partsOf('searchIndex'))]);
     await Promise.all([
-      ...rowParts.map((part, i) => tx.store.put({ key: `searchRows/${i}`, value: { revision, part } })),
-      ...terms.map((part, i) => tx.store.put({ key: `searchIndex/${i}`, value: { revision, part } })),
-      tx.store.put({ key: 'searchRows', value: { revision, profile, parts: rowParts.length } }),
-      tx.store.put({ key: 'searchIndex', value: { revision, profile, head, parts: terms.length } }),
+      ...putParts(tx.store, 'searchRows', { revision, profile }, rowParts),
+      ...putParts(tx.store, 'searchIndex', { revision, profile, head }, terms),
       tx.store.put({ key: 'searchFacets', value: { revision, byAuthor: allFacets(done) } }),
       tx.done,
     ]);
   });
 }
 
-/** A part that is missing or of another revision (the whole was stored again meanwhile). */
-class StaleParts extends Error {}
-
-/** Parts 0…count−1 of a stored whole, a transaction each, so the worker answers others between them. */
-async function* readParts<T>(
-  count: number,
-  revision: string,
-  read: (i: number) => Promise<StoredPart<T> | undefined>,
-): AsyncGenerator<T> {
-  for (let i = 0; i < count; i++) {
-    const stored = await read(i);
-    if (stored?.revision !== revision) throw new StaleParts(`stored search part ${i} is not of ${revision}`);
-    yield stored.part;
-  }
-}
+/** One `meta` value, in a transaction of its own. */
+const readMeta = <K extends keyof MetaValues>(db: DbConnection, key: K) =>
+  db.run((open) => getMeta(open.transaction('meta').store, key));
 
 /** The stored rows, read a part at a time; null when none are stored in this form or a part is stale. */
 async function readRows(db: DbConnection): Promise<Kept | null> {
-  const stored = await db.run((open) => getMeta(open.transaction('meta').store, 'searchRows'));
+  const stored = await readMeta(db, 'searchRows');
   if (stored?.parts === undefined) return null;
   const rows: KeptRow[] = [];
   try {
-    const read = (i: number) => db.run((open) => getMeta(open.transaction('meta').store, `searchRows/${i}`));
-    for await (const part of readParts(stored.parts, stored.revision, read)) for (const row of part) rows.push(row);
+    const parts = readParts('searchRows', stored, (key) => readMeta(db, key));
+    for await (const part of parts) for (const row of part) rows.push(row);
   } catch (error) {
     if (error instanceof StaleParts) return null;
     throw error;
@@ -249,12 +224,12 @@ async function readRows(db: DbConnection): Promise<Kept | null> {
  */
 function loadIndex(db: DbConnection, rows: Kept): Promise<boolean> {
   rows.loading ??= (async () => {
-    const stored = await db.run((open) => getMeta(open.transaction('meta').store, 'searchIndex'));
+    const stored = await readMeta(db, 'searchIndex');
     if (stored?.parts === undefined || stored.revision !== rows.revision || stored.profile !== rows.profile) {
       return false;
     }
-    const read = (i: number) => db.run((open) => getMeta(open.transaction('meta').store, `searchIndex/${i}`));
-    rows.index = await loadTextIndex(stored.head, readParts(stored.parts, stored.revision, read), stored.profile);
+    const parts = readParts('searchIndex', stored, (key) => readMeta(db, key));
+    rows.index = await loadTextIndex(stored.head, parts, stored.profile);
     return true;
   })().catch((error: unknown) => {
     if (!(error instanceof StaleParts)) console.error('[paperlens] search index', error);

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, getMeta, openPaperlensDb } from '../../lib/db';
+import { DB_VERSION, getMeta, openPaperlensDb, putParts, readParts, StaleParts } from '../../lib/db';
 import { recomputeDerived } from '../../lib/library/derive-texts';
 import { FollowedAuthorSchema, LibraryPaperSchema } from '../../lib/library/schema';
 import { seedCorpus } from '../../lib/library/seed';
@@ -71,6 +71,56 @@ describe('seedCorpus', () => {
       'by-followed',
       'by-title',
     ]);
+  });
+});
+
+describe('a whole kept in parts', () => {
+  const part = (n: number) => ({ ids: [`id-${n}`], dois: [], titles: [] });
+  const store = async (db: Awaited<ReturnType<typeof openPaperlensDb>>, revision: number, count: number) => {
+    const tx = db.transaction('meta', 'readwrite');
+    const parts = Array.from({ length: count }, (_, i) => part(i));
+    await Promise.all([...putParts(tx.store, 'libraryKeys', { revision }, parts), tx.done]);
+  };
+  const readAll = async (db: Awaited<ReturnType<typeof openPaperlensDb>>) => {
+    const head = await getMeta(db.transaction('meta').store, 'libraryKeys');
+    if (!head) throw new Error('no head');
+    const read: unknown[] = [];
+    for await (const got of readParts('libraryKeys', head, (key) => getMeta(db.transaction('meta').store, key))) {
+      read.push(got);
+    }
+    return read;
+  };
+
+  it('stores the head with its count and reads the parts back in order', async () => {
+    const db = await openPaperlensDb(freshFactory());
+    await store(db, 4, 3);
+    expect(await getMeta(db.transaction('meta').store, 'libraryKeys')).toEqual({ revision: 4, parts: 3 });
+    expect(await readAll(db)).toEqual([part(0), part(1), part(2)]);
+  });
+
+  it('leaves no part of an earlier, longer store behind', async () => {
+    const db = await openPaperlensDb(freshFactory());
+    await store(db, 1, 5);
+    await store(db, 2, 2);
+    const keys = (await db.getAllKeys('meta')).map(String).filter((key) => key.startsWith('libraryKeys/'));
+    expect(keys.sort()).toEqual(['libraryKeys/0', 'libraryKeys/1']);
+  });
+
+  it('fails with StaleParts on a part of another revision or a missing part, after the good ones', async () => {
+    const db = await openPaperlensDb(freshFactory());
+    await store(db, 3, 3);
+    await db.put('meta', { key: 'libraryKeys/1', value: { revision: 2, part: part(9) } });
+    const head = { revision: 3, parts: 3 };
+    const read: unknown[] = [];
+    const parts = readParts('libraryKeys', head, (key) => getMeta(db.transaction('meta').store, key));
+    await expect(
+      (async () => {
+        for await (const got of parts) read.push(got);
+      })(),
+    ).rejects.toBeInstanceOf(StaleParts);
+    expect(read).toEqual([part(0)]);
+    await db.delete('meta', 'libraryKeys/1');
+    await expect(readAll(db)).rejects.toThrow(/libraryKeys\/1 is not of revision 3/);
   });
 });
 
