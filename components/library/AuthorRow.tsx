@@ -16,17 +16,26 @@ interface AuthorRowProps {
   job: LibraryJob | undefined;
   edits: AuthorEdits;
   arxiv: ArxivActions;
+  /** Where the row stands in a list that draws only some of its rows, and how its height is measured. */
+  position?: { index: number; of: number; measure(row: HTMLElement | null): void };
 }
 
 type Open = 'rename' | 'variants' | 'unfollow' | null;
 
 /** One followed author: colour, papers, sources, figures, and what can be done to them. */
-export function AuthorRow({ author, papers, job, edits, arxiv }: AuthorRowProps) {
+export function AuthorRow({ author, papers, job, edits, arxiv, position }: AuthorRowProps) {
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const refresh = () => void arxiv.refresh([author.id]);
   return (
-    <li class="author-row" data-paperlens-author={author.name}>
+    <li
+      class="author-row"
+      data-paperlens-author={author.name}
+      ref={position?.measure}
+      data-index={position?.index}
+      aria-posinset={position && position.index + 1}
+      aria-setsize={position?.of}
+    >
       <span class="author-swatch" style={{ background: author.color }} aria-hidden="true" />
       <div class="author-body">
         <h3>{author.name}</h3>

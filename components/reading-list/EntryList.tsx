@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { plural } from '../../lib/format';
 import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
+import { useWindowRows } from '../use-window-rows';
 import { EntryRow, type EntryRowProps } from './EntryRow';
-import { useWindowRows } from './use-window-rows';
 
 interface EntryListProps {
   /** Nothing is saved at all. */

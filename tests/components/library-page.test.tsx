@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { WINDOWED_FROM } from '../../components/library/AuthorList';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { ARXIV_API_PERMISSION } from '../../lib/library/arxiv-api';
 import type { ProfileFigures } from '../../lib/library/schema';
@@ -216,6 +217,55 @@ describe('the library page', () => {
     button('Retry', row('Maciej Pióro')).click();
     expect(request).toHaveBeenCalledWith({ origins: [ARXIV_API_PERMISSION] });
     await vi.waitFor(() => expect(callsOf('refreshFromArxiv')).toEqual([{ ids: ['maciej-pioro'] }]));
+  });
+
+  it('draws only the rows in view of a long list, each saying where it stands, and the rest as it scrolls', async () => {
+    // happy-dom lays nothing out: a row measures as tall as it would be drawn.
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('author-row') ? 120 : 0;
+    });
+    const rect = HTMLElement.prototype.getBoundingClientRect;
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      // The list starts at the top of the page, and moves up as the window scrolls.
+      return this.classList.contains('author-list') ? new DOMRect(0, -window.scrollY, 800, 0) : rect.call(this);
+    });
+    const many = Array.from({ length: 500 }, (_, i) => author(`author-${i}`, `Author ${i}`));
+    handlers.getLibraryOverview = () => ({
+      ...LIBRARY,
+      authors: many,
+      paperCounts: Object.fromEntries(many.map((a, i) => [a.id, i])),
+    });
+    await mount();
+    const drawn = $$('[data-paperlens-author]');
+    expect(drawn.length).toBeGreaterThan(3);
+    expect(drawn.length).toBeLessThan(WINDOWED_FROM);
+    expect(drawn[0]?.dataset.paperlensAuthor).toBe('Author 0');
+    expect(drawn[0]?.getAttribute('aria-setsize')).toBe('500');
+    expect(drawn[1]?.getAttribute('aria-posinset')).toBe('2');
+    // The rows not drawn keep their place: the list is as tall as all of them.
+    const list = $('.author-list') as HTMLElement;
+    expect(Number.parseFloat(list.style.paddingBottom)).toBeGreaterThan(400 * 100);
+
+    // A progress report redraws the page: still only the rows in view.
+    await libraryStatus.setValue({ revision: '1', derivedReady: false, jobs: [], newPapers: [] });
+    await vi.waitFor(() => expect(callsOf('getLibraryOverview').length).toBeGreaterThan(1));
+    expect($$('[data-paperlens-author]').length).toBeLessThan(WINDOWED_FROM);
+
+    window.scrollTo(0, 250 * 120);
+    window.dispatchEvent(new Event('scroll'));
+    await vi.waitFor(() =>
+      expect($$('[data-paperlens-author]').map((el) => el.dataset.paperlensAuthor)).toContain('Author 250'),
+    );
+    expect($$('[data-paperlens-author]').length).toBeLessThan(WINDOWED_FROM);
+    window.scrollTo(0, 0);
+  });
+
+  it(`draws every row of a list of at most ${WINDOWED_FROM} authors`, async () => {
+    const some = Array.from({ length: WINDOWED_FROM }, (_, i) => author(`author-${i}`, `Author ${i}`));
+    handlers.getLibraryOverview = () => ({ ...LIBRARY, authors: some, paperCounts: {} });
+    await mount();
+    expect($$('[data-paperlens-author]')).toHaveLength(WINDOWED_FROM);
+    expect($('[data-paperlens-author]')?.hasAttribute('aria-setsize')).toBe(false);
   });
 
   it('asks for arXiv access inside the click, before following', async () => {

@@ -26,7 +26,7 @@ interface WindowRowsOptions {
 
 /**
  * The rows of a long list that the window shows (TanStack Virtual, scrolled by
- * the window, as both the reading-list page and the popup are): only those are
+ * the window, as the reading-list page, the popup and the library page are): only those are
  * drawn, so ten thousand saved papers cost what a screenful does.
  */
 export function useWindowRows(options: WindowRowsOptions): Virtualizer<Window, HTMLElement> {
