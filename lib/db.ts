@@ -16,6 +16,7 @@ import type { KeptRow, StoredSearchIndex, StoredSearchRows } from './library/sea
 import type { StagedBatch } from './library/staging';
 import type { ImportSummary } from './message-schemas';
 import { type ReadingListEntry, ReadingListEntrySchema } from './reading-list/schema';
+import type { LibraryFilterMessage } from './scan/library-filter';
 
 export const DB_NAME = 'paperlens';
 /** The latest schema version; {@link upgrade} climbs to it one step at a time. */
@@ -50,6 +51,8 @@ export interface MetaValues {
   /** The library's keys as last walked (lib/corpus/library-keys.ts), for the `libraryRevision` they were read at. */
   libraryKeys: { revision: number; parts: number };
   [part: `libraryKeys/${number}`]: StoredPart<LibraryKeysPart>;
+  /** The pages' filter built from those keys (lib/scan/library-filter.ts), for the `libraryRevision` it was built at. */
+  libraryFilter: { revision: number; format: number; filter: LibraryFilterMessage };
   /** The similarity index as last built, with the revision it matches, so a restarted worker does not rebuild it. */
   similarityIndex: { revision: number; index: StoredIndex };
 }

@@ -1,7 +1,7 @@
 import { getMeta, type PaperlensDatabase, putParts, readParts, StaleParts } from '../db';
 import type { LookupRequest } from '../message-schemas';
 import { isDoiKey } from '../paper-key';
-import { buildLibraryFilter, type LibraryFilterMessage } from '../scan/library-filter';
+import { buildLibraryFilter, FILTER_FORMAT, type LibraryFilterMessage } from '../scan/library-filter';
 
 /** A library of at most this many papers is sent whole with a page's first lookup (`wholeIfSmall`). */
 export const WHOLE_IF_AT_MOST = 200;
@@ -101,6 +101,35 @@ async function storeLibraryKeys(db: PaperlensDatabase, keys: LibraryKeys): Promi
   // Kept only while the library is as they were read: a change since then leaves them unstored.
   if ((await getMeta(tx.store, 'libraryRevision')) !== revision) return;
   await Promise.all([...putParts(tx.store, 'libraryKeys', { revision }, parts), tx.done]);
+}
+
+/**
+ * The pages' filter as stored for the current `libraryRevision`, or null. A restarted worker answers a page's
+ * filter with one record instead of reading the keys' parts and building it (~0.8 s at 100k papers).
+ */
+export async function readStoredFilter(db: PaperlensDatabase): Promise<LibraryFilterMessage | null> {
+  const tx = db.transaction('meta');
+  const [revision, stored] = await Promise.all([
+    getMeta(tx.store, 'libraryRevision'),
+    getMeta(tx.store, 'libraryFilter'),
+  ]);
+  const current = revision !== undefined && stored?.revision === revision && stored.format === FILTER_FORMAT;
+  return current ? stored.filter : null;
+}
+
+/** Stores the filter built from keys read at `revision`, unless the library changed since. */
+export async function storeFilter(
+  db: PaperlensDatabase,
+  revision: number | undefined,
+  filter: LibraryFilterMessage,
+): Promise<void> {
+  if (revision === undefined) return;
+  const tx = db.transaction('meta', 'readwrite');
+  if ((await getMeta(tx.store, 'libraryRevision')) !== revision) return;
+  await Promise.all([
+    tx.store.put({ key: 'libraryFilter', value: { revision, format: FILTER_FORMAT, filter } }),
+    tx.done,
+  ]);
 }
 
 /**

@@ -4,7 +4,14 @@ import { withDerived } from '../library/derived-store';
 import type { FollowedAuthor } from '../library/schema';
 import type { LookupRequest, LookupResponse, PaperSummary } from '../message-schemas';
 import type { LibraryFilterMessage } from '../scan/library-filter';
-import { filterOf, type LibraryKeys, readLibraryKeys, resolveCandidates } from './library-keys';
+import {
+  filterOf,
+  type LibraryKeys,
+  readLibraryKeys,
+  readStoredFilter,
+  resolveCandidates,
+  storeFilter,
+} from './library-keys';
 import { lookupPapers, readSummaryContext, summarize } from './lookup';
 
 /** Summaries kept (~4 KB of heap each, so ~8 MB full, measured in tests/bench/lookup.bench.ts): papers asked again. */
@@ -182,7 +189,16 @@ function keptKeys(db: DbConnection) {
     },
     filter(): Promise<LibraryFilterMessage> {
       if (filter) return filter;
-      const built = load().then(filterOf);
+      const built = db.run(readStoredFilter).then(async (stored) => {
+        if (stored) return stored;
+        const keys = await load();
+        const made = filterOf(keys);
+        // Not stored (a full disk, say): built again at the next start, never a reason to fail the page.
+        db.run((open) => storeFilter(open, keys.revision, made)).catch((error: unknown) =>
+          console.error('[paperlens] library filter', error),
+        );
+        return made;
+      });
       filter = built;
       built.catch(() => {
         if (filter === built) filter = null;

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { lookupPapers } from '../../../lib/corpus/lookup';
 import { createLookupCache, type LookupCache } from '../../../lib/corpus/lookup-cache';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
@@ -9,7 +9,7 @@ import { commitLibraryImport } from '../../../lib/library/write';
 import type { LookupRequest } from '../../../lib/message-schemas';
 import { importReadingList } from '../../../lib/reading-list/import';
 import { removeEntry, saveEntry } from '../../../lib/reading-list/store';
-import { filterKey, mayHold, readLibraryFilter } from '../../../lib/scan/library-filter';
+import { FILTER_FORMAT, filterKey, mayHold, readLibraryFilter } from '../../../lib/scan/library-filter';
 import { corpus, freshFactory, libraryPapers } from '../../helpers/db';
 
 const paper = (id: string) => libraryPapers.find((p) => p.id === id)!;
@@ -75,16 +75,43 @@ describe('the lookup cache', () => {
   it('reads the keys once for the filter and the lookups, and answers misses and repeated papers from memory', async () => {
     const filter = readLibraryFilter(await cache.filter())!;
     expect(mayHold(filter, filterKey.id(SCALING))).toBe(true);
-    expect(connection.runs).toBe(1);
+    // No filter stored yet: one read for it, one for the keys, one to store the filter built from them.
+    expect(connection.runs).toBe(3);
     expect(await cache.lookup(request(['1706.03762'], { titles: ['attention is all you need'] }))).toEqual({
       papers: [],
     });
-    expect(connection.runs).toBe(1);
+    expect(connection.runs).toBe(3);
     await cache.lookup(request([SCALING, MOE]));
-    expect(connection.runs).toBe(2);
+    expect(connection.runs).toBe(4);
     const again = await cache.lookup(request([MOE, SCALING, '1706.03762']));
     expect(again.papers.map((p) => p.id)).toEqual([MOE, SCALING]);
-    expect(connection.runs).toBe(2);
+    expect(connection.runs).toBe(4);
+  });
+
+  it('stores the filter for its revision: a restarted worker answers it with one read, not the keys', async () => {
+    const built = await cache.filter();
+    await vi.waitFor(async () => expect((await db.get('meta', 'libraryFilter'))?.value).toBeDefined());
+    // The keys' parts gone: only the stored filter can answer without walking the indexes.
+    await db.delete('meta', IDBKeyRange.bound('libraryKeys/', 'libraryKeys/\uffff'));
+    const restarted = counting(db);
+    expect(await createLookupCache(restarted).filter()).toEqual(built);
+    expect(restarted.runs).toBe(1);
+
+    // The library changed: built again from the keys, with the new paper in it.
+    await db.put('papers', { ...paper(SCALING), id: '2501.00001', normalizedTitle: 'a new paper' });
+    await bumpRevision(db, 'libraryRevision', (await revisionOf(db)) + 1);
+    const after = readLibraryFilter(await createLookupCache(counting(db)).filter())!;
+    expect(mayHold(after, filterKey.id('2501.00001'))).toBe(true);
+
+    // A filter stored by another format is never served.
+    await vi.waitFor(async () =>
+      expect((await db.get('meta', 'libraryFilter'))?.value).toMatchObject({ revision: await revisionOf(db) }),
+    );
+    const stored = (await db.get('meta', 'libraryFilter'))!.value as { format: number };
+    await db.put('meta', { key: 'libraryFilter', value: { ...stored, format: FILTER_FORMAT + 1 } } as never);
+    const other = counting(db);
+    expect(await createLookupCache(other).filter()).toEqual(await createLookupCache(counting(db)).filter());
+    expect(other.runs).toBeGreaterThan(1);
   });
 
   it('keeps at most the summaries it is given room for, dropping the least recently asked', async () => {

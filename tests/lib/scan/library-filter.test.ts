@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildLibraryFilter,
+  FILTER_FORMAT,
   filterKey,
   hrefMayHoldId,
   type LibraryFilter,
@@ -9,6 +10,7 @@ import {
   mayHold,
   readLibraryFilter,
 } from '../../../lib/scan/library-filter';
+import { fnv1a } from '../../../lib/text/fnv';
 import { corpusFilter, corpusIds } from '../../helpers/papers';
 
 /** `n` distinct new-style arXiv ids from a seed (mulberry32), in years starting with `decade` (`2`: 2020s). */
@@ -61,6 +63,16 @@ describe('the library filter', () => {
     // A Bloom filter of m bits, n keys and k hashes: (1 − e^(−kn/m))^k.
     const expected = (1 - Math.exp((-hundredK.hashes * 100_000) / MAX_FILTER_BITS)) ** hundredK.hashes;
     expect(Math.abs(falseAlarmRate(filter, outsiders) - expected)).toBeLessThan(0.02);
+  });
+
+  it('is built as format FILTER_FORMAT says: a change to its keys or hashing must bump it (stored filters)', () => {
+    const built = buildLibraryFilter({
+      ids: ['2402.07871', 'hep-th/9901001'],
+      dois: ['10.1145/3571730'],
+      titles: ['mixture of tokens', 'scaling laws for fine grained mixture of experts'],
+      papers: 3,
+    });
+    expect([FILTER_FORMAT, fnv1a(JSON.stringify(built))]).toEqual([1, 903942300]);
   });
 
   it('finds an id in a raw href by its digits, old-style ids by their seven', () => {
