@@ -1,6 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import { type CategoryCount, categoryCounts } from './categories';
 import type { LibraryPaper as Paper } from './library/schema';
+import { createExecutor } from './search-execute';
 import { normalizeText } from './text/normalize';
 
 export type SearchSort = 'relevance' | 'newest' | 'novel';
@@ -183,7 +184,8 @@ export function thinAbstract(abstract: string): string {
   return [...kept, ...rest].slice(0, ABSTRACT_TERMS).join(' ');
 }
 
-function indexOptions(profile: SearchProfile): Options<IndexedText> {
+/** MiniSearch's options for a profile: fields, tokenizing, and how queries match. */
+export function indexOptions(profile: SearchProfile): Options<IndexedText> {
   return {
     fields: [...FIELDS],
     extractField: (doc, field) => {
@@ -282,20 +284,46 @@ function indexParts(index: MiniSearch<IndexedText>, partChars: number): TextInde
   return { head: JSON.stringify(head), terms: parts };
 }
 
+/**
+ * The searches a query's words get, in turn, until one finds something: all words (each as its profile matches
+ * it); in the compact profile, all words possibly misspelt, unless the word being typed is under four letters (the
+ * first search again: only that word differs, and it cannot be misspelt); then any of the words.
+ */
+export function searchPasses(words: readonly string[], profile: SearchProfile): SearchOptions[] {
+  const typed = words[words.length - 1] ?? '';
+  return [
+    {},
+    ...(profile === 'compact' && fuzziness(typed) ? [COMPACT_TYPOS] : []),
+    ...(words.length > 1 ? [{ combineWith: 'OR' } satisfies SearchOptions] : []),
+  ];
+}
+
+/** Cleans out discarded documents in the background: the quick path declines while any is left in the index. */
+const vacuum = (index: MiniSearch<IndexedText>) => index.vacuum({ batchSize: 5_000, batchWait: 5 }).catch(() => {});
+
 function textIndex(index: MiniSearch<IndexedText>, profile: SearchProfile): TextIndex {
+  const execute = createExecutor(index as MiniSearch<unknown>);
+  // An index stored with discarded documents in it (MiniSearch waits for 10% of them before cleaning up).
+  if (index.dirtCount > 0) void vacuum(index);
+  /** MiniSearch's search, worked out in typed arrays (lib/search-execute.ts), or by MiniSearch when it declines. */
+  const search = (query: string, options?: SearchOptions): TextMatch[] =>
+    execute(query, options) ??
+    index.search(query, options).map((hit) => ({ id: String(hit.id), score: hit.score, terms: hit.terms }));
   const run = (query: string, words: string[]) => {
-    let hits = index.search(query);
-    // The second try differs only in the word being typed, taken as misspelt: none under four letters is.
-    const typed = words[words.length - 1] ?? '';
-    if (hits.length === 0 && profile === 'compact' && fuzziness(typed)) hits = index.search(query, COMPACT_TYPOS);
-    if (hits.length === 0 && words.length > 1) hits = index.search(query, { combineWith: 'OR' });
-    return hits.map((hit) => ({ id: String(hit.id), score: hit.score, terms: hit.terms }));
+    let hits: TextMatch[] = [];
+    for (const options of searchPasses(words, profile)) {
+      hits = search(query, options);
+      if (hits.length > 0) break;
+    }
+    return hits;
   };
   return {
     profile,
     add: (doc) => index.add(doc),
     discard: (id) => {
-      if (index.has(id)) index.discard(id);
+      if (!index.has(id)) return;
+      index.discard(id);
+      void vacuum(index);
     },
     has: (id) => index.has(id),
     match(query) {
@@ -334,11 +362,21 @@ function passesFilters({ categories = [], year = null, hasCode = false, authorId
     (authorId === null || row.followed.includes(authorId));
 }
 
-/** A result as shown: its matched terms sorted (MiniSearch lists them in the order papers were indexed). */
-const shown = (result: SearchResult<SearchRow>): SearchResult<SearchRow> => ({
-  ...result,
-  terms: [...result.terms].sort(),
-});
+/**
+ * A result as shown: its matched terms sorted (MiniSearch lists them in the order papers were indexed), when first
+ * read, since a match works its terms out then too: only the page shown pays for them.
+ */
+function shown(paper: SearchRow, score: number, match: { readonly terms: string[] } | null): SearchResult<SearchRow> {
+  let terms: string[] | null = null;
+  return {
+    paper,
+    score,
+    get terms() {
+      terms ??= match ? [...match.terms].sort() : [];
+      return terms;
+    },
+  };
+}
 
 /**
  * The matches (null: every row) that pass the filters, sorted. `rows` are newest first,
@@ -357,11 +395,11 @@ export function filterAndSort(
     return sort === 'novel' ? all.sort(SORTS.novel) : all;
   }
   const results: SearchResult<SearchRow>[] = [];
-  for (const { id, score, terms } of matches) {
-    const row = byId.get(id);
-    if (row && passes(row)) results.push({ paper: row, score, terms });
+  for (const match of matches) {
+    const row = byId.get(match.id);
+    if (row && passes(row)) results.push(shown(row, match.score, match));
   }
-  return results.sort(SORTS[sort]).map(shown);
+  return results.sort(SORTS[sort]);
 }
 
 /** Past this many, a page's results are picked by sorting them all (inserting into a long list costs more). */
@@ -387,28 +425,32 @@ export function topResults(
   const order = SORTS[options.sort ?? 'relevance'];
   const top: SearchResult<SearchRow>[] = [];
   let total = 0;
-  const offer = (result: SearchResult<SearchRow>) => {
+  // Compared as this one object: a result is made only for what enters the page.
+  const probe: SearchResult<SearchRow> = { paper: rows[0] as SearchRow, score: 0, terms: [] };
+  const offer = (paper: SearchRow, score: number, match: TextMatch | null) => {
     total++;
+    probe.paper = paper;
+    probe.score = score;
     const worst = top[top.length - 1];
-    if (top.length === count && (!worst || order(result, worst) >= 0)) return;
+    if (top.length === count && (!worst || order(probe, worst) >= 0)) return;
     let low = 0;
     for (let high = top.length; low < high; ) {
       const middle = (low + high) >>> 1;
-      if (order(result, top[middle] as SearchResult<SearchRow>) < 0) high = middle;
+      if (order(probe, top[middle] as SearchResult<SearchRow>) < 0) high = middle;
       else low = middle + 1;
     }
-    top.splice(low, 0, result);
+    top.splice(low, 0, shown(paper, score, match));
     if (top.length > count) top.pop();
   };
   if (matches === null) {
-    for (const row of rows) if (passes(row)) offer({ paper: row, score: 0, terms: [] });
+    for (const row of rows) if (passes(row)) offer(row, 0, null);
   } else {
-    for (const { id, score, terms } of matches) {
-      const row = byId.get(id);
-      if (row && passes(row)) offer({ paper: row, score, terms });
+    for (const match of matches) {
+      const row = byId.get(match.id);
+      if (row && passes(row)) offer(row, match.score, match);
     }
   }
-  return { total, top: top.map(shown) };
+  return { total, top };
 }
 
 /** Categories by paper count and years newest first, of some rows. */
