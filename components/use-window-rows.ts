@@ -3,6 +3,7 @@ import {
   observeWindowOffset,
   observeWindowRect,
   type Range,
+  type VirtualItem,
   Virtualizer,
   type VirtualizerOptions,
   windowScroll,
@@ -65,4 +66,35 @@ export function useWindowRows(options: WindowRowsOptions): Virtualizer<Window, H
   useLayoutEffect(() => virtualizer._didMount(), []);
   useLayoutEffect(() => virtualizer._willUpdate());
   return virtualizer;
+}
+
+/** Where a drawn row stands: its index, the list's length, how it is measured, and the space above it. */
+export interface RowPosition {
+  index: number;
+  of: number;
+  measure(row: HTMLElement | null): void;
+  /** The rows not drawn between it and the drawn row before it, in pixels (a row kept drawn far from the rest). */
+  gap: number;
+}
+
+/**
+ * The drawn rows' positions and the space after the last. Drawn rows need not follow each other: the row holding
+ * focus stays drawn when scrolled far away, and the rows not drawn on either side of it keep their space.
+ */
+export function drawnRows(rows: Virtualizer<Window, HTMLElement>): {
+  positions: RowPosition[];
+  before: number;
+  after: number;
+} {
+  const items: VirtualItem[] = rows.getVirtualItems();
+  const margin = rows.options.scrollMargin;
+  const positions = items.map((item, i) => ({
+    index: item.index,
+    of: rows.options.count,
+    measure: rows.measureElement,
+    gap: i === 0 ? 0 : Math.max(0, item.start - (items[i - 1] as VirtualItem).end),
+  }));
+  const before = (items[0]?.start ?? margin) - margin;
+  const after = Math.max(0, rows.getTotalSize() - ((items.at(-1)?.end ?? margin) - margin));
+  return { positions, before, after };
 }

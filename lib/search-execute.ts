@@ -165,6 +165,7 @@ export function createExecutor(mini: MiniSearch<unknown>) {
     const { boostDocument, boostTerm, filter, fields: only, tokenize, processTerm } = searchOptions;
     if (index.dirtCount > 0 || boostDocument || boostTerm || filter || only || tokenize || processTerm) return null;
     if (global.boostDocument || global.boostTerm || global.filter || global.fields) return null;
+    if (global.tokenize || global.processTerm) return null;
     const combine = (options.combineWith ?? 'OR').toUpperCase();
     if (combine !== 'AND' && combine !== 'OR') return null;
     const terms = index._options
@@ -172,7 +173,8 @@ export function createExecutor(mini: MiniSearch<unknown>) {
       .flatMap((token) => index._options.processTerm(token) || [])
       .filter((term): term is string => Boolean(term));
     const distinct = [...new Set(terms)];
-    if (distinct.length > MAX_WORDS) return null;
+    // Past MAX_WORDS the distinct-word bits run out; a word count must fit the counts' 16 bits.
+    if (distinct.length > MAX_WORDS || terms.length > 0xffff) return null;
     if (slots.spec.length < index._nextId) slots = scratch(index._nextId + 1024);
     const { spec: specScore, total, count, mask } = slots;
     const boosts = fields.map((field) => (options.boost as Record<string, number> | undefined)?.[field] || 1);

@@ -227,7 +227,7 @@ export interface TextIndex {
   /** Forgets a document by id (its terms are cleaned out lazily). */
   discard(id: string): void;
   has(id: string): boolean;
-  /** Matches for a query, best first; null when the query has no searchable word (everything matches). */
+  /** Matches for a query, in no particular order; null when the query has no searchable word (everything matches). */
   match(query: string): TextMatch[] | null;
   /** The index as JSON text in parts of about `partChars` characters: its head, then its terms. */
   toParts(partChars: number): TextIndexParts;
@@ -299,7 +299,10 @@ export function searchPasses(words: readonly string[], profile: SearchProfile): 
 }
 
 /** Cleans out discarded documents in the background: the quick path declines while any is left in the index. */
-const vacuum = (index: MiniSearch<IndexedText>) => index.vacuum({ batchSize: 5_000, batchWait: 5 }).catch(() => {});
+const vacuum = (index: MiniSearch<IndexedText>) =>
+  index
+    .vacuum({ batchSize: 5_000, batchWait: 5 })
+    .catch((error: unknown) => console.error('[paperlens] search index vacuum', error));
 
 function textIndex(index: MiniSearch<IndexedText>, profile: SearchProfile): TextIndex {
   const execute = createExecutor(index as MiniSearch<unknown>);
@@ -408,7 +411,7 @@ const PICKED_AT_MOST = 256;
 /**
  * The first `count` results {@link filterAndSort} would give, and how many pass in all. A page needs its
  * own rows sorted, not the other thousands a common prefix matches: each passing match is compared with
- * the worst kept so far and most go no further (MiniSearch already lists them best first).
+ * the worst kept so far, and once the page is full most go no further.
  */
 export function topResults(
   matches: TextMatch[] | null,

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef } from 'preact/hooks';
 import type { FollowedAuthor } from '../../lib/library/schema';
 import type { LibraryJob } from '../../lib/library/status';
-import { useWindowRows } from '../use-window-rows';
+import { drawnRows, type RowPosition, useWindowRows } from '../use-window-rows';
 import { AuthorRow } from './AuthorRow';
 import type { ArxivActions } from './arxiv-actions';
 import type { AuthorEdits } from './author-edits';
@@ -31,7 +31,8 @@ export function AuthorList({ authors, counts, jobs, edits, arxiv }: AuthorListPr
   const list = useRef<HTMLUListElement>(null);
   const getKey = useCallback((index: number) => authors[index]?.id ?? index, [authors]);
   const rows = useWindowRows({
-    count: authors.length,
+    // A short list is drawn whole: the window's scrolling then needs no redraw.
+    count: authors.length > WINDOWED_FROM ? authors.length : 0,
     estimate: ESTIMATE,
     getKey,
     list,
@@ -45,19 +46,18 @@ export function AuthorList({ authors, counts, jobs, edits, arxiv }: AuthorListPr
     return <p class="hint">You follow nobody yet: follow an author on arXiv, or import a file below.</p>;
   }
   const windowed = authors.length > WINDOWED_FROM;
-  const items = windowed ? rows.getVirtualItems() : [];
-  const shown = windowed ? items.map((item) => item.index) : authors.map((_, i) => i);
-  const margin = rows.options.scrollMargin;
-  const before = (items[0]?.start ?? margin) - margin;
-  const after = rows.getTotalSize() - ((items.at(-1)?.end ?? margin) - margin);
+  const { positions, before, after } = drawnRows(rows);
+  const shown: { index: number; position?: RowPosition }[] = windowed
+    ? positions.map((position) => ({ index: position.index, position }))
+    : authors.map((_, index) => ({ index }));
   return (
     <ul
       ref={list}
       class="author-list"
-      style={windowed ? { paddingTop: `${before}px`, paddingBottom: `${Math.max(0, after)}px` } : undefined}
+      style={windowed ? { paddingTop: `${before}px`, paddingBottom: `${after}px` } : undefined}
     >
-      {shown.map((index) => {
-        const author = authors[index] as FollowedAuthor;
+      {shown.map((drawn) => {
+        const author = authors[drawn.index] as FollowedAuthor;
         return (
           <AuthorRow
             key={author.id}
@@ -66,7 +66,7 @@ export function AuthorList({ authors, counts, jobs, edits, arxiv }: AuthorListPr
             job={jobsById.get(author.id)}
             edits={edits}
             arxiv={arxiv}
-            position={windowed ? { index, of: authors.length, measure: rows.measureElement } : undefined}
+            position={drawn.position}
           />
         );
       })}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDate, plural } from '../../lib/format';
 import type { FollowedAuthor } from '../../lib/library/schema';
 import type { LibraryJob } from '../../lib/library/status';
+import type { RowPosition } from '../use-window-rows';
 import { AuthorFigures } from './AuthorFigures';
 import { AuthorSources } from './AuthorSources';
 import type { ArxivActions } from './arxiv-actions';
@@ -17,7 +18,7 @@ interface AuthorRowProps {
   edits: AuthorEdits;
   arxiv: ArxivActions;
   /** Where the row stands in a list that draws only some of its rows, and how its height is measured. */
-  position?: { index: number; of: number; measure(row: HTMLElement | null): void };
+  position?: RowPosition;
 }
 
 type Open = 'rename' | 'variants' | 'unfollow' | null;
@@ -35,6 +36,7 @@ export function AuthorRow({ author, papers, job, edits, arxiv, position }: Autho
       data-index={position?.index}
       aria-posinset={position && position.index + 1}
       aria-setsize={position?.of}
+      style={position?.gap ? { marginTop: `${position.gap}px` } : undefined}
     >
       <span class="author-swatch" style={{ background: author.color }} aria-hidden="true" />
       <div class="author-body">

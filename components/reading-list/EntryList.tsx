@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { plural } from '../../lib/format';
 import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
-import { useWindowRows } from '../use-window-rows';
+import { drawnRows, useWindowRows } from '../use-window-rows';
 import { EntryRow, type EntryRowProps } from './EntryRow';
 
 interface EntryListProps {
@@ -63,19 +63,17 @@ function VirtualEntries({ shown, papersById, compact, update, remove }: RowsProp
     const timer = setTimeout(() => setDrawn(true), 0);
     return () => clearTimeout(timer);
   }, []);
-  const items = drawn ? rows.getVirtualItems() : [];
-  const margin = rows.options.scrollMargin;
-  const before = (items[0]?.start ?? margin) - margin;
-  const after = rows.getTotalSize() - ((items.at(-1)?.end ?? margin) - margin);
+  const { positions, before, after } = drawnRows(rows);
+  const drawnPositions = drawn ? positions : [];
   return (
     <ul
       ref={list}
       class="entries"
       aria-label={`${plural(shown.length, 'saved paper')}`}
-      style={{ paddingTop: `${before}px`, paddingBottom: `${Math.max(0, after)}px` }}
+      style={{ paddingTop: `${drawn ? before : 0}px`, paddingBottom: `${drawn ? after : rows.getTotalSize()}px` }}
     >
-      {items.map(({ index }) => {
-        const entry = shown[index] as ReadingListEntry;
+      {drawnPositions.map((position) => {
+        const entry = shown[position.index] as ReadingListEntry;
         return (
           <EntryRow
             key={entry.id}
@@ -84,7 +82,7 @@ function VirtualEntries({ shown, papersById, compact, update, remove }: RowsProp
             compact={compact}
             update={update}
             remove={remove}
-            position={{ index, of: shown.length, measure: rows.measureElement }}
+            position={position}
           />
         );
       })}

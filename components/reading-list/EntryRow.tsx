@@ -4,6 +4,7 @@ import type { UpdateOutcome } from '../../lib/message-schemas';
 import type { ReadingListEntry } from '../../lib/reading-list/schema';
 import type { EntryBase, EntryChanges } from '../../lib/reading-list/store';
 import { parseTags } from '../../lib/reading-list/view';
+import type { RowPosition } from '../use-window-rows';
 import { EntryMeta } from './EntryMeta';
 import { NoteField } from './NoteField';
 import { StatusSelect } from './StatusSelect';
@@ -17,7 +18,7 @@ export interface EntryRowProps {
   update(id: string, changes: EntryChanges, base?: EntryBase): Promise<UpdateOutcome | null>;
   remove(id: string): void;
   /** Where the row stands in a list that draws only some of its rows, and how its height is measured. */
-  position?: { index: number; of: number; measure(row: HTMLElement | null): void };
+  position?: RowPosition;
 }
 
 /** One saved paper: title, saved date, status, note and tags, remove. */
@@ -41,6 +42,7 @@ export function EntryRow({ entry, paper, compact, update, remove, position }: En
       data-index={position?.index}
       aria-posinset={position && position.index + 1}
       aria-setsize={position?.of}
+      style={position?.gap ? { marginTop: `${position.gap}px` } : undefined}
     >
       <div class="entry-main">
         <a id={titleId} class="entry-title" href={abstractUrl(entry.id)} target="_blank" rel="noreferrer">

@@ -162,7 +162,8 @@ function facetsOf(kept: Kept, authorId: string | null): SearchFacets {
 async function answer(db: DbConnection, kept: Kept, request: SearchRequest): Promise<SearchPage> {
   const matches = kept.index ? kept.index.match(request.query) : scanRows(kept.rows, request.query);
   const { total, top } = topResults(matches, kept.rows, kept.byId, request, request.offset + request.limit);
-  const page = top.slice(request.offset);
+  // Matched terms are read now: worked out from the index when read, they must not wait for a refresh of it.
+  const page = top.slice(request.offset).map(({ paper, score, terms }) => ({ paper, score, terms }));
   const { papers } = await db.run((open) =>
     lookupPapers(open, { ids: page.map((result) => result.paper.id), dois: [], titles: [] }),
   );

@@ -251,12 +251,21 @@ describe('the library page', () => {
     await vi.waitFor(() => expect(callsOf('getLibraryOverview').length).toBeGreaterThan(1));
     expect($$('[data-paperlens-author]').length).toBeLessThan(WINDOWED_FROM);
 
+    // The row holding focus stays drawn when scrolled away, and the rows in view keep their place below it.
+    button('Rename', row('Author 1')).focus();
     window.scrollTo(0, 250 * 120);
     window.dispatchEvent(new Event('scroll'));
     await vi.waitFor(() =>
       expect($$('[data-paperlens-author]').map((el) => el.dataset.paperlensAuthor)).toContain('Author 250'),
     );
-    expect($$('[data-paperlens-author]').length).toBeLessThan(WINDOWED_FROM);
+    const after = $$('[data-paperlens-author]');
+    expect(after.length).toBeLessThan(WINDOWED_FROM);
+    expect(after[0]?.dataset.paperlensAuthor).toBe('Author 1');
+    expect(list.style.paddingTop).toBe('120px');
+    const firstInView = after[1] as HTMLElement;
+    const index = Number(firstInView.dataset.index);
+    // Its top is where it would be with every row drawn: the rows between are its margin.
+    expect(Number.parseFloat(firstInView.style.marginTop)).toBe((index - 2) * 120);
     window.scrollTo(0, 0);
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { filterOf } from '../../../lib/corpus/library-keys';
 import {
   buildLibraryFilter,
   FILTER_FORMAT,
@@ -30,7 +31,7 @@ function arxivIds(n: number, seed: number, decade = '2'): string[] {
   return [...ids];
 }
 
-const filterOf = (ids: string[], titles: string[] = []): LibraryFilter =>
+const filterOver = (ids: string[], titles: string[] = []): LibraryFilter =>
   readLibraryFilter(buildLibraryFilter({ ids, dois: [], titles, papers: ids.length }))!;
 
 const falseAlarmRate = (filter: LibraryFilter, outsiders: string[]) =>
@@ -53,7 +54,7 @@ describe('the library filter', () => {
   it('keeps false alarms rare at 20k papers and stays within 64 KB at 100k, where they are as the theory says', () => {
     // Other papers than the library's, by construction: 2010s ids against a library of the 2020s.
     const outsiders = arxivIds(80_000, 99, '1');
-    const twenty = filterOf(arxivIds(20_000, 1));
+    const twenty = filterOver(arxivIds(20_000, 1));
     expect(twenty.bits.length * 8).toBeLessThanOrEqual(MAX_FILTER_BITS);
     expect(falseAlarmRate(twenty, outsiders)).toBeLessThan(0.02);
 
@@ -66,17 +67,21 @@ describe('the library filter', () => {
   });
 
   it('is built as format FILTER_FORMAT says: a change to its keys or hashing must bump it (stored filters)', () => {
-    const built = buildLibraryFilter({
-      ids: ['2402.07871', 'hep-th/9901001'],
-      dois: ['10.1145/3571730'],
-      titles: ['mixture of tokens', 'scaling laws for fine grained mixture of experts'],
-      papers: 3,
+    // Through filterOf, which picks the keys a library gives the filter.
+    const built = filterOf({
+      ids: new Set(['2402.07871', 'hep-th/9901001', 'doi:10.1000/only']),
+      dois: new Map([['10.1145/3571730', '2402.07871']]),
+      titles: new Map([
+        ['mixture of tokens', 'hep-th/9901001'],
+        ['scaling laws for fine grained mixture of experts', '2402.07871'],
+      ]),
+      revision: 1,
     });
     expect([FILTER_FORMAT, fnv1a(JSON.stringify(built))]).toEqual([1, 903942300]);
   });
 
   it('finds an id in a raw href by its digits, old-style ids by their seven', () => {
-    const filter = filterOf(['2402.07871', 'hep-th/9901001']);
+    const filter = filterOver(['2402.07871', 'hep-th/9901001']);
     expect(hrefMayHoldId(filter, 'https://arxiv.org/pdf/2402.07871v2.pdf')).toBe(true);
     expect(hrefMayHoldId(filter, 'https://x.example/?ids=1234.5678,2402.07871')).toBe(true);
     expect(hrefMayHoldId(filter, 'https://arxiv.org/abs/HEP-TH%2F9901001')).toBe(true);
