@@ -171,7 +171,7 @@ type CorpusHandlers = Pick<
 function corpusHandlers(db: DbConnection, tabCounts: TabPaperCounts, env: HandlerEnvironment) {
   // Keys, summaries and saved state in memory: most lookups read nothing (lib/corpus/lookup-cache.ts, #14).
   const lookups = createLookupCache(db);
-  const search = createLibrarySearch(db);
+  const search = createLibrarySearch(db, undefined, lookups.lookup);
   // Coauthors indexed in memory per library revision: a listing names hundreds of common family names.
   const listingAuthors = createListingAuthors(db);
   let overview: { revision: string; value: Promise<LibraryOverview> } | undefined;

@@ -1,7 +1,7 @@
 import { lookupPapers } from '../corpus/lookup';
 import { getMeta, type MetaValues, type PaperlensDatabase, putParts, readParts, readRevision, StaleParts } from '../db';
 import type { DbConnection } from '../db-connection';
-import type { SearchPage, SearchRequest } from '../message-schemas';
+import type { LookupRequest, LookupResponse, SearchPage, SearchRequest } from '../message-schemas';
 import {
   createTextIndex,
   type IndexedText,
@@ -159,14 +159,15 @@ function facetsOf(kept: Kept, authorId: string | null): SearchFacets {
   return facets;
 }
 
-async function answer(db: DbConnection, kept: Kept, request: SearchRequest): Promise<SearchPage> {
+/** The summaries of some library papers (the worker's lookup cache, or IndexedDB straight). */
+export type Summaries = (request: LookupRequest) => Promise<LookupResponse>;
+
+async function answer(summarize: Summaries, kept: Kept, request: SearchRequest): Promise<SearchPage> {
   const matches = kept.index ? kept.index.match(request.query) : scanRows(kept.rows, request.query);
   const { total, top } = topResults(matches, kept.rows, kept.byId, request, request.offset + request.limit);
   // Matched terms are read now: worked out from the index when read, they must not wait for a refresh of it.
   const page = top.slice(request.offset).map(({ paper, score, terms }) => ({ paper, score, terms }));
-  const { papers } = await db.run((open) =>
-    lookupPapers(open, { ids: page.map((result) => result.paper.id), dois: [], titles: [] }),
-  );
+  const { papers } = await summarize({ ids: page.map((result) => result.paper.id), dois: [], titles: [] });
   const summaries = new Map(papers.map((paper) => [paper.id, paper]));
   return {
     total,
@@ -245,9 +246,15 @@ function loadIndex(db: DbConnection, rows: Kept): Promise<boolean> {
  * are indexed again) and stored. A restarted worker answers the popup's opening page by
  * index at once (search-first-page.ts), queries from the stored rows (titles and
  * authors, by prefix) once they are read, and from the stored index once it is loaded,
- * never rebuilding it.
+ * never rebuilding it. `summarize` gives a page's summaries: the handlers pass the lookup cache, so papers shown
+ * at the last keystrokes are not read again (reading 20 papers, their derived records and what summaries need
+ * was a third of a keystroke's time in the worker at 100k).
  */
-export function createLibrarySearch(db: DbConnection, sizes: PartSizes = PARTS) {
+export function createLibrarySearch(
+  db: DbConnection,
+  sizes: PartSizes = PARTS,
+  summarize: Summaries = (request) => db.run((open) => lookupPapers(open, request)),
+) {
   let kept: Kept | null = null;
   let starting: Promise<Kept> | null = null;
   let refreshing: Promise<void> | null = null;
@@ -311,7 +318,7 @@ export function createLibrarySearch(db: DbConnection, sizes: PartSizes = PARTS) 
         void current().catch(() => {});
         return page;
       }
-      return answer(db, await current(), request);
+      return answer(summarize, await current(), request);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createLookupCache } from '../../../lib/corpus/lookup-cache';
 import { openPaperlensDb, type PaperlensDatabase } from '../../../lib/db';
 import type { DbConnection } from '../../../lib/db-connection';
 import { recomputeTexts } from '../../../lib/library/derive-texts';
@@ -90,6 +91,36 @@ describe('the library search kept in the background', () => {
     expect(first?.terms).toEqual(expect.arrayContaining(['mu', 'parametrization']));
     expect(first?.paper.displayTitle).toContain('Parametrization');
     expect(first?.paper.authors.length).toBeLessThanOrEqual(6);
+  });
+
+  it('takes its summaries from the lookup cache it is given: papers shown a keystroke ago are not read again', async () => {
+    // The cache's own connection, counted: a lookup answered from memory reaches nothing.
+    let cacheRuns = 0;
+    const lookups = createLookupCache({
+      run: (work) => {
+        cacheRuns++;
+        return work(db);
+      },
+    });
+    const asked: string[][] = [];
+    const search = createLibrarySearch(connection, undefined, (request) => {
+      asked.push(request.ids);
+      return lookups.lookup(request);
+    });
+    const direct = createLibrarySearch(connection);
+    for (const query of ['mix', 'mixt', 'mixture']) {
+      const page = await search.search(ask(query));
+      // The same papers and summaries as reading them straight (the scores of two indexes kept apart may differ in
+      // their last bit).
+      const straight = await direct.search(ask(query));
+      expect(page.hits.map((hit) => hit.paper)).toEqual(straight.hits.map((hit) => hit.paper));
+      expect(page.total).toBe(straight.total);
+      expect(asked.at(-1)).toEqual(page.hits.map((hit) => hit.paper.id));
+    }
+    const before = cacheRuns;
+    const again = await search.search(ask('mixture'));
+    expect(again.hits.length).toBeGreaterThan(0);
+    expect(cacheRuns - before).toBeLessThanOrEqual(1);
   });
 
   it('lists every paper newest first for an empty query, a page at a time, with the facets', async () => {
