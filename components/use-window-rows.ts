@@ -19,10 +19,17 @@ interface WindowRowsOptions {
   /** A row's height before it is measured. */
   estimate: number;
   getKey(index: number): string | number;
-  /** The list, for where it starts on the page. */
+  /** The list, for where it starts on the page (and which of its rows holds focus). */
   list: RefObject<HTMLElement | null>;
-  /** A row to keep drawn even when scrolled out of view (the one holding keyboard focus), or null. */
-  keep(): number | null;
+}
+
+/** The index of the list's row holding keyboard focus (a note or a name being written), or null. */
+function focusedRow(list: HTMLElement | null): number | null {
+  const focused = document.activeElement;
+  if (!list || !focused || !list.contains(focused)) return null;
+  let row: Element | null = focused;
+  while (row && row.parentElement !== list) row = row.parentElement;
+  return row instanceof HTMLElement && row.dataset.index !== undefined ? Number(row.dataset.index) : null;
 }
 
 /**
@@ -54,7 +61,8 @@ export function useWindowRows(options: WindowRowsOptions): Virtualizer<Window, H
         },
         (_, i) => Math.max(0, range.startIndex - range.overscan) + i,
       );
-      const kept = options.keep();
+      // The row holding focus stays drawn while scrolled away.
+      const kept = focusedRow(options.list.current);
       return kept === null || kept >= range.count || indexes.includes(kept)
         ? indexes
         : [...indexes, kept].sort((a, b) => a - b);

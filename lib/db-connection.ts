@@ -1,4 +1,4 @@
-import type { PaperlensDatabase } from './db';
+import { getMeta, type MetaValues, type PaperlensDatabase } from './db';
 
 /** The background's one connection to IndexedDB, opened on first use and reopened when the browser closes it. */
 export interface DbConnection {
@@ -59,3 +59,7 @@ export function createDbConnection(open: () => Promise<PaperlensDatabase>): DbCo
     },
   };
 }
+
+/** One `meta` value, read in a transaction of its own (so a worker answers others between such reads). */
+export const readMeta = <K extends keyof MetaValues>(db: DbConnection, key: K) =>
+  db.run((open) => getMeta(open.transaction('meta').store, key));

@@ -30,22 +30,17 @@ export function AuthorList({ authors, counts, jobs, edits, arxiv }: AuthorListPr
   const jobsById = useMemo(() => new Map(jobs.map((job) => [job.authorId, job])), [jobs]);
   const list = useRef<HTMLUListElement>(null);
   const getKey = useCallback((index: number) => authors[index]?.id ?? index, [authors]);
+  const windowed = authors.length > WINDOWED_FROM;
   const rows = useWindowRows({
     // A short list is drawn whole: the window's scrolling then needs no redraw.
-    count: authors.length > WINDOWED_FROM ? authors.length : 0,
+    count: windowed ? authors.length : 0,
     estimate: ESTIMATE,
     getKey,
     list,
-    // The row holding keyboard focus (a name being edited) stays drawn while scrolled away.
-    keep: () => {
-      const row = document.activeElement?.closest<HTMLElement>('.author-list > [data-index]');
-      return row ? Number(row.dataset.index) : null;
-    },
   });
   if (!authors.length) {
     return <p class="hint">You follow nobody yet: follow an author on arXiv, or import a file below.</p>;
   }
-  const windowed = authors.length > WINDOWED_FROM;
   const { positions, before, after } = drawnRows(rows);
   const shown: { index: number; position?: RowPosition }[] = windowed
     ? positions.map((position) => ({ index: position.index, position }))

@@ -51,11 +51,6 @@ function VirtualEntries({ shown, papersById, compact, update, remove }: RowsProp
     estimate: compact ? 96 : 150,
     getKey,
     list,
-    // The row holding keyboard focus (a note being written) stays drawn while scrolled away.
-    keep: () => {
-      const row = document.activeElement?.closest<HTMLElement>('.entries > [data-index]');
-      return row ? Number(row.dataset.index) : null;
-    },
   });
   // The rows come a task after the list itself: opening the list (the popup's tab) is then two short tasks.
   const [drawn, setDrawn] = useState(false);

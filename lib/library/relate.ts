@@ -1,5 +1,5 @@
-import { getMeta, type PaperlensDatabase } from '../db';
-import type { DbConnection } from '../db-connection';
+import type { PaperlensDatabase } from '../db';
+import { type DbConnection, readMeta } from '../db-connection';
 import {
   buildIndex,
   fromStoredInSlices,
@@ -47,9 +47,6 @@ async function buildFromPapers(db: PaperlensDatabase): Promise<SimilarityIndex> 
   await scanPapers(db, (paper) => docs.push(docOf(paper)));
   return buildIndex(docs);
 }
-
-const readMeta = <K extends 'libraryRevision' | 'similarityIndex'>(db: DbConnection, key: K) =>
-  db.run((open) => getMeta(open.transaction('meta').store, key));
 
 /**
  * The index relatePaper asks: the worker's in memory when derived data has

@@ -1,6 +1,6 @@
 import { lookupPapers } from '../corpus/lookup';
-import { getMeta, type MetaValues, type PaperlensDatabase, putParts, readParts, readRevision, StaleParts } from '../db';
-import type { DbConnection } from '../db-connection';
+import { type PaperlensDatabase, putParts, readParts, readRevision, StaleParts } from '../db';
+import { type DbConnection, readMeta } from '../db-connection';
 import type { LookupRequest, LookupResponse, SearchPage, SearchRequest } from '../message-schemas';
 import {
   createTextIndex,
@@ -199,10 +199,6 @@ async function store(db: DbConnection, done: Kept, sizes: PartSizes): Promise<vo
     ]);
   });
 }
-
-/** One `meta` value, in a transaction of its own. */
-const readMeta = <K extends keyof MetaValues>(db: DbConnection, key: K) =>
-  db.run((open) => getMeta(open.transaction('meta').store, key));
 
 /** The stored rows, read a part at a time; null when none are stored in this form or a part is stale. */
 async function readRows(db: DbConnection): Promise<Kept | null> {
