@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
+import type { TextMatches } from './search';
 
 /**
  * MiniSearch's query, worked out over its own index into typed arrays. MiniSearch scores a query into a Map of
@@ -35,13 +36,6 @@ interface Internals {
     searchOptions: SearchOptions & { maxFuzzy: number; bm25: { k: number; b: number; d: number } };
   };
   dirtCount: number;
-}
-
-/** A document that matched: its id, score, and (read lazily) the document terms that matched. */
-export interface ExecutedMatch {
-  id: string;
-  score: number;
-  readonly terms: string[];
 }
 
 /** A derived term (the query word itself, a longer word it begins, or a near spelling) and its weight. */
@@ -146,6 +140,9 @@ function scratch(size: number) {
     total: new Float64Array(size),
     count: new Uint16Array(size),
     mask: new Uint32Array(size),
+    /** Slots a word reached, then slots any word reached: lists kept in place, not arrays grown per query. */
+    inSpec: new Uint32Array(size),
+    touched: new Uint32Array(size),
   };
 }
 
@@ -159,7 +156,7 @@ export function createExecutor(mini: MiniSearch<unknown>) {
   const fieldIds = fields.map((field) => index._fieldIds[field] as number);
   const table = documentTable(index, fieldIds);
   let slots = scratch(0);
-  return (query: string, searchOptions: SearchOptions = {}): ExecutedMatch[] | null => {
+  return (query: string, searchOptions: SearchOptions = {}): TextMatches | null => {
     const global = index._options.searchOptions;
     const options = { ...global, ...searchOptions };
     const { boostDocument, boostTerm, filter, fields: only, tokenize, processTerm } = searchOptions;
@@ -176,16 +173,16 @@ export function createExecutor(mini: MiniSearch<unknown>) {
     // Past MAX_WORDS the distinct-word bits run out; a word count must fit the counts' 16 bits.
     if (distinct.length > MAX_WORDS || terms.length > 0xffff) return null;
     if (slots.spec.length < index._nextId) slots = scratch(index._nextId + 1024);
-    const { spec: specScore, total, count, mask } = slots;
+    const { spec: specScore, total, count, mask, inSpec, touched } = slots;
     const boosts = fields.map((field) => (options.boost as Record<string, number> | undefined)?.[field] || 1);
     const { lengths, ids } = table();
     const bm25params = options.bm25 ?? global.bm25;
     const specs = specsOf(terms, options);
     const derivedBySpec = specs.map((spec) => derivedTerms(index, spec, options));
-    const touched: number[] = [];
+    let touchedCount = 0;
     specs.forEach((spec, i) => {
       const bit = 1 << distinct.indexOf(spec.term);
-      const inSpec: number[] = [];
+      let inSpecCount = 0;
       for (const { weight, data } of derivedBySpec[i] as Derived[]) {
         fields.forEach((_, f) => {
           const freqs = data.get(fieldIds[f] as number);
@@ -194,7 +191,8 @@ export function createExecutor(mini: MiniSearch<unknown>) {
           const average = index._avgFieldLength[fieldIds[f] as number] as number;
           const boost = boosts[f] as number;
           const fieldLengths = lengths[f] as Uint32Array;
-          for (const [doc, termFreq] of freqs) {
+          // forEach, not for…of: no [doc, frequency] pair made per posting.
+          freqs.forEach((termFreq, doc) => {
             const raw = bm25(
               termFreq,
               matching,
@@ -204,18 +202,19 @@ export function createExecutor(mini: MiniSearch<unknown>) {
               bm25params,
             );
             // Every addition is above 0 (BM25+ never scores 0): a slot at 0 is one this word has not reached yet.
-            if (specScore[doc] === 0) inSpec.push(doc);
+            if (specScore[doc] === 0) inSpec[inSpecCount++] = doc;
             specScore[doc] = (specScore[doc] as number) + weight * spec.termBoost * boost * 1 * raw;
-          }
+          });
         });
       }
-      for (const doc of inSpec) {
+      for (let n = 0; n < inSpecCount; n++) {
+        const doc = inSpec[n] as number;
         // AND keeps only documents every earlier word matched; OR any.
         if (combine === 'AND' && count[doc] !== i) {
           specScore[doc] = 0;
           continue;
         }
-        if (count[doc] === 0 && mask[doc] === 0) touched.push(doc);
+        if (count[doc] === 0 && mask[doc] === 0) touched[touchedCount++] = doc;
         total[doc] =
           count[doc] === 0 && mask[doc] === 0
             ? (specScore[doc] as number)
@@ -225,18 +224,21 @@ export function createExecutor(mini: MiniSearch<unknown>) {
         specScore[doc] = 0;
       }
     });
-    const matches: ExecutedMatch[] = [];
-    const found = { derivedBySpec, fieldIds };
-    for (const doc of touched) {
+    const docs = new Uint32Array(touchedCount);
+    const scores = new Float64Array(touchedCount);
+    let matched = 0;
+    for (let n = 0; n < touchedCount; n++) {
+      const doc = touched[n] as number;
       if (combine === 'OR' || count[doc] === specs.length) {
         const quality = popcount(mask[doc] as number) || 1;
-        matches.push(new Match(String(ids[doc]), (total[doc] as number) * quality, doc, found));
+        docs[matched] = doc;
+        scores[matched++] = (total[doc] as number) * quality;
       }
       total[doc] = 0;
       count[doc] = 0;
       mask[doc] = 0;
     }
-    return matches;
+    return new Matches(docs.subarray(0, matched), scores.subarray(0, matched), ids, { derivedBySpec, fieldIds });
   };
 }
 
@@ -246,25 +248,41 @@ function popcount(bits: number): number {
   return n;
 }
 
-/** A match whose terms (every derived term the document holds in a searched field) are found when first read. */
-class Match implements ExecutedMatch {
-  #terms: string[] | null = null;
+/** Matches as two typed arrays (document slots, scores); a match's terms are found when read. */
+class Matches implements TextMatches {
   constructor(
-    readonly id: string,
-    readonly score: number,
-    private readonly doc: number,
+    private readonly docs: Uint32Array,
+    private readonly scores: Float64Array,
+    private readonly ids: readonly (string | undefined)[],
     private readonly found: { derivedBySpec: Derived[][]; fieldIds: readonly number[] },
   ) {}
 
-  get terms(): string[] {
-    const { doc, found } = this;
-    this.#terms ??= [
+  get length(): number {
+    return this.docs.length;
+  }
+
+  id(i: number): string {
+    return String(this.ids[this.docs[i] as number]);
+  }
+
+  score(i: number): number {
+    return this.scores[i] as number;
+  }
+
+  slot(i: number): number {
+    return this.docs[i] as number;
+  }
+
+  /** Every derived term the document holds in a searched field. */
+  terms(i: number): string[] {
+    const doc = this.docs[i] as number;
+    const { derivedBySpec, fieldIds } = this.found;
+    return [
       ...new Set(
-        found.derivedBySpec.flatMap((derived) =>
-          derived.filter(({ data }) => found.fieldIds.some((id) => data.get(id)?.has(doc))).map(({ term }) => term),
+        derivedBySpec.flatMap((derived) =>
+          derived.filter(({ data }) => fieldIds.some((id) => data.get(id)?.has(doc))).map(({ term }) => term),
         ),
       ),
     ];
-    return this.#terms;
   }
 }

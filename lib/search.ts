@@ -220,6 +220,56 @@ export interface TextMatch {
   terms: string[];
 }
 
+/**
+ * A query's matches, read by position. A common word matches 17k of 85k papers, and an object each (with its
+ * terms) was much of the garbage a keystroke left for the worker to collect. Only the page shown reads `terms`.
+ */
+export interface TextMatches {
+  readonly length: number;
+  id(i: number): string;
+  score(i: number): number;
+  /** The document's number in the index while it stays there, or -1: a key for a table of rows ({@link rowFinder}). */
+  slot(i: number): number;
+  /** Normalized document terms that matched, in MiniSearch's order (results sort them for showing). */
+  terms(i: number): string[];
+}
+
+/** Matches listed as objects (MiniSearch's own answer, the scan before the index loads), read by position. */
+export function listedMatches(matches: readonly TextMatch[]): TextMatches {
+  const at = (i: number) => matches[i] as TextMatch;
+  return {
+    length: matches.length,
+    id: (i) => at(i).id,
+    score: (i) => at(i).score,
+    slot: () => -1,
+    terms: (i) => at(i).terms,
+  };
+}
+
+/** A match's row, or undefined when the paper has none (removed since the rows were read). */
+export type RowFinder<R extends SearchRow = SearchRow> = (matches: TextMatches, i: number) => R | undefined;
+
+/**
+ * Finds matches' rows by slot, in a table filled as matches name them: a Map read per match, for a common word's
+ * 17k, cost as much as the rest of picking its page. A slot's row is checked by id, so the table never answers
+ * with another paper's row (a slot outlives nothing: the id decides).
+ */
+export function rowFinder<R extends SearchRow>(byId: ReadonlyMap<string, R>): RowFinder<R> {
+  const bySlot: (R | undefined)[] = [];
+  return (matches, i) => {
+    const id = matches.id(i);
+    const slot = matches.slot(i);
+    if (slot < 0) return byId.get(id);
+    while (bySlot.length <= slot) bySlot.push(undefined);
+    let row = bySlot[slot];
+    if (row?.id !== id) {
+      row = byId.get(id);
+      bySlot[slot] = row;
+    }
+    return row;
+  };
+}
+
 /** The full-text index alone (MiniSearch): documents in, matches out, kept as JSON. */
 export interface TextIndex {
   readonly profile: SearchProfile;
@@ -228,7 +278,7 @@ export interface TextIndex {
   discard(id: string): void;
   has(id: string): boolean;
   /** Matches for a query, in no particular order; null when the query has no searchable word (everything matches). */
-  match(query: string): TextMatch[] | null;
+  match(query: string): TextMatches | null;
   /** The index as JSON text in parts of about `partChars` characters: its head, then its terms. */
   toParts(partChars: number): TextIndexParts;
 }
@@ -309,11 +359,13 @@ function textIndex(index: MiniSearch<IndexedText>, profile: SearchProfile): Text
   // An index stored with discarded documents in it (MiniSearch waits for 10% of them before cleaning up).
   if (index.dirtCount > 0) void vacuum(index);
   /** MiniSearch's search, worked out in typed arrays (lib/search-execute.ts), or by MiniSearch when it declines. */
-  const search = (query: string, options?: SearchOptions): TextMatch[] =>
+  const search = (query: string, options?: SearchOptions): TextMatches =>
     execute(query, options) ??
-    index.search(query, options).map((hit) => ({ id: String(hit.id), score: hit.score, terms: hit.terms }));
+    listedMatches(
+      index.search(query, options).map((hit) => ({ id: String(hit.id), score: hit.score, terms: hit.terms })),
+    );
   const run = (query: string, words: string[]) => {
-    let hits: TextMatch[] = [];
+    let hits: TextMatches = listedMatches([]);
     for (const options of searchPasses(words, profile)) {
       hits = search(query, options);
       if (hits.length > 0) break;
@@ -369,13 +421,13 @@ function passesFilters({ categories = [], year = null, hasCode = false, authorId
  * A result as shown: its matched terms sorted (MiniSearch lists them in the order papers were indexed), when first
  * read, since a match works its terms out then too: only the page shown pays for them.
  */
-function shown(paper: SearchRow, score: number, match: { readonly terms: string[] } | null): SearchResult<SearchRow> {
+function shown(paper: SearchRow, score: number, matched: (() => string[]) | null): SearchResult<SearchRow> {
   let terms: string[] | null = null;
   return {
     paper,
     score,
     get terms() {
-      terms ??= match ? [...match.terms].sort() : [];
+      terms ??= matched ? [...matched()].sort() : [];
       return terms;
     },
   };
@@ -386,9 +438,9 @@ function shown(paper: SearchRow, score: number, match: { readonly terms: string[
  * so an empty query sorted by date costs one pass, not a sort.
  */
 export function filterAndSort(
-  matches: TextMatch[] | null,
+  matches: TextMatches | null,
   rows: readonly SearchRow[],
-  byId: ReadonlyMap<string, SearchRow>,
+  rowOf: RowFinder,
   options: FilterOptions,
 ): SearchResult<SearchRow>[] {
   const passes = passesFilters(options);
@@ -398,9 +450,9 @@ export function filterAndSort(
     return sort === 'novel' ? all.sort(SORTS.novel) : all;
   }
   const results: SearchResult<SearchRow>[] = [];
-  for (const match of matches) {
-    const row = byId.get(match.id);
-    if (row && passes(row)) results.push(shown(row, match.score, match));
+  for (let i = 0; i < matches.length; i++) {
+    const row = rowOf(matches, i);
+    if (row && passes(row)) results.push(shown(row, matches.score(i), () => matches.terms(i)));
   }
   return results.sort(SORTS[sort]);
 }
@@ -414,14 +466,14 @@ const PICKED_AT_MOST = 256;
  * the worst kept so far, and once the page is full most go no further.
  */
 export function topResults(
-  matches: TextMatch[] | null,
+  matches: TextMatches | null,
   rows: readonly SearchRow[],
-  byId: ReadonlyMap<string, SearchRow>,
+  rowOf: RowFinder,
   options: FilterOptions,
   count: number,
 ): { total: number; top: SearchResult<SearchRow>[] } {
   if (count > PICKED_AT_MOST) {
-    const all = filterAndSort(matches, rows, byId, options);
+    const all = filterAndSort(matches, rows, rowOf, options);
     return { total: all.length, top: all.slice(0, count) };
   }
   const passes = passesFilters(options);
@@ -430,7 +482,7 @@ export function topResults(
   let total = 0;
   // Compared as this one object: a result is made only for what enters the page.
   const probe: SearchResult<SearchRow> = { paper: rows[0] as SearchRow, score: 0, terms: [] };
-  const offer = (paper: SearchRow, score: number, match: TextMatch | null) => {
+  const offer = (paper: SearchRow, score: number, i: number) => {
     total++;
     probe.paper = paper;
     probe.score = score;
@@ -442,15 +494,15 @@ export function topResults(
       if (order(probe, top[middle] as SearchResult<SearchRow>) < 0) high = middle;
       else low = middle + 1;
     }
-    top.splice(low, 0, shown(paper, score, match));
+    top.splice(low, 0, shown(paper, score, matches && (() => matches.terms(i))));
     if (top.length > count) top.pop();
   };
   if (matches === null) {
-    for (const row of rows) if (passes(row)) offer(row, 0, null);
+    for (const row of rows) if (passes(row)) offer(row, 0, -1);
   } else {
-    for (const match of matches) {
-      const row = byId.get(match.id);
-      if (row && passes(row)) offer(row, match.score, match);
+    for (let i = 0; i < matches.length; i++) {
+      const row = rowOf(matches, i);
+      if (row && passes(row)) offer(row, matches.score(i), i);
     }
   }
   return { total, top };
@@ -502,11 +554,11 @@ export function countsFromFacets(
 export function createPaperSearch(papers: Paper[], profile: SearchProfile = 'full'): PaperSearch {
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   const rows = newestFirst(papers.map(searchRow));
-  const rowsById = new Map(rows.map((row) => [row.id, row]));
+  const rowOf = rowFinder(new Map(rows.map((row) => [row.id, row])));
   const index = createTextIndex(profile, papers.map(indexedText));
   return {
     search(query, options = {}) {
-      return filterAndSort(index.match(query), rows, rowsById, options).flatMap(({ paper: row, score, terms }) => {
+      return filterAndSort(index.match(query), rows, rowOf, options).flatMap(({ paper: row, score, terms }) => {
         const paper = byId.get(row.id);
         return paper ? [{ paper, score, terms }] : [];
       });

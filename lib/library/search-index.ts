@@ -6,10 +6,13 @@ import {
   createTextIndex,
   type IndexedText,
   indexedText,
+  listedMatches,
   loadTextIndex,
   newestFirst,
   queryWords,
+  type RowFinder,
   rowFacets,
+  rowFinder,
   type SearchFacets,
   type SearchProfile,
   type SearchRow,
@@ -62,6 +65,7 @@ interface Kept {
   profile: SearchProfile;
   rows: KeptRow[];
   byId: Map<string, KeptRow>;
+  rowOf: RowFinder<KeptRow>;
   /** Null while it loads from storage: a scan of titles and authors answers meanwhile. */
   index: TextIndex | null;
   /** The stored index being loaded, once: whether it was. */
@@ -124,7 +128,7 @@ async function refreshed(db: DbConnection, kept: Kept | null, revision: string):
   }
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const id of reuse?.byId.keys() ?? []) if (!byId.has(id)) index.discard(id);
-  return { revision, profile, rows: newestFirst(rows), byId, index, facets: new Map() };
+  return { revision, profile, rows: newestFirst(rows), byId, rowOf: rowFinder(byId), index, facets: new Map() };
 }
 
 /** Before the index is loaded: every query word a prefix of a title or author word, newest first. */
@@ -163,8 +167,9 @@ function facetsOf(kept: Kept, authorId: string | null): SearchFacets {
 export type Summaries = (request: LookupRequest) => Promise<LookupResponse>;
 
 async function answer(summarize: Summaries, kept: Kept, request: SearchRequest): Promise<SearchPage> {
-  const matches = kept.index ? kept.index.match(request.query) : scanRows(kept.rows, request.query);
-  const { total, top } = topResults(matches, kept.rows, kept.byId, request, request.offset + request.limit);
+  const scanned = kept.index ? null : scanRows(kept.rows, request.query);
+  const matches = kept.index ? kept.index.match(request.query) : scanned && listedMatches(scanned);
+  const { total, top } = topResults(matches, kept.rows, kept.rowOf, request, request.offset + request.limit);
   // Matched terms are read now: worked out from the index when read, they must not wait for a refresh of it.
   const page = top.slice(request.offset).map(({ paper, score, terms }) => ({ paper, score, terms }));
   const { papers } = await summarize({ ids: page.map((result) => result.paper.id), dois: [], titles: [] });
@@ -213,7 +218,8 @@ async function readRows(db: DbConnection): Promise<Kept | null> {
     throw error;
   }
   const { revision, profile } = stored;
-  return { revision, profile, rows, byId: new Map(rows.map((row) => [row.id, row])), index: null, facets: new Map() };
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { revision, profile, rows, byId, rowOf: rowFinder(byId), index: null, facets: new Map() };
 }
 
 /**

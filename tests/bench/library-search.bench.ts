@@ -18,6 +18,7 @@ import {
   indexedText,
   loadTextIndex,
   newestFirst,
+  rowFinder,
   searchProfileFor,
   searchRow,
   topResults,
@@ -59,7 +60,7 @@ async function measure(n: number) {
   const papers = generateLibrary({ papers: n, seed: 1 }).papers;
   const profile = searchProfileFor(papers.length);
   const rows = newestFirst(papers.map(searchRow));
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const rowOf = rowFinder(new Map(rows.map((row) => [row.id, row])));
   const kept: KeptRow[] = papers.map((paper) => ({
     ...searchRow(paper),
     text: ` ${paper.normalizedTitle} ${normalizeText(paper.authors.join(' '))} `,
@@ -75,7 +76,7 @@ async function measure(n: number) {
   await loadTextIndex(parts.head, inOrder(parts.terms), profile);
   const loadMs = performance.now() - loadStart;
   const keystrokes = queriesFor(papers);
-  const search = keystrokes.map((query) => timed(() => topResults(index.match(query), rows, byId, {}, 50))[1]);
+  const search = keystrokes.map((query) => timed(() => topResults(index.match(query), rows, rowOf, {}, 50))[1]);
   const scan = keystrokes.map((query) => timed(() => scanRows(kept, query))[1]);
   return {
     n,

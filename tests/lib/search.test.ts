@@ -6,9 +6,12 @@ import {
   byNewest,
   createPaperSearch,
   filterAndSort,
+  listedMatches,
   queryWords,
+  rowFinder,
   type SearchRow,
   searchPasses,
+  type TextMatches,
   thinAbstract,
   topResults,
 } from '../../lib/search';
@@ -190,8 +193,9 @@ describe('topResults', () => {
           : [...rows.filter((_, i) => i % 3 !== 1), { id: 'gone', date: '', followed: [] }]
               .map((r, i) => ({ id: r.id, score: [3, 1.5, 1.5, 0.5][i % 4] as number, terms: ['zeta', `t${i % 2}`] }))
               .sort((a, b) => b.score - a.score);
-        const all = filterAndSort(matches, rows, byId, filters);
-        const { total, top } = topResults(matches, rows, byId, filters, count);
+        const listed = matches && listedMatches(matches);
+        const all = filterAndSort(listed, rows, rowFinder(byId), filters);
+        const { total, top } = topResults(listed, rows, rowFinder(byId), filters, count);
         expect(total).toBe(all.length);
         expect(top).toEqual(all.slice(0, count));
       }),
@@ -213,9 +217,54 @@ describe('topResults', () => {
       },
     ];
     const matches = [{ id: '1', score: 1, terms: ['zeta', 'alpha'] }];
-    const { top } = topResults(matches, rows, new Map(rows.map((r) => [r.id, r])), {}, 20);
+    const { top } = topResults(listedMatches(matches), rows, rowFinder(new Map(rows.map((r) => [r.id, r]))), {}, 20);
     expect(top[0]?.terms).toEqual(['alpha', 'zeta']);
     expect(matches[0]?.terms).toEqual(['zeta', 'alpha']);
+  });
+});
+
+describe('rowFinder', () => {
+  const row = (id: string): SearchRow => ({
+    id,
+    date: '2024-01-01',
+    year: 2024,
+    category: 'LG',
+    categoryName: '',
+    hasCode: false,
+    novelty: null,
+    followed: [],
+  });
+  /** Matches that name their documents' slots, as the index's executor gives them. */
+  const slotted = (list: [id: string, slot: number][]): TextMatches => ({
+    ...listedMatches(list.map(([id]) => ({ id, score: 1, terms: [] }))),
+    slot: (i) => list[i]?.[1] ?? -1,
+  });
+
+  it("finds rows by slot, and a slot's row again when another paper holds that slot now", () => {
+    const byId = new Map(['a', 'b', 'c'].map((id) => [id, row(id)]));
+    const rowOf = rowFinder(byId);
+    expect(rowOf(slotted([['a', 7]]), 0)).toBe(byId.get('a'));
+    expect(rowOf(slotted([['b', 7]]), 0)).toBe(byId.get('b'));
+    expect(rowOf(slotted([['gone', 7]]), 0)).toBeUndefined();
+    expect(rowOf(slotted([['c', 3]]), 0)).toBe(byId.get('c'));
+    expect(rowOf(listedMatches([{ id: 'a', score: 1, terms: [] }]), 0)).toBe(byId.get('a'));
+  });
+
+  it('gives every match its own row, whatever slots name them (property)', () => {
+    const ids = ['a', 'b', 'c', 'd', 'gone'];
+    const byId = new Map(ids.slice(0, 4).map((id) => [id, row(id)]));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(fc.constantFrom(...ids), fc.integer({ min: -1, max: 6 })), { maxLength: 8 })),
+        (queries) => {
+          const rowOf = rowFinder(byId);
+          for (const list of queries) {
+            const matches = slotted(list);
+            expect(list.map((_, i) => rowOf(matches, i))).toEqual(list.map(([id]) => byId.get(id)));
+          }
+        },
+      ),
+    );
   });
 });
 
