@@ -8,16 +8,19 @@
  *   authors (tests/scale/generate.ts), so chips appear with either library;
  * - an abstract page of a bundled paper, with arXiv's header, sidebar and footer links.
  * The floors: on the listing, the plain floor of badges.bench (a text span after every corpus link, in one
- * pass); on the abstract page, a floor that puts Paperlens's own panel (its markup, captured from Paperlens in
- * this run, in a shadow root with Paperlens's stylesheet) after the title in one go.
+ * pass), and with a library profile the same floor over the papers Paperlens badged there with that library
+ * (captured in this run: a larger library badges more of the listing); on the abstract page, a floor that puts
+ * Paperlens's own panel (its markup, captured from Paperlens in this run, in a shadow root with Paperlens's
+ * stylesheet) after the title in one go.
  * Per browser, medians of BENCH_RUNS alternating loads: main-thread CPU from DOMContentLoaded, and the longest
  * main-thread task that began after it (wall time), both from a trace, and from the same traces where the time
  * goes (layout passes, style, paint, microtasks, GC). BENCH_LIBRARY_PROFILE=<a profile
- * scale.bench kept> adds Paperlens with that (100k) library.
+ * scale.bench kept> adds Paperlens with that (100k) library; BENCH_BASELINE=<a build's chrome-mv3 folder>[,<another>…]
+ * adds other builds (an older commit's, or one with a part left out), each named by its folder.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CORPUS_IDS } from '../e2e/large-pages';
 import { copyProfile, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
@@ -29,6 +32,10 @@ import { median } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LIBRARY_PROFILE = process.env.BENCH_LIBRARY_PROFILE ? resolve(process.env.BENCH_LIBRARY_PROFILE) : null;
+const BASELINES = (process.env.BENCH_BASELINE ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((dir) => resolve(dir));
 const ENTRIES = 400;
 const LISTING_URL = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=1000';
 const ABSTRACT_ID = '2402.07871';
@@ -249,7 +256,21 @@ async function capturePanel(browser: Browser): Promise<string> {
   return html;
 }
 
-async function section(label: string, url: string, browsers: Browser[]) {
+/** The papers Paperlens badged on the listing (their hosts' ids), for a floor that badges as many. */
+async function captureBadgedPapers(browser: Browser): Promise<string[]> {
+  const page = await browser.context.newPage();
+  await measure(page, LISTING_URL, true);
+  const ids = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-paperlens="badge"]')].map((host) => host.getAttribute('data-paperlens-id')),
+  );
+  await page.close();
+  return [...new Set(ids.filter((id): id is string => Boolean(id)))];
+}
+
+/** Each Paperlens browser with the floor its added CPU is compared to. */
+type Pairs = [paperlens: Browser, floor: Browser][];
+
+async function section(label: string, url: string, browsers: Browser[], pairs: Pairs) {
   const samples = new Map<Browser, Sample[]>(browsers.map((b) => [b, []]));
   const [without] = browsers as [Browser];
   // One load each first, not counted: a worker that just started (reading a 100k library's keys) answers later.
@@ -298,9 +319,8 @@ async function section(label: string, url: string, browsers: Browser[]) {
       ].join(' | '),
     );
   }
-  const [, floor, ...paperlens] = browsers;
-  for (const b of paperlens)
-    console.log(`${b.name} adds ${(added(b) / added(floor as Browser)).toFixed(2)}× the floor's CPU`);
+  for (const [b, floor] of pairs)
+    console.log(`${b.name} adds ${(added(b) / added(floor)).toFixed(2)}× the CPU ${floor.name} adds`);
 }
 
 async function main() {
@@ -311,22 +331,38 @@ async function main() {
     await launch('Paperlens', EXTENSION_PATH),
     ...(LIBRARY_PROFILE ? [await launch('Paperlens+lib', EXTENSION_PATH, LIBRARY_PROFILE)] : []),
   ];
-  const panel = await capturePanel(paperlens[0] as Browser);
-  // The listing's floor is badges.bench's plain floor.
+  for (const dir of BASELINES) paperlens.push(await launch(basename(dir), dir));
+  const [withBundled, withLibrary] = paperlens as [Browser, Browser | undefined];
+  const panel = await capturePanel(withBundled);
+  // The listing's floor is badges.bench's plain floor; with a library, also that floor over what it badged.
+  const libraryPapers = withLibrary ? await captureBadgedPapers(withLibrary) : null;
   const floors = {
     listing: writeFloorExtension(badgeFloorScript(false), ARXIV_FLOOR),
     panel: writeFloorExtension(panelFloor(panel), ARXIV_FLOOR),
+    ...(libraryPapers
+      ? { libraryListing: writeFloorExtension(badgeFloorScript(false, libraryPapers), ARXIV_FLOOR) }
+      : {}),
   };
   const without = await launch('without', null);
-  const listingFloorBrowser = await launch('floor', floors.listing);
+  const listingFloor = await launch('floor', floors.listing);
+  const libraryFloor = floors.libraryListing ? await launch('floor+lib', floors.libraryListing) : null;
   const panelFloorBrowser = await launch('panel floor', floors.panel);
-  await section(`Listing (${ENTRIES} entries, dl/dt/dd, ${pages.listing.links} links)`, LISTING_URL, [
-    without,
-    listingFloorBrowser,
-    ...paperlens,
-  ]);
-  await section('Abstract page (the panel after the title)', ABSTRACT_URL, [without, panelFloorBrowser, ...paperlens]);
-  for (const b of [without, listingFloorBrowser, panelFloorBrowser, ...paperlens]) {
+  const against = (floor: Browser): Pairs =>
+    paperlens.map((b) => [b, b === withLibrary && floor === listingFloor && libraryFloor ? libraryFloor : floor]);
+  if (libraryPapers) console.log(`With the library, Paperlens badged ${libraryPapers.length} papers of the listing`);
+  await section(
+    `Listing (${ENTRIES} entries, dl/dt/dd, ${pages.listing.links} links)`,
+    LISTING_URL,
+    [without, listingFloor, ...(libraryFloor ? [libraryFloor] : []), ...paperlens],
+    against(listingFloor),
+  );
+  await section(
+    'Abstract page (the panel after the title)',
+    ABSTRACT_URL,
+    [without, panelFloorBrowser, ...paperlens],
+    against(panelFloorBrowser),
+  );
+  for (const b of [without, listingFloor, ...(libraryFloor ? [libraryFloor] : []), panelFloorBrowser, ...paperlens]) {
     await b.context.close();
     rmSync(b.dir, { recursive: true, force: true });
   }

@@ -40,8 +40,9 @@ export function writeFloorExtension(
  * none of what makes Paperlens usable (settings, the database, titles, shapes beyond "contains the id",
  * the card, following a changing page). With `shadow`, each badge is what Paperlens's rules ask for at the
  * least: an open shadow root holding Paperlens's badge markup, styled by Paperlens's page stylesheet.
+ * `papers`: the ids it badges (the bundled corpus's, or those a larger library badged on a page).
  */
-export function badgeFloorScript(shadow: boolean): string {
+export function badgeFloorScript(shadow: boolean, papers: readonly string[] = CORPUS_IDS): string {
   const badge = shadow
     ? `const badge = document.createElement('span');
       badge.setAttribute('data-paperlens', 'badge');
@@ -51,7 +52,7 @@ export function badgeFloorScript(shadow: boolean): string {
       badge.setAttribute('data-paperlens', 'badge');
       badge.textContent = 'LG 81% 11';`;
   return `(() => {
-  const ids = new Set(${JSON.stringify(CORPUS_IDS)});
+  const ids = new Set(${JSON.stringify(papers)});
   const id = /\\d{4}\\.\\d{4,5}/;
   ${
     shadow
