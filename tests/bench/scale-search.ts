@@ -84,3 +84,43 @@ export async function popupFirstResults(context: BrowserContext, extensionHost: 
   await popup.close();
   return ms;
 }
+
+/**
+ * A keystroke's floor in the same run: for as many keystrokes as `measureKeystrokes` times, a page of 20 library
+ * papers (a stride apart, so no read is warm) read straight from IndexedDB, each paper and its derived record in
+ * one transaction, and an empty lookup's round trip: what the first showing of a page of results pays unless
+ * every paper's summary were kept in memory (~250 MB at 100k).
+ */
+export async function measureKeystrokeFloor(page: Page, library: ScaleLibrary | null): Promise<number[]> {
+  return page.evaluate(async (rounds) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('paperlens');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const keys = await new Promise<IDBValidKey[]>((resolve) => {
+      const request = db.transaction('papers').objectStore('papers').getAllKeys();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+      .chrome.runtime;
+    const times: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const ids = Array.from({ length: 20 }, (_, k) => keys[((round * 20 + k) * 7919) % keys.length] as IDBValidKey);
+      const start = performance.now();
+      const tx = db.transaction(['papers', 'derived']);
+      for (const id of ids) {
+        tx.objectStore('papers').get(id);
+        tx.objectStore('derived').get(id);
+      }
+      await new Promise((done) => {
+        tx.oncomplete = done;
+      });
+      const data = { ids: [], dois: [], titles: [] };
+      await runtime.sendMessage({ id: 1, type: 'lookupPapers', data, timestamp: Date.now() });
+      times.push(performance.now() - start);
+    }
+    db.close();
+    return times;
+  }, keystrokes(library).length);
+}

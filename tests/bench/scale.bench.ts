@@ -13,7 +13,8 @@
  *   prepared the popup's search and the insights (as it does after derived data); its floor: such candidates'
  *   records read straight from IndexedDB in the page, and an empty lookup's round trip;
  * - search (tests/bench/scale-search.ts): the background's index built on the first search, keystrokes answered
- *   (every prefix of a dozen queries, round trip, p50 / p95), the popup's first results after it opens with the
+ *   (every prefix of a dozen queries, round trip, p50 / p95; its floor: a page of 20 papers' records read
+ *   straight, and an empty lookup's round trip), the popup's first results after it opens with the
  *   worker running, and after a browser restart (the worker loads the stored rows and index);
  * - storage: the origin's IndexedDB usage, per paper and in all.
  * The 13-paper default is measured the same way first, so every figure has its floor in the same run.
@@ -26,7 +27,13 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { ask, backgroundWorker, EXTENSION_PATH, launchChromium } from '../helpers/chromium';
 import { generateLibrary, type ScaleLibrary, snapshotLines, toLibraryFile } from '../scale/generate';
-import { measureKeystrokes, popupFirstResults, recordFirstResult, searchIndexReady } from './scale-search';
+import {
+  measureKeystrokeFloor,
+  measureKeystrokes,
+  popupFirstResults,
+  recordFirstResult,
+  searchIndexReady,
+} from './scale-search';
 import { median, recordLongTasks } from './stats';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000,20000,100000').split(',').map(Number);
@@ -54,6 +61,9 @@ interface Row {
   searchIndexMs: number;
   keystrokeP50: number;
   keystrokeP95: number;
+  /** The same run's floor: a page of 20 papers never shown read straight, and an empty lookup's round trip. */
+  keystrokeFloorP50: number;
+  keystrokeFloorP95: number;
   popupWarmMs: number;
   popupColdMs: number;
   storageBytes: number;
@@ -351,6 +361,7 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
   const { times: lookups, found } = await measureLookups(page, library);
   const floor = await measureLookupFloor(page, library);
   const keys = await measureKeystrokes(page, library);
+  const keyFloor = await measureKeystrokeFloor(page, library);
   const host = new URL(worker.url()).host;
   const popupWarmMs = await popupFirstResults(context, host);
   const storage = await storageBytes(page);
@@ -380,6 +391,8 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
     searchIndexMs,
     keystrokeP50: median(keys),
     keystrokeP95: percentile(keys, 0.95),
+    keystrokeFloorP50: median(keyFloor),
+    keystrokeFloorP95: percentile(keyFloor, 0.95),
     popupWarmMs,
     popupColdMs,
     storageBytes: storage,
@@ -390,7 +403,7 @@ async function measureSize(n: number | null): Promise<{ row: Row; profile: strin
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 const HEADER =
-  'library          | papers  | preview | imported | import floor | longest task (library page) | extension process peak | derived data | filter message | lookup of 200 p50 / p95 | floor: records read p50 / p95, empty lookup p50 | search index | keystroke p50 / p95 | popup first results (warm / restarted) | storage (per paper)';
+  'library          | papers  | preview | imported | import floor | longest task (library page) | extension process peak | derived data | filter message | lookup of 200 p50 / p95 | floor: records read p50 / p95, empty lookup p50 | search index | keystroke p50 / p95 | floor: a page read, p50 / p95 | popup first results (warm / restarted) | storage (per paper)';
 
 function rowText(r: Row): string {
   return [
@@ -407,6 +420,7 @@ function rowText(r: Row): string {
     `${r.floorReadP50.toFixed(1)} / ${r.floorReadP95.toFixed(1)} ms, ${r.floorMessageP50.toFixed(1)} ms`.padEnd(49),
     `${(r.searchIndexMs / 1000).toFixed(1)} s`.padEnd(12),
     `${r.keystrokeP50.toFixed(1)} / ${r.keystrokeP95.toFixed(1)} ms`.padEnd(19),
+    `${r.keystrokeFloorP50.toFixed(1)} / ${r.keystrokeFloorP95.toFixed(1)} ms`.padEnd(29),
     `${r.popupWarmMs.toFixed(0)} / ${r.popupColdMs.toFixed(0)} ms`.padEnd(38),
     `${mb(r.storageBytes)} (${(r.storageBytes / Math.max(1, r.papers) / 1024).toFixed(1)} KB)`,
   ].join(' | ');
