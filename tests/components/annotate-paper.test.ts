@@ -20,6 +20,45 @@ const pioro: ListingAuthorsResponse = {
 };
 const MOT = 'Mixture of Tokens: Continuous MoE through Cross-Example Aggregation';
 
+/**
+ * IntersectionObserver as the tests drive it (happy-dom lays nothing out): an observed element is reported near
+ * when `isNear` says so, at the next tick and again at each `scrolled`.
+ */
+let isNear: (element: Element) => boolean = () => true;
+const observers = new Set<FakeIntersectionObserver>();
+class FakeIntersectionObserver {
+  readonly targets = new Set<Element>();
+  #queued = false;
+  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+    observers.add(this);
+  }
+  observe(target: Element) {
+    this.targets.add(target);
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.report();
+    });
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+    observers.delete(this);
+  }
+  report() {
+    const entries = [...this.targets].map((target) => ({ target, isIntersecting: isNear(target) }));
+    if (entries.length) this.callback(entries);
+  }
+}
+/** The reader scrolled: `near` is what is near the viewport now. */
+function scrolled(near: (element: Element) => boolean) {
+  isNear = near;
+  for (const observer of observers) observer.report();
+}
+
 const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 const panels = () => [...document.querySelectorAll('[data-paperlens="panel"]')] as HTMLElement[];
 const panelText = (host: Element) => host.shadowRoot?.textContent ?? '';
@@ -27,11 +66,16 @@ const panelText = (host: Element) => host.shadowRoot?.textContent ?? '';
 describe('annotatePaperPage', () => {
   let controller: AbortController;
   beforeEach(() => {
+    isNear = () => true;
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     controller = new AbortController();
     setUrl('https://openreview.net/forum?id=abc');
     document.head.innerHTML = '';
   });
-  afterEach(() => controller.abort());
+  afterEach(() => {
+    controller.abort();
+    vi.unstubAllGlobals();
+  });
 
   it('puts a library paper’s panel under the title of a page whose metadata names it, and counts it', async () => {
     document.head.innerHTML = `<meta name="citation_title" content="${MOT}">`;
@@ -198,6 +242,50 @@ describe('annotatePaperPage', () => {
     spy.mockRestore();
     expect(batches).toEqual([5]);
     expect(readAfterInsert).toBe(false);
+  });
+
+  it('on a long arXiv listing, chips go in as their entries come near the viewport, each batch in one go', async () => {
+    setUrl('https://arxiv.org/list/cs.LG/new');
+    const entry = (i: number) =>
+      `<dt><a href="/abs/2405.0000${i}">arXiv:2405.0000${i}</a></dt><dd><div class="list-authors" data-n="${i}"><a href="/a/p">Maciej Pióro</a></div></dd>`;
+    document.body.innerHTML = `<dl>${[1, 2, 3, 4, 5, 6].map(entry).join('')}</dl>`;
+    const { page, change } = services(DEFAULT_SETTINGS);
+    const [match] = pioro.entries;
+    page.listingAuthors = vi.fn(async ({ entries }) => ({ entries: entries.map(() => match!) }));
+    const batches: string[][] = [];
+    const observer = new MutationObserver((records) => {
+      const added = records
+        .flatMap((r) => [...r.addedNodes])
+        .filter((n) => (n as Element).matches?.('[data-paperlens="coauthor"]'))
+        .map((n) => (n as Element).parentElement?.getAttribute('data-n') ?? '?');
+      if (added.length) batches.push(added);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const n = (element: Element) => Number(element.getAttribute('data-n'));
+    isNear = (element) => n(element) <= 2;
+
+    void annotatePaperPage(document, page, controller.signal);
+    await vi.waitFor(() => expect(batches).toEqual([['1', '2']]));
+    scrolled((element) => n(element) <= 5);
+    await vi.waitFor(() =>
+      expect(batches).toEqual([
+        ['1', '2'],
+        ['3', '4', '5'],
+      ]),
+    );
+    // Back up: entries already given chips get no second ones.
+    scrolled(() => true);
+    await vi.waitFor(() => expect(batches).toEqual([['1', '2'], ['3', '4', '5'], ['6']]));
+    expect(document.querySelectorAll('[data-paperlens="coauthor"]')).toHaveLength(6);
+
+    // Switched off: the chips go, and scrolling brings none back.
+    change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });
+    expect(document.querySelectorAll('[data-paperlens="coauthor"]')).toHaveLength(0);
+    scrolled(() => true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    observer.disconnect();
+    expect(document.querySelectorAll('[data-paperlens="coauthor"]')).toHaveLength(0);
+    expect(batches).toHaveLength(3);
   });
 
   it('on an arXiv listing, counts the followed authors whose coauthors the answer does not name', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
 import { URL_CASES } from '../../lib/links/url-cases';
 import { expect, openExtensionPage, sendFromPage, test } from './extension';
+import { chippedEntries, longListing } from './long-listing';
 import {
   closeTheInternet,
   expectBadgesAsMarked,
@@ -72,6 +73,31 @@ test('an arXiv listing: badges on corpus entries and coauthor chips, even for pa
   ]);
   await expect(page.locator('[data-paperlens="coauthor"]').first()).toContainText('Maciej Pióro');
   await expect.poll(() => toolbarBadgeText(context)).toBe('2');
+});
+
+test('a long arXiv listing gets chips as its entries come near the view', async ({ context }) => {
+  const url = 'https://arxiv.org/list/cs.LG/pastweek?show=1000';
+  await serveAt(context, url, longListing(150));
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 600 });
+  await page.goto(url);
+  const chipped = () => page.evaluate(chippedEntries);
+  await expect.poll(async () => (await chipped()).includes(1)).toBe(true);
+  await page.waitForTimeout(500);
+  const atLoad = await chipped();
+  expect(atLoad.length).toBeLessThan(60);
+  expect(atLoad).not.toContain(150);
+  const lastTop = () => page.evaluate(() => document.querySelector('[data-n="150"]')?.getBoundingClientRect().top);
+  await page.keyboard.press('End');
+  await expect.poll(async () => (await chipped()).includes(150)).toBe(true);
+  // Once the chips near the bottom are in, what the reader looks at stays put (no later batch moves it).
+  const top = await lastTop();
+  await page.waitForTimeout(300);
+  expect(await lastTop()).toBe(top);
+  await expect(page.locator('[data-n="150"] [data-paperlens="coauthor"]')).toHaveAttribute(
+    'data-paperlens-coauthor',
+    'Maciej Pióro',
+  );
 });
 
 test('arXiv search results get coauthor chips matched through initials and accents', async ({ context }) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chippedEntries, longListing } from '../e2e/long-listing';
 import { expectedClosest, OUTSIDE, OUTSIDE_ABSTRACT_PAGE } from '../e2e/related-page';
 import { type ArxivProxy, startExportArxiv } from './arxiv-proxy';
 import { EXTENSION_PATH, launchFirefox } from './firefox';
@@ -28,6 +29,7 @@ describe('pages that are a paper, in Firefox', () => {
       const html = (body: string) => ({ status: 200, type: 'text/html; charset=utf-8', body });
       if (pathname === `/abs/${OUTSIDE.id}`) return html(OUTSIDE_ABSTRACT_PAGE);
       if (pathname.startsWith('/html/2402.07871')) return html(HTML_PAPER);
+      if (pathname === '/list/cs.LG/pastweek') return html(longListing(150));
       return { status: 404, type: 'text/plain', body: '' };
     });
     browser = await launchFirefox({ httpsProxyPort: proxy.port });
@@ -48,6 +50,19 @@ describe('pages that are a paper, in Firefox', () => {
     expect(panel?.related).toBe(closest.map((c) => c.id).join(','));
     expect(panel?.after).toContain('title');
     expect(panel?.text).toContain('Jan Ludziejewski');
+    await page.close();
+  });
+
+  it('a long arXiv listing gets coauthor chips as its entries come near the view', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://export.arxiv.org/list/cs.LG/pastweek?show=1000');
+    await expect.poll(async () => (await page.evaluate(chippedEntries)).includes(1), { timeout: 15_000 }).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const atLoad = await page.evaluate(chippedEntries);
+    expect(atLoad.length).toBeLessThan(60);
+    expect(atLoad).not.toContain(150);
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await page.evaluate(chippedEntries)).includes(150), { timeout: 15_000 }).toBe(true);
     await page.close();
   });
 
