@@ -61,6 +61,21 @@ describe('candidateOf', () => {
     expect(candidateOf(anchor(html), page, index)).toEqual(key);
   });
 
+  it.each([
+    ['https://arxiv.org/a/ludziejewski_j_1', 'https://blog.example/', null],
+    ['https://export.arxiv.org/a/ludziejewski_j_1.html', 'https://blog.example/', null],
+    ['/a/ludziejewski_j_1', 'https://arxiv.org/list/cs.LG/new', null],
+    ['https://arxiv.org/search/?query=Voxtral&searchtype=author', 'https://blog.example/', null],
+    ['/search/?searchtype=author&query=Voxtral', 'https://arxiv.org/list/cs.LG/new', null],
+    // Not arXiv's author links: a blog's own `/a/…` pages, a search for the title, another site's `/a/`.
+    ['/a/voxtral', 'https://blog.example/', byTitle('voxtral')],
+    ['https://arxiv.org/search/?query=Voxtral&searchtype=all', 'https://blog.example/', byTitle('voxtral')],
+    ['https://notarxiv.org/a/voxtral', 'https://blog.example/', byTitle('voxtral')],
+    ['https://arxiv.org/a/', 'https://blog.example/', byTitle('voxtral')],
+  ])('a link to %s on %s, its text a corpus title → %s (an arXiv author link names a person)', (href, page, key) => {
+    expect(candidateOf(link(href, 'Voxtral'), page, index)).toEqual(key);
+  });
+
   it('before the corpus is known, keys any paper id in a URL and no title', () => {
     expect(candidateOf(anchor('<a href="https://x.example/">Voxtral</a>'), 'https://blog.example/', null)).toBeNull();
     expect(
