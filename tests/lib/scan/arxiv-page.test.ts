@@ -6,7 +6,8 @@ import {
   abstractPanelAnchor,
   arxivAbstractPageId,
   isArxivListingPage,
-  listingEntries,
+  listingAuthorLists,
+  listingEntry,
 } from '../../../lib/scan/arxiv-page';
 
 const fixture = (name: string) => {
@@ -36,9 +37,9 @@ describe('arXiv page kinds', () => {
   });
 });
 
-describe('listingEntries', () => {
+describe('listingAuthorLists and listingEntry', () => {
   it('reads the author lists of a listing page', () => {
-    const entries = listingEntries(fixture('arxiv-listing.html'));
+    const entries = listingAuthorLists(fixture('arxiv-listing.html')).map(listingEntry);
     expect(entries.map((entry) => entry.authors)).toEqual([
       ['Jakub Krajewski', 'Jan Ludziejewski', 'Kamil Adamczewski', 'Maciej Pióro'],
       ['Jane Doe', 'M. Pioro', 'Sebastian Jaszczur'],
@@ -49,7 +50,7 @@ describe('listingEntries', () => {
   });
 
   it('reads the author lists of a search-results page', () => {
-    const entries = listingEntries(fixture('arxiv-search.html'));
+    const entries = listingAuthorLists(fixture('arxiv-search.html')).map(listingEntry);
     expect(entries.map((entry) => entry.authors)).toEqual([
       ['Jan Ludziejewski', 'Maciej Pióro', 'Jakub Krajewski'],
       ['M. Pioro', 'Michal Krutul', 'Richard Roe'],
