@@ -32,20 +32,15 @@ export interface ListingEntry {
 }
 
 /**
- * Where each entry of an arXiv listing page (`dl#articles` with `div.list-authors`) or search-results page
- * (`li.arxiv-result` with `p.authors`) lists its authors: one query, nothing read yet.
+ * The entries of an arXiv listing page (`dl#articles` with `div.list-authors`)
+ * or search-results page (`li.arxiv-result` with `p.authors`).
  */
-export const listingAuthorLists = (root: ParentNode): Element[] => [
-  ...root.querySelectorAll('.list-authors, li.arxiv-result p.authors'),
-];
-
-/** One entry of a listing, read from the element listing its authors. */
-export function listingEntry(authorsElement: Element): ListingEntry {
-  return {
+export function listingEntries(root: ParentNode): ListingEntry[] {
+  return [...root.querySelectorAll('.list-authors, li.arxiv-result p.authors')].map((authorsElement) => ({
     id: entryId(authorsElement),
     authorsElement,
     authors: [...authorsElement.querySelectorAll('a')].map((a) => (a.textContent ?? '').trim()).filter(Boolean),
-  };
+  }));
 }
 
 /** The id of the paper an entry's authors belong to: the abstract link in its `dt` (listings) or its `li` (search). */

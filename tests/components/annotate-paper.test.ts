@@ -244,7 +244,7 @@ describe('annotatePaperPage', () => {
     expect(readAfterInsert).toBe(false);
   });
 
-  it('on a long arXiv listing, entries are asked about and get chips as they come near the viewport, each batch in one go', async () => {
+  it('on a long arXiv listing, chips go in as their entries come near the viewport, each batch in one go', async () => {
     setUrl('https://arxiv.org/list/cs.LG/new');
     const entry = (i: number) =>
       `<dt><a href="/abs/2405.0000${i}">arXiv:2405.0000${i}</a></dt><dd><div class="list-authors" data-n="${i}"><a href="/a/p">Maciej Pióro</a></div></dd>`;
@@ -277,9 +277,6 @@ describe('annotatePaperPage', () => {
     scrolled(() => true);
     await vi.waitFor(() => expect(batches).toEqual([['1', '2'], ['3', '4', '5'], ['6']]));
     expect(document.querySelectorAll('[data-paperlens="coauthor"]')).toHaveLength(6);
-    // Only entries near the viewport were asked about, each once.
-    const asked = vi.mocked(page.listingAuthors).mock.calls.map(([request]) => request.entries.map((e) => e.id));
-    expect(asked).toEqual([['2405.00001', '2405.00002'], ['2405.00003', '2405.00004', '2405.00005'], ['2405.00006']]);
 
     // Switched off: the chips go, and scrolling brings none back.
     change({ ...DEFAULT_SETTINGS, disabledSites: ['arxiv.org'] });

@@ -6,8 +6,7 @@ import {
   abstractPanelAnchor,
   arxivAbstractPageId,
   isArxivListingPage,
-  listingAuthorLists,
-  listingEntry,
+  listingEntries,
 } from '../../../lib/scan/arxiv-page';
 
 const fixture = (name: string) => {
@@ -37,9 +36,9 @@ describe('arXiv page kinds', () => {
   });
 });
 
-describe('listingAuthorLists and listingEntry', () => {
+describe('listingEntries', () => {
   it('reads the author lists of a listing page', () => {
-    const entries = listingAuthorLists(fixture('arxiv-listing.html')).map(listingEntry);
+    const entries = listingEntries(fixture('arxiv-listing.html'));
     expect(entries.map((entry) => entry.authors)).toEqual([
       ['Jakub Krajewski', 'Jan Ludziejewski', 'Kamil Adamczewski', 'Maciej Pióro'],
       ['Jane Doe', 'M. Pioro', 'Sebastian Jaszczur'],
@@ -50,7 +49,7 @@ describe('listingAuthorLists and listingEntry', () => {
   });
 
   it('reads the author lists of a search-results page', () => {
-    const entries = listingAuthorLists(fixture('arxiv-search.html')).map(listingEntry);
+    const entries = listingEntries(fixture('arxiv-search.html'));
     expect(entries.map((entry) => entry.authors)).toEqual([
       ['Jan Ludziejewski', 'Maciej Pióro', 'Jakub Krajewski'],
       ['M. Pioro', 'Michal Krutul', 'Richard Roe'],
