@@ -327,12 +327,10 @@ async function main() {
   console.log(
     `Paperlens on arXiv's own pages (${RUNS} alternating loads, medians; listing: ${pages.listing.links} links)`,
   );
-  const paperlens = [
-    await launch('Paperlens', EXTENSION_PATH),
-    ...(LIBRARY_PROFILE ? [await launch('Paperlens+lib', EXTENSION_PATH, LIBRARY_PROFILE)] : []),
-  ];
+  const withBundled = await launch('Paperlens', EXTENSION_PATH);
+  const withLibrary = LIBRARY_PROFILE ? await launch('Paperlens+lib', EXTENSION_PATH, LIBRARY_PROFILE) : undefined;
+  const paperlens = [withBundled, ...(withLibrary ? [withLibrary] : [])];
   for (const dir of BASELINES) paperlens.push(await launch(basename(dir), dir));
-  const [withBundled, withLibrary] = paperlens as [Browser, Browser | undefined];
   const panel = await capturePanel(withBundled);
   // The listing's floor is badges.bench's plain floor; with a library, also that floor over what it badged.
   const libraryPapers = withLibrary ? await captureBadgedPapers(withLibrary) : null;

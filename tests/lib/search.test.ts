@@ -162,6 +162,18 @@ describe('byNewest', () => {
   });
 });
 
+/** A row with nothing to filter on but its id. */
+const plainRow = (id: string): SearchRow => ({
+  id,
+  date: '2024-01-01',
+  year: 2024,
+  category: 'LG',
+  categoryName: '',
+  hasCode: false,
+  novelty: null,
+  followed: [],
+});
+
 describe('topResults', () => {
   // Few distinct dates, scores and novelties, so ties are common and their order is what gets tested.
   const row = fc.record({
@@ -204,18 +216,7 @@ describe('topResults', () => {
   });
 
   it("sorts only the shown results' terms", () => {
-    const rows: SearchRow[] = [
-      {
-        id: '1',
-        date: '2024-01-01',
-        year: 2024,
-        category: 'LG',
-        categoryName: '',
-        hasCode: false,
-        novelty: null,
-        followed: [],
-      },
-    ];
+    const rows = [plainRow('1')];
     const matches = [{ id: '1', score: 1, terms: ['zeta', 'alpha'] }];
     const { top } = topResults(listedMatches(matches), rows, rowFinder(new Map(rows.map((r) => [r.id, r]))), {}, 20);
     expect(top[0]?.terms).toEqual(['alpha', 'zeta']);
@@ -224,16 +225,7 @@ describe('topResults', () => {
 });
 
 describe('rowFinder', () => {
-  const row = (id: string): SearchRow => ({
-    id,
-    date: '2024-01-01',
-    year: 2024,
-    category: 'LG',
-    categoryName: '',
-    hasCode: false,
-    novelty: null,
-    followed: [],
-  });
+  const row = plainRow;
   /** Matches that name their documents' slots, as the index's executor gives them. */
   const slotted = (list: [id: string, slot: number][]): TextMatches => ({
     ...listedMatches(list.map(([id]) => ({ id, score: 1, terms: [] }))),
