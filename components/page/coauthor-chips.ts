@@ -14,12 +14,12 @@ export interface CoauthorChips {
  * Tells `near` which of `elements` came near the viewport, each once, in batches; returns a stop. A viewport
  * above and below counts as near, so chips are in place before they scroll into view.
  */
-export type WatchNear = (elements: readonly Element[], near: (batch: Element[]) => void) => () => void;
+type WatchNear = (elements: readonly Element[], near: (batch: Element[]) => void) => () => void;
 
 const NEAR_MARGIN = '100% 0px';
 
 /** Near the viewport as an IntersectionObserver tells it; without one (no layout to ask), everything at once. */
-export const watchNear: WatchNear = (elements, near) => {
+const watchNear: WatchNear = (elements, near) => {
   if (typeof IntersectionObserver === 'undefined') {
     near([...elements]);
     return () => {};
@@ -53,10 +53,8 @@ export function createCoauthorChips(
     theme(): string;
     shouldShow(): boolean;
     signal: AbortSignal;
-    watch?: WatchNear;
   },
 ): CoauthorChips {
-  const watch = options.watch ?? watchNear;
   const chips: HTMLElement[] = [];
   let stopWatching = () => {};
   // Bumped by every add and remove: an add still asking when another began, or chips were removed, shows nothing.
@@ -83,7 +81,7 @@ export function createCoauthorChips(
         if (match && hasChips(match)) waiting.set(authorsElement, match);
       });
       const theme = options.theme();
-      stopWatching = watch([...waiting.keys()], (batch) => {
+      stopWatching = watchNear([...waiting.keys()], (batch) => {
         if (!current()) return;
         const built: [HTMLElement, Element][] = [];
         for (const container of batch) {
