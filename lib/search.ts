@@ -250,9 +250,8 @@ export function listedMatches(matches: readonly TextMatch[]): TextMatches {
 export type RowFinder<R extends SearchRow = SearchRow> = (matches: TextMatches, i: number) => R | undefined;
 
 /**
- * Finds matches' rows by slot, in a table filled as matches name them: a Map read per match, for a common word's
- * 17k, cost as much as the rest of picking its page. A slot's row is checked by id, so the table never answers
- * with another paper's row (a slot outlives nothing: the id decides).
+ * Finds matches' rows by slot, in a table filled as matches name them, instead of a Map read by id per match (a
+ * common word has 17k). Each slot's row is checked by id, so the table never answers with another paper's row.
  */
 export function rowFinder<R extends SearchRow>(byId: ReadonlyMap<string, R>): RowFinder<R> {
   const bySlot: (R | undefined)[] = [];

@@ -20,6 +20,7 @@ import {
   searchRow,
   type TextIndex,
   type TextMatch,
+  type TextMatches,
   topResults,
 } from '../search';
 import { fnv1a } from '../text/fnv';
@@ -166,9 +167,15 @@ function facetsOf(kept: Kept, authorId: string | null): SearchFacets {
 /** The summaries of some library papers (the worker's lookup cache, or IndexedDB straight). */
 export type Summaries = (request: LookupRequest) => Promise<LookupResponse>;
 
+/** The index's matches, or before it is loaded the scan's (null: the query has no searchable word). */
+function matchesOf(kept: Kept, query: string): TextMatches | null {
+  if (kept.index) return kept.index.match(query);
+  const scanned = scanRows(kept.rows, query);
+  return scanned && listedMatches(scanned);
+}
+
 async function answer(summarize: Summaries, kept: Kept, request: SearchRequest): Promise<SearchPage> {
-  const scanned = kept.index ? null : scanRows(kept.rows, request.query);
-  const matches = kept.index ? kept.index.match(request.query) : scanned && listedMatches(scanned);
+  const matches = matchesOf(kept, request.query);
   const { total, top } = topResults(matches, kept.rows, kept.rowOf, request, request.offset + request.limit);
   // Matched terms are read now: worked out from the index when read, they must not wait for a refresh of it.
   const page = top.slice(request.offset).map(({ paper, score, terms }) => ({ paper, score, terms }));
