@@ -5,8 +5,11 @@ import type { LibraryPaper as Paper } from '../../lib/library/schema';
 import {
   byNewest,
   createPaperSearch,
+  createTextIndex,
   filterAndSort,
+  indexedText,
   listedMatches,
+  loadTextIndex,
   queryWords,
   rowFinder,
   type SearchRow,
@@ -335,5 +338,41 @@ describe('the compact profile (large libraries)', () => {
       '4',
     ]);
     expect(thinAbstract('word '.repeat(100)).split(' ')).toEqual(['word']);
+  });
+});
+
+describe('loadTextIndex', () => {
+  async function* inOrder(parts: string[]) {
+    for (const part of parts) yield part;
+  }
+  const papers = libraryPapers;
+  const termsOf = (parts: string[]) =>
+    Object.fromEntries(parts.flatMap((part) => JSON.parse(part) as [string, unknown][]));
+  const ids = (matches: ReturnType<ReturnType<typeof createTextIndex>['match']>) =>
+    matches && Array.from({ length: matches.length }, (_, i) => [matches.id(i), matches.score(i), matches.terms(i)]);
+
+  it.each(['full', 'compact'] as const)(
+    'loads the index it saved, part by part, exactly (%s profile)',
+    async (profile) => {
+      const saved = createTextIndex(profile, papers.map(indexedText));
+      saved.discard(papers[0]?.id ?? '');
+      // Small parts, so a term's parts and the pauses between slices are exercised.
+      const parts = saved.toParts(2_000);
+      expect(parts.terms.length).toBeGreaterThan(3);
+      const loaded = await loadTextIndex(parts.head, inOrder(parts.terms), profile);
+      // The same terms with the same postings (the radix tree lists them in the order they went in), the same head.
+      const again = loaded.toParts(2_000);
+      expect(again.head).toBe(parts.head);
+      expect(termsOf(again.terms)).toEqual(termsOf(parts.terms));
+      for (const query of ['mixture of experts', 'pioro', 'scaling laws', 'mixtrue']) {
+        expect(ids(loaded.match(query))).toEqual(ids(saved.match(query)));
+      }
+    },
+  );
+
+  it('refuses an index saved in another serialization version', async () => {
+    const { head, terms } = createTextIndex('full', papers.map(indexedText)).toParts(2_000);
+    const older = JSON.stringify({ ...JSON.parse(head), serializationVersion: 1 });
+    await expect(loadTextIndex(older, inOrder(terms), 'full')).rejects.toThrow(/serialization version 1/);
   });
 });
