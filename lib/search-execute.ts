@@ -15,10 +15,14 @@ import type { TextMatches } from './search';
 /** Field id → short document id → term frequency. */
 type TermData = Map<number, Map<number, number>>;
 
-/** The parts of a MiniSearch 7 instance the query reads (private there; pinned by the version and the tests). */
+/**
+ * The parts of a MiniSearch 7 instance the query reads and the index's loader writes (private there; pinned by
+ * the version and the tests): the one place that says what they look like.
+ */
 interface Internals {
   _index: {
     get(term: string): TermData | undefined;
+    set(term: string, data: TermData): void;
     atPrefix(prefix: string): Iterable<[string, TermData]>;
     fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>;
   };
@@ -37,6 +41,9 @@ interface Internals {
   };
   dirtCount: number;
 }
+
+/** A MiniSearch instance's private parts ({@link Internals}). */
+export const internals = (mini: MiniSearch<unknown>) => mini as unknown as Internals;
 
 /** A derived term (the query word itself, a longer word it begins, or a near spelling) and its weight. */
 interface Derived {
@@ -151,7 +158,7 @@ function scratch(size: number) {
  * particular order), or null when MiniSearch must answer itself.
  */
 export function createExecutor(mini: MiniSearch<unknown>) {
-  const index = mini as unknown as Internals;
+  const index = internals(mini);
   const fields = index._options.fields;
   const fieldIds = fields.map((field) => index._fieldIds[field] as number);
   const table = documentTable(index, fieldIds);

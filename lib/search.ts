@@ -1,7 +1,8 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import { type CategoryCount, categoryCounts } from './categories';
+import { yieldToMessages } from './library/derive-texts';
 import type { LibraryPaper as Paper } from './library/schema';
-import { createExecutor } from './search-execute';
+import { createExecutor, internals } from './search-execute';
 import { normalizeText } from './text/normalize';
 
 export type SearchSort = 'relevance' | 'newest' | 'novel';
@@ -318,8 +319,7 @@ export async function loadTextIndex(
   if (plain.serializationVersion !== 2)
     throw new Error(`search index: serialization version ${plain.serializationVersion}`);
   const mini = await MiniSearch.loadJSAsync<IndexedText>({ ...plain, index: [] }, indexOptions(profile));
-  const termMap = (mini as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): void } })
-    ._index;
+  const termMap = internals(mini as MiniSearch<unknown>)._index;
   let count = 0;
   for await (const part of terms) {
     for (const [term, fields] of JSON.parse(part) as AsPlainObject['index']) {
@@ -331,7 +331,7 @@ export async function loadTextIndex(
         byField.set(Number.parseInt(fieldId, 10), byDoc);
       }
       termMap.set(term, byField);
-      if (++count % TERMS_PER_SLICE === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (++count % TERMS_PER_SLICE === 0) await yieldToMessages();
     }
   }
   return textIndex(mini, profile);
