@@ -12,7 +12,7 @@ import type { TextMatches } from './search';
  * than 30 distinct words, a document or term boost) returns null, and MiniSearch answers.
  */
 
-/** Field id → short document id → term frequency. */
+/** Field id → short document id → term frequency (a Map, or the same in typed arrays: lib/search-postings.ts). */
 type TermData = Map<number, Map<number, number>>;
 
 /**
@@ -20,7 +20,7 @@ type TermData = Map<number, Map<number, number>>;
  * the version and the tests): the one place that says what they look like.
  */
 interface Internals {
-  _index: {
+  _index: Iterable<[string, TermData]> & {
     get(term: string): TermData | undefined;
     set(term: string, data: TermData): void;
     atPrefix(prefix: string): Iterable<[string, TermData]>;

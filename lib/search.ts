@@ -3,6 +3,7 @@ import { type CategoryCount, categoryCounts } from './categories';
 import { yieldToMessages } from './library/derive-texts';
 import type { LibraryPaper as Paper } from './library/schema';
 import { createExecutor, internals } from './search-execute';
+import { freezeTerms, Postings } from './search-postings';
 import { normalizeText } from './text/normalize';
 
 export type SearchSort = 'relevance' | 'newest' | 'novel';
@@ -281,6 +282,12 @@ export interface TextIndex {
   match(query: string): TextMatches | null;
   /** The index as JSON text in parts of about `partChars` characters: its head, then its terms. */
   toParts(partChars: number): TextIndexParts;
+  /**
+   * Puts postings that adding or discarding made into Maps back into typed arrays (lib/search-postings.ts), in
+   * slices. Nothing may be added meanwhile; MiniSearch's clean-up may run, since it reads each term's postings
+   * afresh after every pause.
+   */
+  compact(): Promise<void>;
 }
 
 /**
@@ -306,8 +313,8 @@ const TERMS_PER_SLICE = 1_000;
 /**
  * A text index saved with `toParts`, loaded as its term parts are read (`terms`, one at a time), in slices: the
  * worker keeps answering meanwhile. Each part's terms go into MiniSearch's term map as `loadJSAsync` would put them
- * (serialization version 2, the one `toJSON` writes; the map is private, pinned by the version and a test), so no
- * part's parsed JSON outlives its own conversion. Parsing all parts first, then loading, took a restarted worker
+ * (serialization version 2, the one `toJSON` writes; the map is private, pinned by the version and a test), but
+ * their postings in typed arrays ({@link Postings}), so no part's parsed JSON outlives its own conversion. Parsing all parts first, then loading, took a restarted worker
  * 15 s at 100k papers; this way 7–8 s, and the popup's slowest first keystrokes 100–171 → 36–38 ms.
  */
 export async function loadTextIndex(
@@ -325,10 +332,7 @@ export async function loadTextIndex(
     for (const [term, fields] of JSON.parse(part) as AsPlainObject['index']) {
       const byField = new Map<number, Map<number, number>>();
       for (const fieldId of Object.keys(fields)) {
-        const postings = fields[fieldId] as Record<string, number>;
-        const byDoc = new Map<number, number>();
-        for (const doc of Object.keys(postings)) byDoc.set(Number.parseInt(doc, 10), postings[doc] as number);
-        byField.set(Number.parseInt(fieldId, 10), byDoc);
+        byField.set(Number.parseInt(fieldId, 10), Postings.ofRecord(fields[fieldId] as Record<string, number>));
       }
       termMap.set(term, byField);
       if (++count % TERMS_PER_SLICE === 0) await yieldToMessages();
@@ -408,6 +412,7 @@ function textIndex(index: MiniSearch<IndexedText>, profile: SearchProfile): Text
       return words.length === 0 ? null : run(query, words);
     },
     toParts: (partChars) => indexParts(index, partChars),
+    compact: () => freezeTerms(internals(index as MiniSearch<unknown>)._index, yieldToMessages),
   };
 }
 

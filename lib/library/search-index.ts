@@ -129,6 +129,7 @@ async function refreshed(db: DbConnection, kept: Kept | null, revision: string):
   }
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const id of reuse?.byId.keys() ?? []) if (!byId.has(id)) index.discard(id);
+  await index.compact();
   return { revision, profile, rows: newestFirst(rows), byId, rowOf: rowFinder(byId), index, facets: new Map() };
 }
 

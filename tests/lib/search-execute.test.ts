@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { type IndexedText, indexOptions, type SearchProfile } from '../../lib/search';
-import { createExecutor } from '../../lib/search-execute';
+import { createExecutor, internals } from '../../lib/search-execute';
+import { freezeTerms } from '../../lib/search-postings';
 
 /** A small vocabulary, so that words share prefixes and lie within an edit or two of each other. */
 const WORDS = [
@@ -90,6 +91,45 @@ describe('the search executor', () => {
           }
         }),
         { numRuns: 150 },
+      );
+    },
+  );
+
+  it.each<SearchProfile>(['full', 'compact'])(
+    'answers alike over postings in typed arrays, added to, cleaned and frozen again (%s profile, property)',
+    async (profile) => {
+      await fc.assert(
+        fc.asyncProperty(docs, docs, fc.array(query, { minLength: 1, maxLength: 4 }), async (first, later, queries) => {
+          const added = later.map((d) => ({ ...d, id: `later-${d.id}` }));
+          const plain = new MiniSearch<IndexedText>(indexOptions(profile));
+          plain.addAll([...first, ...added]);
+          const mini = new MiniSearch<IndexedText>(indexOptions(profile));
+          mini.addAll(first);
+          const freeze = () => freezeTerms(internals(mini as MiniSearch<unknown>)._index, async () => {});
+          await freeze();
+          // Adding writes into frozen postings (they become Maps again) and makes new ones.
+          mini.addAll(added);
+          const run = createExecutor(mini as MiniSearch<unknown>);
+          const check = () => {
+            for (const q of queries) {
+              for (const options of PASSES) {
+                // MiniSearch reads frozen postings as its own Maps, and the executor reads both as MiniSearch does.
+                expect(reference(mini, q, options)).toEqual(reference(plain, q, options));
+                expect(executed(run, q, options)).toEqual(reference(plain, q, options));
+              }
+            }
+          };
+          check();
+          await freeze();
+          check();
+          const gone = first[0]?.id ?? '';
+          mini.discard(gone);
+          plain.discard(gone);
+          await Promise.all([mini.vacuum(), plain.vacuum()]);
+          await freeze();
+          check();
+        }),
+        { numRuns: 60 },
       );
     },
   );

@@ -7,6 +7,7 @@ import {
   createPaperSearch,
   createTextIndex,
   filterAndSort,
+  type IndexedText,
   indexedText,
   listedMatches,
   loadTextIndex,
@@ -374,5 +375,29 @@ describe('loadTextIndex', () => {
     const { head, terms } = createTextIndex('full', papers.map(indexedText)).toParts(2_000);
     const older = JSON.stringify({ ...JSON.parse(head), serializationVersion: 1 });
     await expect(loadTextIndex(older, inOrder(terms), 'full')).rejects.toThrow(/serialization version 1/);
+  });
+});
+
+describe('TextIndex#compact', () => {
+  const doc = (id: string, title: string): IndexedText => ({ id, title, authors: [], abstract: '', category: '' });
+  // Over 5,000 terms: MiniSearch cleans up 5,000 terms at a time here, so compacting meets a clean-up half done.
+  const many = Array.from({ length: 6_000 }, (_, i) => doc(`w${i}`, `word${i} shared`));
+  const ids = (matches: TextMatches | null) =>
+    matches && Array.from({ length: matches.length }, (_, i) => matches.id(i)).sort();
+
+  it('keeps every answer, and waits for discarded papers to be cleaned out first', async () => {
+    const index = createTextIndex('full', [...many, doc('gone', 'word5999 shared'), doc('kept', 'word1 kept')]);
+    const before = index.match('kept');
+    await index.compact();
+    expect(ids(index.match('kept'))).toEqual(ids(before));
+    index.discard('gone');
+    await index.compact();
+    expect(ids(index.match('word5999'))).toContain('w5999');
+    expect(ids(index.match('word5999'))).not.toContain('gone');
+    expect(index.match('shared')?.length).toBe(many.length);
+    index.add(doc('late', 'word1 late'));
+    await index.compact();
+    expect(ids(index.match('late'))).toEqual(['late']);
+    expect(ids(index.match('kept'))).toEqual(ids(before));
   });
 });
