@@ -190,7 +190,9 @@ describe('topResults', () => {
     novelty: fc.option(fc.constantFrom(0.2, 0.5, 0.9), { nil: null }),
     followed: fc.subarray(['a', 'b']),
   });
-  const library = fc.uniqueArray(row, { selector: (r) => r.id, maxLength: 120 }).map((rows) => rows.sort(byNewest));
+  const library = fc
+    .uniqueArray(row, { selector: (r) => r.id, maxLength: 120, size: 'large' })
+    .map((rows) => rows.sort(byNewest));
   const options = fc.record({
     sort: fc.constantFrom('relevance' as const, 'newest' as const, 'novel' as const),
     categories: fc.subarray(['LG', 'CL']),
@@ -201,22 +203,50 @@ describe('topResults', () => {
 
   it('gives the first results of the full sort, and how many pass in all', () => {
     fc.assert(
-      fc.property(library, options, fc.integer({ min: 0, max: 300 }), fc.boolean(), (rows, filters, count, empty) => {
-        const byId = new Map<string, SearchRow>(rows.map((r) => [r.id, r]));
-        // Matches as MiniSearch gives them (best first), one of them not in the rows (a paper just removed).
-        const matches = empty
-          ? null
-          : [...rows.filter((_, i) => i % 3 !== 1), { id: 'gone', date: '', followed: [] }]
-              .map((r, i) => ({ id: r.id, score: [3, 1.5, 1.5, 0.5][i % 4] as number, terms: ['zeta', `t${i % 2}`] }))
-              .sort((a, b) => b.score - a.score);
-        const listed = matches && listedMatches(matches);
-        const all = filterAndSort(listed, rows, rowFinder(byId), filters);
-        const { total, top } = topResults(listed, rows, rowFinder(byId), filters, count);
-        expect(total).toBe(all.length);
-        expect(top).toEqual(all.slice(0, count));
-      }),
+      fc.property(
+        library,
+        options,
+        // Often pages smaller than what passes, so which ties make the page is tested.
+        fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 300 })),
+        fc.boolean(),
+        fc.array(fc.nat(), { minLength: 121, maxLength: 121 }),
+        (rows, filters, count, empty, shuffle) => {
+          const byId = new Map<string, SearchRow>(rows.map((r) => [r.id, r]));
+          // Matches in no particular order (as the index gives them), one of them not in the rows (a paper just removed).
+          const matches = empty
+            ? null
+            : [...rows.filter((_, i) => i % 3 !== 1), { id: 'gone', date: '', followed: [] }]
+                .map((r, i) => ({
+                  id: r.id,
+                  score: [3, 1.5, 1.5, 0.5][i % 4] as number,
+                  terms: ['zeta', `t${i % 2}`],
+                  key: shuffle[i] as number,
+                }))
+                .sort((a, b) => a.key - b.key);
+          const listed = matches && listedMatches(matches);
+          const all = filterAndSort(listed, rows, rowFinder(byId), filters);
+          const { total, top } = topResults(listed, rows, rowFinder(byId), filters, count);
+          expect(total).toBe(all.length);
+          expect(top).toEqual(all.slice(0, count));
+        },
+      ),
       { numRuns: 500 },
     );
+  });
+
+  it('takes a match tied with the worst of a full page in when it is newer', () => {
+    const rows = [
+      { ...plainRow('2401.00003'), date: '2024-01-10' },
+      { ...plainRow('2401.00002'), date: '2024-01-09' },
+      { ...plainRow('2401.00001'), date: '2023-05-01' },
+    ];
+    const matches = listedMatches(
+      ['2401.00002', '2401.00001', '2401.00003'].map((id) => ({ id, score: 1, terms: [] })),
+    );
+    const rowOf = rowFinder(new Map(rows.map((r) => [r.id, r])));
+    const { total, top } = topResults(matches, rows, rowOf, { sort: 'relevance' }, 2);
+    expect(total).toBe(3);
+    expect(top.map((result) => result.paper.id)).toEqual(['2401.00003', '2401.00002']);
   });
 
   it("sorts only the shown results' terms", () => {
