@@ -245,7 +245,7 @@ export function createExecutor(mini: MiniSearch<unknown>) {
       count[doc] = 0;
       mask[doc] = 0;
     }
-    return new Matches(docs.subarray(0, matched), scores.subarray(0, matched), ids, { derivedBySpec, fieldIds });
+    return new Matches(index, docs.subarray(0, matched), scores.subarray(0, matched), ids, { derivedBySpec, fieldIds });
   };
 }
 
@@ -258,6 +258,7 @@ function popcount(bits: number): number {
 /** Matches as two typed arrays (document slots, scores); a match's terms are found when read. */
 class Matches implements TextMatches {
   constructor(
+    readonly index: object,
     private readonly docs: Uint32Array,
     private readonly scores: Float64Array,
     private readonly ids: readonly (string | undefined)[],

@@ -260,33 +260,43 @@ describe('topResults', () => {
 
 describe('rowFinder', () => {
   const row = plainRow;
-  /** Matches that name their documents' slots, as the index's executor gives them. */
-  const slotted = (list: [id: string, slot: number][]): TextMatches => ({
+  /** Matches that name their documents' slots in `index`, as the index's executor gives them. */
+  const slotted = (index: object, list: [id: string, slot: number][]): TextMatches => ({
     ...listedMatches(list.map(([id]) => ({ id, score: 1, terms: [] }))),
     slot: (i) => list[i]?.[1] ?? -1,
+    index,
   });
 
-  it("finds rows by slot, and a slot's row again when another paper holds that slot now", () => {
+  it("finds rows by slot, and starts again for another index, where the same slot is another paper's", () => {
     const byId = new Map(['a', 'b', 'c'].map((id) => [id, row(id)]));
     const rowOf = rowFinder(byId);
-    expect(rowOf(slotted([['a', 7]]), 0)).toBe(byId.get('a'));
-    expect(rowOf(slotted([['b', 7]]), 0)).toBe(byId.get('b'));
-    expect(rowOf(slotted([['gone', 7]]), 0)).toBeUndefined();
-    expect(rowOf(slotted([['c', 3]]), 0)).toBe(byId.get('c'));
+    const [one, two] = [{}, {}];
+    expect(rowOf(slotted(one, [['a', 7]]), 0)).toBe(byId.get('a'));
+    expect(rowOf(slotted(two, [['b', 7]]), 0)).toBe(byId.get('b'));
+    expect(rowOf(slotted(two, [['c', 3]]), 0)).toBe(byId.get('c'));
+    expect(rowOf(slotted(one, [['gone', 2]]), 0)).toBeUndefined();
     expect(rowOf(listedMatches([{ id: 'a', score: 1, terms: [] }]), 0)).toBe(byId.get('a'));
   });
 
-  it('gives every match its own row, whatever slots name them (property)', () => {
+  it('gives every match its own row, whatever index and slot name it (property)', () => {
     const ids = ['a', 'b', 'c', 'd', 'gone'];
     const byId = new Map(ids.slice(0, 4).map((id) => [id, row(id)]));
+    // Each index numbers the papers its own way: a slot there is one paper (or none, -1).
+    const numbering = fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: ids.length, maxLength: ids.length });
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.tuple(fc.constantFrom(...ids), fc.integer({ min: -1, max: 6 })), { maxLength: 8 })),
-        (queries) => {
+        fc.array(numbering, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.array(fc.constantFrom(...ids), { maxLength: 8 })), { maxLength: 8 }),
+        (numberings, queries) => {
+          const indexes = numberings.map((slots) => ({ slots }));
           const rowOf = rowFinder(byId);
-          for (const list of queries) {
-            const matches = slotted(list);
-            expect(list.map((_, i) => rowOf(matches, i))).toEqual(list.map(([id]) => byId.get(id)));
+          for (const [which, named] of queries) {
+            const index = indexes[which % indexes.length] as { slots: number[] };
+            const matches = slotted(
+              index,
+              named.map((id) => [id, index.slots[ids.indexOf(id)] as number]),
+            );
+            expect(named.map((_, i) => rowOf(matches, i))).toEqual(named.map((id) => byId.get(id)));
           }
         },
       ),
