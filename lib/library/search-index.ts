@@ -305,7 +305,7 @@ export function createLibrarySearch(
     return rows;
   };
 
-  /** The rows in memory (stored ones, or a first build), with an update started behind them when they are stale. */
+  /** The rows in memory (stored ones, or a first build). */
   const current = async (): Promise<Kept> => {
     if (!kept) {
       starting ??= start().finally(() => {
@@ -313,10 +313,13 @@ export function createLibrarySearch(
       });
       kept ??= await starting;
     }
-    const { revision, derived } = await db.run(currentRevision);
-    // Stale rows still answer (a paper just removed is left out of the page); the update runs behind.
-    if (kept.revision !== revision && !refreshing) void refresh(revision, derived);
     return kept;
+  };
+
+  /** An update started behind `rows` if they are stale: stale rows still answer (a paper just removed is left out). */
+  const checkRevision = async (rows: Kept): Promise<void> => {
+    const { revision, derived } = await db.run(currentRevision);
+    if (rows.revision !== revision && !refreshing) void refresh(revision, derived);
   };
 
   return {
@@ -328,7 +331,10 @@ export function createLibrarySearch(
         void current().catch(() => {});
         return page;
       }
-      return answer(summarize, await current(), request);
+      const rows = await current();
+      // The revision is read while the query is answered, not before it.
+      const [page] = await Promise.all([answer(summarize, rows, request), checkRevision(rows)]);
+      return page;
     },
   };
 }

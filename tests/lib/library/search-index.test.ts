@@ -108,6 +108,9 @@ describe('the library search kept in the background', () => {
       return lookups.lookup(request);
     });
     const direct = createLibrarySearch(connection);
+    expect((await search.search(ask('mi'))).complete).toBe(true);
+    // The second search loads the index the first stored: until then it answers from its rows.
+    await expect.poll(async () => (await direct.search(ask('mi'))).complete).toBe(true);
     for (const query of ['mix', 'mixt', 'mixture']) {
       const page = await search.search(ask(query));
       // The same papers and summaries as reading them straight (the scores of two indexes kept apart may differ in
