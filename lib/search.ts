@@ -258,7 +258,8 @@ export type RowFinder<R extends SearchRow = SearchRow> = (matches: TextMatches, 
  * Finds matches' rows by slot, in a table filled as matches name them, instead of a Map read by id per match (a
  * common word has 17k). The table is of one index and starts again for matches of another, so a slot never
  * answers with another paper's row; slots are not checked by id (in the worker the ids of rows and of the index
- * are equal strings but not the same ones, and comparing them was half of picking a page: 4.8 → 2.5 ms p95).
+ * are equal strings but not the same ones, and comparing them was half of picking a page: 4.5–5.1 ms p95, now
+ * 1.5–3.0).
  */
 export function rowFinder<R extends SearchRow>(byId: ReadonlyMap<string, R>): RowFinder<R> {
   let index: object | null = null;
@@ -291,11 +292,7 @@ export interface TextIndex {
   match(query: string): TextMatches | null;
   /** The index as JSON text in parts of about `partChars` characters: its head, then its terms. */
   toParts(partChars: number): TextIndexParts;
-  /**
-   * Puts postings that adding or discarding made into Maps back into typed arrays (lib/search-postings.ts), in
-   * slices. Nothing may be added meanwhile; MiniSearch's clean-up may run, since it reads each term's postings
-   * afresh after every pause.
-   */
+  /** Puts postings that adding or discarding made into Maps back into typed arrays (lib/search-postings.ts), in slices. */
   compact(): Promise<void>;
 }
 
@@ -323,8 +320,8 @@ const TERMS_PER_SLICE = 1_000;
  * A text index saved with `toParts`, loaded as its term parts are read (`terms`, one at a time), in slices: the
  * worker keeps answering meanwhile. Each part's terms go into MiniSearch's term map as `loadJSAsync` would put them
  * (serialization version 2, the one `toJSON` writes; the map is private, pinned by the version and a test), but
- * their postings in typed arrays ({@link Postings}), so no part's parsed JSON outlives its own conversion. Parsing all parts first, then loading, took a restarted worker
- * 15 s at 100k papers; this way 7–8 s, and the popup's slowest first keystrokes 100–171 → 36–38 ms.
+ * their postings in typed arrays ({@link Postings}), so no part's parsed JSON outlives its own conversion. Parsing
+ * all parts first, then loading, took a restarted worker 15 s at 100k papers; this way 7–8 s.
  */
 export async function loadTextIndex(
   head: string,
