@@ -377,6 +377,33 @@ describe('the library page', () => {
     expect(callsOf('commitLibraryImport')).toEqual([]);
   });
 
+  it("lists a preview's authors most papers first, the first eight, and folds the rest away", async () => {
+    const byAuthor = Array.from({ length: 11 }, (_, i) => ({ id: `a${i}`, name: `Author ${i}`, papers: 1 + (i % 4) }));
+    handlers.previewLibraryImport = () => ({ ...PREVIEW, byAuthor, ambiguous: [] });
+    await mount();
+    chooseFile(new File([PIORO_FEED], 'pioro.xml'));
+    const lines = await vi.waitFor(() => {
+      const shown = $$('section[aria-label="Import preview"] > ul.preview-authors li');
+      expect(shown).toHaveLength(8);
+      return shown.map((li) => li.textContent);
+    });
+    expect(lines).toEqual([
+      'Author 3: 4 papers',
+      'Author 7: 4 papers',
+      'Author 10: 3 papers',
+      'Author 2: 3 papers',
+      'Author 6: 3 papers',
+      'Author 1: 2 papers',
+      'Author 5: 2 papers',
+      'Author 9: 2 papers',
+    ]);
+    const more = $<HTMLDetailsElement>('details.preview-more-authors');
+    expect(more?.open).toBe(false);
+    expect(more?.querySelector('summary')?.textContent).toBe('3 more authors');
+    const folded = [...(more?.querySelectorAll('li') ?? [])].map((li) => li.textContent);
+    expect(folded).toEqual(['Author 0: 1 paper', 'Author 4: 1 paper', 'Author 8: 1 paper']);
+  });
+
   it('says a failed import changed nothing', async () => {
     handlers.commitLibraryImport = () => {
       throw new Error('The library could not be written.');
