@@ -11,7 +11,10 @@
  * pass), and with a library profile the same floor over the papers Paperlens badged there with that library
  * (captured in this run: a larger library badges more of the listing); on the abstract page, a floor that puts
  * Paperlens's own panel (its markup, captured from Paperlens in this run, in a shadow root with Paperlens's
- * stylesheet) after the title in one go.
+ * stylesheet) after the title in one go. On both pages also the hosts floor: every host Paperlens drew there
+ * (badges, chips, the panel: captured in this run, with each library), as static markup in shadow roots with
+ * Paperlens's stylesheet, put in in one pass (what showing the same costs at least, under the architecture's
+ * rules); and the text floor: the same, after reading once what finding titles and plain-text ids needs (READING).
  * Per browser, medians of BENCH_RUNS alternating loads: main-thread CPU from DOMContentLoaded, and the longest
  * main-thread task that began after it (wall time), both from a trace, and from the same traces where the time
  * goes (layout passes, style, paint, microtasks, GC). BENCH_LIBRARY_PROFILE=<a profile
@@ -168,6 +171,62 @@ function panelFloor(panelHtml: string): string {
 })();`;
 }
 
+/** One host Paperlens drew: its element, what its shadow root held, and where it was (found by tag and index). */
+interface CapturedHost {
+  hostTag: string;
+  attributes: [string, string][];
+  html: string;
+  /** The element it followed, or (a chip, or a host first in its parent) the one it was the last or first child of. */
+  place: { tag: string; index: number; how: 'after' | 'append' | 'prepend' };
+}
+
+/**
+ * The least an extension that badges titles and plain-text ids must read, once, in one pass (the text floor runs it
+ * before drawing the hosts floor's hosts): every link's href; the text of every link whose href is not an arXiv
+ * author's (a name, never a title); the text of every text node of 9 or more characters outside a link (the
+ * shortest that can hold an id), tested for "arXiv".
+ */
+const READING = `
+  let read = 0;
+  for (const a of document.getElementsByTagName('a')) {
+    const href = a.getAttribute('href') ?? '';
+    read += href.length;
+    if (!/\\/a\\/|searchtype=author/.test(href)) read += a.textContent.length;
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (node.length >= 9 && node.parentNode.localName !== 'a' && /arxiv/i.test(node.data)) read++;
+  document.documentElement.dataset.floorRead = String(read);`;
+
+/**
+ * The hosts floor: `hosts` as static markup, each in an open shadow root with Paperlens's stylesheet, every one
+ * put in in one synchronous pass (one template per distinct markup, places found before anything goes in).
+ */
+function hostsFloor(hosts: readonly CapturedHost[], reading = false): string {
+  return `(() => {${reading ? READING : ''}
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(${JSON.stringify(readFileSync('components/page/page.css', 'utf8'))});
+  const hosts = ${JSON.stringify(hosts)};
+  const templates = new Map();
+  const placed = hosts.map((h) => [h, document.getElementsByTagName(h.place.tag)[h.place.index]]);
+  for (const [h, at] of placed) {
+    if (!at) continue;
+    let template = templates.get(h.html);
+    if (!template) {
+      template = document.createElement('template');
+      template.innerHTML = h.html;
+      templates.set(h.html, template);
+    }
+    const host = document.createElement(h.hostTag);
+    for (const [name, value] of h.attributes) host.setAttribute(name, value);
+    const root = host.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet];
+    root.append(template.content.cloneNode(true));
+    at[h.place.how](host);
+  }
+})();`;
+}
+
 /** The floors run on arXiv's pages only. */
 const ARXIV_FLOOR = { name: 'arXiv floor', matches: ['https://arxiv.org/*'] };
 
@@ -267,7 +326,36 @@ async function captureBadgedPapers(browser: Browser): Promise<string[]> {
   return [...new Set(ids.filter((id): id is string => Boolean(id)))];
 }
 
-/** Each Paperlens browser with the floor its added CPU is compared to. */
+/** Every host Paperlens drew on `url` once its hosts stopped arriving, and where, for the hosts floor. */
+async function captureHosts(browser: Browser, url: string): Promise<CapturedHost[]> {
+  const page = await browser.context.newPage();
+  await measure(page, url, true);
+  const hosts = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-paperlens]')].flatMap((host) => {
+      const how: 'after' | 'append' | 'prepend' =
+        host.getAttribute('data-paperlens') === 'coauthor'
+          ? 'append'
+          : host.previousElementSibling
+            ? 'after'
+            : 'prepend';
+      const at = how === 'after' ? host.previousElementSibling : host.parentElement;
+      if (!at) return [];
+      const tag = at.localName;
+      return [
+        {
+          hostTag: host.localName,
+          attributes: [...host.attributes].map((a): [string, string] => [a.name, a.value]),
+          html: host.shadowRoot?.innerHTML ?? '',
+          place: { tag, index: [...document.getElementsByTagName(tag)].indexOf(at), how },
+        },
+      ];
+    }),
+  );
+  await page.close();
+  return hosts;
+}
+
+/** Each Paperlens browser with a floor its added CPU is compared to (a browser may have more than one). */
 type Pairs = [paperlens: Browser, floor: Browser][];
 
 async function section(label: string, url: string, browsers: Browser[], pairs: Pairs) {
@@ -334,37 +422,102 @@ async function main() {
   const panel = await capturePanel(withBundled);
   // The listing's floor is badges.bench's plain floor; with a library, also that floor over what it badged.
   const libraryPapers = withLibrary ? await captureBadgedPapers(withLibrary) : null;
-  const floors = {
-    listing: writeFloorExtension(badgeFloorScript(false), ARXIV_FLOOR),
-    panel: writeFloorExtension(panelFloor(panel), ARXIV_FLOOR),
-    ...(libraryPapers
-      ? { libraryListing: writeFloorExtension(badgeFloorScript(false, libraryPapers), ARXIV_FLOOR) }
-      : {}),
+  // The hosts floors: what Paperlens drew on each page with each library, drawn in one go.
+  const drawn = async (b: Browser | undefined, url: string) => (b ? await captureHosts(b, url) : null);
+  const hosts = {
+    listing: await drawn(withBundled, LISTING_URL),
+    listingLib: await drawn(withLibrary, LISTING_URL),
+    abstract: await drawn(withBundled, ABSTRACT_URL),
+    abstractLib: await drawn(withLibrary, ABSTRACT_URL),
+  };
+  const written = new Map<string, string>();
+  const write = (key: string, script: string | null) => {
+    if (script) written.set(key, writeFloorExtension(script, ARXIV_FLOOR));
+  };
+  write('listing', badgeFloorScript(false));
+  write('panel', panelFloor(panel));
+  write('libraryListing', libraryPapers && badgeFloorScript(false, libraryPapers));
+  for (const [key, captured] of Object.entries(hosts)) write(key, captured && hostsFloor(captured));
+  write('listingText', hosts.listing && hostsFloor(hosts.listing, true));
+  write('listingLibText', hosts.listingLib && hostsFloor(hosts.listingLib, true));
+  write('abstractText', hosts.abstract && hostsFloor(hosts.abstract, true));
+  // Each section's floors run only during it: fewer browsers idling beside the one measured.
+  let launched: Browser[] = [];
+  const floor = async (name: string, key: string) => {
+    const dir = written.get(key);
+    if (!dir) return null;
+    const browser = await launch(name, dir);
+    launched.push(browser);
+    return browser;
+  };
+  const close = async (browsers: Browser[]) => {
+    for (const b of browsers) {
+      await b.context.close();
+      rmSync(b.dir, { recursive: true, force: true });
+    }
   };
   const without = await launch('without', null);
-  const listingFloor = await launch('floor', floors.listing);
-  const libraryFloor = floors.libraryListing ? await launch('floor+lib', floors.libraryListing) : null;
-  const panelFloorBrowser = await launch('panel floor', floors.panel);
-  const against = (floor: Browser): Pairs =>
-    paperlens.map((b) => [b, b === withLibrary && floor === listingFloor && libraryFloor ? libraryFloor : floor]);
+  const listingFloor = (await floor('floor', 'listing')) as Browser;
+  const libraryFloor = await floor('floor+lib', 'libraryListing');
+  const present = (browsers: (Browser | null)[]) => browsers.filter((b): b is Browser => b !== null);
   if (libraryPapers) console.log(`With the library, Paperlens badged ${libraryPapers.length} papers of the listing`);
+  for (const [label, captured] of Object.entries(hosts))
+    if (captured) console.log(`Hosts floor, ${label}: ${captured.length} hosts`);
+  const pairsOf = (floors: [Browser | null, Browser | null, Browser | null][]): Pairs =>
+    floors.flatMap(([forBundled, forLibrary, forBaselines]) =>
+      paperlens.flatMap((b): Pairs => {
+        const against = b === withBundled ? forBundled : b === withLibrary ? forLibrary : forBaselines;
+        return against ? [[b, against]] : [];
+      }),
+    );
+  const listingHostsFloor = await floor('hosts floor', 'listing');
+  const listingLibHostsFloor = await floor('hosts+lib', 'listingLib');
+  const listingTextFloor = await floor('text floor', 'listingText');
+  const listingLibTextFloor = await floor('text+lib', 'listingLibText');
   await section(
     `Listing (${ENTRIES} entries, dl/dt/dd, ${pages.listing.links} links)`,
     LISTING_URL,
-    [without, listingFloor, ...(libraryFloor ? [libraryFloor] : []), ...paperlens],
-    against(listingFloor),
+    [
+      without,
+      ...present([listingFloor, libraryFloor, listingHostsFloor, listingLibHostsFloor]),
+      ...present([listingTextFloor, listingLibTextFloor]),
+      ...paperlens,
+    ],
+    pairsOf([
+      [listingFloor, libraryFloor ?? listingFloor, listingFloor],
+      [listingHostsFloor, listingLibHostsFloor, listingHostsFloor],
+      [listingTextFloor, listingLibTextFloor, listingTextFloor],
+    ]).concat(
+      // How far the text floor alone is above the plain floors: a target under it is out of any extension's reach.
+      present([listingTextFloor, listingLibTextFloor]).map((b): [Browser, Browser] => [
+        b,
+        b === listingTextFloor ? listingFloor : (libraryFloor ?? listingFloor),
+      ]),
+    ),
   );
+  await close(launched);
+  launched = [];
+  const panelFloorBrowser = (await floor('panel floor', 'panel')) as Browser;
+  const abstractHostsFloor = await floor('hosts floor', 'abstract');
+  const abstractLibHostsFloor = await floor('hosts+lib', 'abstractLib');
+  const abstractTextFloor = await floor('text floor', 'abstractText');
   await section(
     'Abstract page (the panel after the title)',
     ABSTRACT_URL,
-    [without, panelFloorBrowser, ...paperlens],
-    against(panelFloorBrowser),
+    [
+      without,
+      panelFloorBrowser,
+      ...present([abstractHostsFloor, abstractLibHostsFloor, abstractTextFloor]),
+      ...paperlens,
+    ],
+    pairsOf([
+      [panelFloorBrowser, panelFloorBrowser, panelFloorBrowser],
+      [abstractHostsFloor, abstractLibHostsFloor, abstractHostsFloor],
+      [abstractTextFloor, null, abstractTextFloor],
+    ]),
   );
-  for (const b of [without, listingFloor, ...(libraryFloor ? [libraryFloor] : []), panelFloorBrowser, ...paperlens]) {
-    await b.context.close();
-    rmSync(b.dir, { recursive: true, force: true });
-  }
-  for (const dir of Object.values(floors)) rmSync(dir, { recursive: true, force: true });
+  await close([without, ...launched, ...paperlens]);
+  for (const dir of written.values()) rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {
