@@ -10,8 +10,9 @@
  * The floors: on the listing, the plain floor of badges.bench (a text span after every corpus link, in one
  * pass), and with a library profile the same floor over the papers Paperlens badged there with that library
  * (captured in this run: a larger library badges more of the listing); on the abstract page, a floor that puts
- * Paperlens's own panel (its markup, captured from Paperlens in this run, in a shadow root with Paperlens's
- * stylesheet) after the title in one go. On both pages also the hosts floor: every host Paperlens drew there
+ * Paperlens's own panel (its host and markup, captured from Paperlens in this run, in a shadow root with
+ * Paperlens's stylesheet) after the title in one go: the hosts floor below, over the panel alone. On both pages
+ * also the hosts floor: every host Paperlens drew there
  * (badges, chips, the panel: captured in this run, with each library), as static markup in shadow roots with
  * Paperlens's stylesheet, put in in one pass (what showing the same costs at least, under the architecture's
  * rules); and the text floor: the same, after reading once what finding titles and plain-text ids needs (READING).
@@ -155,22 +156,6 @@ function abstractPage(): string {
   return arxivChrome('[2402.07871] Scaling Laws for Fine-Grained Mixture of Experts', body, sidebar);
 }
 
-/** The abstract page's floor: Paperlens's panel, as static markup, after the title in one go. */
-function panelFloor(panelHtml: string): string {
-  return `(() => {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(${JSON.stringify(readFileSync('components/page/page.css', 'utf8'))});
-  const title = document.querySelector('h1.title');
-  if (!title) return;
-  const host = document.createElement('span');
-  host.setAttribute('data-paperlens', 'panel');
-  const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [sheet];
-  root.innerHTML = ${JSON.stringify(panelHtml)};
-  title.after(host);
-})();`;
-}
-
 /** One host Paperlens drew: its element, what its shadow root held, and where it was (found by tag and index). */
 interface CapturedHost {
   hostTag: string;
@@ -304,30 +289,14 @@ async function measure(page: Page, url: string, awaitHosts: boolean): Promise<Sa
   };
 }
 
-/** Paperlens's panel markup on the abstract page (its shadow root's), for the panel floor. */
-async function capturePanel(browser: Browser): Promise<string> {
-  const page = await browser.context.newPage();
-  await page.goto(ABSTRACT_URL);
-  const host = page.locator('[data-paperlens="panel"]');
-  await host.waitFor({ state: 'attached', timeout: 30_000 });
-  const html = await host.evaluate((element) => element.shadowRoot?.innerHTML ?? '');
-  await page.close();
-  return html;
-}
-
-/** The papers Paperlens badged on the listing (their hosts' ids), for a floor that badges as many. */
-async function captureBadgedPapers(browser: Browser): Promise<string[]> {
-  const page = await browser.context.newPage();
-  await measure(page, LISTING_URL, true);
-  const ids = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-paperlens="badge"]')].map((host) => host.getAttribute('data-paperlens-id')),
-  );
-  await page.close();
-  return [...new Set(ids.filter((id): id is string => Boolean(id)))];
-}
-
-/** Every host Paperlens drew on `url` once its hosts stopped arriving, and where, for the hosts floor. */
+/**
+ * Every host Paperlens drew on `url` once its hosts stopped arriving, and where, for the hosts floor. The second
+ * load's: a worker's first answer comes late (with a 100k library, a listing's chips come seconds after its badges).
+ */
 async function captureHosts(browser: Browser, url: string): Promise<CapturedHost[]> {
+  const first = await browser.context.newPage();
+  await measure(first, url, true);
+  await first.close();
   const page = await browser.context.newPage();
   await measure(page, url, true);
   const hosts = await page.evaluate(() =>
@@ -354,6 +323,11 @@ async function captureHosts(browser: Browser, url: string): Promise<CapturedHost
   await page.close();
   return hosts;
 }
+
+/** The papers whose badges are among `hosts`, once each. */
+const badgedPapers = (hosts: readonly CapturedHost[]): string[] => [
+  ...new Set(hosts.flatMap((h) => h.attributes.filter(([name]) => name === 'data-paperlens-id').map(([, id]) => id))),
+];
 
 /** Each Paperlens browser with a floor its added CPU is compared to (a browser may have more than one). */
 type Pairs = [paperlens: Browser, floor: Browser][];
@@ -419,9 +393,6 @@ async function main() {
   const withLibrary = LIBRARY_PROFILE ? await launch('Paperlens+lib', EXTENSION_PATH, LIBRARY_PROFILE) : undefined;
   const paperlens = [withBundled, ...(withLibrary ? [withLibrary] : [])];
   for (const dir of BASELINES) paperlens.push(await launch(basename(dir), dir));
-  const panel = await capturePanel(withBundled);
-  // The listing's floor is badges.bench's plain floor; with a library, also that floor over what it badged.
-  const libraryPapers = withLibrary ? await captureBadgedPapers(withLibrary) : null;
   // The hosts floors: what Paperlens drew on each page with each library, drawn in one go.
   const drawn = async (b: Browser | undefined, url: string) => (b ? await captureHosts(b, url) : null);
   const hosts = {
@@ -430,12 +401,18 @@ async function main() {
     abstract: await drawn(withBundled, ABSTRACT_URL),
     abstractLib: await drawn(withLibrary, ABSTRACT_URL),
   };
+  // The listing's floor is badges.bench's plain floor; with a library, also that floor over what it badged.
+  const libraryPapers = hosts.listingLib && badgedPapers(hosts.listingLib);
+  // The abstract page's floor: Paperlens's panel alone, after the title.
+  const panel = (hosts.abstract ?? []).filter((h) =>
+    h.attributes.some(([name, value]) => name === 'data-paperlens' && value === 'panel'),
+  );
   const written = new Map<string, string>();
   const write = (key: string, script: string | null) => {
     if (script) written.set(key, writeFloorExtension(script, ARXIV_FLOOR));
   };
   write('listing', badgeFloorScript(false));
-  write('panel', panelFloor(panel));
+  write('panel', hostsFloor(panel));
   write('libraryListing', libraryPapers && badgeFloorScript(false, libraryPapers));
   for (const [key, captured] of Object.entries(hosts)) write(key, captured && hostsFloor(captured));
   write('listingText', hosts.listing && hostsFloor(hosts.listing, true));
